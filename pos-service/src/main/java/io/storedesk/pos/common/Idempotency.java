@@ -1,0 +1,99 @@
+package io.storedesk.pos.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a creating action at most once per {@code Idempotency-Key}: the action and the record
+ * of its result commit in one transaction, and a repeat with the same key and request replays
+ * the stored result. The same key with another request is refused (422). Two identical
+ * requests racing each other produce one result: the loser's transaction fails on the key's
+ * primary key and it replays the winner's result.
+ */
+@Service
+public class Idempotency {
+
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @param scope    the operation, e.g. {@code sale}
+     * @param key      the client's key; null runs the action without idempotency
+     * @param request  the validated request and its caller, fingerprinted to detect key reuse
+     * @param action   runs inside the transaction
+     */
+    public <T> IdempotentResult<T> execute(String scope, String key, Object request, Class<T> type, Supplier<T> action) {
+        if (key == null) {
+            return new IdempotentResult<>(tx.execute(s -> action.get()), false);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 100 visible ASCII characters.");
+        }
+        String fingerprint = fingerprint(request);
+        try {
+            return tx.execute(s -> {
+                Optional<IdempotentResult<T>> earlier = replay(scope, key, fingerprint, type);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                T result = action.get();
+                jdbc.sql("INSERT INTO idempotency_record (scope, idem_key, request_hash, response_body, created_at) "
+                                + "VALUES (?, ?, ?, ?, ?)")
+                        .params(scope, key, fingerprint, json.writeValueAsString(result), OffsetDateTime.now(clock))
+                        .update();
+                return new IdempotentResult<>(result, false);
+            });
+        } catch (DataIntegrityViolationException raced) {
+            // Another request with this key committed first: everything of ours rolled back.
+            return replay(scope, key, fingerprint, type).orElseThrow(() -> raced);
+        }
+    }
+
+    private <T> Optional<IdempotentResult<T>> replay(String scope, String key, String fingerprint, Class<T> type) {
+        return jdbc.sql("SELECT request_hash, response_body FROM idempotency_record WHERE scope = ? AND idem_key = ?")
+                .params(scope, key)
+                .query((rs, n) -> {
+                    if (!rs.getString(1).equals(fingerprint)) {
+                        throw ProblemException.rule("idempotency-key-reused", "Idempotency-Key reused",
+                                "This Idempotency-Key was already used for a different request.");
+                    }
+                    return new IdempotentResult<>(json.readValue(rs.getString(2), type), true);
+                })
+                .optional();
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

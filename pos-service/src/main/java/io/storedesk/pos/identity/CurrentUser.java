@@ -1,0 +1,21 @@
+package io.storedesk.pos.identity;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The signed-in user of the current request. */
+public final class CurrentUser {
+
+    private CurrentUser() {
+    }
+
+    public static String username() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+
+    public static boolean hasRole(Role role) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
+    }
+}

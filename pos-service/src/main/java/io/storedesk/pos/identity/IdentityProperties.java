@@ -1,0 +1,34 @@
+package io.storedesk.pos.identity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Users and sign-in policies ({@code pos.identity.*}).
+ *
+ * @param users            username -> user; passwords and PINs as {@code {bcrypt}...} hashes
+ * @param tokenTtl         how long a register's bearer token lives
+ * @param pinMaxAttempts   wrong manager PINs in a row before the approval is locked
+ * @param pinLockout       how long a locked approval stays locked
+ */
+@ConfigurationProperties("pos.identity")
+public record IdentityProperties(
+        Map<String, User> users,
+        @DefaultValue("12h") Duration tokenTtl,
+        @DefaultValue("5") int pinMaxAttempts,
+        @DefaultValue("15m") Duration pinLockout) {
+
+    public IdentityProperties {
+        users = users == null ? Map.of() : Map.copyOf(users);
+    }
+
+    public record User(String password, String pin, List<Role> roles, String displayName) {
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.storedesk.pos.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.storedesk.pos.identity.IdentityProperties;
+import io.storedesk.pos.identity.RegisterTokens;
+import io.storedesk.pos.identity.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two filter chains: the API (stateless; HTTP Basic for people and scripts, bearer tokens for
+ * registers; problem+json on 401/403) and the pages (form login with a session and CSRF).
+ * Who may call what is decided here, in one table; README mirrors it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CLERK = Role.CLERK.name();
+    private static final String MANAGER = Role.MANAGER.name();
+    private static final String HEAD_OFFICE = Role.HEAD_OFFICE.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, RegisterTokens tokens, ProblemSecurityHandlers problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint(problems).realmName("store-service-desk"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/journal/**").hasAnyRole(MANAGER, HEAD_OFFICE, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(MANAGER, HEAD_OFFICE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sales", "/api/v1/sales/**").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
+                        .requestMatchers("/api/v1/sales/*/void").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/sales/**", "/api/v1/sales").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/api/v1/drawers/**").hasAnyRole(CLERK, MANAGER)
+                        .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .httpBasic(b -> b.authenticationEntryPoint(problems));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(IdentityProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        properties.users().forEach((name, user) -> users.add(User.withUsername(name)
+                .password(user.password())
+                .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
+                .build()));
+        return new InMemoryUserDetailsManager(users);
+    }
+}

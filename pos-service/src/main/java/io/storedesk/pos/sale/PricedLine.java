@@ -1,0 +1,17 @@
+package io.storedesk.pos.sale;
+
+import java.math.BigDecimal;
+
+import io.storedesk.pos.common.Money;
+
+/**
+ * A basket line with its price worked out.
+ *
+ * @param value    unit price x quantity, before discounts
+ * @param discount discount allocated to this line
+ * @param net      what the customer pays for the line, tax included: the amount a return refunds
+ * @param tax      the tax in {@code net}
+ */
+public record PricedLine(int lineNo, String sku, String name, String department, int quantity, Money unitPrice,
+        Money value, Money discount, Money net, Money tax, BigDecimal taxRate, String taxLetter) {
+}

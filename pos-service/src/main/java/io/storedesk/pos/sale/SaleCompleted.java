@@ -1,0 +1,24 @@
+package io.storedesk.pos.sale;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A sale was completed; published in the sale's transaction. Amounts are strings. */
+public record SaleCompleted(
+        String receiptNumber,
+        String storeId,
+        String registerId,
+        String drawerId,
+        LocalDate businessDate,
+        String clerk,
+        Instant completedAt,
+        String currency,
+        String total,
+        String taxTotal,
+        String discountTotal,
+        String cashRounding,
+        List<SaleView.Line> lines,
+        List<SaleView.Tender> tenders,
+        String loyaltyCard) {
+}

@@ -1,0 +1,45 @@
+package io.storedesk.pos.sale;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A sale as the API, the pages and other modules see it. Amounts are strings ("12.30"). */
+public record SaleView(
+        String receiptNumber,
+        String status,
+        String storeId,
+        String registerId,
+        String drawerId,
+        LocalDate businessDate,
+        OffsetDateTime completedAt,
+        String clerk,
+        String currency,
+        List<Line> lines,
+        String subtotal,
+        String discountTotal,
+        String taxTotal,
+        String total,
+        List<Tax> taxes,
+        List<Tender> tenders,
+        String totalPaid,
+        String change,
+        String cashRounding,
+        int pointsEarned,
+        List<Promotion> promotions,
+        String loyaltyCard) {
+
+    public record Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
+            String discount, String net, String tax, String taxRate, String taxLetter, int returnedQuantity) {
+    }
+
+    public record Tax(String rate, String letter, String net, String tax, String gross) {
+    }
+
+    public record Tender(String type, String amount, String tendered, String maskedPan, String brand,
+            String authCode, String rrn, String reference) {
+    }
+
+    public record Promotion(String code, String description, String amount) {
+    }
+}

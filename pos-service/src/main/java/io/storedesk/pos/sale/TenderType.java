@@ -1,0 +1,6 @@
+package io.storedesk.pos.sale;
+
+/** Ways to pay. Change is only ever given in cash. */
+public enum TenderType {
+    CASH, CARD, STORE_CREDIT, LOYALTY_POINTS
+}

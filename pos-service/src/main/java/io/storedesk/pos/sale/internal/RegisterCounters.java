@@ -1,0 +1,33 @@
+package io.storedesk.pos.sale.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gapless per-register counters (receipt numbers). The number is taken in the caller's
+ * transaction, so a rolled-back sale gives its number back.
+ */
+@Component
+class RegisterCounters {
+
+    private final JdbcClient jdbc;
+
+    RegisterCounters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    long next(String registerId, String counter) {
+        int updated = jdbc.sql("UPDATE register_counter SET last_value = last_value + 1 WHERE register_id = ? AND counter = ?")
+                .params(registerId, counter).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO register_counter (register_id, counter, last_value) VALUES (?, ?, 1)")
+                    .params(registerId, counter).update();
+            return 1;
+        }
+        return jdbc.sql("SELECT last_value FROM register_counter WHERE register_id = ? AND counter = ?")
+                .params(registerId, counter).query(Long.class).single();
+    }
+}

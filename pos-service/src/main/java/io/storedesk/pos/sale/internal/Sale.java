@@ -1,0 +1,213 @@
+package io.storedesk.pos.sale.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.sale.AppliedTender;
+import io.storedesk.pos.sale.PricedBasket;
+import io.storedesk.pos.sale.PricedLine;
+import io.storedesk.pos.sale.Settlement;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A completed sale. Created complete by {@link #complete}, never changed after: corrections
+ * are new documents (post-void, return) that point at it.
+ */
+@Entity
+@Table(name = "sale")
+class Sale implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    @Column(name = "receipt_number")
+    private String receiptNumber;
+    @Column(name = "store_id")
+    private String storeId;
+    @Column(name = "register_id")
+    private String registerId;
+    @Column(name = "register_seq")
+    private long registerSeq;
+    @Column(name = "drawer_id")
+    private String drawerId;
+    @Column(name = "business_date")
+    private LocalDate businessDate;
+    private String clerk;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    private String currency;
+    private BigDecimal subtotal;
+    @Column(name = "discount_total")
+    private BigDecimal discountTotal;
+    @Column(name = "tax_total")
+    private BigDecimal taxTotal;
+    private BigDecimal total;
+    @Column(name = "cash_rounding")
+    private BigDecimal cashRounding;
+    @Column(name = "change_given")
+    private BigDecimal changeGiven;
+    @Column(name = "loyalty_card")
+    private String loyaltyCard;
+
+    @ElementCollection
+    @CollectionTable(name = "sale_line", joinColumns = @JoinColumn(name = "sale_id"))
+    @OrderBy("lineNo")
+    private List<SaleLine> lines = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "sale_tender", joinColumns = @JoinColumn(name = "sale_id"))
+    @OrderBy("tenderNo")
+    private List<SaleTender> tenders = new ArrayList<>();
+
+    @Transient
+    private boolean isNew;
+
+    protected Sale() {
+    }
+
+    static Sale complete(String receiptNumber, String storeId, String registerId, long registerSeq, String drawerId,
+            LocalDate businessDate, String clerk, Instant completedAt, PricedBasket basket, Settlement settlement,
+            String loyaltyCard) {
+        if (!settlement.paid().equals(basket.total().plus(settlement.cashRounding()))) {
+            throw new IllegalStateException("tenders %s do not settle %s + rounding %s"
+                    .formatted(settlement.paid(), basket.total(), settlement.cashRounding()));
+        }
+        Sale s = new Sale();
+        s.isNew = true;
+        s.id = UUID.randomUUID();
+        s.receiptNumber = receiptNumber;
+        s.storeId = storeId;
+        s.registerId = registerId;
+        s.registerSeq = registerSeq;
+        s.drawerId = drawerId;
+        s.businessDate = businessDate;
+        s.clerk = clerk;
+        s.completedAt = completedAt;
+        s.currency = basket.total().currency().getCurrencyCode();
+        s.subtotal = basket.subtotal().amount();
+        s.discountTotal = basket.discountTotal().amount();
+        s.taxTotal = basket.taxTotal().amount();
+        s.total = basket.total().amount();
+        s.cashRounding = settlement.cashRounding().amount();
+        s.changeGiven = settlement.change().amount();
+        s.loyaltyCard = loyaltyCard;
+        for (PricedLine l : basket.lines()) {
+            s.lines.add(new SaleLine(l.lineNo(), l.sku(), l.name(), l.department(), l.quantity(),
+                    l.unitPrice().amount(), l.value().amount(), l.discount().amount(), l.net().amount(),
+                    l.tax().amount(), l.taxRate(), l.taxLetter()));
+        }
+        int n = 1;
+        for (AppliedTender t : settlement.tenders()) {
+            s.tenders.add(new SaleTender(n++, t.type().name(), t.amount().amount(), amountOrNull(t.tendered()),
+                    t.reference()));
+        }
+        return s;
+    }
+
+    private static BigDecimal amountOrNull(Money m) {
+        return m == null ? null : m.amount();
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markStored() {
+        isNew = false;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String receiptNumber() {
+        return receiptNumber;
+    }
+
+    String storeId() {
+        return storeId;
+    }
+
+    String registerId() {
+        return registerId;
+    }
+
+    String drawerId() {
+        return drawerId;
+    }
+
+    LocalDate businessDate() {
+        return businessDate;
+    }
+
+    String clerk() {
+        return clerk;
+    }
+
+    Instant completedAt() {
+        return completedAt;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    BigDecimal subtotal() {
+        return subtotal;
+    }
+
+    BigDecimal discountTotal() {
+        return discountTotal;
+    }
+
+    BigDecimal taxTotal() {
+        return taxTotal;
+    }
+
+    BigDecimal total() {
+        return total;
+    }
+
+    BigDecimal cashRounding() {
+        return cashRounding;
+    }
+
+    BigDecimal changeGiven() {
+        return changeGiven;
+    }
+
+    String loyaltyCard() {
+        return loyaltyCard;
+    }
+
+    List<SaleLine> lines() {
+        return lines;
+    }
+
+    List<SaleTender> tenders() {
+        return tenders;
+    }
+}

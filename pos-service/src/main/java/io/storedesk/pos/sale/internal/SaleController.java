@@ -1,0 +1,94 @@
+package io.storedesk.pos.sale.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.storedesk.pos.common.Amounts;
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.identity.CurrentUser;
+import io.storedesk.pos.sale.PricedBasket;
+import io.storedesk.pos.sale.SaleView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sales")
+class SaleController {
+
+    private final SaleService sales;
+    private final StoreProperties store;
+    private final java.time.Clock clock;
+
+    SaleController(SaleService sales, StoreProperties store, java.time.Clock clock) {
+        this.sales = sales;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @PostMapping("/quote")
+    QuoteView quote(@Valid @RequestBody SaleRequests.Quote request) {
+        PricedBasket basket = sales.quote(request.lines());
+        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()));
+    }
+
+    @PostMapping
+    ResponseEntity<SaleView> complete(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody SaleRequests.Sale request) {
+        var result = sales.complete(request, key, CurrentUser.username());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+                .body(result.body());
+    }
+
+    @GetMapping("/{receiptNumber}")
+    SaleView one(@PathVariable @Size(max = 40) String receiptNumber) {
+        return sales.find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+    }
+
+    @GetMapping
+    List<SaleViews.Summary> search(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Size(max = 13) String total,
+            @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        LocalDate today = store.today(clock);
+        LocalDate start = from != null ? from : (to != null ? to : today);
+        LocalDate end = to != null ? to : (from != null ? from.plusYears(10) : today);
+        if (end.isBefore(start)) {
+            throw ProblemException.badRequest("invalid-range", "Invalid date range", "'to' is before 'from'.");
+        }
+        Money amount = total == null ? null : Amounts.parse(total, store.currency(), "total");
+        return sales.search(start, end, amount, limit);
+    }
+
+    record QuoteView(List<SaleView.Line> lines, String subtotal, String discountTotal, String taxTotal, String total,
+            String cashTotal, List<SaleView.Tax> taxes, List<SaleView.Promotion> promotions, String currency) {
+
+        static QuoteView of(PricedBasket b, Money cashTotal) {
+            return new QuoteView(b.lines().stream().map(l -> new SaleView.Line(l.lineNo(), l.sku(), l.name(),
+                            l.department(), l.quantity(), l.unitPrice().toString(), l.discount().toString(),
+                            l.net().toString(), l.tax().toString(), l.taxRate().stripTrailingZeros().toPlainString(),
+                            l.taxLetter(), 0)).toList(),
+                    b.subtotal().toString(), b.discountTotal().toString(), b.taxTotal().toString(),
+                    b.total().toString(), cashTotal.toString(),
+                    b.taxes().stream().map(t -> new SaleView.Tax(t.rate().toPlainString(), t.letter(),
+                            t.net().toString(), t.tax().toString(), t.gross().toString())).toList(),
+                    List.of(), b.total().currency().getCurrencyCode());
+        }
+    }
+}

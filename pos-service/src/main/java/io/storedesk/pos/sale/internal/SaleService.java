@@ -1,0 +1,174 @@
+package io.storedesk.pos.sale.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.storedesk.pos.catalog.Catalog;
+import io.storedesk.pos.catalog.CatalogItem;
+import io.storedesk.pos.common.Amounts;
+import io.storedesk.pos.common.IdempotentResult;
+import io.storedesk.pos.common.Idempotency;
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.drawer.CashDrawers;
+import io.storedesk.pos.drawer.CashPosting;
+import io.storedesk.pos.drawer.DrawerInfo;
+import io.storedesk.pos.drawer.PostingType;
+import io.storedesk.pos.journal.Journal;
+import io.storedesk.pos.sale.BasketLine;
+import io.storedesk.pos.sale.BasketPricer;
+import io.storedesk.pos.sale.PricedBasket;
+import io.storedesk.pos.sale.SaleCompleted;
+import io.storedesk.pos.sale.SaleView;
+import io.storedesk.pos.sale.Sales;
+import io.storedesk.pos.sale.Settlement;
+import io.storedesk.pos.sale.TaxPolicy;
+import io.storedesk.pos.sale.TenderType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Completes sales: prices the basket, settles the tenders, books cash into the drawer, takes the
+ * register's next receipt number, stores the sale and journals it, all in one transaction under
+ * the register's lock, at most once per Idempotency-Key.
+ */
+@Service
+class SaleService implements Sales {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final Catalog catalog;
+    private final CashDrawers drawers;
+    private final SaleRepository sales;
+    private final RegisterCounters counters;
+    private final RegisterLocks locks;
+    private final Journal journal;
+    private final Idempotency idempotency;
+    private final ApplicationEventPublisher events;
+    private final StoreProperties store;
+    private final BasketPricer pricer;
+    private final Clock clock;
+
+    SaleService(Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
+            RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
+            StoreProperties store, Clock clock) {
+        this.catalog = catalog;
+        this.drawers = drawers;
+        this.sales = sales;
+        this.counters = counters;
+        this.locks = locks;
+        this.journal = journal;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.store = store;
+        this.pricer = new BasketPricer(new TaxPolicy(store.pricesIncludeTax()));
+        this.clock = clock;
+    }
+
+    PricedBasket quote(List<SaleRequests.Line> lines) {
+        return pricer.price(resolve(lines), Map.of(), Money.zero(store.currency()));
+    }
+
+    IdempotentResult<SaleView> complete(SaleRequests.Sale request, String idempotencyKey, String clerk) {
+        DrawerInfo drawer = drawers.drawer(request.drawerId());
+        return locks.withLock(drawer.registerId(), () -> idempotency.execute("sale", idempotencyKey,
+                new Object[] {clerk, request}, SaleView.class, () -> record(request, drawer, clerk)));
+    }
+
+    private SaleView record(SaleRequests.Sale request, DrawerInfo drawer, String clerk) {
+        PricedBasket basket = quote(request.lines());
+        Settlement settlement = settle(basket.total(), request.tenders());
+        long seq = counters.next(drawer.registerId(), "RECEIPT");
+        LocalDate businessDate = store.today(clock);
+        String receiptNumber = "%s-%s-%s-%06d".formatted(store.id(), drawer.registerId(), DAY.format(businessDate), seq);
+        Money cashIn = settlement.tenders().stream().filter(t -> t.type() == TenderType.CASH)
+                .map(t -> t.amount()).reduce(Money.zero(store.currency()), Money::plus);
+        if (settlement.tenders().stream().anyMatch(t -> t.type() == TenderType.CASH)) {
+            drawers.post(drawer.drawerId(), new CashPosting(PostingType.SALE, cashIn, receiptNumber, null, clerk));
+        }
+        Instant now = clock.instant();
+        Sale sale = Sale.complete(receiptNumber, store.id(), drawer.registerId(), seq, drawer.drawerId(),
+                businessDate, clerk, now, basket, settlement, request.loyaltyCard());
+        sales.save(sale);
+        SaleView view = SaleViews.of(sale);
+        journal.append(drawer.registerId(), "SALE_COMPLETED", clerk, receiptNumber, journalPayload(view));
+        events.publishEvent(new SaleCompleted(view.receiptNumber(), view.storeId(), view.registerId(), view.drawerId(),
+                view.businessDate(), clerk, now, view.currency(), view.total(), view.taxTotal(), view.discountTotal(),
+                view.cashRounding(), view.lines(), view.tenders(), view.loyaltyCard()));
+        return view;
+    }
+
+    private Settlement settle(Money total, List<SaleRequests.Tender> tenders) {
+        Money cash = null;
+        for (int i = 0; i < tenders.size(); i++) {
+            SaleRequests.Tender t = tenders.get(i);
+            if (t.type() != TenderType.CASH) {
+                throw ProblemException.rule("tender-not-available", "Tender not available",
+                        "Tender type %s is not available at this store yet.".formatted(t.type()));
+            }
+            Money amount = Amounts.parse(t.amount(), store.currency(), "tenders[%d].amount".formatted(i));
+            if (!amount.isPositive()) {
+                throw ProblemException.badRequest("invalid-amount", "Invalid amount",
+                        "tenders[%d].amount must be more than zero.".formatted(i));
+            }
+            cash = cash == null ? amount : cash.plus(amount);
+        }
+        return Settlement.settle(total, store.cashRoundingPolicy(), List.of(), cash);
+    }
+
+    private List<BasketLine> resolve(List<SaleRequests.Line> lines) {
+        List<BasketLine> basket = new ArrayList<>(lines.size());
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            SaleRequests.Line l = lines.get(i);
+            Optional<CatalogItem> item = catalog.find(l.sku());
+            if (item.isEmpty()) {
+                unknown.add(l.sku());
+            } else {
+                basket.add(new BasketLine(i + 1, item.get(), l.quantity()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.rule("unknown-item", "Unknown item",
+                    "No item with SKU or barcode %s.".formatted(String.join(", ", unknown))).with("unknown", unknown);
+        }
+        return basket;
+    }
+
+    private static Map<String, Object> journalPayload(SaleView view) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("receiptNumber", view.receiptNumber());
+        payload.put("drawerId", view.drawerId());
+        payload.put("businessDate", view.businessDate().toString());
+        payload.put("currency", view.currency());
+        payload.put("total", view.total());
+        payload.put("taxTotal", view.taxTotal());
+        payload.put("cashRounding", view.cashRounding());
+        payload.put("change", view.change());
+        payload.put("lines", view.lines().stream().map(l -> List.of(l.lineNo(), l.sku(), l.quantity(), l.net(),
+                l.tax(), l.taxRate())).toList());
+        payload.put("tenders", view.tenders().stream().map(t -> List.of(t.type(), t.amount())).toList());
+        return payload;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SaleView> find(String receiptNumber) {
+        return sales.findByReceiptNumber(receiptNumber).map(SaleViews::of);
+    }
+
+    @Transactional(readOnly = true)
+    List<SaleViews.Summary> search(LocalDate from, LocalDate to, Money total, int limit) {
+        return sales.search(from, to, total == null ? null : total.amount(), org.springframework.data.domain.Limit.of(limit))
+                .stream().map(SaleViews::summary).toList();
+    }
+}

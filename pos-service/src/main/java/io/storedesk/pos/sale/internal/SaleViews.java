@@ -1,0 +1,65 @@
+package io.storedesk.pos.sale.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.storedesk.pos.sale.SaleView;
+
+/** Maps stored sales to what the API shows. */
+final class SaleViews {
+
+    private SaleViews() {
+    }
+
+    static SaleView of(Sale s) {
+        int scale = java.util.Currency.getInstance(s.currency()).getDefaultFractionDigits();
+        List<SaleView.Line> lines = s.lines().stream().map(l -> new SaleView.Line(l.lineNo, l.sku, l.name,
+                l.department, l.quantity, str(l.unitPrice, scale), str(l.discount, scale), str(l.net, scale),
+                str(l.tax, scale), l.taxRate.stripTrailingZeros().toPlainString(), l.taxLetter, l.returnedQuantity))
+                .toList();
+        List<SaleView.Tender> tenders = s.tenders().stream().map(t -> new SaleView.Tender(t.type,
+                str(t.amount, scale), t.tendered == null ? null : str(t.tendered, scale), t.maskedPan, t.brand,
+                t.authCode, t.rrn, t.reference)).toList();
+        BigDecimal paid = s.tenders().stream().map(t -> t.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new SaleView(s.receiptNumber(), "COMPLETED", s.storeId(), s.registerId(), s.drawerId(),
+                s.businessDate(), s.completedAt().atOffset(ZoneOffset.UTC), s.clerk(), s.currency(), lines,
+                str(s.subtotal(), scale), str(s.discountTotal(), scale), str(s.taxTotal(), scale),
+                str(s.total(), scale), taxes(s, scale), tenders, str(paid, scale), str(s.changeGiven(), scale),
+                str(s.cashRounding(), scale), 0, List.of(), s.loyaltyCard());
+    }
+
+    private static List<SaleView.Tax> taxes(Sale s, int scale) {
+        Map<BigDecimal, BigDecimal[]> byRate = new TreeMap<>(Comparator.reverseOrder());
+        Map<BigDecimal, String> letters = new TreeMap<>();
+        for (SaleLine l : s.lines()) {
+            BigDecimal rate = l.taxRate.stripTrailingZeros();
+            BigDecimal[] sums = byRate.computeIfAbsent(rate, r -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add(l.net);
+            sums[1] = sums[1].add(l.tax);
+            letters.put(rate, l.taxLetter);
+        }
+        return byRate.entrySet().stream().map(e -> new SaleView.Tax(e.getKey().toPlainString(),
+                letters.get(e.getKey()), str(e.getValue()[0].subtract(e.getValue()[1]), scale),
+                str(e.getValue()[1], scale), str(e.getValue()[0], scale))).toList();
+    }
+
+    static Summary summary(Sale s) {
+        int scale = java.util.Currency.getInstance(s.currency()).getDefaultFractionDigits();
+        return new Summary(s.receiptNumber(), "COMPLETED", s.businessDate(), s.completedAt().atOffset(ZoneOffset.UTC),
+                s.registerId(), s.clerk(), s.currency(), str(s.total(), scale));
+    }
+
+    private static String str(BigDecimal amount, int scale) {
+        return amount.setScale(scale, java.math.RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    record Summary(String receiptNumber, String status, LocalDate businessDate, OffsetDateTime completedAt,
+            String registerId, String clerk, String currency, String total) {
+    }
+}
