@@ -1,0 +1,46 @@
+package io.storedesk.pos.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of integration tests that share one running service (one Spring context, one H2 file
+ * database in a fresh directory, the real config/ of the demo store) on a random port.
+ * Tests must not depend on each other's data: they count what they create.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pos.data-dir=target/test-data/shared-${random.uuid}", "pos.payment.simulator.enabled=false"})
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    /** Opens the drawer with a 50.00 float unless it is open already. */
+    protected void ensureOpen(String drawerId) {
+        Api.Response current = api.get("/api/v1/drawers/" + drawerId, "clerk");
+        if (current.status() != 200) {
+            Api.Response opened = api.post("/api/v1/drawers/" + drawerId + "/open", "clerk",
+                    "{\"float\":{\"20.00\":2,\"5.00\":2}}");
+            if (opened.status() != 201) {
+                throw new IllegalStateException("could not open " + drawerId + ": " + opened);
+            }
+        }
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+}
