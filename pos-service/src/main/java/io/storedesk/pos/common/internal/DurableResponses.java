@@ -1,0 +1,79 @@
+package io.storedesk.pos.common.internal;
+
+import java.io.IOException;
+
+import io.storedesk.pos.common.ProblemTypes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * No acknowledgement before durability: a request that committed a write transaction holds its
+ * response back until {@link GroupCommit} has stored that commit in the database file.
+ */
+@Configuration(proxyBeanMethods = false)
+class DurableResponses {
+
+    private static final ThreadLocal<Boolean> COMMITTED = new ThreadLocal<>();
+
+    @Bean
+    TransactionExecutionListener markCommittedWrites() {
+        return new TransactionExecutionListener() {
+            @Override
+            public void afterCommit(TransactionExecution transaction, Throwable failure) {
+                if (failure == null && !transaction.isReadOnly()) {
+                    COMMITTED.set(Boolean.TRUE);
+                }
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> durableResponseFilter(GroupCommit groupCommit) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                String method = request.getMethod();
+                return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                COMMITTED.remove();
+                ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+                try {
+                    chain.doFilter(request, held);
+                    if (Boolean.TRUE.equals(COMMITTED.get())) {
+                        groupCommit.awaitDurable();
+                    }
+                    held.copyBodyToResponse();
+                } catch (IllegalStateException notStored) {
+                    held.resetBuffer();
+                    response.reset();
+                    response.setStatus(503);
+                    response.setContentType("application/problem+json");
+                    response.getWriter().write("{\"type\":\"" + ProblemTypes.uri("not-confirmed")
+                            + "\",\"title\":\"Not confirmed\",\"status\":503,\"detail\":\"The database did not confirm"
+                            + " saving this request. Look it up before repeating it, or repeat it with the same"
+                            + " Idempotency-Key.\"}");
+                } finally {
+                    COMMITTED.remove();
+                }
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}

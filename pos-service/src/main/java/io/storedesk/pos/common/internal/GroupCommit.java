@@ -1,0 +1,143 @@
+package io.storedesk.pos.common.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Group commit for the embedded H2 database. H2 keeps committed changes in memory until its
+ * store writes them (its write delay), so a process crash could lose an acknowledged sale.
+ * Instead of storing after every commit (one write per sale), a single flusher thread runs
+ * {@code CHECKPOINT} (H2's store) for every commit made since the previous one, and each request
+ * that committed waits for the store that covers it before its response leaves. Many sales share
+ * one write; none is acknowledged before it is in the database file. On other databases (e.g.
+ * PostgreSQL, durable at commit) waiting returns at once.
+ */
+@Component
+class GroupCommit implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final long WAIT_LIMIT_MS = 30_000;
+
+    private final DataSource dataSource;
+    private final Object monitor = new Object();
+    private long requested;
+    private long stored;
+    private long failedUpTo;
+    private volatile boolean running;
+    private volatile boolean needed;
+    private Thread flusher;
+
+    GroupCommit(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Blocks until everything this thread committed is in the database file. */
+    void awaitDurable() {
+        if (!needed || !running) {
+            return;
+        }
+        synchronized (monitor) {
+            long mine = ++requested;
+            monitor.notifyAll();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_LIMIT_MS);
+            while (stored < mine && failedUpTo < mine) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !running) {
+                    throw new IllegalStateException("the database did not confirm the write in time");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the database write");
+                }
+            }
+            if (stored < mine) {
+                throw new IllegalStateException("the database could not write to its file");
+            }
+        }
+    }
+
+    private void flushLoop() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            while (running) {
+                long upTo;
+                synchronized (monitor) {
+                    while (running && requested == stored && requested == failedUpTo) {
+                        monitor.wait(1000);
+                    }
+                    upTo = requested;
+                }
+                try {
+                    statement.execute("CHECKPOINT");
+                    synchronized (monitor) {
+                        stored = Math.max(stored, upTo);
+                        failedUpTo = Math.max(failedUpTo, upTo);
+                        monitor.notifyAll();
+                    }
+                } catch (SQLException e) {
+                    log.error("Database store failed; {} request(s) get an error", upTo - stored, e);
+                    synchronized (monitor) {
+                        failedUpTo = Math.max(failedUpTo, upTo);
+                        monitor.notifyAll();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            log.error("Group commit stopped: no database connection", e);
+            running = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        try (Connection c = dataSource.getConnection()) {
+            needed = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database", e);
+        }
+        running = true;
+        if (needed) {
+            flusher = new Thread(this::flushLoop, "h2-group-commit");
+            flusher.setDaemon(true);
+            flusher.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        if (flusher != null) {
+            try {
+                flusher.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop after the web server has drained its requests
+        return Integer.MIN_VALUE + 100;
+    }
+}

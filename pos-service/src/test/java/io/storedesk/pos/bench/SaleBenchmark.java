@@ -1,0 +1,262 @@
+package io.storedesk.pos.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import io.storedesk.pos.PosApplication;
+import io.storedesk.pos.catalog.Catalog;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The cash-sale benchmark: starts the service with the shipped settings on a free port and a
+ * fresh data directory, drives 5-line cash sales over HTTP (each with an Idempotency-Key, the
+ * way a register sends them, signed in once with a bearer token), and reports
+ * <ul>
+ * <li>saturation throughput with N concurrent clients spread over the four registers,</li>
+ * <li>latency percentiles at a steady 200 sales/s (open loop: latency counts from the moment a
+ * request was due, so a stall is not hidden),</li>
+ * <li>the raw rate of writing the same rows to the same H2 database over plain JDBC, and the
+ * ratio between the two.</li>
+ * </ul>
+ * Settings: -Dbench.clients (16), -Dbench.seconds (15), -Dbench.rate (200).
+ */
+public final class SaleBenchmark {
+
+    private static final String[] DRAWERS = {"D1", "D2", "D3", "D4"};
+
+    private SaleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 16);
+        int seconds = Integer.getInteger("bench.seconds", 15);
+        int rate = Integer.getInteger("bench.rate", 200);
+        Path dataDir = Path.of("target", "bench-data", Long.toString(System.currentTimeMillis()));
+        ConfigurableApplicationContext app = SpringApplication.run(PosApplication.class, "--server.port=0",
+                "--pos.data-dir=" + dataDir, "--logging.level.root=WARN", "--pos.payment.simulator.enabled=false",
+                "--spring.main.banner-mode=off", String.join(" ", args).isBlank() ? "--pos.bench=true" : args[0]);
+        try {
+            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            List<String> skus = app.getBean(Catalog.class).search("", 1000).stream().map(i -> i.sku()).toList();
+            String bearer = signIn(port);
+            for (String drawer : DRAWERS) {
+                open(port, bearer, drawer);
+            }
+            Load load = new Load(port, bearer, skus);
+            System.out.printf("Warming up (%d s)...%n", Math.max(5, seconds / 2));
+            load.saturate(clients, Math.max(5, seconds / 2));
+            System.out.printf("Saturation: %d clients over %d registers for %d s...%n", clients, DRAWERS.length, seconds);
+            Result saturated = load.saturate(clients, seconds);
+            System.out.printf("Steady: %d sales/s for %d s...%n", rate, seconds);
+            Result steady = load.steady(rate, seconds, clients);
+            System.out.println("Raw JDBC: the same rows into the same H2 database...");
+            RawJdbc.Result raw = new RawJdbc(app.getBean(DataSource.class), load.sampleResponse())
+                    .run(DRAWERS.length, seconds);
+            String report = report(clients, seconds, rate, saturated, steady, raw);
+            System.out.println(report);
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "bench-sales.txt"), report);
+        } finally {
+            app.close();
+        }
+    }
+
+    private static String report(int clients, int seconds, int rate, Result saturated, Result steady,
+            RawJdbc.Result raw) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n=== Cash sale benchmark: 5-line cash sales over HTTP, H2 file database ===\n");
+        sb.append(String.format(Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        sb.append(String.format(Locale.ROOT,
+                "saturation   : %d clients, %d registers, %d s: %d sales, %.0f sales/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d, CPU %.2f ms/sale%n",
+                clients, DRAWERS.length, seconds, saturated.count, saturated.perSecond(), ms(saturated.latency, 50),
+                ms(saturated.latency, 95), ms(saturated.latency, 99), saturated.latency.getMaxValue() / 1e6,
+                saturated.errors, saturated.cpuMsPerSale()));
+        sb.append(String.format(Locale.ROOT, "load         : machine load average %.2f during the run (other processes compete for the cores)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        sb.append(String.format(Locale.ROOT,
+                "steady       : target %d sales/s, %d s: achieved %.0f sales/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d%n",
+                rate, seconds, steady.perSecond(), ms(steady.latency, 50), ms(steady.latency, 95), ms(steady.latency, 99),
+                steady.latency.getMaxValue() / 1e6, steady.errors));
+        sb.append(String.format(Locale.ROOT,
+                "raw JDBC     : %d threads, same rows per sale (sale, 5 lines, tender, drawer posting, counter, journal, idempotency): %.0f sales/s%n",
+                raw.threads(), raw.perSecond()));
+        sb.append(String.format(Locale.ROOT, "ratio        : service at saturation / raw JDBC = %.2f%n",
+                saturated.perSecond() / raw.perSecond()));
+        sb.append(String.format(Locale.ROOT, "targets      : >= 1000 sales/s at saturation: %s; p99 <= 25 ms at 200/s: %s%n",
+                saturated.perSecond() >= 1000 ? "met" : "MISSED", ms(steady.latency, 99) <= 25 ? "met" : "MISSED"));
+        return sb.toString();
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    private static String signIn(int port) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8));
+        try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, basic)) {
+            KeepAliveHttp.Response r = http.post("/api/v1/auth/token", "", null);
+            String body = r.body();
+            int start = body.indexOf("\"token\":\"") + 9;
+            return "Bearer " + body.substring(start, body.indexOf('"', start));
+        }
+    }
+
+    private static void open(int port, String bearer, String drawer) throws Exception {
+        try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer)) {
+            KeepAliveHttp.Response r = http.post("/api/v1/drawers/" + drawer + "/open",
+                    "{\"float\":{\"50.00\":2,\"10.00\":5,\"1.00\":20}}", null);
+            if (r.status() != 201) {
+                throw new IllegalStateException("cannot open " + drawer + ": " + r);
+            }
+        }
+    }
+
+    record Result(long count, long errors, double seconds, Histogram latency, double cpuSeconds) {
+        double perSecond() {
+            return count / seconds;
+        }
+
+        /** Process CPU (service and load generator together) per completed sale, in ms. */
+        double cpuMsPerSale() {
+            return count == 0 ? 0 : cpuSeconds * 1000 / count;
+        }
+    }
+
+    static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** Sends sales: closed-loop for saturation, open-loop at a fixed rate for latency. */
+    static final class Load {
+        private final int port;
+        private final String bearer;
+        private final List<String> skus;
+        private final AtomicLong keys = new AtomicLong();
+        private volatile String sample;
+
+        Load(int port, String bearer, List<String> skus) {
+            this.port = port;
+            this.bearer = bearer;
+            this.skus = skus;
+        }
+
+        String sampleResponse() {
+            return sample;
+        }
+
+        private String body(int client) {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            StringBuilder sb = new StringBuilder("{\"drawerId\":\"").append(DRAWERS[client % DRAWERS.length])
+                    .append("\",\"lines\":[");
+            for (int i = 0; i < 5; i++) {
+                sb.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(skus.get(r.nextInt(skus.size())))
+                        .append("\",\"quantity\":").append(1 + r.nextInt(3)).append('}');
+            }
+            return sb.append("],\"tenders\":[{\"type\":\"CASH\",\"amount\":\"500.00\"}]}").toString();
+        }
+
+        private boolean sell(KeepAliveHttp http, int client) {
+            try {
+                KeepAliveHttp.Response r = http.post("/api/v1/sales", body(client), "bench-" + keys.incrementAndGet());
+                if (r.status() == 201) {
+                    sample = r.body();
+                    return true;
+                }
+                System.err.println("sale failed: " + r);
+                return false;
+            } catch (Exception e) {
+                System.err.println("sale failed: " + e);
+                return false;
+            }
+        }
+
+        Result saturate(int clients, int seconds) throws Exception {
+            Recorder recorder = new Recorder(3);
+            AtomicLong errors = new AtomicLong();
+            AtomicLong count = new AtomicLong();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long start = System.nanoTime();
+            double cpu0 = cpuSeconds();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer)) {
+                        while (System.nanoTime() < end) {
+                            long t0 = System.nanoTime();
+                            if (sell(http, client)) {
+                                recorder.recordValue(System.nanoTime() - t0);
+                                count.incrementAndGet();
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            return new Result(count.get(), errors.get(), (System.nanoTime() - start) / 1e9, recorder.getIntervalHistogram(),
+                    cpuSeconds() - cpu0);
+        }
+
+        Result steady(int rate, int seconds, int clients) throws Exception {
+            Recorder recorder = new Recorder(3);
+            AtomicLong errors = new AtomicLong();
+            AtomicLong next = new AtomicLong();
+            long total = (long) rate * seconds;
+            long interval = 1_000_000_000L / rate;
+            long start = System.nanoTime() + 50_000_000L;
+            double cpu0 = cpuSeconds();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer)) {
+                        for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                            long due = start + i * interval;
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            if (sell(http, (int) (i % DRAWERS.length))) {
+                                recorder.recordValue(Math.max(0, System.nanoTime() - due));
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            Histogram h = recorder.getIntervalHistogram();
+            return new Result(h.getTotalCount(), errors.get(), elapsed, h, cpuSeconds() - cpu0);
+        }
+    }
+}
