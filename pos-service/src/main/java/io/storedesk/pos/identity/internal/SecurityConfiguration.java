@@ -54,6 +54,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/sales/*/void").hasRole(MANAGER)
                         .requestMatchers("/api/v1/sales/**", "/api/v1/sales").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/drawers/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
         return http.build();
     }
