@@ -1,5 +1,9 @@
 package io.storedesk.pos.drawer;
 
+import java.time.LocalDate;
+
+import io.storedesk.pos.common.Money;
+
 /** The drawer module's API for other modules. */
 public interface CashDrawers {
 
@@ -10,6 +14,20 @@ public interface CashDrawers {
      * Books cash against the drawer's open session, in the caller's transaction; 409
      * {@code drawer-not-open} when the drawer has no open session. The session stays locked
      * until the caller commits, so a close cannot slip in between.
+     *
+     * @return the business date of the session the cash was booked to
      */
-    void post(String drawerId, CashPosting posting);
+    LocalDate post(String drawerId, CashPosting posting);
+
+    /**
+     * Records a non-cash tender taken at the drawer's register (card, store credit...), for the
+     * drawer's tender totals; it does not change the expected cash. Needs no open drawer.
+     */
+    void recordTender(String drawerId, String tender, Money amount, String reference, String actor);
+
+    /**
+     * The business date a transaction at this drawer belongs to: its open session's date, or
+     * else the current business day; 409 {@code business-day-closed} when that day was closed.
+     */
+    LocalDate businessDate(String drawerId);
 }

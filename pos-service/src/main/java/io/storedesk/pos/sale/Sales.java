@@ -6,4 +6,7 @@ import java.util.Optional;
 public interface Sales {
 
     Optional<SaleView> find(String receiptNumber);
+
+    /** The completed sales of one business day, summed by tax rate, tender, department and hour. */
+    DayTotals dayTotals(java.time.LocalDate date);
 }

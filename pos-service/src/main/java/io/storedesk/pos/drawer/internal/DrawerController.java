@@ -3,12 +3,18 @@ package io.storedesk.pos.drawer.internal;
 import java.util.List;
 import java.util.Map;
 
+import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.drawer.DrawerInfo;
+import io.storedesk.pos.drawer.PostingType;
+import io.storedesk.pos.identity.ApprovalRequest;
 import io.storedesk.pos.identity.CurrentUser;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 class DrawerController {
 
     private final DrawerService drawers;
+    private final DrawerOperations operations;
+    private final XReports xReports;
     private final Idempotency idempotency;
 
-    DrawerController(DrawerService drawers, Idempotency idempotency) {
+    DrawerController(DrawerService drawers, DrawerOperations operations, XReports xReports, Idempotency idempotency) {
         this.drawers = drawers;
+        this.operations = operations;
+        this.xReports = xReports;
         this.idempotency = idempotency;
     }
 
@@ -39,8 +49,7 @@ class DrawerController {
 
     @GetMapping("/{drawerId}")
     DrawerService.OpenedDrawer current(@PathVariable @Size(max = 20) String drawerId) {
-        return drawers.current(drawerId).orElseThrow(() -> ProblemException.conflict("drawer-not-open",
-                "Drawer not open", "Drawer %s is not open.".formatted(drawerId)));
+        return drawers.current(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
     }
 
     @PostMapping("/{drawerId}/open")
@@ -53,7 +62,51 @@ class DrawerController {
         return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
     }
 
-    record OpenRequest(@NotNull @Size(max = 30) @com.fasterxml.jackson.annotation.JsonProperty("float")
-            Map<String, Integer> floatCounts) {
+    @PostMapping("/{drawerId}/movements")
+    ResponseEntity<DrawerOperations.Movement> move(@PathVariable @Size(max = 20) String drawerId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody MovementRequest request) {
+        String user = CurrentUser.username();
+        if ((request.type() == PostingType.PAID_IN || request.type() == PostingType.PAID_OUT)
+                && (request.reason() == null || request.reason().isBlank())) {
+            throw ProblemException.badRequest("validation-failed", "Invalid request",
+                            "A %s needs a reason.".formatted(request.type()))
+                    .with("errors", List.of(Map.of("field", "reason", "message", "must not be blank")));
+        }
+        var amount = Amounts.parse(request.amount(), drawers.drawer(drawerId).currency(), "amount");
+        if (!amount.isPositive()) {
+            throw ProblemException.badRequest("invalid-amount", "Invalid amount", "amount must be more than zero.");
+        }
+        var result = idempotency.execute("drawer-movement", key, new Object[] {drawerId, user, request},
+                DrawerOperations.Movement.class,
+                () -> operations.move(drawerId, request.type(), amount, request.reason(), user));
+        return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
+    }
+
+    @GetMapping("/{drawerId}/x-report")
+    XReports.XReport xReport(@PathVariable @Size(max = 20) String drawerId) {
+        drawers.drawer(drawerId);
+        return xReports.of(drawerId);
+    }
+
+    @PostMapping("/{drawerId}/close")
+    DrawerOperations.Closed close(@PathVariable @Size(max = 20) String drawerId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody CloseRequest request) {
+        String user = CurrentUser.username();
+        return idempotency.execute("drawer-close", key, new Object[] {drawerId, user, request.counted()},
+                DrawerOperations.Closed.class,
+                () -> operations.close(drawerId, request.counted(), request.approval(), user)).body();
+    }
+
+    record OpenRequest(@NotNull @Size(max = 30) @JsonProperty("float") Map<String, Integer> floatCounts) {
+    }
+
+    record MovementRequest(@NotNull PostingType type,
+            @NotBlank @Pattern(regexp = Amounts.PATTERN, message = "must be an amount like 12.30") String amount,
+            @Size(max = 200) String reason) {
+    }
+
+    record CloseRequest(@NotNull @Size(max = 30) Map<String, Integer> counted, @Valid ApprovalRequest approval) {
     }
 }

@@ -2,11 +2,14 @@ package io.storedesk.pos.drawer.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -17,6 +20,7 @@ import io.storedesk.pos.drawer.CashDrawers;
 import io.storedesk.pos.drawer.CashPosting;
 import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.drawer.DrawerProperties;
+import io.storedesk.pos.drawer.PostingType;
 import io.storedesk.pos.journal.Journal;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,22 +29,28 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Opens drawers and books every posting against the open session. */
 @Service
 class DrawerService implements CashDrawers {
 
     private final DrawerProperties properties;
     private final StoreProperties store;
     private final DrawerSessionRepository sessions;
+    private final Denominations denominations;
+    private final BusinessDayService days;
     private final JdbcClient jdbc;
     private final Journal journal;
     private final JsonMapper json;
     private final Clock clock;
 
     DrawerService(DrawerProperties properties, StoreProperties store, DrawerSessionRepository sessions,
-            JdbcClient jdbc, Journal journal, JsonMapper json, Clock clock) {
+            Denominations denominations, BusinessDayService days, JdbcClient jdbc, Journal journal, JsonMapper json,
+            Clock clock) {
         this.properties = properties;
         this.store = store;
         this.sessions = sessions;
+        this.denominations = denominations;
+        this.days = days;
         this.jdbc = jdbc;
         this.journal = journal;
         this.json = json;
@@ -58,41 +68,61 @@ class DrawerService implements CashDrawers {
         return new DrawerInfo(drawerId, d.register(), store.currency());
     }
 
-    public List<DrawerInfo> drawers() {
+    List<DrawerInfo> drawers() {
         return new TreeMap<>(properties.drawers()).keySet().stream().map(this::drawer).toList();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void post(String drawerId, CashPosting posting) {
+    public LocalDate post(String drawerId, CashPosting posting) {
         int open = jdbc.sql("UPDATE drawer_session SET posting_count = posting_count + 1, "
                         + "expected_cash = expected_cash + ? WHERE open_marker = ?")
                 .params(posting.amount().amount(), drawerId).update();
         if (open == 0) {
-            throw ProblemException.conflict("drawer-not-open", "Drawer not open",
-                    "Drawer %s is not open; open it with a counted float before taking or paying out cash."
-                            .formatted(drawerId));
+            throw notOpen(drawerId);
         }
-        UUID sessionId = jdbc.sql("SELECT id FROM drawer_session WHERE open_marker = ?").param(drawerId)
-                .query(UUID.class).single();
-        jdbc.sql("INSERT INTO drawer_posting (id, session_id, drawer_id, type, amount, reference, reason, actor, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), sessionId, drawerId, posting.type().name(), posting.amount().amount(),
-                        posting.reference(), posting.reason(), posting.actor(),
+        record Session(UUID id, LocalDate businessDate) {
+        }
+        Session session = jdbc.sql("SELECT id, business_date FROM drawer_session WHERE open_marker = ?").param(drawerId)
+                .query((rs, n) -> new Session(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class))).single();
+        insertPosting(session.id(), drawerId, posting.type(), "CASH", posting.amount().amount(), posting.reference(),
+                posting.reason(), posting.actor());
+        return session.businessDate();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordTender(String drawerId, String tender, Money amount, String reference, String actor) {
+        sessions.findByOpenMarker(drawerId).ifPresent(s -> insertPosting(s.id(), drawerId, PostingType.TENDER, tender,
+                amount.amount(), reference, null, actor));
+    }
+
+    @Override
+    public LocalDate businessDate(String drawerId) {
+        return sessions.findByOpenMarker(drawerId).map(DrawerSession::businessDate)
+                .orElseGet(() -> days.requireOpen(store.today(clock)));
+    }
+
+    private void insertPosting(UUID sessionId, String drawerId, PostingType type, String tender, BigDecimal amount,
+            String reference, String reason, String actor) {
+        jdbc.sql("INSERT INTO drawer_posting (id, session_id, drawer_id, type, tender, amount, reference, reason, actor, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), sessionId, drawerId, type.name(), tender, amount, reference, reason, actor,
                         OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .update();
     }
 
-    /** Opens the drawer with a float counted by denomination. */
+    /** Opens the drawer with a float counted by denomination, on the current business day. */
     @Transactional
     public OpenedDrawer open(String drawerId, Map<String, Integer> floatCounts, String user) {
         DrawerInfo drawer = drawer(drawerId);
-        Money total = countTotal(drawer, floatCounts);
+        Money total = denominations.total(drawer, floatCounts);
         if (sessions.findByOpenMarker(drawerId).isPresent()) {
             throw alreadyOpen(drawerId);
         }
+        LocalDate businessDate = days.requireOpen(store.today(clock));
         DrawerSession session = DrawerSession.open(drawerId, drawer.registerId(), drawer.currency().getCurrencyCode(),
-                store.today(clock), user, clock.instant(), total.amount(), json.writeValueAsString(floatCounts));
+                businessDate, user, clock.instant(), total.amount(), json.writeValueAsString(new TreeMap<>(floatCounts)));
         try {
             sessions.saveAndFlush(session);
         } catch (DataIntegrityViolationException raced) {
@@ -101,46 +131,22 @@ class DrawerService implements CashDrawers {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("drawerId", drawerId);
         payload.put("sessionId", session.id().toString());
+        payload.put("businessDate", businessDate.toString());
         payload.put("openingFloat", total.toString());
-        payload.put("float", floatCounts);
+        payload.put("float", new TreeMap<>(floatCounts));
         journal.append(drawer.registerId(), "DRAWER_OPENED", user, session.id().toString(), payload);
-        return OpenedDrawer.of(session, total);
+        return OpenedDrawer.of(session);
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<OpenedDrawer> current(String drawerId) {
+    public Optional<OpenedDrawer> current(String drawerId) {
         drawer(drawerId);
-        return sessions.findByOpenMarker(drawerId).map(s -> OpenedDrawer.of(s,
-                Money.of(s.openingFloat().stripTrailingZeros(), java.util.Currency.getInstance(s.currency()))));
+        return sessions.findByOpenMarker(drawerId).map(OpenedDrawer::of);
     }
 
-    /** Sums a count by denomination, refusing denominations the currency does not have. */
-    Money countTotal(DrawerInfo drawer, Map<String, Integer> counts) {
-        List<BigDecimal> allowed = properties.denominations().getOrDefault(drawer.currency().getCurrencyCode(), List.of());
-        Money total = Money.zero(drawer.currency());
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            BigDecimal denomination;
-            try {
-                denomination = new BigDecimal(e.getKey());
-            } catch (NumberFormatException ex) {
-                throw invalidDenomination(e.getKey(), drawer, allowed);
-            }
-            if (allowed.stream().noneMatch(a -> a.compareTo(denomination) == 0)) {
-                throw invalidDenomination(e.getKey(), drawer, allowed);
-            }
-            if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 100_000) {
-                throw ProblemException.badRequest("invalid-count", "Invalid count",
-                        "The count for %s must be a whole number from 0 to 100000.".formatted(e.getKey()));
-            }
-            total = total.plus(Money.rounded(denomination, drawer.currency()).times(e.getValue()));
-        }
-        return total;
-    }
-
-    private static ProblemException invalidDenomination(String key, DrawerInfo drawer, List<BigDecimal> allowed) {
-        return ProblemException.badRequest("invalid-denomination", "Invalid denomination",
-                "'%s' is not a %s note or coin; use one of %s.".formatted(key, drawer.currency().getCurrencyCode(),
-                        allowed.stream().map(BigDecimal::toPlainString).toList()));
+    static ProblemException notOpen(String drawerId) {
+        return ProblemException.conflict("drawer-not-open", "Drawer not open",
+                "Drawer %s is not open; open it with a counted float first.".formatted(drawerId));
     }
 
     private static ProblemException alreadyOpen(String drawerId) {
@@ -148,11 +154,14 @@ class DrawerService implements CashDrawers {
                 "Drawer %s is already open; close it before opening it again.".formatted(drawerId));
     }
 
-    record OpenedDrawer(String drawerId, String registerId, UUID sessionId, String openedBy,
+    /** An open drawer as clerks see it: no expected cash, so the close stays blind. */
+    record OpenedDrawer(String drawerId, String registerId, UUID sessionId, LocalDate businessDate, String openedBy,
             OffsetDateTime openedAt, String openingFloat, String currency, String status) {
-        static OpenedDrawer of(DrawerSession s, Money openingFloat) {
-            return new OpenedDrawer(s.drawerId(), s.registerId(), s.id(), s.openedBy(),
-                    s.openedAt().atOffset(ZoneOffset.UTC), openingFloat.toString(), s.currency(), s.status().name());
+        static OpenedDrawer of(DrawerSession s) {
+            Currency currency = Currency.getInstance(s.currency());
+            return new OpenedDrawer(s.drawerId(), s.registerId(), s.id(), s.businessDate(), s.openedBy(),
+                    s.openedAt().atOffset(ZoneOffset.UTC), Money.rounded(s.openingFloat(), currency).toString(),
+                    s.currency(), s.status().name());
         }
     }
 }

@@ -45,6 +45,20 @@ class DrawerSession {
     private BigDecimal expectedCash;
     @Column(name = "posting_count")
     private long postingCount;
+    @Column(name = "closed_by")
+    private String closedBy;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(name = "counted_cash")
+    private BigDecimal countedCash;
+    @Column(name = "counted_counts")
+    private String countedCounts;
+    @Column(name = "closing_expected")
+    private BigDecimal closingExpected;
+    private BigDecimal variance;
+    private String result;
+    @Column(name = "approved_by")
+    private String approvedBy;
 
     protected DrawerSession() {
     }
@@ -66,6 +80,54 @@ class DrawerSession {
         s.expectedCash = openingFloat;
         s.postingCount = 0;
         return s;
+    }
+
+    /**
+     * Closes the session with a blind count: the expected cash is fixed at this moment and the
+     * session can take no more postings.
+     */
+    void close(BigDecimal counted, String counts, String user, Instant at, String approver) {
+        if (status != Status.OPEN) {
+            throw new IllegalStateException("drawer session " + id + " is already closed");
+        }
+        this.status = Status.CLOSED;
+        this.openMarker = null;
+        this.countedCash = counted;
+        this.countedCounts = counts;
+        this.closingExpected = expectedCash;
+        this.variance = counted.subtract(expectedCash);
+        this.result = variance.signum() == 0 ? "BALANCED" : variance.signum() > 0 ? "OVER" : "SHORT";
+        this.closedBy = user;
+        this.closedAt = at;
+        this.approvedBy = approver;
+    }
+
+    BigDecimal expectedCash() {
+        return expectedCash;
+    }
+
+    BigDecimal countedCash() {
+        return countedCash;
+    }
+
+    BigDecimal variance() {
+        return variance;
+    }
+
+    String result() {
+        return result;
+    }
+
+    String closedBy() {
+        return closedBy;
+    }
+
+    Instant closedAt() {
+        return closedAt;
+    }
+
+    String approvedBy() {
+        return approvedBy;
     }
 
     UUID id() {

@@ -57,8 +57,9 @@ class SaleService implements Sales {
     private final StoreProperties store;
     private final BasketPricer pricer;
     private final Clock clock;
+    private final SaleTotals totals;
 
-    SaleService(Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
+    SaleService(SaleTotals totals, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock) {
         this.catalog = catalog;
@@ -72,6 +73,13 @@ class SaleService implements Sales {
         this.store = store;
         this.pricer = new BasketPricer(new TaxPolicy(store.pricesIncludeTax()));
         this.clock = clock;
+        this.totals = totals;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public io.storedesk.pos.sale.DayTotals dayTotals(LocalDate date) {
+        return totals.of(date);
     }
 
     PricedBasket quote(List<SaleRequests.Line> lines) {
@@ -87,8 +95,8 @@ class SaleService implements Sales {
     private SaleView record(SaleRequests.Sale request, DrawerInfo drawer, String clerk) {
         PricedBasket basket = quote(request.lines());
         Settlement settlement = settle(basket.total(), request.tenders());
+        LocalDate businessDate = drawers.businessDate(drawer.drawerId());
         long seq = counters.next(drawer.registerId(), "RECEIPT");
-        LocalDate businessDate = store.today(clock);
         String receiptNumber = "%s-%s-%s-%06d".formatted(store.id(), drawer.registerId(), DAY.format(businessDate), seq);
         Money cashIn = settlement.tenders().stream().filter(t -> t.type() == TenderType.CASH)
                 .map(t -> t.amount()).reduce(Money.zero(store.currency()), Money::plus);

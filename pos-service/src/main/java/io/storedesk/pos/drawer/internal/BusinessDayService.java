@@ -1,0 +1,94 @@
+package io.storedesk.pos.drawer.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.drawer.BusinessDays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Business days: open by default, closed once by the Z report, and then closed for good. */
+@Service
+class BusinessDayService implements BusinessDays {
+
+    private final JdbcClient jdbc;
+    private final DrawerSessionRepository sessions;
+    private final Clock clock;
+
+    BusinessDayService(JdbcClient jdbc, DrawerSessionRepository sessions, Clock clock) {
+        this.jdbc = jdbc;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean isClosed(LocalDate date) {
+        return jdbc.sql("SELECT COUNT(*) FROM business_day WHERE business_date = ? AND status = 'CLOSED'").param(date)
+                .query(Long.class).single() > 0;
+    }
+
+    LocalDate requireOpen(LocalDate date) {
+        if (isClosed(date)) {
+            throw closed(date);
+        }
+        return date;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ClosedSession> close(LocalDate date, String user) {
+        int inserted;
+        try {
+            inserted = jdbc.sql("INSERT INTO business_day (business_date, status, closed_at, closed_by) VALUES (?, 'CLOSED', ?, ?)")
+                    .params(date, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), user).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw closed(date);
+        }
+        if (inserted != 1) {
+            throw closed(date);
+        }
+        List<DrawerSession> day = sessions.findByBusinessDateOrderByDrawerIdAscOpenedAtAsc(date);
+        List<String> open = day.stream().filter(s -> s.status() == DrawerSession.Status.OPEN).map(DrawerSession::drawerId).toList();
+        if (!open.isEmpty()) {
+            throw ProblemException.conflict("drawers-still-open", "Drawers still open",
+                    "Close drawer(s) %s with a count before closing the business day %s.".formatted(open, date))
+                    .with("openDrawers", open);
+        }
+        return day.stream().map(s -> new ClosedSession(s.drawerId(), s.id().toString(), s.openedBy(), s.closedBy(),
+                str(s.openingFloat(), s.currency()), str(s.expectedCash(), s.currency()), str(s.countedCash(), s.currency()),
+                str(s.variance(), s.currency()), s.result(), s.approvedBy(), postingsByType(s))).toList();
+    }
+
+    private Map<String, String> postingsByType(DrawerSession s) {
+        Map<String, String> totals = new TreeMap<>();
+        jdbc.sql("SELECT type, tender, SUM(amount) FROM drawer_posting WHERE session_id = ? GROUP BY type, tender")
+                .param(s.id())
+                .query(rs -> {
+                    String key = "TENDER".equals(rs.getString(1)) ? "TENDER_" + rs.getString(2) : rs.getString(1);
+                    totals.put(key, str(rs.getBigDecimal(3), s.currency()));
+                });
+        return totals;
+    }
+
+    static String str(BigDecimal amount, String currency) {
+        return amount == null ? null
+                : amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.UNNECESSARY)
+                        .toPlainString();
+    }
+
+    static ProblemException closed(LocalDate date) {
+        return ProblemException.conflict("business-day-closed", "Business day closed",
+                "The business day %s is closed (Z report taken); it accepts no more postings.".formatted(date));
+    }
+}

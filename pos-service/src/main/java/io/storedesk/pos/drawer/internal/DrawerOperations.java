@@ -1,0 +1,138 @@
+package io.storedesk.pos.drawer.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.drawer.CashPosting;
+import io.storedesk.pos.drawer.DrawerInfo;
+import io.storedesk.pos.drawer.DrawerProperties;
+import io.storedesk.pos.drawer.PostingType;
+import io.storedesk.pos.identity.Approval;
+import io.storedesk.pos.identity.ApprovalRequest;
+import io.storedesk.pos.identity.CurrentUser;
+import io.storedesk.pos.identity.ManagerApprovals;
+import io.storedesk.pos.identity.Role;
+import io.storedesk.pos.journal.Journal;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Cash movements during a shift and the blind close at its end. */
+@Service
+class DrawerOperations {
+
+    private final DrawerService drawers;
+    private final DrawerSessionRepository sessions;
+    private final Denominations denominations;
+    private final DrawerProperties properties;
+    private final ManagerApprovals approvals;
+    private final Journal journal;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DrawerOperations(DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
+            DrawerProperties properties, ManagerApprovals approvals, Journal journal, JsonMapper json, Clock clock) {
+        this.drawers = drawers;
+        this.sessions = sessions;
+        this.denominations = denominations;
+        this.properties = properties;
+        this.approvals = approvals;
+        this.journal = journal;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Paid-in, paid-out, safe drop or pick-up; money out cannot exceed the cash that should be there. */
+    @Transactional
+    public Movement move(String drawerId, PostingType type, Money amount, String reason, String user) {
+        DrawerInfo drawer = drawers.drawer(drawerId);
+        DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
+        requireResponsible(session, user);
+        Money signed = switch (type) {
+            case PAID_IN -> amount;
+            case PAID_OUT, SAFE_DROP, PICKUP -> amount.negate();
+            default -> throw ProblemException.badRequest("invalid-movement", "Invalid movement",
+                    "A cash movement is PAID_IN, PAID_OUT, SAFE_DROP or PICKUP.");
+        };
+        Money expected = Money.rounded(session.expectedCash(), drawer.currency());
+        if (signed.isNegative() && amount.isGreaterThan(expected)) {
+            throw ProblemException.rule("insufficient-cash", "Not enough cash in the drawer",
+                    "Drawer %s should hold %s; %s cannot be taken out.".formatted(drawerId, expected, amount));
+        }
+        drawers.post(drawerId, new CashPosting(type, signed, null, reason, user));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("drawerId", drawerId);
+        payload.put("sessionId", session.id().toString());
+        payload.put("type", type.name());
+        payload.put("amount", signed.toString());
+        payload.put("reason", reason);
+        journal.append(drawer.registerId(), "CASH_MOVEMENT", user, session.id().toString(), payload);
+        return new Movement(drawerId, session.id(), type.name(), amount.toString(), reason, user,
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
+    /**
+     * Closes the drawer with a blind count. A variance beyond the configured tolerance needs a
+     * manager's approval; the refusal does not reveal the expected amount or the variance.
+     */
+    @Transactional
+    public Closed close(String drawerId, Map<String, Integer> counts, ApprovalRequest approval, String user) {
+        DrawerInfo drawer = drawers.drawer(drawerId);
+        Money counted = denominations.total(drawer, counts);
+        DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
+        requireResponsible(session, user);
+        Currency currency = drawer.currency();
+        Money expected = Money.rounded(session.expectedCash(), currency);
+        Money variance = counted.minus(expected);
+        Money tolerance = Money.rounded(properties.varianceTolerance(), currency);
+        String approver = null;
+        if (variance.amount().abs().compareTo(tolerance.amount()) > 0) {
+            if (approval == null) {
+                throw ProblemException.rule("drawer-variance-needs-approval", "Manager approval needed",
+                        "The count differs from the expected cash by more than the tolerance; recount, or have a "
+                                + "manager approve the close.");
+            }
+            Approval granted = approvals.require(approval, "drawer-variance", user, "A manager must approve.");
+            approver = granted.manager();
+        }
+        session.close(counted.amount(), json.writeValueAsString(new TreeMap<>(counts)), user, clock.instant(), approver);
+        sessions.saveAndFlush(session);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("drawerId", drawerId);
+        payload.put("sessionId", session.id().toString());
+        payload.put("expectedCash", expected.toString());
+        payload.put("countedCash", counted.toString());
+        payload.put("variance", variance.toString());
+        payload.put("result", session.result());
+        payload.put("counts", new TreeMap<>(counts));
+        payload.put("approvedBy", approver);
+        journal.append(drawer.registerId(), "DRAWER_CLOSED", user, session.id().toString(), payload);
+        return new Closed(drawerId, session.id(), session.businessDate().toString(), expected.toString(),
+                counted.toString(), variance.toString(), session.result(), "CLOSED", user, approver);
+    }
+
+    private static void requireResponsible(DrawerSession session, String user) {
+        if (!session.openedBy().equals(user) && !CurrentUser.hasRole(Role.MANAGER)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "not-drawer-owner", "Not your drawer",
+                    "Drawer %s is in %s's charge; only they or a manager may do this.".formatted(session.drawerId(),
+                            session.openedBy()));
+        }
+    }
+
+    record Movement(String drawerId, UUID sessionId, String type, String amount, String reason, String user,
+            OffsetDateTime at) {
+    }
+
+    record Closed(String drawerId, UUID sessionId, String businessDate, String expectedCash, String countedCash,
+            String variance, String result, String status, String closedBy, String approvedBy) {
+    }
+}

@@ -1,0 +1,20 @@
+package io.storedesk.pos.report;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import io.storedesk.pos.drawer.BusinessDays;
+
+/**
+ * The Z report of a closed business day, as taken at the close. Amounts are strings.
+ *
+ * @param variancesByUser drawer count variances summed per user in charge of the drawer
+ */
+public record ZReport(long zNumber, String storeId, LocalDate businessDate, OffsetDateTime closedAt, String closedBy,
+        String currency, long salesCount, String grossSales, String discounts, String returns, long returnsCount,
+        String voids, long voidsCount, String netSales, String taxTotal, String cashRounding,
+        Map<String, Map<String, String>> taxByRate, Map<String, String> tenders, Map<String, String> byDepartment,
+        List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser) {
+}

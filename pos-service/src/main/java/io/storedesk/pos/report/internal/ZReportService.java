@@ -1,0 +1,90 @@
+package io.storedesk.pos.report.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.drawer.BusinessDays;
+import io.storedesk.pos.journal.Journal;
+import io.storedesk.pos.report.ZReport;
+import io.storedesk.pos.sale.DayTotals;
+import io.storedesk.pos.sale.Sales;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Closes a business day: every drawer counted and closed, the day marked closed, the Z report
+ * computed once, numbered in sequence, stored and journaled, all in one transaction.
+ */
+@Service
+class ZReportService {
+
+    private final BusinessDays days;
+    private final Sales sales;
+    private final JdbcClient jdbc;
+    private final Journal journal;
+    private final JsonMapper json;
+    private final StoreProperties store;
+    private final Clock clock;
+
+    ZReportService(BusinessDays days, Sales sales, JdbcClient jdbc, Journal journal, JsonMapper json,
+            StoreProperties store, Clock clock) {
+        this.days = days;
+        this.sales = sales;
+        this.jdbc = jdbc;
+        this.journal = journal;
+        this.json = json;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ZReport closeDay(LocalDate date, String user) {
+        List<BusinessDays.ClosedSession> drawers = days.close(date, user);
+        DayTotals totals = sales.dayTotals(date);
+        long zNumber = jdbc.sql("SELECT COALESCE(MAX(z_number), 0) + 1 FROM z_report").query(Long.class).single();
+        Map<String, BigDecimal> variances = new TreeMap<>();
+        drawers.forEach(d -> variances.merge(d.openedBy(), new BigDecimal(d.variance()), BigDecimal::add));
+        Map<String, String> variancesByUser = new LinkedHashMap<>();
+        variances.forEach((u, v) -> variancesByUser.put(u, v.toPlainString()));
+        OffsetDateTime closedAt = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+        String zero = new BigDecimal("0").setScale(store.currency().getDefaultFractionDigits()).toPlainString();
+        ZReport report = new ZReport(zNumber, store.id(), date, closedAt, user, totals.currency(), totals.salesCount(),
+                totals.grossSales(), totals.discounts(), zero, 0, zero, 0, totals.netSales(), totals.taxTotal(),
+                totals.cashRounding(), totals.taxByRate(), totals.tenders(), totals.byDepartment(), drawers,
+                variancesByUser);
+        String payload = json.writeValueAsString(report);
+        jdbc.sql("INSERT INTO z_report (z_number, business_date, closed_at, closed_by, payload) VALUES (?, ?, ?, ?, ?)")
+                .params(zNumber, date, closedAt, user, payload).update();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("zNumber", zNumber);
+        entry.put("businessDate", date.toString());
+        entry.put("salesCount", totals.salesCount());
+        entry.put("netSales", totals.netSales());
+        entry.put("tenders", totals.tenders());
+        journal.append(Journal.STORE_CHAIN, "Z_REPORT", user, "Z" + zNumber, entry);
+        return report;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ZReport> find(LocalDate date) {
+        return jdbc.sql("SELECT payload FROM z_report WHERE business_date = ?").param(date).query(String.class)
+                .optional().map(p -> json.readValue(p, ZReport.class));
+    }
+
+    static ProblemException notClosed(LocalDate date) {
+        return ProblemException.notFound("Z report", date.toString());
+    }
+}

@@ -1,0 +1,18 @@
+package io.storedesk.pos.sale;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A business day's completed sales, summed. Amounts are strings.
+ *
+ * @param grossSales    line values before discounts
+ * @param netSales      what customers paid for the goods (tax included), before cash rounding
+ * @param taxByRate     rate -> {net, tax, gross}
+ * @param tenders       tender type -> amount taken
+ * @param byDepartment  department -> net sales
+ */
+public record DayTotals(LocalDate date, String currency, long salesCount, String grossSales, String discounts,
+        String netSales, String taxTotal, String cashRounding, Map<String, Map<String, String>> taxByRate,
+        Map<String, String> tenders, Map<String, String> byDepartment, Map<Integer, String> byHour) {
+}
