@@ -210,6 +210,18 @@ class DrawerShiftIntegrationTests {
     }
 
     @Test
+    void aNoSaleOpenIsJournaledWithWhoAndWhy() {
+        open("D3", "clerk");
+        Api.Response r = api.post("/api/v1/drawers/D3/no-sale", "clerk", "{\"reason\":\"customer needed change for parking\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String payload = jdbc.sql("SELECT payload FROM journal_entry WHERE chain = 'R03' AND seq = ? AND type = 'NO_SALE' AND actor = 'clerk'")
+                .param(r.json().get("journalSequence").asLong()).query(String.class).single();
+        assertThat(payload).contains("customer needed change for parking");
+        assertThat(api.post("/api/v1/drawers/D3/no-sale", "clerk", "{\"reason\":\"\"}").status()).isEqualTo(400);
+        close("D3", "clerk", "{\"20.00\":2,\"5.00\":2,\"1.00\":10}", null);
+    }
+
+    @Test
     void zNumbersFollowEachOther() {
         Api.Response first = api.post("/api/v1/business-days/" + today + "/close", "manager", "");
         clock.set(Instant.parse(today.plusDays(100) + "T08:00:00Z"));

@@ -83,6 +83,17 @@ class DrawerController {
         return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
     }
 
+    /** Opens the drawer without a sale; journaled with the reason. */
+    @PostMapping("/{drawerId}/no-sale")
+    ResponseEntity<DrawerOperations.NoSale> noSale(@PathVariable @Size(max = 20) String drawerId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody NoSaleRequest request) {
+        String user = CurrentUser.username();
+        var result = idempotency.execute("drawer-no-sale", key, new Object[] {drawerId, user, request},
+                DrawerOperations.NoSale.class, () -> operations.noSale(drawerId, request.reason(), user));
+        return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
+    }
+
     @GetMapping("/{drawerId}/x-report")
     XReports.XReport xReport(@PathVariable @Size(max = 20) String drawerId) {
         drawers.drawer(drawerId);
@@ -105,6 +116,9 @@ class DrawerController {
     record MovementRequest(@NotNull PostingType type,
             @NotBlank @Pattern(regexp = Amounts.PATTERN, message = "must be an amount like 12.30") String amount,
             @Size(max = 200) String reason) {
+    }
+
+    record NoSaleRequest(@NotBlank @Size(max = 200) String reason) {
     }
 
     record CloseRequest(@NotNull @Size(max = 30) Map<String, Integer> counted, @Valid ApprovalRequest approval) {

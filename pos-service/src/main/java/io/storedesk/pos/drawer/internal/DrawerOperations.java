@@ -120,6 +120,24 @@ class DrawerOperations {
                 counted.toString(), variance.toString(), session.result(), "CLOSED", user, approver);
     }
 
+    /**
+     * Opens the drawer without a sale (the printer's drawer kick), journaled with who and why:
+     * a no-sale open is a classic fraud signal, so each one is on record.
+     */
+    @Transactional
+    public NoSale noSale(String drawerId, String reason, String user) {
+        DrawerInfo drawer = drawers.drawer(drawerId);
+        DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
+        requireResponsible(session, user);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("drawerId", drawerId);
+        payload.put("sessionId", session.id().toString());
+        payload.put("reason", reason);
+        var entry = journal.append(drawer.registerId(), "NO_SALE", user, session.id().toString(), payload);
+        return new NoSale(drawerId, session.id(), reason, user, entry.sequence(),
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
     private static void requireResponsible(DrawerSession session, String user) {
         if (!session.openedBy().equals(user) && !CurrentUser.hasRole(Role.MANAGER)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "not-drawer-owner", "Not your drawer",
@@ -129,6 +147,10 @@ class DrawerOperations {
     }
 
     record Movement(String drawerId, UUID sessionId, String type, String amount, String reason, String user,
+            OffsetDateTime at) {
+    }
+
+    record NoSale(String drawerId, UUID sessionId, String reason, String user, long journalSequence,
             OffsetDateTime at) {
     }
 
