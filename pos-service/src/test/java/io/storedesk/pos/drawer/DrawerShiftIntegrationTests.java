@@ -200,6 +200,12 @@ class DrawerShiftIntegrationTests {
         assertThat(report.get("variancesByUser").get("clerk").asString()).isEqualTo("0.00");
 
         assertThat(api.get("/api/v1/reports/z?date=" + today, "office").json()).isEqualTo(report);
+        jdbc.sql("SELECT l.tax_rate, SUM(l.net) FROM sale_line l JOIN sale s ON s.id = l.sale_id WHERE s.business_date = ? "
+                + "GROUP BY l.tax_rate").param(today).query(rs -> {
+                    String rate = rs.getBigDecimal(1).stripTrailingZeros().toPlainString();
+                    assertThat(new BigDecimal(report.get("taxByRate").get(rate).get("gross").asString()))
+                            .isEqualByComparingTo(rs.getBigDecimal(2));
+                });
         Api.Response reopen = open("D1", "clerk");
         assertThat(reopen.status()).isEqualTo(409);
         assertThat(reopen.text("type")).endsWith("/problems/business-day-closed");

@@ -108,6 +108,7 @@ class SaleService implements Sales {
                 businessDate, clerk, now, basket, settlement, request.loyaltyCard());
         sales.save(sale);
         SaleView view = SaleViews.of(sale);
+        totals.add(view, now);
         journal.append(drawer.registerId(), "SALE_COMPLETED", clerk, receiptNumber, journalPayload(view));
         events.publishEvent(new SaleCompleted(view.receiptNumber(), view.storeId(), view.registerId(), view.drawerId(),
                 view.businessDate(), clerk, now, view.currency(), view.total(), view.taxTotal(), view.discountTotal(),

@@ -2,19 +2,28 @@ package io.storedesk.pos.sale.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sale.DayTotals;
+import io.storedesk.pos.sale.SaleView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Sums a business day's sales with a few aggregate queries (the Z report and daily reports use it). */
+/**
+ * Totalizers: running totals per business day and register, by kind (the day itself, tax rate,
+ * department, tender, hour), added to in the sale's own transaction under the register's lock.
+ * A day's totals are then a few rows to read, whatever the number of sales.
+ */
 @Component
 class SaleTotals {
 
@@ -26,48 +35,77 @@ class SaleTotals {
         this.store = store;
     }
 
+    private record Add(String kind, String key, BigDecimal a1, BigDecimal a2, BigDecimal a3, long count) {
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void add(SaleView sale, Instant completedAt) {
+        List<Add> adds = new ArrayList<>();
+        adds.add(new Add("DAY", "", new BigDecimal(sale.subtotal()), new BigDecimal(sale.discountTotal()),
+                new BigDecimal(sale.total()), 1));
+        adds.add(new Add("ROUNDING", "", new BigDecimal(sale.cashRounding()), new BigDecimal(sale.taxTotal()),
+                BigDecimal.ZERO, 1));
+        Map<String, BigDecimal[]> rates = new TreeMap<>();
+        Map<String, BigDecimal> departments = new TreeMap<>();
+        for (SaleView.Line l : sale.lines()) {
+            BigDecimal[] r = rates.computeIfAbsent(l.taxRate(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            r[0] = r[0].add(new BigDecimal(l.net()));
+            r[1] = r[1].add(new BigDecimal(l.tax()));
+            departments.merge(l.department(), new BigDecimal(l.net()), BigDecimal::add);
+        }
+        rates.forEach((rate, r) -> adds.add(new Add("RATE", rate, r[0], r[1], BigDecimal.ZERO, 1)));
+        departments.forEach((dept, net) -> adds.add(new Add("DEPT", dept, net, BigDecimal.ZERO, BigDecimal.ZERO, 1)));
+        Map<String, BigDecimal> tenders = new TreeMap<>();
+        sale.tenders().forEach(t -> tenders.merge(t.type(), new BigDecimal(t.amount()), BigDecimal::add));
+        tenders.forEach((type, amount) -> adds.add(new Add("TENDER", type, amount, BigDecimal.ZERO, BigDecimal.ZERO, 1)));
+        int hour = completedAt.atZone(store.zone()).getHour();
+        adds.add(new Add("HOUR", String.format("%02d", hour), new BigDecimal(sale.total()), BigDecimal.ZERO,
+                BigDecimal.ZERO, 1));
+        for (Add a : adds) {
+            int updated = jdbc.sql("UPDATE day_totalizer SET amount1 = amount1 + ?, amount2 = amount2 + ?, "
+                            + "amount3 = amount3 + ?, cnt = cnt + ? "
+                            + "WHERE business_date = ? AND register_id = ? AND kind = ? AND tkey = ?")
+                    .params(a.a1(), a.a2(), a.a3(), a.count(), sale.businessDate(), sale.registerId(), a.kind(), a.key())
+                    .update();
+            if (updated == 0) {
+                jdbc.sql("INSERT INTO day_totalizer (business_date, register_id, kind, tkey, amount1, amount2, amount3, cnt) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(sale.businessDate(), sale.registerId(), a.kind(), a.key(), a.a1(), a.a2(), a.a3(), a.count())
+                        .update();
+            }
+        }
+    }
+
     DayTotals of(LocalDate date) {
         Currency currency = store.currency();
-        record Head(long count, BigDecimal gross, BigDecimal discounts, BigDecimal net, BigDecimal tax, BigDecimal rounding) {
-        }
-        Head head = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(subtotal), 0), COALESCE(SUM(discount_total), 0), "
-                        + "COALESCE(SUM(total), 0), COALESCE(SUM(tax_total), 0), COALESCE(SUM(cash_rounding), 0) "
-                        + "FROM sale WHERE business_date = ?").param(date)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6))).single();
+        Map<String, Map<String, BigDecimal[]>> byKind = new LinkedHashMap<>();
+        jdbc.sql("SELECT kind, tkey, SUM(amount1), SUM(amount2), SUM(amount3), SUM(cnt) FROM day_totalizer "
+                        + "WHERE business_date = ? GROUP BY kind, tkey").param(date)
+                .query(rs -> {
+                    byKind.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), new BigDecimal[] {
+                            rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)});
+                });
+        BigDecimal[] day = byKind.getOrDefault("DAY", Map.of()).getOrDefault("",
+                new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        BigDecimal[] rounding = byKind.getOrDefault("ROUNDING", Map.of()).getOrDefault("",
+                new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         Map<String, Map<String, String>> taxByRate = new TreeMap<>();
-        Map<String, String> byDepartment = new TreeMap<>();
-        jdbc.sql("SELECT l.tax_rate, l.department, SUM(l.net), SUM(l.tax) FROM sale_line l JOIN sale s ON s.id = l.sale_id "
-                        + "WHERE s.business_date = ? GROUP BY l.tax_rate, l.department").param(date)
-                .query(rs -> {
-                    String rate = rs.getBigDecimal(1).stripTrailingZeros().toPlainString();
-                    BigDecimal gross = rs.getBigDecimal(3);
-                    BigDecimal tax = rs.getBigDecimal(4);
-                    Map<String, String> r = taxByRate.computeIfAbsent(rate, k -> new LinkedHashMap<>(Map.of(
-                            "net", "0", "tax", "0", "gross", "0")));
-                    r.put("gross", str(new BigDecimal(r.get("gross")).add(gross), currency));
-                    r.put("tax", str(new BigDecimal(r.get("tax")).add(tax), currency));
-                    r.put("net", str(new BigDecimal(r.get("gross")).subtract(new BigDecimal(r.get("tax"))), currency));
-                    byDepartment.merge(rs.getString(2), str(gross, currency),
-                            (a, b) -> str(new BigDecimal(a).add(new BigDecimal(b)), currency));
-                });
+        byKind.getOrDefault("RATE", Map.of()).forEach((rate, v) -> {
+            Map<String, String> r = new LinkedHashMap<>();
+            r.put("net", str(v[0].subtract(v[1]), currency));
+            r.put("tax", str(v[1], currency));
+            r.put("gross", str(v[0], currency));
+            taxByRate.put(rate, r);
+        });
+        Map<String, String> departments = new TreeMap<>();
+        byKind.getOrDefault("DEPT", Map.of()).forEach((k, v) -> departments.put(k, str(v[0], currency)));
         Map<String, String> tenders = new TreeMap<>();
-        jdbc.sql("SELECT t.type, SUM(t.amount) FROM sale_tender t JOIN sale s ON s.id = t.sale_id "
-                        + "WHERE s.business_date = ? GROUP BY t.type").param(date)
-                .query(rs -> {
-                    tenders.put(rs.getString(1), str(rs.getBigDecimal(2), currency));
-                });
+        byKind.getOrDefault("TENDER", Map.of()).forEach((k, v) -> tenders.put(k, str(v[0], currency)));
         Map<Integer, String> byHour = new TreeMap<>();
-        ZoneId zone = store.zone();
-        jdbc.sql("SELECT completed_at, total FROM sale WHERE business_date = ?").param(date)
-                .query(rs -> {
-                    int hour = rs.getObject(1, java.time.OffsetDateTime.class).atZoneSameInstant(zone).getHour();
-                    byHour.merge(hour, str(rs.getBigDecimal(2), currency),
-                            (a, b) -> str(new BigDecimal(a).add(new BigDecimal(b)), currency));
-                });
-        return new DayTotals(date, currency.getCurrencyCode(), head.count(), str(head.gross(), currency),
-                str(head.discounts(), currency), str(head.net(), currency), str(head.tax(), currency),
-                str(head.rounding(), currency), taxByRate, tenders, byDepartment, byHour);
+        byKind.getOrDefault("HOUR", Map.of()).forEach((k, v) -> byHour.put(Integer.parseInt(k), str(v[0], currency)));
+        return new DayTotals(date, currency.getCurrencyCode(), day[3].longValue(), str(day[0], currency),
+                str(day[1], currency), str(day[2], currency), str(rounding[1], currency), str(rounding[0], currency),
+                taxByRate, tenders, departments, byHour);
     }
 
     private static String str(BigDecimal amount, Currency currency) {
