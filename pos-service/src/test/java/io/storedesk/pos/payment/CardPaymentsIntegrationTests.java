@@ -130,6 +130,30 @@ class CardPaymentsIntegrationTests {
     }
 
     @Test
+    void reversesAPurchaseWhenTheAcquirerDropsTheLink() {
+        CardOutcomeUnknownException unknown = catchThrowableOfType(CardOutcomeUnknownException.class,
+                () -> payments.purchase(CardPurchase.keyed("R01", eur("99.99"), VISA, "3012", null)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACKNOWLEDGED".equals(reversal(unknown.reference()).get("STATUS")));
+        SimulatorMessage purchase = only("0200");
+        assertThat(sent("0400").isEmpty() ? only("0401") : only("0400")).satisfies(r -> assertThat(r.field(90))
+                .startsWith("0200" + purchase.field(11) + purchase.field(7)));
+        assertThat(reversal(unknown.reference())).containsEntry("RESPONSE_CODE", "00");
+    }
+
+    @Test
+    void givesARefundBackToThePurchaseWhenTheRefundIsReversed() {
+        CardAuthorization auth = payments.purchase(CardPurchase.keyed("R01", eur("100.00"), VISA, "3012", null));
+
+        CardOutcomeUnknownException unknown = catchThrowableOfType(CardOutcomeUnknownException.class,
+                () -> payments.refund(auth.reference(), eur("66.66"), "R01", "RET-9"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACKNOWLEDGED".equals(reversal(unknown.reference()).get("STATUS")));
+
+        assertThat(only("0400").processingCode()).isEqualTo("200000");
+        assertThat(payments.refund(auth.reference(), eur("100.00"), "R01", "RET-10").remaining()).isEqualTo(eur("0.00"));
+    }
+
+    @Test
     void repeatsTheReversalAs0401WhenTheAcquirerComesBack() throws Exception {
         CompletableFuture<CardOutcomeUnknownException> outcome = CompletableFuture.supplyAsync(() ->
                 catchThrowableOfType(CardOutcomeUnknownException.class,
