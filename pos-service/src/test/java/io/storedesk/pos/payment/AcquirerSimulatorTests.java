@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -135,14 +137,27 @@ class AcquirerSimulatorTests {
         int port = simulator.port();
         simulator.down();
 
-        ASCIIChannel other = new ASCIIChannel(simulator.host(), port, new GenericPackager(PaymentTestSupport.packager().toString()));
-        assertThatThrownBy(other::connect).isInstanceOf(IOException.class);
+        assertThat(simulator.isUp()).isFalse();
+        assertThat(listening(port)).isFalse();
+        assertThatThrownBy(channel::receive).as("open sessions are cut").isInstanceOf(IOException.class);
 
         simulator.up();
-        other.connect();
-        assertThat(other.isConnected()).isTrue();
         assertThat(simulator.port()).isEqualTo(port);
-        other.disconnect();
+        assertThat(listening(port)).isTrue();
+    }
+
+    /**
+     * Whether something accepts connections on the port. A connection whose local port is the
+     * port itself is the kernel connecting a socket to itself (TCP self-connect, possible on
+     * loopback when nothing listens), not a listener.
+     */
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(simulator.host(), port), 1000);
+            return socket.getLocalPort() != port;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private ISOMsg exchange(ISOMsg request) throws Exception {

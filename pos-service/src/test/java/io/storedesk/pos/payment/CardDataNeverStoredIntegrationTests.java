@@ -1,6 +1,6 @@
 package io.storedesk.pos.payment;
 
-import static io.storedesk.pos.payment.CardPaymentsIntegrationTests.eur;
+import static io.storedesk.pos.payment.PaymentTestSupport.eur;
 import static io.storedesk.pos.payment.PaymentTestSupport.MAESTRO;
 import static io.storedesk.pos.payment.PaymentTestSupport.MASTERCARD;
 import static io.storedesk.pos.payment.PaymentTestSupport.MASTERCARD_TRACK2;

@@ -1,14 +1,22 @@
 package io.storedesk.pos.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.payment.simulator.AcquirerSimulator;
+import io.storedesk.pos.payment.simulator.SimulatorMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -80,6 +88,31 @@ final class PaymentTestSupport {
         p.put("pos.identity.users.admin.password", "{noop}admin");
         p.put("pos.identity.users.admin.roles", "ADMIN");
         return p;
+    }
+
+    static Money eur(String amount) {
+        return Money.of(amount, Currency.getInstance("EUR"));
+    }
+
+    /** Requests of one MTI the simulator received, oldest first. */
+    static List<SimulatorMessage> sent(AcquirerSimulator simulator, String mti) {
+        return simulator.received().stream().filter(m -> m.mti().equals(mti)).toList();
+    }
+
+    /** The one request of this MTI the simulator received; fails if there are none or several. */
+    static SimulatorMessage only(AcquirerSimulator simulator, String mti) {
+        List<SimulatorMessage> messages = sent(simulator, mti);
+        assertThat(messages).as("%s messages received", mti).hasSize(1);
+        return messages.get(0);
+    }
+
+    static Map<String, Object> transaction(JdbcClient jdbc, String reference) {
+        return jdbc.sql("SELECT * FROM card_transaction WHERE reference = ?").param(reference).query().singleRow();
+    }
+
+    static Map<String, Object> reversal(JdbcClient jdbc, String reference) {
+        return jdbc.sql("SELECT * FROM payment_reversal WHERE transaction_ref = ?").param(reference).query()
+                .singleRow();
     }
 
     static void deleteRecursively(Path dir) {

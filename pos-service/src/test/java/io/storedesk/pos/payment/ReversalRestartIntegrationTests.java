@@ -46,7 +46,7 @@ class ReversalRestartIntegrationTests {
         try (ConfigurableApplicationContext first = start()) {
             CardPayments payments = first.getBean(CardPayments.class);
             await().atMost(Duration.ofSeconds(20)).until(() -> payments.status().signedOn());
-            auth = payments.purchase(CardPurchase.keyed("R01", CardPaymentsIntegrationTests.eur("42.00"), VISA, "3012",
+            auth = payments.purchase(CardPurchase.keyed("R01", PaymentTestSupport.eur("42.00"), VISA, "3012",
                     null));
             simulator.down();
             await().atMost(Duration.ofSeconds(10)).until(() -> !payments.status().connected());
