@@ -50,7 +50,7 @@ public final class SaleBenchmark {
         int rate = Integer.getInteger("bench.rate", 200);
         Path dataDir = Path.of("target", "bench-data", Long.toString(System.currentTimeMillis()));
         ConfigurableApplicationContext app = SpringApplication.run(PosApplication.class, "--server.port=0",
-                "--pos.data-dir=" + dataDir, "--logging.level.root=WARN", "--pos.payment.simulator.enabled=false",
+                "--pos.data-dir=" + dataDir, "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off", String.join(" ", args).isBlank() ? "--pos.bench=true" : args[0]);
         try {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);

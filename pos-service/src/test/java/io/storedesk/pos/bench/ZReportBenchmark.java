@@ -43,7 +43,7 @@ public final class ZReportBenchmark {
         int salesPerDay = Integer.getInteger("bench.z.sales", 20_000);
         Path dataDir = Path.of("target", "bench-data", "z-" + System.currentTimeMillis());
         ConfigurableApplicationContext app = SpringApplication.run(PosApplication.class, "--server.port=0",
-                "--pos.data-dir=" + dataDir, "--logging.level.root=WARN", "--pos.payment.simulator.enabled=false",
+                "--pos.data-dir=" + dataDir, "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
         try {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * day's Z report. Each test works on a business day of its own (a settable clock).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pos.data-dir=target/test-data/drawer-${random.uuid}", "pos.payment.simulator.enabled=false"})
+        properties = {"pos.data-dir=target/test-data/drawer-${random.uuid}"})
 class DrawerShiftIntegrationTests {
 
     private static final AtomicInteger DAY = new AtomicInteger();

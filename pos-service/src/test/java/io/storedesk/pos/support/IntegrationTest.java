@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Tests must not depend on each other's data: they count what they create.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pos.data-dir=target/test-data/shared-${random.uuid}", "pos.payment.simulator.enabled=false"})
+        properties = {"pos.data-dir=target/test-data/shared-${random.uuid}"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
