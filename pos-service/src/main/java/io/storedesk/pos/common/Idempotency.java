@@ -74,6 +74,21 @@ public class Idempotency {
         }
     }
 
+    /**
+     * The stored result for this key, if a request with it already completed; for callers that
+     * must check before doing something irreversible outside the transaction (charging a card).
+     */
+    public <T> Optional<IdempotentResult<T>> find(String scope, String key, Object request, Class<T> type) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 100 visible ASCII characters.");
+        }
+        return replay(scope, key, fingerprint(request), type);
+    }
+
     private <T> Optional<IdempotentResult<T>> replay(String scope, String key, String fingerprint, Class<T> type) {
         return jdbc.sql("SELECT request_hash, response_body FROM idempotency_record WHERE scope = ? AND idem_key = ?")
                 .params(scope, key)

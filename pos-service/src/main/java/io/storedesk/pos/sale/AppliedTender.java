@@ -7,7 +7,16 @@ import io.storedesk.pos.common.Money;
  *
  * @param amount    what this tender paid towards the sale (for cash: tendered minus change)
  * @param tendered  what the customer handed over
- * @param reference the tender's own reference (masked PAN, store-credit code...), or null
+ * @param reference the tender's own reference (card transaction, store-credit code...), or null
+ * @param card      for card tenders: what may be kept of the card and its approval, else null
  */
-public record AppliedTender(TenderType type, Money amount, Money tendered, String reference) {
+public record AppliedTender(TenderType type, Money amount, Money tendered, String reference, Card card) {
+
+    public AppliedTender(TenderType type, Money amount, Money tendered, String reference) {
+        this(type, amount, tendered, reference, null);
+    }
+
+    /** Masked PAN (first 6 + last 4), brand, authorisation code and RRN: never the full card number. */
+    public record Card(String maskedPan, String brand, String authCode, String rrn) {
+    }
 }

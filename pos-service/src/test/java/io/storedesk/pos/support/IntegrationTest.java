@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Tests must not depend on each other's data: they count what they create.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pos.data-dir=target/test-data/shared-${random.uuid}"})
+        properties = {"pos.data-dir=target/test-data/shared-${random.uuid}", "pos.payment.timeout=2s",
+                "pos.payment.simulator.delay=4s", "pos.payment.reversal.poll-interval=200ms",
+                "pos.payment.reversal.retry-delay=200ms"})
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -114,7 +114,7 @@ class Sale implements Persistable<UUID> {
         int n = 1;
         for (AppliedTender t : settlement.tenders()) {
             s.tenders.add(new SaleTender(n++, t.type().name(), t.amount().amount(), amountOrNull(t.tendered()),
-                    t.reference()));
+                    t.reference(), t.card()));
         }
         return s;
     }

@@ -58,8 +58,9 @@ class SaleService implements Sales {
     private final BasketPricer pricer;
     private final Clock clock;
     private final SaleTotals totals;
+    private final Tendering tendering;
 
-    SaleService(SaleTotals totals, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
+    SaleService(SaleTotals totals, Tendering tendering, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock) {
         this.catalog = catalog;
@@ -74,6 +75,7 @@ class SaleService implements Sales {
         this.pricer = new BasketPricer(new TaxPolicy(store.pricesIncludeTax()));
         this.clock = clock;
         this.totals = totals;
+        this.tendering = tendering;
     }
 
     @Override
@@ -86,15 +88,41 @@ class SaleService implements Sales {
         return pricer.price(resolve(lines), Map.of(), Money.zero(store.currency()));
     }
 
+    /**
+     * Under the register's lock: a repeat is answered from the stored result before anything
+     * else; the basket and tenders are checked before any card is charged; cards are charged
+     * outside the database transaction; if the sale then cannot be stored, or another request
+     * with the same key won, the cards are reversed.
+     */
     IdempotentResult<SaleView> complete(SaleRequests.Sale request, String idempotencyKey, String clerk) {
         DrawerInfo drawer = drawers.drawer(request.drawerId());
-        return locks.withLock(drawer.registerId(), () -> idempotency.execute("sale", idempotencyKey,
-                new Object[] {clerk, request}, SaleView.class, () -> record(request, drawer, clerk)));
+        Object fingerprint = new Object[] {clerk, request};
+        return locks.withLock(drawer.registerId(), () -> {
+            var earlier = idempotency.find("sale", idempotencyKey, fingerprint, SaleView.class);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            PricedBasket basket = quote(request.lines());
+            Tendering.Plan plan = tendering.plan(basket.total(), request.tenders());
+            List<Tendering.Approved> approved = tendering.charge(plan, drawer.registerId(),
+                    idempotencyKey != null ? idempotencyKey : java.util.UUID.randomUUID().toString());
+            try {
+                IdempotentResult<SaleView> result = idempotency.execute("sale", idempotencyKey, fingerprint,
+                        SaleView.class, () -> record(drawer, clerk, basket, tendering.settle(basket.total(), plan, approved),
+                                request.loyaltyCard()));
+                if (result.replayed()) {
+                    tendering.reverse(approved, "duplicate request");
+                }
+                return result;
+            } catch (RuntimeException e) {
+                tendering.reverse(approved, "sale not completed");
+                throw e;
+            }
+        });
     }
 
-    private SaleView record(SaleRequests.Sale request, DrawerInfo drawer, String clerk) {
-        PricedBasket basket = quote(request.lines());
-        Settlement settlement = settle(basket.total(), request.tenders());
+    private SaleView record(DrawerInfo drawer, String clerk, PricedBasket basket, Settlement settlement,
+            String loyaltyCard) {
         LocalDate businessDate = drawers.businessDate(drawer.drawerId());
         long seq = counters.next(drawer.registerId(), "RECEIPT");
         String receiptNumber = "%s-%s-%s-%06d".formatted(store.id(), drawer.registerId(), DAY.format(businessDate), seq);
@@ -103,9 +131,11 @@ class SaleService implements Sales {
         if (settlement.tenders().stream().anyMatch(t -> t.type() == TenderType.CASH)) {
             drawers.post(drawer.drawerId(), new CashPosting(PostingType.SALE, cashIn, receiptNumber, null, clerk));
         }
+        settlement.tenders().stream().filter(t -> t.type() != TenderType.CASH).forEach(t ->
+                drawers.recordTender(drawer.drawerId(), t.type().name(), t.amount(), receiptNumber, clerk));
         Instant now = clock.instant();
         Sale sale = Sale.complete(receiptNumber, store.id(), drawer.registerId(), seq, drawer.drawerId(),
-                businessDate, clerk, now, basket, settlement, request.loyaltyCard());
+                businessDate, clerk, now, basket, settlement, loyaltyCard);
         sales.save(sale);
         SaleView view = SaleViews.of(sale);
         totals.add(view, now);
@@ -114,24 +144,6 @@ class SaleService implements Sales {
                 view.businessDate(), clerk, now, view.currency(), view.total(), view.taxTotal(), view.discountTotal(),
                 view.cashRounding(), view.lines(), view.tenders(), view.loyaltyCard()));
         return view;
-    }
-
-    private Settlement settle(Money total, List<SaleRequests.Tender> tenders) {
-        Money cash = null;
-        for (int i = 0; i < tenders.size(); i++) {
-            SaleRequests.Tender t = tenders.get(i);
-            if (t.type() != TenderType.CASH) {
-                throw ProblemException.rule("tender-not-available", "Tender not available",
-                        "Tender type %s is not available at this store yet.".formatted(t.type()));
-            }
-            Money amount = Amounts.parse(t.amount(), store.currency(), "tenders[%d].amount".formatted(i));
-            if (!amount.isPositive()) {
-                throw ProblemException.badRequest("invalid-amount", "Invalid amount",
-                        "tenders[%d].amount must be more than zero.".formatted(i));
-            }
-            cash = cash == null ? amount : cash.plus(amount);
-        }
-        return Settlement.settle(total, store.cashRoundingPolicy(), List.of(), cash);
     }
 
     private List<BasketLine> resolve(List<SaleRequests.Line> lines) {

@@ -25,11 +25,18 @@ class SaleTender {
     protected SaleTender() {
     }
 
-    SaleTender(int tenderNo, String type, BigDecimal amount, BigDecimal tendered, String reference) {
+    SaleTender(int tenderNo, String type, BigDecimal amount, BigDecimal tendered, String reference,
+            io.storedesk.pos.sale.AppliedTender.Card card) {
         this.tenderNo = tenderNo;
         this.type = type;
         this.amount = amount;
         this.tendered = tendered;
         this.reference = reference;
+        if (card != null) {
+            this.maskedPan = card.maskedPan();
+            this.brand = card.brand();
+            this.authCode = card.authCode();
+            this.rrn = card.rrn();
+        }
     }
 }
