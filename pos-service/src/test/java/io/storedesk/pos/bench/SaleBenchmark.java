@@ -66,10 +66,12 @@ public final class SaleBenchmark {
             Result saturated = load.saturate(clients, seconds);
             System.out.printf("Steady: %d sales/s for %d s...%n", rate, seconds);
             Result steady = load.steady(rate, seconds, clients);
+            System.out.println("Card sales against the bundled simulator, next to the raw jPOS round trip...");
+            CardPhase card = cardPhase(app, load, Integer.getInteger("bench.card.count", 300));
             System.out.println("Raw JDBC: the same rows into the same H2 database...");
             RawJdbc.Result raw = new RawJdbc(app.getBean(DataSource.class), load.sampleResponse())
                     .run(DRAWERS.length, seconds);
-            String report = report(clients, seconds, rate, saturated, steady, raw);
+            String report = report(clients, seconds, rate, saturated, steady, raw) + card.report();
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "bench-sales.txt"), report);
@@ -127,6 +129,38 @@ public final class SaleBenchmark {
                 throw new IllegalStateException("cannot open " + drawer + ": " + r);
             }
         }
+    }
+
+    /** Card-sale latency (one register, one at a time) and the plain channel round trip, alternating. */
+    record CardPhase(Histogram sale, Histogram raw, int count) {
+        String report() {
+            double sale50 = ms(sale, 50);
+            double raw50 = ms(raw, 50);
+            return String.format(Locale.ROOT,
+                    "card sale    : %d sequential 5-line card sales: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n"
+                            + "raw jPOS     : %d plain ASCIIChannel 0200 send/receive to the same simulator: p50 %.2f ms, p95 %.2f ms%n"
+                            + "card overhead: service adds %.2f ms at the median over the raw round trip (target <= 3 ms: %s)%n",
+                    count, sale50, ms(sale, 95), ms(sale, 99), count, raw50, ms(raw, 95), sale50 - raw50,
+                    sale50 - raw50 <= 3 ? "met" : "MISSED");
+        }
+    }
+
+    private static CardPhase cardPhase(ConfigurableApplicationContext app, Load load, int count) throws Exception {
+        var simulator = app.getBean(io.storedesk.pos.payment.simulator.AcquirerSimulator.class);
+        Path packager = Path.of("config", "jpos", "packager", "iso87ascii.xml");
+        Histogram sale = new Histogram(3);
+        Histogram raw = new Histogram(3);
+        for (int round = -1; round < count / 50; round++) {
+            var rt = io.storedesk.pos.payment.AcquirerRoundTrip.run(simulator.host(), simulator.port(), packager, 50);
+            List<Long> sales = load.cardSales(50);
+            if (round >= 0) {
+                for (long n : rt.nanos()) {
+                    raw.recordValue(n);
+                }
+                sales.forEach(sale::recordValue);
+            }
+        }
+        return new CardPhase(sale, raw, (int) sale.getTotalCount());
     }
 
     record Result(long count, long errors, double seconds, Histogram latency, double cpuSeconds) {
@@ -187,6 +221,26 @@ public final class SaleBenchmark {
                 System.err.println("sale failed: " + e);
                 return false;
             }
+        }
+
+        /** Sequential card-only sales on one register; latency of each in nanoseconds. */
+        List<Long> cardSales(int count) throws Exception {
+            List<Long> nanos = new ArrayList<>();
+            try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer)) {
+                for (int i = 0; i < count; i++) {
+                    String body = body(0).replace("[{\"type\":\"CASH\",\"amount\":\"500.00\"}]",
+                            "[{\"type\":\"CARD\",\"card\":{\"pan\":\"4761739001010010\",\"expiry\":\"3012\"}}]");
+                    long t0 = System.nanoTime();
+                    KeepAliveHttp.Response r = http.post("/api/v1/sales", body, "card-" + keys.incrementAndGet());
+                    long dt = System.nanoTime() - t0;
+                    if (r.status() == 201) {
+                        nanos.add(dt);
+                    } else if (r.status() != 402) {
+                        System.err.println("card sale failed: " + r);
+                    }
+                }
+            }
+            return nanos;
         }
 
         Result saturate(int clients, int seconds) throws Exception {
