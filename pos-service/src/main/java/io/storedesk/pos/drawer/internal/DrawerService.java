@@ -93,13 +93,15 @@ class DrawerService implements CashDrawers {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordTender(String drawerId, String tender, Money amount, String reference, String actor) {
-        sessions.findByOpenMarker(drawerId).ifPresent(s -> insertPosting(s.id(), drawerId, PostingType.TENDER, tender,
-                amount.amount(), reference, null, actor));
+        jdbc.sql("SELECT id FROM drawer_session WHERE open_marker = ?").param(drawerId).query(UUID.class).optional()
+                .ifPresent(id -> insertPosting(id, drawerId, PostingType.TENDER, tender, amount.amount(), reference,
+                        null, actor));
     }
 
     @Override
     public LocalDate businessDate(String drawerId) {
-        return sessions.findByOpenMarker(drawerId).map(DrawerSession::businessDate)
+        return jdbc.sql("SELECT business_date FROM drawer_session WHERE open_marker = ?").param(drawerId)
+                .query(LocalDate.class).optional()
                 .orElseGet(() -> days.requireOpen(store.today(clock)));
     }
 
