@@ -32,7 +32,7 @@ public final class ReceiptComposer {
     private ReceiptComposer(Receipt receipt) {
         this.receipt = receipt;
         this.labels = ReceiptLabels.forLocale(receipt.locale());
-        this.format = new ReceiptFormat(receipt.locale());
+        this.format = ReceiptFormat.of(receipt.locale());
     }
 
     /** The blocks of a roll receipt for this document. */

@@ -2,6 +2,7 @@ package io.storedesk.receipt.layout;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.ZonedDateTime;
 import java.time.chrono.IsoChronology;
@@ -9,24 +10,37 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Formats amounts, quantities, rates and dates for one document in its locale. Amounts keep the
- * scale the service gave them (the library never rounds money); quantities drop trailing zeros.
- * Instances hold a {@link DecimalFormat} and are therefore used by one thread for one document.
+ * Formats amounts, quantities, rates and dates in a document's locale. Amounts keep the scale the
+ * service gave them (the library never rounds money); quantities drop trailing zeros. Digits, signs
+ * and separators are the locale's {@link DecimalFormat} symbols, read once per locale; the digits
+ * themselves come straight from {@link BigDecimal#toPlainString()}, which is exact and much faster
+ * than formatting through {@code DecimalFormat} on every amount. Immutable and thread-safe.
  */
 public final class ReceiptFormat {
 
-    private final DecimalFormat numbers;
+    private static final Map<Locale, ReceiptFormat> CACHE = new ConcurrentHashMap<>();
+
+    private final char zeroDigit;
+    private final char decimalSeparator;
+    private final char groupingSeparator;
+    private final int groupingSize;
+    private final String minusSign;
     private final DateTimeFormatter dateTime;
 
-    public ReceiptFormat(Locale locale) {
+    private ReceiptFormat(Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
-        if (!(format instanceof DecimalFormat decimal)) {
-            throw new IllegalArgumentException("No decimal number format for locale " + locale);
-        }
-        this.numbers = decimal;
-        this.numbers.setGroupingUsed(true);
+        DecimalFormatSymbols symbols = format instanceof DecimalFormat decimal
+                ? decimal.getDecimalFormatSymbols() : DecimalFormatSymbols.getInstance(locale);
+        int size = format instanceof DecimalFormat decimal && decimal.isGroupingUsed() ? decimal.getGroupingSize() : 0;
+        this.zeroDigit = symbols.getZeroDigit();
+        this.decimalSeparator = symbols.getDecimalSeparator();
+        this.groupingSeparator = symbols.getGroupingSeparator();
+        this.groupingSize = size;
+        this.minusSign = String.valueOf(symbols.getMinusSign());
         String date = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
                 IsoChronology.INSTANCE, locale);
         if (!date.contains("yyyy")) {
@@ -35,14 +49,20 @@ public final class ReceiptFormat {
         this.dateTime = DateTimeFormatter.ofPattern(date + " HH:mm", locale);
     }
 
+    /** The format for a locale. */
+    public static ReceiptFormat of(Locale locale) {
+        return CACHE.computeIfAbsent(locale, ReceiptFormat::new);
+    }
+
     /** An amount with exactly its own scale, e.g. {@code 1234.50} as "1 234,50" in Latvian. */
     public String money(BigDecimal amount) {
-        return decimal(amount, Math.max(amount.scale(), 0));
+        return decimal(amount.scale() < 0 ? amount.setScale(0) : amount);
     }
 
     /** A quantity without trailing zeros: "2", "0,75". */
     public String quantity(BigDecimal quantity) {
-        return decimal(quantity, Math.max(quantity.stripTrailingZeros().scale(), 0));
+        BigDecimal stripped = quantity.stripTrailingZeros();
+        return decimal(stripped.scale() < 0 ? stripped.setScale(0) : stripped);
     }
 
     /** A tax rate with a percent sign: "21%", "12,5%". */
@@ -55,9 +75,31 @@ public final class ReceiptFormat {
         return dateTime.format(time);
     }
 
-    private String decimal(BigDecimal value, int fractionDigits) {
-        numbers.setMinimumFractionDigits(fractionDigits);
-        numbers.setMaximumFractionDigits(fractionDigits);
-        return numbers.format(value);
+    private String decimal(BigDecimal value) {
+        String plain = value.abs().toPlainString();
+        int point = plain.indexOf('.');
+        int integerDigits = point < 0 ? plain.length() : point;
+        StringBuilder out = new StringBuilder(plain.length() + 4);
+        if (value.signum() < 0) {
+            out.append(minusSign);
+        }
+        for (int i = 0; i < integerDigits; i++) {
+            out.append(digit(plain.charAt(i)));
+            int remaining = integerDigits - 1 - i;
+            if (groupingSize > 0 && remaining > 0 && remaining % groupingSize == 0) {
+                out.append(groupingSeparator);
+            }
+        }
+        if (point >= 0) {
+            out.append(decimalSeparator);
+            for (int i = point + 1; i < plain.length(); i++) {
+                out.append(digit(plain.charAt(i)));
+            }
+        }
+        return out.toString();
+    }
+
+    private char digit(char asciiDigit) {
+        return (char) (zeroDigit + (asciiDigit - '0'));
     }
 }
