@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Fixed-width text layout for a character printer. A row's first cell is left-aligned and wrapped;
  * the other cells are right-aligned, the last at the right margin and any others in columns a quarter
- * of the width apart (the tax table). The right cells share the first line of the left cell. Cells
+ * of the width apart (the tax table). The right cells share the first line of the left cell; a value
+ * too long for that is printed after its label as a wrapped paragraph instead. Cells
  * must already be fitted to the code page, so one character is one column.
  */
 final class ColumnLayout {
@@ -29,6 +30,9 @@ final class ColumnLayout {
         List<String> right = cells.subList(1, cells.size());
         if (right.isEmpty()) {
             return wrap(cells.get(0));
+        }
+        if (right.size() == 1 && right.get(0).length() > columns * 3 / 5) {
+            return wrap(cells.get(0) + " " + right.get(0));
         }
         int[] starts = rightCellStarts(right);
         int leftWidth = starts[0] - 1;

@@ -91,6 +91,10 @@ final class RollLayout {
             limit = starts[i] - GAP;
         }
         String first = fonts.fit(row.cells().get(0));
+        if (right.size() == 1 && widths[0] > width * 0.6f) {
+            wrap(first + " " + right.get(0), width, size).forEach(line -> line(left, bold, size, line));
+            return;
+        }
         float leftWidth = right.isEmpty() ? width : starts[0] - GAP - left;
         boolean ownLine = leftWidth < width / 3 && fonts.width(first, size) > leftWidth;
         List<String> leftLines = wrap(first, ownLine ? width : leftWidth, size);
