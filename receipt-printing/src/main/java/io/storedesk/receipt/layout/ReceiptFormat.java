@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Formats amounts, quantities, rates and dates in a document's locale. Amounts keep the scale the
  * service gave them (the library never rounds money); quantities drop trailing zeros. Digits, signs
- * and separators are the locale's {@link DecimalFormat} symbols, read once per locale; the digits
+ * and separators are the locale's {@link DecimalFormat} symbols and negative affixes, read once per locale; the digits
  * themselves come straight from {@link BigDecimal#toPlainString()}, which is exact and much faster
  * than formatting through {@code DecimalFormat} on every amount. Immutable and thread-safe.
  */
@@ -28,7 +28,8 @@ public final class ReceiptFormat {
     private final char decimalSeparator;
     private final char groupingSeparator;
     private final int groupingSize;
-    private final String minusSign;
+    private final String negativePrefix;
+    private final String negativeSuffix;
     private final DateTimeFormatter dateTime;
 
     private ReceiptFormat(Locale locale) {
@@ -40,7 +41,9 @@ public final class ReceiptFormat {
         this.decimalSeparator = symbols.getDecimalSeparator();
         this.groupingSeparator = symbols.getGroupingSeparator();
         this.groupingSize = size;
-        this.minusSign = String.valueOf(symbols.getMinusSign());
+        this.negativePrefix = format instanceof DecimalFormat decimal
+                ? decimal.getNegativePrefix() : String.valueOf(symbols.getMinusSign());
+        this.negativeSuffix = format instanceof DecimalFormat decimal ? decimal.getNegativeSuffix() : "";
         String date = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
                 IsoChronology.INSTANCE, locale);
         if (!date.contains("yyyy")) {
@@ -81,7 +84,7 @@ public final class ReceiptFormat {
         int integerDigits = point < 0 ? plain.length() : point;
         StringBuilder out = new StringBuilder(plain.length() + 4);
         if (value.signum() < 0) {
-            out.append(minusSign);
+            out.append(negativePrefix);
         }
         for (int i = 0; i < integerDigits; i++) {
             out.append(digit(plain.charAt(i)));
@@ -95,6 +98,9 @@ public final class ReceiptFormat {
             for (int i = point + 1; i < plain.length(); i++) {
                 out.append(digit(plain.charAt(i)));
             }
+        }
+        if (value.signum() < 0) {
+            out.append(negativeSuffix);
         }
         return out.toString();
     }
