@@ -60,16 +60,22 @@ public final class CodePageTable {
         return pages;
     }
 
-    /** The page that prints the most of {@code text}; ties go to the language's page, then the first. */
+    /**
+     * The page that prints the most of {@code text}; ties go to the language's page, then the first.
+     * ASCII is left out of the count: every page prints it.
+     */
     public CodePage choose(CharSequence text, Locale locale) {
         int[] counts = new int[pages.size()];
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            for (int p = 0; p < counts.length; p++) {
-                if (pages.get(p).canEncode(c)) {
-                    counts[p]++;
+        for (int p = 0; p < counts.length; p++) {
+            CodePage page = pages.get(p);
+            int count = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80 && page.canEncode(c)) {
+                    count++;
                 }
             }
+            counts[p] = count;
         }
         int best = preferredIndex(Objects.requireNonNull(locale, "locale"));
         for (int p = 0; p < counts.length; p++) {

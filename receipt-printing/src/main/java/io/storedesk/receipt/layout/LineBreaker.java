@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Greedy word wrapping against any width measure: character count on a thermal printer, font
- * metrics in a PDF. Words longer than a whole line are split between characters, so no text is ever
- * cut off.
+ * Greedy word wrapping at spaces against any width measure: character count on a thermal printer,
+ * font metrics in a PDF. Words longer than a whole line are split between characters, so no text is
+ * ever cut off.
  */
 public final class LineBreaker {
 
@@ -26,30 +26,30 @@ public final class LineBreaker {
             lines.add(text);
             return lines;
         }
-        StringBuilder line = new StringBuilder();
-        for (String word : text.trim().split("\\s+")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (measure.width(candidate) <= maxWidth) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (line.length() > 0) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            String rest = word;
-            while (measure.width(rest) > maxWidth) {
-                int cut = fittingPrefix(rest, maxWidth, measure);
-                lines.add(rest.substring(0, cut));
-                rest = rest.substring(cut);
-            }
-            line.append(rest);
+        String rest = text.strip();
+        while (!rest.isEmpty()) {
+            int end = breakBefore(rest, maxWidth, measure);
+            lines.add(rest.substring(0, end).stripTrailing());
+            rest = rest.substring(end).stripLeading();
         }
-        if (line.length() > 0 || lines.isEmpty()) {
-            lines.add(line.toString());
+        if (lines.isEmpty()) {
+            lines.add("");
         }
         return lines;
+    }
+
+    /** End of the first line: after the last whole word that fits, or inside an overlong word. */
+    private static int breakBefore(String text, float maxWidth, Measure measure) {
+        if (measure.width(text) <= maxWidth) {
+            return text.length();
+        }
+        int fits = -1;
+        int space = text.indexOf(' ');
+        while (space > 0 && measure.width(text.substring(0, space)) <= maxWidth) {
+            fits = space;
+            space = text.indexOf(' ', space + 1);
+        }
+        return fits > 0 ? fits : fittingPrefix(text.substring(0, space > 0 ? space : text.length()), maxWidth, measure);
     }
 
     private static int fittingPrefix(String word, float maxWidth, Measure measure) {
