@@ -28,6 +28,7 @@ class GroupCommit implements SmartLifecycle {
     private static final long WAIT_LIMIT_MS = 30_000;
 
     private final DataSource dataSource;
+    private final boolean enabled;
     private final Object monitor = new Object();
     private long requested;
     private long stored;
@@ -36,8 +37,10 @@ class GroupCommit implements SmartLifecycle {
     private volatile boolean needed;
     private Thread flusher;
 
-    GroupCommit(DataSource dataSource) {
+    GroupCommit(DataSource dataSource,
+            @org.springframework.beans.factory.annotation.Value("${pos.durability.group-commit:true}") boolean enabled) {
         this.dataSource = dataSource;
+        this.enabled = enabled;
     }
 
     /** Blocks until everything this thread committed is in the database file. */
@@ -103,7 +106,7 @@ class GroupCommit implements SmartLifecycle {
     @Override
     public void start() {
         try (Connection c = dataSource.getConnection()) {
-            needed = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
+            needed = enabled && c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database", e);
         }
