@@ -1,0 +1,72 @@
+package io.storedesk.pos.printing.internal;
+
+import java.math.BigDecimal;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.ResourceBundle;
+
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.printing.PrintingProperties;
+import io.storedesk.pos.sale.SaleView;
+import io.storedesk.receipt.DocumentKind;
+import io.storedesk.receipt.Receipt;
+import io.storedesk.receipt.ReceiptBuilder;
+import io.storedesk.receipt.StoreHeader;
+import io.storedesk.receipt.TaxRow;
+import io.storedesk.receipt.Tender;
+import io.storedesk.receipt.Totals;
+import org.springframework.stereotype.Component;
+
+/** Builds the printable receipt of a sale: store header, lines, tax table, tenders, barcode. */
+@Component
+class SaleReceipts {
+
+    private final StoreProperties store;
+    private final PrintingProperties printing;
+
+    SaleReceipts(StoreProperties store, PrintingProperties printing) {
+        this.store = store;
+        this.printing = printing;
+    }
+
+    /** The tender's name in the store's language (UTF-8 bundle printing/tenders*.properties). */
+    private String tenderLabel(String type) {
+        ResourceBundle bundle = ResourceBundle.getBundle("printing/tenders", store.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return bundle.containsKey(type) ? bundle.getString(type) : type;
+    }
+
+    Receipt of(SaleView sale, boolean copy, boolean gift) {
+        ReceiptBuilder b = Receipt.builder()
+                .store(new StoreHeader(store.name(), Arrays.stream(store.address().split(",\\s*"))
+                        .filter(s -> !s.isBlank()).toList(), store.vatNumber()))
+                .register(sale.registerId())
+                .clerk(sale.clerk())
+                .issuedAt(ZonedDateTime.ofInstant(sale.completedAt().toInstant(), store.zone()))
+                .number(sale.receiptNumber())
+                .kind(DocumentKind.SALE)
+                .copy(copy)
+                .gift(gift)
+                .currency(Currency.getInstance(sale.currency()))
+                .locale(store.locale())
+                .barcode(sale.receiptNumber());
+        for (SaleView.Line l : sale.lines()) {
+            b.line(l.name(), BigDecimal.valueOf(l.quantity()), new BigDecimal(l.unitPrice()),
+                    new BigDecimal(l.discount()), new BigDecimal(l.net()), l.taxLetter());
+        }
+        sale.promotions().forEach(p -> b.promotion(p.description(), new BigDecimal(p.amount())));
+        sale.taxes().forEach(t -> b.tax(new TaxRow(t.letter(), new BigDecimal(t.rate()), new BigDecimal(t.net()),
+                new BigDecimal(t.tax()), new BigDecimal(t.gross()))));
+        BigDecimal total = new BigDecimal(sale.total());
+        b.totals(new Totals(new BigDecimal(sale.subtotal()), new BigDecimal(sale.discountTotal()), total,
+                new BigDecimal(sale.cashRounding()), new BigDecimal(sale.totalPaid())));
+        for (SaleView.Tender t : sale.tenders()) {
+            BigDecimal handed = t.tendered() != null ? new BigDecimal(t.tendered()) : new BigDecimal(t.amount());
+            b.tender(new Tender(tenderLabel(t.type()), handed, t.maskedPan(), t.authCode()));
+        }
+        b.change(new BigDecimal(sale.change()));
+        b.footer(printing.footer().toArray(String[]::new));
+        return b.build();
+    }
+}
