@@ -20,9 +20,21 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String bearer;
 
     public Api(int port) {
+        this(port, null);
+    }
+
+    private Api(int port, String bearer) {
         this.base = "http://localhost:" + port;
+        this.bearer = bearer;
+    }
+
+    /** The same service, signed in as the user once, with a register token instead of a password per call. */
+    public Api signedIn(String user) {
+        String token = post("/api/v1/auth/token", user, "").text("token");
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), token);
     }
 
     public Response get(String path, String user) {
@@ -44,7 +56,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder builder, String user, Map<String, String> headers) {
-        if (user != null) {
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        } else if (user != null) {
             String password = user;
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,141 @@
+package io.storedesk.pos.reliability;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.storedesk.pos.support.Api;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kills the service with SIGKILL while clerks are selling, three times, and checks after each
+ * restart that nothing acknowledged was lost or doubled: every sale that got a 201 is there
+ * once, receipt numbers and journal chains have no gaps, the journal verifies, a request cut off
+ * by the crash can be repeated with its Idempotency-Key and then exists exactly once, and each
+ * drawer's expected cash is its float plus the cash of its sales.
+ */
+class CrashRecoveryIntegrationTests {
+
+    private static final String[] DRAWERS = {"D1", "D2"};
+
+    @Test
+    void acknowledgedSalesSurviveKillsAndNothingIsDoubled() throws Exception {
+        Path dataDir = Path.of("target", "test-data", "crash-" + UUID.randomUUID());
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();   // idempotency key -> receipt
+        Map<String, String> bodies = new ConcurrentHashMap<>();         // idempotency key -> request body
+        Set<String> cutOff = ConcurrentHashMap.newKeySet();
+        int kills = 0;
+        try (ServiceProcess service = new ServiceProcess(dataDir)) {
+            service.start();
+            Api api = new Api(service.port());
+            for (String d : DRAWERS) {
+                assertThat(api.post("/api/v1/drawers/" + d + "/open", "clerk", "{\"float\":{\"50.00\":2}}").status())
+                        .isEqualTo(201);
+            }
+            for (int round = 0; round < 3; round++) {
+                drive(api.signedIn("clerk"), acknowledged, bodies, cutOff, 500 + ThreadLocalRandom.current().nextInt(2500));
+                service.kill();
+                kills++;
+                service.start();
+                api = new Api(service.port());
+                check(api, acknowledged);
+            }
+            // Repeat what the crash cut off: each key ends with exactly one sale.
+            for (String key : cutOff) {
+                Api.Response again = api.postIdempotent("/api/v1/sales", "clerk", key, bodies.get(key));
+                assertThat(again.status()).as(again.body()).isEqualTo(201);
+                acknowledged.put(key, again.text("receiptNumber"));
+            }
+            List<JsonNode> sales = check(api, acknowledged);
+            assertThat(new TreeSet<>(acknowledged.values())).hasSize(acknowledged.size());
+            assertThat(sales).hasSize(acknowledged.size());
+            for (String d : DRAWERS) {
+                BigDecimal cash = sales.stream().filter(s -> d.equals(s.get("drawerId").asString()))
+                        .flatMap(s -> s.get("tenders").valueStream())
+                        .filter(t -> "CASH".equals(t.get("type").asString()))
+                        .map(t -> new BigDecimal(t.get("amount").asString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                JsonNode x = api.get("/api/v1/drawers/" + d + "/x-report", "manager").json();
+                assertThat(new BigDecimal(x.get("expectedCash").asString()))
+                        .isEqualByComparingTo(cash.add(new BigDecimal("100.00")));
+            }
+        }
+        assertThat(kills).isEqualTo(3);
+        assertThat(acknowledged).hasSizeGreaterThan(100);
+        System.out.printf("crash test: %d kills, %d sales acknowledged, %d requests cut off and repeated%n",
+                kills, acknowledged.size(), cutOff.size());
+    }
+
+    /** Four clerks sell until the time is up; what got a 201 is remembered, what got no answer too. */
+    private static void drive(Api api, Map<String, String> acknowledged, Map<String, String> bodies, Set<String> cutOff,
+            long millis) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService clerks = Executors.newFixedThreadPool(4);
+        for (int c = 0; c < 4; c++) {
+            String drawer = DRAWERS[c % DRAWERS.length];
+            clerks.submit(() -> {
+                while (!stop.get()) {
+                    String key = UUID.randomUUID().toString();
+                    String body = """
+                            {"drawerId":"%s","lines":[{"sku":"LV-1001","quantity":%d},{"sku":"CZ-3001","quantity":1}],
+                             "tenders":[{"type":"CASH","amount":"50.00"}]}""".formatted(drawer, 1 + ThreadLocalRandom.current().nextInt(5));
+                    bodies.put(key, body);
+                    try {
+                        Api.Response r = api.postIdempotent("/api/v1/sales", "clerk", key, body);
+                        if (r.status() == 201) {
+                            acknowledged.put(key, r.text("receiptNumber"));
+                        } else {
+                            cutOff.add(key);
+                        }
+                    } catch (RuntimeException connectionLost) {
+                        cutOff.add(key);
+                    }
+                }
+            });
+        }
+        clerks.awaitTermination(millis, TimeUnit.MILLISECONDS);
+        stop.set(true);
+        clerks.shutdown();
+    }
+
+    /** Everything acknowledged is there; receipts and journal gapless; the journal verifies. */
+    private static List<JsonNode> check(Api api, Map<String, String> acknowledged) {
+        List<JsonNode> sales = new ArrayList<>();
+        for (String receipt : new ArrayList<>(acknowledged.values())) {
+            Api.Response r = api.get("/api/v1/sales/" + receipt, "clerk");
+            assertThat(r.status()).as("acknowledged sale " + receipt + " after a kill").isEqualTo(200);
+            sales.add(r.json());
+        }
+        JsonNode all = api.get("/api/v1/sales?from=2000-01-01&limit=1000", "manager").json();
+        Map<String, List<Long>> byRegister = new TreeMap<>();
+        all.valueStream().forEach(s -> {
+            String[] parts = s.get("receiptNumber").asString().split("-");
+            byRegister.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(Long.parseLong(parts[3]));
+        });
+        byRegister.values().forEach(seqs -> {
+            Collections.sort(seqs);
+            for (int i = 0; i < seqs.size(); i++) {
+                assertThat(seqs.get(i)).as("receipt sequence").isEqualTo(i + 1L);
+            }
+        });
+        JsonNode journal = api.get("/api/v1/journal/verify", "manager").json();
+        assertThat(journal.get("valid").asBoolean()).as(journal.toString()).isTrue();
+        return sales;
+    }
+}

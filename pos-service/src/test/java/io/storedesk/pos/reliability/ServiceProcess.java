@@ -1,0 +1,80 @@
+package io.storedesk.pos.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.storedesk.pos.PosApplication;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service as a real operating-system process on a free port, started from the test class
+ * path with the repository's config/, so a test can kill it with SIGKILL and start it again on
+ * the same data directory.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Path log;
+    private Process process;
+    private int port;
+
+    ServiceProcess(Path dataDir) {
+        this.dataDir = dataDir;
+        this.log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
+    }
+
+    int port() {
+        return port;
+    }
+
+    ServiceProcess start() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), PosApplication.class.getName(),
+                "--server.port=" + port, "--pos.data-dir=" + dataDir.toAbsolutePath(),
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\"");
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close, nothing flushed on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
