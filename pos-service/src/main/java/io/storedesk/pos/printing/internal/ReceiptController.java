@@ -1,15 +1,20 @@
 package io.storedesk.pos.printing.internal;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.printing.PrintingProperties;
 import io.storedesk.pos.sale.Sales;
 import io.storedesk.receipt.PaperWidth;
 import io.storedesk.receipt.Receipt;
-import io.storedesk.receipt.escpos.EscPosReceiptRenderer;
-import io.storedesk.receipt.pdf.PdfReceiptRenderer;
+import io.storedesk.pos.identity.CurrentUser;
+import io.storedesk.pos.sale.SaleView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
@@ -34,17 +39,18 @@ class ReceiptController {
     private final Sales sales;
     private final SaleReceipts receipts;
     private final PrintingProperties printing;
-    private final Map<PaperWidth, PdfReceiptRenderer> pdf = new EnumMap<>(PaperWidth.class);
-    private final Map<PaperWidth, EscPosReceiptRenderer> escPos = new EnumMap<>(PaperWidth.class);
+    private final ReceiptRenderers renderers;
+    private final ReceiptPrinters printers;
+    private final ReceiptMailer mailer;
 
-    ReceiptController(Sales sales, SaleReceipts receipts, PrintingProperties printing) {
+    ReceiptController(Sales sales, SaleReceipts receipts, PrintingProperties printing, ReceiptRenderers renderers,
+            ReceiptPrinters printers, ReceiptMailer mailer) {
         this.sales = sales;
         this.receipts = receipts;
         this.printing = printing;
-        for (PaperWidth width : PaperWidth.values()) {
-            pdf.put(width, new PdfReceiptRenderer(width));
-            escPos.put(width, new EscPosReceiptRenderer(width));
-        }
+        this.renderers = renderers;
+        this.printers = printers;
+        this.mailer = mailer;
     }
 
     @GetMapping("/api/v1/sales/{receiptNumber}/receipt")
@@ -57,11 +63,44 @@ class ReceiptController {
                 .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber)), copy, gift);
         PaperWidth width = paper != null ? paper : printing.paper();
         boolean isPdf = format.equals("pdf");
-        byte[] body = isPdf ? pdf.get(width).render(receipt) : escPos.get(width).render(receipt);
+        byte[] body = isPdf ? renderers.pdf(width).render(receipt) : renderers.escPos(width).render(receipt);
         String name = receiptNumber + (gift ? "-gift" : "") + (copy ? "-copy" : "") + (isPdf ? ".pdf" : ".bin");
         return ResponseEntity.ok()
                 .contentType(isPdf ? MediaType.APPLICATION_PDF : ESC_POS)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
                 .body(body);
+    }
+
+    /** Prints the receipt on the sale's register printer; an offline printer is a 503 with a sentence. */
+    @PostMapping("/api/v1/sales/{receiptNumber}/print")
+    PrintResult print(@PathVariable @Size(max = 40) String receiptNumber, @Valid @RequestBody(required = false) PrintRequest request) {
+        SaleView sale = sales.find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        boolean copy = request != null && Boolean.TRUE.equals(request.copy());
+        boolean gift = request != null && Boolean.TRUE.equals(request.gift());
+        byte[] bytes = renderers.escPos(printing.paper()).render(receipts.of(sale, copy, gift));
+        return new PrintResult(receiptNumber, printers.send(sale.registerId(), bytes), bytes.length);
+    }
+
+    /** Queues the receipt PDF for e-mail; answered at once, sent and retried in the background. */
+    @PostMapping("/api/v1/sales/{receiptNumber}/email")
+    ResponseEntity<ReceiptMailer.Email> email(@PathVariable @Size(max = 40) String receiptNumber,
+            @Valid @RequestBody EmailRequest request) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(mailer.queue(receiptNumber, request.to(), CurrentUser.username()));
+    }
+
+    /** Every e-mail of the sale's receipt, with status (PENDING, SENT, FAILED), attempts and last error. */
+    @GetMapping("/api/v1/sales/{receiptNumber}/emails")
+    List<ReceiptMailer.Email> emails(@PathVariable @Size(max = 40) String receiptNumber) {
+        return mailer.of(receiptNumber);
+    }
+
+    record PrintRequest(Boolean copy, Boolean gift) {
+    }
+
+    record PrintResult(String receiptNumber, String printer, int bytes) {
+    }
+
+    record EmailRequest(@NotBlank @Email @Size(max = 254) String to) {
     }
 }
