@@ -9,4 +9,13 @@ public interface Sales {
 
     /** The completed sales of one business day, summed by tax rate, tender, department and hour. */
     DayTotals dayTotals(java.time.LocalDate date);
+
+    /**
+     * Counts {@code quantity} more units of a sold line as returned, in the caller's (mandatory)
+     * transaction. Atomic: concurrent callers never return more than was sold.
+     *
+     * @throws io.storedesk.pos.common.ProblemException 422 {@code return-quantity-exceeded} naming the line
+     *         and what is left, or {@code unknown-sale-line}
+     */
+    void recordReturn(String receiptNumber, int lineNo, int quantity);
 }

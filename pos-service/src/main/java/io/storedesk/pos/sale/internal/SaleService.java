@@ -59,8 +59,9 @@ class SaleService implements Sales {
     private final Clock clock;
     private final SaleTotals totals;
     private final Tendering tendering;
+    private final ReturnedQuantities returned;
 
-    SaleService(SaleTotals totals, Tendering tendering, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
+    SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock) {
         this.catalog = catalog;
@@ -76,6 +77,13 @@ class SaleService implements Sales {
         this.clock = clock;
         this.totals = totals;
         this.tendering = tendering;
+        this.returned = returned;
+    }
+
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void recordReturn(String receiptNumber, int lineNo, int quantity) {
+        returned.add(receiptNumber, lineNo, quantity);
     }
 
     @Override

@@ -1,0 +1,123 @@
+package io.storedesk.pos.returns.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.returns.ReturnView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores completed returns (return, lines, refunds; never updated afterwards) and answers what
+ * earlier returns of a sale already paid back, by plain JDBC.
+ */
+@Component
+class ReturnStore {
+
+    private final JdbcClient jdbc;
+
+    ReturnStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void insert(UUID id, long registerSeq, String storeId, String refundMethod, ReturnView r, List<String> cardReferences,
+            List<String> originalReferences) {
+        jdbc.sql("INSERT INTO sale_return (id, return_number, receipt_number, store_id, register_id, register_seq, "
+                        + "drawer_id, business_date, clerk, approved_by, completed_at, currency, refund_method, "
+                        + "refund_total, cash_rounding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, r.returnNumber(), r.receiptNumber(), storeId, r.registerId(), registerSeq, r.drawerId(),
+                        r.businessDate(), r.clerk(), r.approvedBy(), r.completedAt(), r.currency(), refundMethod,
+                        new BigDecimal(r.refundTotal()), new BigDecimal(r.cashRounding()))
+                .update();
+        for (ReturnView.Line l : r.lines()) {
+            jdbc.sql("INSERT INTO sale_return_line (return_id, line_no, sku, quantity, reason, restock, refund) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, l.lineNo(), l.sku(), l.quantity(), l.reason(), l.restock(), new BigDecimal(l.refund()))
+                    .update();
+        }
+        for (int i = 0; i < r.refunds().size(); i++) {
+            ReturnView.Refund f = r.refunds().get(i);
+            jdbc.sql("INSERT INTO sale_return_refund (return_id, refund_no, type, amount, masked_pan, card_reference, "
+                            + "original_reference) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, i + 1, f.type(), new BigDecimal(f.amount()), f.maskedPan(), cardReferences.get(i),
+                            originalReferences.get(i))
+                    .update();
+        }
+    }
+
+    /** Card reference of the purchase -> what returns refunded to it so far. */
+    Map<String, Money> refundedToCards(String receiptNumber, Currency currency) {
+        Map<String, Money> refunded = new HashMap<>();
+        jdbc.sql("SELECT f.original_reference, SUM(f.amount) FROM sale_return_refund f JOIN sale_return r "
+                        + "ON r.id = f.return_id WHERE r.receipt_number = ? AND f.type = 'CARD' GROUP BY f.original_reference")
+                .param(receiptNumber)
+                .query(rs -> {
+                    refunded.put(rs.getString(1), Money.of(rs.getBigDecimal(2), currency));
+                });
+        return refunded;
+    }
+
+    RefundPlan.EarlierCash earlierCash(String receiptNumber, Currency currency) {
+        BigDecimal paid = jdbc.sql("SELECT COALESCE(SUM(f.amount), 0) FROM sale_return_refund f JOIN sale_return r "
+                        + "ON r.id = f.return_id WHERE r.receipt_number = ? AND f.type = 'CASH'")
+                .param(receiptNumber).query(BigDecimal.class).single();
+        BigDecimal rounding = jdbc.sql("SELECT COALESCE(SUM(cash_rounding), 0) FROM sale_return WHERE receipt_number = ?")
+                .param(receiptNumber).query(BigDecimal.class).single();
+        return new RefundPlan.EarlierCash(Money.of(paid, currency), Money.of(rounding, currency));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<ReturnView> find(String returnNumber) {
+        record Head(UUID id, ReturnView view) {
+        }
+        return jdbc.sql("SELECT id, return_number, receipt_number, register_id, drawer_id, business_date, completed_at, "
+                        + "clerk, approved_by, currency, refund_method, refund_total, cash_rounding FROM sale_return "
+                        + "WHERE return_number = ?")
+                .param(returnNumber)
+                .query((rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString(10));
+                    return new Head(rs.getObject(1, UUID.class), new ReturnView(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                            rs.getObject(7, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                            rs.getString(8), rs.getString(9), currency.getCurrencyCode(), rs.getString(11),
+                            str(rs.getBigDecimal(12), currency), str(rs.getBigDecimal(13), currency), null, null));
+                })
+                .optional()
+                .map(h -> withDetails(h.id(), h.view()));
+    }
+
+    private ReturnView withDetails(UUID id, ReturnView v) {
+        Currency currency = Currency.getInstance(v.currency());
+        List<ReturnView.Line> lines = jdbc.sql("SELECT line_no, sku, quantity, reason, restock, refund "
+                        + "FROM sale_return_line WHERE return_id = ? ORDER BY line_no")
+                .param(id)
+                .query((rs, n) -> new ReturnView.Line(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getBoolean(5), str(rs.getBigDecimal(6), currency)))
+                .list();
+        List<ReturnView.Refund> refunds = jdbc.sql("SELECT type, amount, masked_pan FROM sale_return_refund "
+                        + "WHERE return_id = ? ORDER BY refund_no")
+                .param(id)
+                .query((rs, n) -> new ReturnView.Refund(rs.getString(1), str(rs.getBigDecimal(2), currency),
+                        rs.getString(3)))
+                .list();
+        return new ReturnView(v.returnNumber(), v.receiptNumber(), v.registerId(), v.drawerId(), v.businessDate(),
+                v.completedAt(), v.clerk(), v.approvedBy(), v.currency(), v.refundMethod(), v.refundTotal(),
+                v.cashRounding(), refunds, lines);
+    }
+
+    private static String str(BigDecimal amount, Currency currency) {
+        return Money.of(amount, currency).toString();
+    }
+}
