@@ -10,10 +10,14 @@ import io.storedesk.pos.drawer.BusinessDays;
 /**
  * The Z report of a closed business day, as taken at the close. Amounts are strings.
  *
+ * @param salesTotal      what the day's sales took (gross less discounts, tax included)
+ * @param returns         what the day's returns refunded
+ * @param netSales        sales total less returns
  * @param variancesByUser drawer count variances summed per user in charge of the drawer
  */
 public record ZReport(long zNumber, String storeId, LocalDate businessDate, OffsetDateTime closedAt, String closedBy,
-        String currency, long salesCount, String grossSales, String discounts, String returns, long returnsCount,
+        String currency, long salesCount, String grossSales, String discounts, String salesTotal, String returns,
+        long returnsCount,
         String voids, long voidsCount, String netSales, String taxTotal, String cashRounding,
         Map<String, Map<String, String>> taxByRate, Map<String, String> tenders, Map<String, String> byDepartment,
         List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser) {

@@ -178,7 +178,12 @@ class DrawerShiftIntegrationTests {
         JsonNode c = sell("D2", "LV-1008", 1, "2.20");     // 2.19 (21 %), cash 2.20
 
         assertThat(api.post("/api/v1/business-days/" + today + "/close", "manager", "").status()).isEqualTo(409);
-        close("D1", "clerk", "{\"20.00\":3,\"1.00\":3,\"0.50\":1,\"0.20\":1,\"0.10\":1}", null);  // 63.80
+        Api.Response ret = api.post("/api/v1/returns", "clerk", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":2,"reason":"DEFECTIVE",
+                 "restock":false}],"refundMethod":"ORIGINAL"}""".formatted(a.get("receiptNumber").asString()));
+        assertThat(ret.status()).as(ret.body()).isEqualTo(201);
+        assertThat(ret.text("refundTotal")).isEqualTo("3.80");                       // cash paid back as paid
+        close("D1", "clerk", "{\"20.00\":3}", null);  // 60.00 + 3.80 - 3.80
         close("D2", "clerk2", "{\"50.00\":2,\"10.00\":1,\"1.00\":1,\"0.20\":1}", null);        // 111.20
 
         assertThat(api.post("/api/v1/business-days/" + today + "/close", "clerk", "").status()).isEqualTo(403);
@@ -189,8 +194,11 @@ class DrawerShiftIntegrationTests {
         assertThat(report.get("salesCount").asLong()).isEqualTo(3);
         BigDecimal sum = new BigDecimal(a.get("total").asString()).add(new BigDecimal(b.get("total").asString()))
                 .add(new BigDecimal(c.get("total").asString()));
-        assertThat(new BigDecimal(report.get("netSales").asString())).isEqualByComparingTo(sum);
-        assertThat(report.get("netSales").asString()).isEqualTo("54.97");
+        assertThat(new BigDecimal(report.get("salesTotal").asString())).isEqualByComparingTo(sum);
+        assertThat(report.get("salesTotal").asString()).isEqualTo("54.97");
+        assertThat(report.get("returns").asString()).isEqualTo("3.80");
+        assertThat(report.get("returnsCount").asLong()).isEqualTo(1);
+        assertThat(report.get("netSales").asString()).isEqualTo("51.17");
         assertThat(report.get("tenders").get("CASH").asString()).isEqualTo("55.00");
         assertThat(report.get("cashRounding").asString()).isEqualTo("0.03");
         assertThat(report.get("taxByRate").get("21").get("gross").asString()).isEqualTo("51.19");

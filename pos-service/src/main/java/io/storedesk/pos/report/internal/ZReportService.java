@@ -17,6 +17,7 @@ import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.drawer.BusinessDays;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.report.ZReport;
+import io.storedesk.pos.returns.Returns;
 import io.storedesk.pos.sale.DayTotals;
 import io.storedesk.pos.sale.Sales;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,16 +34,18 @@ class ZReportService {
 
     private final BusinessDays days;
     private final Sales sales;
+    private final Returns returns;
     private final JdbcClient jdbc;
     private final Journal journal;
     private final JsonMapper json;
     private final StoreProperties store;
     private final Clock clock;
 
-    ZReportService(BusinessDays days, Sales sales, JdbcClient jdbc, Journal journal, JsonMapper json,
+    ZReportService(BusinessDays days, Sales sales, Returns returns, JdbcClient jdbc, Journal journal, JsonMapper json,
             StoreProperties store, Clock clock) {
         this.days = days;
         this.sales = sales;
+        this.returns = returns;
         this.jdbc = jdbc;
         this.journal = journal;
         this.json = json;
@@ -54,6 +57,7 @@ class ZReportService {
     public ZReport closeDay(LocalDate date, String user) {
         List<BusinessDays.ClosedSession> drawers = days.close(date, user);
         DayTotals totals = sales.dayTotals(date);
+        Returns.DayReturns returned = returns.dayTotals(date);
         long zNumber = jdbc.sql("SELECT COALESCE(MAX(z_number), 0) + 1 FROM z_report").query(Long.class).single();
         Map<String, BigDecimal> variances = new TreeMap<>();
         drawers.forEach(d -> variances.merge(d.openedBy(), new BigDecimal(d.variance()), BigDecimal::add));
@@ -61,8 +65,10 @@ class ZReportService {
         variances.forEach((u, v) -> variancesByUser.put(u, v.toPlainString()));
         OffsetDateTime closedAt = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
         String zero = new BigDecimal("0").setScale(store.currency().getDefaultFractionDigits()).toPlainString();
+        String net = new BigDecimal(totals.netSales()).subtract(new BigDecimal(returned.refunded())).toPlainString();
         ZReport report = new ZReport(zNumber, store.id(), date, closedAt, user, totals.currency(), totals.salesCount(),
-                totals.grossSales(), totals.discounts(), zero, 0, zero, 0, totals.netSales(), totals.taxTotal(),
+                totals.grossSales(), totals.discounts(), totals.netSales(), returned.refunded(), returned.count(), zero, 0,
+                net, totals.taxTotal(),
                 totals.cashRounding(), totals.taxByRate(), totals.tenders(), totals.byDepartment(), drawers,
                 variancesByUser);
         String payload = json.writeValueAsString(report);
@@ -72,7 +78,8 @@ class ZReportService {
         entry.put("zNumber", zNumber);
         entry.put("businessDate", date.toString());
         entry.put("salesCount", totals.salesCount());
-        entry.put("netSales", totals.netSales());
+        entry.put("netSales", net);
+        entry.put("returns", returned.refunded());
         entry.put("tenders", totals.tenders());
         journal.append(Journal.STORE_CHAIN, "Z_REPORT", user, "Z" + zNumber, entry);
         return report;
