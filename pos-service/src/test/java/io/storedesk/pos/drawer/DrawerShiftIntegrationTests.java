@@ -45,6 +45,8 @@ class DrawerShiftIntegrationTests {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.storedesk.pos.payment.CardPayments payments;
     Api api;
     LocalDate today;
 
@@ -82,7 +84,17 @@ class DrawerShiftIntegrationTests {
     void aShiftWithSalesAndCashMovementsClosesBalanced() {
         assertThat(open("D1", "clerk").status()).isEqualTo(201);
         sell("D1", "EL-2002", 1, "50.00");      // 49.00 in cash
-        sell("D1", "LV-1001", 2, "10.00");      // 3.78 -> 3.80 cash
+        JsonNode bread = sell("D1", "LV-1001", 2, "10.00");      // 3.78 -> 3.80 cash
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> payments.status().signedOn());
+        Api.Response card = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1011","quantity":1}],
+                 "tenders":[{"type":"CARD","card":{"pan":"4761739001010010","expiry":"3012"}}]}""");
+        assertThat(card.status()).as(card.body()).isEqualTo(201);   // 7.49 by card: no cash
+        Api.Response refund = api.post("/api/v1/returns", "clerk", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":1,"reason":"CHANGED_MIND",
+                 "restock":true}],"refundMethod":"ORIGINAL"}""".formatted(bread.get("receiptNumber").asString()));
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(refund.text("refundTotal")).isEqualTo("1.90");   // one of two loaves, cash rounded as paid
         assertThat(move("D1", "PAID_IN", "20.00", "change from the safe").status()).isEqualTo(201);
         assertThat(move("D1", "PAID_OUT", "5.50", "window cleaner").status()).isEqualTo(201);
         assertThat(move("D1", "SAFE_DROP", "50.00", "mid-shift drop").status()).isEqualTo(201);
@@ -90,26 +102,28 @@ class DrawerShiftIntegrationTests {
         JsonNode x = api.get("/api/v1/drawers/D1/x-report", "manager").json();
         assertThat(x.get("openingFloat").asString()).isEqualTo("60.00");
         assertThat(x.get("cashSales").asString()).isEqualTo("52.80");
+        assertThat(x.get("cashRefunds").asString()).isEqualTo("1.90");
         assertThat(x.get("paidIn").asString()).isEqualTo("20.00");
         assertThat(x.get("paidOut").asString()).isEqualTo("5.50");
         assertThat(x.get("safeDrops").asString()).isEqualTo("50.00");
-        // 60.00 + 52.80 + 20.00 - 5.50 - 50.00
-        assertThat(x.get("expectedCash").asString()).isEqualTo("77.30");
-        assertThat(x.get("tenders").get("CASH").asString()).isEqualTo("52.80");
-        assertThat(x.get("transactions").asLong()).isEqualTo(2);
+        // 60.00 + 52.80 - 1.90 + 20.00 - 5.50 - 50.00
+        assertThat(x.get("expectedCash").asString()).isEqualTo("75.40");
+        assertThat(x.get("tenders").get("CASH").asString()).isEqualTo("50.90");
+        assertThat(x.get("tenders").get("CARD").asString()).isEqualTo("7.49");
+        assertThat(x.get("transactions").asLong()).isEqualTo(4);
 
-        // 3 x 20 + 1 x 10 + 1 x 5 + 2 x 1 + 1 x 0.20 + 1 x 0.10 = 77.30
-        Api.Response closed = close("D1", "clerk", "{\"20.00\":3,\"10.00\":1,\"5.00\":1,\"1.00\":2,\"0.20\":1,\"0.10\":1}", null);
+        // 3 x 20 + 1 x 10 + 1 x 5 + 0.20 + 2 x 0.10 = 75.40
+        Api.Response closed = close("D1", "clerk", "{\"20.00\":3,\"10.00\":1,\"5.00\":1,\"0.20\":1,\"0.10\":2}", null);
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.text("result")).isEqualTo("BALANCED");
-        assertThat(closed.text("expectedCash")).isEqualTo("77.30");
-        assertThat(closed.text("countedCash")).isEqualTo("77.30");
+        assertThat(closed.text("expectedCash")).isEqualTo("75.40");
+        assertThat(closed.text("countedCash")).isEqualTo("75.40");
         assertThat(closed.text("variance")).isEqualTo("0.00");
         assertThat(closed.text("status")).isEqualTo("CLOSED");
 
         BigDecimal postings = jdbc.sql("SELECT SUM(p.amount) FROM drawer_posting p JOIN drawer_session s ON s.id = p.session_id "
                 + "WHERE s.drawer_id = 'D1' AND s.business_date = ? AND p.tender = 'CASH'").param(today).query(BigDecimal.class).single();
-        assertThat(postings.add(new BigDecimal("60.00"))).isEqualByComparingTo("77.30");
+        assertThat(postings.add(new BigDecimal("60.00"))).isEqualByComparingTo("75.40");
         assertThat(api.get("/api/v1/drawers/D1", "clerk").status()).isEqualTo(409);
     }
 
