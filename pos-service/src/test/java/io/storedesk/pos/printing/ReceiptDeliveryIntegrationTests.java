@@ -149,6 +149,17 @@ class ReceiptDeliveryIntegrationTests {
         assertThat(api.get("/api/v1/sales/" + other + "/receipt?format=escpos", "clerk").status()).isEqualTo(200);
     }
 
+    @Test
+    void aNoSaleOpenKicksTheDrawerThroughTheRegisterPrinter() throws Exception {
+        api.post("/api/v1/drawers/D1/open", "clerk", "{\"float\":{\"20.00\":2}}");
+        PRINTED.clear();
+        Api.Response r = api.post("/api/v1/drawers/D1/no-sale", "clerk", "{\"reason\":\"change for the car park\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+
+        byte[] kick = PRINTED.poll(10, TimeUnit.SECONDS);
+        assertThat(kick).isEqualTo(io.storedesk.receipt.escpos.EscPosCommands.drawerKick());
+    }
+
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

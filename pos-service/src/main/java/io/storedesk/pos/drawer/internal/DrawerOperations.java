@@ -38,8 +38,9 @@ class DrawerOperations {
     private final Journal journal;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DrawerOperations(DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
+    DrawerOperations(org.springframework.context.ApplicationEventPublisher events, DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
             DrawerProperties properties, ManagerApprovals approvals, Journal journal, JsonMapper json, Clock clock) {
         this.drawers = drawers;
         this.sessions = sessions;
@@ -49,6 +50,7 @@ class DrawerOperations {
         this.journal = journal;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Paid-in, paid-out, safe drop or pick-up; money out cannot exceed the cash that should be there. */
@@ -134,6 +136,7 @@ class DrawerOperations {
         payload.put("sessionId", session.id().toString());
         payload.put("reason", reason);
         var entry = journal.append(drawer.registerId(), "NO_SALE", user, session.id().toString(), payload);
+        events.publishEvent(new io.storedesk.pos.drawer.NoSaleOpened(drawerId, drawer.registerId(), user, reason));
         return new NoSale(drawerId, session.id(), reason, user, entry.sequence(),
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
     }
