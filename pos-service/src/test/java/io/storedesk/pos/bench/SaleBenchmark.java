@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>the raw rate of writing the same rows to the same H2 database over plain JDBC, and the
  * ratio between the two.</li>
  * </ul>
- * Settings: -Dbench.clients (16), -Dbench.seconds (15), -Dbench.rate (200).
+ * Settings: -Dbench.clients (16), -Dbench.seconds (30), -Dbench.warmup (20), -Dbench.rate (200).
  */
 public final class SaleBenchmark {
 
@@ -46,7 +46,8 @@ public final class SaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
-        int seconds = Integer.getInteger("bench.seconds", 15);
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        int warmUp = Integer.getInteger("bench.warmup", 20);
         int rate = Integer.getInteger("bench.rate", 200);
         Path dataDir = Path.of("target", "bench-data", Long.toString(System.currentTimeMillis()));
         ConfigurableApplicationContext app = SpringApplication.run(PosApplication.class, "--server.port=0",
@@ -60,8 +61,8 @@ public final class SaleBenchmark {
                 open(port, bearer, drawer);
             }
             Load load = new Load(port, bearer, skus);
-            System.out.printf("Warming up (%d s)...%n", Math.max(5, seconds / 2));
-            load.saturate(clients, Math.max(5, seconds / 2));
+            System.out.printf("Warming up (%d s, so the JIT has compiled the hot paths)...%n", warmUp);
+            load.saturate(clients, warmUp);
             System.out.printf("Saturation: %d clients over %d registers for %d s...%n", clients, DRAWERS.length, seconds);
             Result saturated = load.saturate(clients, seconds);
             System.out.printf("Steady: %d sales/s for %d s...%n", rate, seconds);
@@ -91,7 +92,7 @@ public final class SaleBenchmark {
                 clients, DRAWERS.length, seconds, saturated.count, saturated.perSecond(), ms(saturated.latency, 50),
                 ms(saturated.latency, 95), ms(saturated.latency, 99), saturated.latency.getMaxValue() / 1e6,
                 saturated.errors, saturated.cpuMsPerSale()));
-        sb.append(String.format(Locale.ROOT, "load         : machine load average %.2f during the run (other processes compete for the cores)%n",
+        sb.append(String.format(Locale.ROOT, "load         : machine load average %.2f at the end (the benchmark's own threads count)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         sb.append(String.format(Locale.ROOT,
                 "steady       : target %d sales/s, %d s: achieved %.0f sales/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d%n",
