@@ -91,9 +91,7 @@ public class Journal {
                         + "FROM journal_entry ORDER BY chain, seq")
                 .withFetchSize(1000)
                 .query(rs -> {
-                    JournalEntry e = new JournalEntry(rs.getString(1), rs.getLong(2), rs.getString(3),
-                            rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                    JournalEntry e = entry(rs);
                     state.entries++;
                     counts.merge(e.chain(), 1L, Long::sum);
                     if (!e.chain().equals(state.chain)) {
@@ -129,10 +127,14 @@ public class Journal {
         return jdbc.sql("SELECT chain, seq, type, occurred_at, actor, reference, payload, prev_hash, hash "
                         + "FROM journal_entry WHERE chain = ? AND seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY")
                 .params(chain, fromSequence, limit)
-                .query((rs, n) -> new JournalEntry(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .query((rs, n) -> entry(rs))
                 .list();
+    }
+
+    private static JournalEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new JournalEntry(rs.getString(1), rs.getLong(2), rs.getString(3),
+                rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9));
     }
 
     static String hash(JournalEntry e) {

@@ -1,7 +1,6 @@
 package io.storedesk.pos.sale.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sale.DayTotals;
 import io.storedesk.pos.sale.SaleView;
@@ -109,6 +109,6 @@ class SaleTotals {
     }
 
     private static String str(BigDecimal amount, Currency currency) {
-        return amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_UP).toPlainString();
+        return Money.rounded(amount, currency).toString();
     }
 }
