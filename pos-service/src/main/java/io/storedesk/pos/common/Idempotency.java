@@ -47,6 +47,22 @@ public class Idempotency {
      * @param action   runs inside the transaction
      */
     public <T> IdempotentResult<T> execute(String scope, String key, Object request, Class<T> type, Supplier<T> action) {
+        return run(scope, key, request, type, action, true);
+    }
+
+    /**
+     * As {@link #execute}, for a caller that has just called {@link #find} for this key while
+     * holding a lock that every request with this key takes: the lookup is not repeated. A
+     * request with the key that committed elsewhere meanwhile still wins through the key's
+     * primary key, and its result is replayed.
+     */
+    public <T> IdempotentResult<T> executeAfterFind(String scope, String key, Object request, Class<T> type,
+            Supplier<T> action) {
+        return run(scope, key, request, type, action, false);
+    }
+
+    private <T> IdempotentResult<T> run(String scope, String key, Object request, Class<T> type, Supplier<T> action,
+            boolean lookFirst) {
         if (key == null) {
             return new IdempotentResult<>(tx.execute(s -> action.get()), false);
         }
@@ -57,9 +73,11 @@ public class Idempotency {
         String fingerprint = fingerprint(request);
         try {
             return tx.execute(s -> {
-                Optional<IdempotentResult<T>> earlier = replay(scope, key, fingerprint, type);
-                if (earlier.isPresent()) {
-                    return earlier.get();
+                if (lookFirst) {
+                    Optional<IdempotentResult<T>> earlier = replay(scope, key, fingerprint, type);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
                 }
                 T result = action.get();
                 jdbc.sql("INSERT INTO idempotency_record (scope, idem_key, request_hash, response_body, created_at) "

@@ -85,7 +85,7 @@ class ReturnService {
             UUID returnId = UUID.randomUUID();
             List<CardRefund> refunded = refundCards(plan, drawer.registerId(), returnId);
             try {
-                IdempotentResult<ReturnView> result = idempotency.execute("return", idempotencyKey, fingerprint,
+                IdempotentResult<ReturnView> result = idempotency.executeAfterFind("return", idempotencyKey, fingerprint,
                         ReturnView.class, () -> recorder.record(returnId, drawer, sale, request, plan, refunded,
                                 clerk, approvedBy));
                 if (result.replayed()) {

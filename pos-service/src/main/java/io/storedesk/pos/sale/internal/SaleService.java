@@ -115,7 +115,7 @@ class SaleService implements Sales {
             List<Tendering.Approved> approved = tendering.charge(plan, drawer.registerId(),
                     idempotencyKey != null ? idempotencyKey : java.util.UUID.randomUUID().toString());
             try {
-                IdempotentResult<SaleView> result = idempotency.execute("sale", idempotencyKey, fingerprint,
+                IdempotentResult<SaleView> result = idempotency.executeAfterFind("sale", idempotencyKey, fingerprint,
                         SaleView.class, () -> record(drawer, clerk, basket, tendering.settle(basket.total(), plan, approved),
                                 request.loyaltyCard()));
                 if (result.replayed()) {
