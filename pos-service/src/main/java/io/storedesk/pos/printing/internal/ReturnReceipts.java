@@ -60,8 +60,9 @@ class ReturnReceipts {
             String letter = s == null ? "" : s.taxLetter();
             b.line(name, BigDecimal.valueOf(-l.quantity()), unit, BigDecimal.ZERO, refund.negate(), letter);
             if (s != null) {
-                byLetter.computeIfAbsent(letter, k -> new BigDecimal[] {new BigDecimal(s.taxRate()), BigDecimal.ZERO})[1] =
-                        byLetter.get(letter)[1].add(refund);
+                BigDecimal[] rateAndGross = byLetter.computeIfAbsent(letter,
+                        k -> new BigDecimal[] {new BigDecimal(s.taxRate()), BigDecimal.ZERO});
+                rateAndGross[1] = rateAndGross[1].add(refund);
             }
         }
         byLetter.forEach((letter, rateAndGross) -> {
