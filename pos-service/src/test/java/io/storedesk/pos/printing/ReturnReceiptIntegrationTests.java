@@ -105,6 +105,38 @@ class ReturnReceiptIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aStoreCreditRefundPrintsTheCreditCode() throws Exception {
+        String receipt = sale("{\"type\":\"CASH\",\"amount\":\"50.00\"}");
+        Api.Response r = api.post("/api/v1/returns", "clerk", """
+                {"receiptNumber":"%s","drawerId":"D3","lines":[{"lineNo":2,"quantity":1,"reason":"DEFECTIVE",
+                 "restock":false}],"refundMethod":"STORE_CREDIT"}""".formatted(receipt));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode refund = r.json().get("refunds").get(0);
+        assertThat(refund.get("type").asString()).isEqualTo("STORE_CREDIT");
+        String code = refund.get("storeCreditCode").asString();
+
+        String text = pdfText(fetch("/api/v1/returns/" + r.text("returnNumber") + "/receipt").body());
+        assertThat(text).contains("Atgriešana", "Sākotnējais čeks " + receipt, "Veikala kredīta kods " + code,
+                "Becherovka 0,5 l", "Veikala kredīts " + refund(refund.get("amount").asString()));
+    }
+
+    @Test
+    void aReturnWithoutAReceiptPrintsTheCatalogueNamesAndTheApprovingManager() throws Exception {
+        sale("{\"type\":\"CASH\",\"amount\":\"50.00\"}");
+        Api.Response r = api.post("/api/v1/returns", "clerk", """
+                {"drawerId":"D3","lines":[{"sku":"RU-4001","quantity":1,"reason":"CHANGED_MIND","restock":true}],
+                 "refundMethod":"STORE_CREDIT","customerRef":"print-%s","approval":{"manager":"manager","pin":"1234"}}"""
+                .formatted(System.nanoTime()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String code = r.json().get("refunds").get(0).get("storeCreditCode").asString();
+
+        String text = pdfText(fetch("/api/v1/returns/" + r.text("returnNumber") + "/receipt").body());
+        assertThat(text).contains("Atgriešana", "Пельмени сибирские 800 г", "Apstiprināja manager",
+                "Veikala kredīta kods " + code, "-" + r.text("refundTotal").replace('.', ','));
+        assertThat(text).doesNotContain("Sākotnējais čeks");
+    }
+
+    @Test
     void unknownReturnOrFormatIsAProblem() throws Exception {
         assertThat(api.get("/api/v1/returns/S001-R03-RET-999999/receipt", "clerk").status()).isEqualTo(404);
         assertThat(fetch("/api/v1/returns/S001-R03-RET-999999/receipt?format=docx").statusCode()).isEqualTo(400);

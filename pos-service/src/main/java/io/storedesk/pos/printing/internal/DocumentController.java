@@ -100,8 +100,9 @@ class DocumentController {
         return returns.find(returnNumber).orElseThrow(() -> ProblemException.notFound("Return", returnNumber));
     }
 
+    /** The original sale, or {@code null} for a return without a receipt. */
     private SaleView saleOf(ReturnView ret) {
-        return sales.find(ret.receiptNumber()).orElseThrow(() -> ProblemException.notFound("Sale", ret.receiptNumber()));
+        return ret.receiptNumber() == null ? null : sales.find(ret.receiptNumber()).orElse(null);
     }
 
     // ---- invoices
