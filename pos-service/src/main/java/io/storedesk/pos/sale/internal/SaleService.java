@@ -25,6 +25,7 @@ import io.storedesk.pos.drawer.PostingType;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.BasketLine;
 import io.storedesk.pos.sale.BasketPricer;
+import io.storedesk.pos.sale.PointsAward;
 import io.storedesk.pos.sale.PricedBasket;
 import io.storedesk.pos.sale.SaleCompleted;
 import io.storedesk.pos.sale.SaleView;
@@ -32,6 +33,7 @@ import io.storedesk.pos.sale.Sales;
 import io.storedesk.pos.sale.Settlement;
 import io.storedesk.pos.sale.TaxPolicy;
 import io.storedesk.pos.sale.TenderType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,10 +62,12 @@ class SaleService implements Sales {
     private final SaleTotals totals;
     private final Tendering tendering;
     private final ReturnedQuantities returned;
+    private final ObjectProvider<PointsAward> points;
 
     SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
-            StoreProperties store, Clock clock) {
+            StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
+        this.points = points;
         this.catalog = catalog;
         this.drawers = drawers;
         this.sales = sales;
@@ -144,6 +148,7 @@ class SaleService implements Sales {
         Instant now = clock.instant();
         Sale sale = Sale.complete(receiptNumber, store.id(), drawer.registerId(), seq, drawer.drawerId(),
                 businessDate, clerk, now, basket, settlement, loyaltyCard);
+        points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
         sales.save(sale);
         SaleView view = SaleViews.of(sale);
         totals.add(view, now);
