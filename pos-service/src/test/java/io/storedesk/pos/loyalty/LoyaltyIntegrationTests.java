@@ -235,4 +235,37 @@ class LoyaltyIntegrationTests extends IntegrationTest {
         assertThat(card(card).get("balance").asLong()).isEqualTo(800);
         assertThat(card(card).get("pendingRedemptions").asLong()).isZero();
     }
+
+    @Test
+    void concurrentRedemptionsOfOneCardNeverSpendMoreThanItsBalance() throws Exception {
+        String card = newCard(null, 1000);
+        LedgerTender tender = pointsTender();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                String document = "S001-R03-C-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        tx.executeWithoutResult(s -> tender.redeem(points(card, 300), eur("3.00"), document, "clerk"));
+                        return true;
+                    } catch (ProblemException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            long spent = 0;
+            for (var f : results) {
+                spent += f.get() ? 1 : 0;
+            }
+            assertThat(spent).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(card(card).get("balance").asLong()).isEqualTo(100);
+        assertThat(card(card).get("pendingRedemptions").asLong()).isEqualTo(900);
+    }
 }
