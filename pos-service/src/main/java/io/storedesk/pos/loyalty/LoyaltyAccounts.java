@@ -8,6 +8,9 @@ public interface LoyaltyAccounts {
 
     Optional<LoyaltyBalance> find(String card);
 
+    /** The cards of one customer (e.g. for the customer's page), by card number. */
+    java.util.List<LoyaltyBalance> ofCustomer(String customerId);
+
     /**
      * Creates the account or replaces its snapshot: the balance head office knows, as of {@code asOf}.
      * Used by the demo seed now; the sync issue will call it with the snapshots it pulls (and then

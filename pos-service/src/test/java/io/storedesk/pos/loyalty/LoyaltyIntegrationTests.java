@@ -91,6 +91,8 @@ class LoyaltyIntegrationTests extends IntegrationTest {
         assertThat(OffsetDateTime.parse(card.get("lastSyncedAt").asString()).toInstant())
                 .isEqualTo(OffsetDateTime.parse("2026-11-22T23:00:00+02:00").toInstant());
         assertThat(card.get("value").asString()).isEqualTo("9.50");
+        assertThat(accounts.ofCustomer("C-0005")).singleElement()
+                .satisfies(b -> assertThat(b.card()).isEqualTo("2900000000055"));
         assertThat(api.get("/api/v1/loyalty/2900000000017", "office").json().get("holderName").asString())
                 .isEqualTo("Ilze Kalniņa");
         assertThat(api.get("/api/v1/loyalty/0000000000000", "clerk").status()).isEqualTo(404);

@@ -50,6 +50,11 @@ class LoyaltyLedger {
                 .param(card).query(LoyaltyLedger::account).optional();
     }
 
+    List<String> cardsOf(String customerId) {
+        return jdbc.sql("SELECT card FROM loyalty_account WHERE customer_id = ? ORDER BY card").param(customerId)
+                .query(String.class).list();
+    }
+
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM loyalty_account").query(Long.class).single();
     }

@@ -46,6 +46,12 @@ class LoyaltyService implements LoyaltyAccounts, PointsAward {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.List<LoyaltyBalance> ofCustomer(String customerId) {
+        return ledger.cardsOf(customerId).stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     @Transactional
     public void importSnapshot(Snapshot s) {
         ledger.saveSnapshot(new Account(s.card(), s.customerId(), s.holderName(), s.tier(), s.balance(),

@@ -185,7 +185,9 @@ class SaleService implements Sales {
         Instant now = clock.instant();
         Sale sale = Sale.complete(receiptNumber, store.id(), drawer.registerId(), seq, drawer.drawerId(),
                 businessDate, clerk, now, basket, settlement, loyaltyCard);
-        points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
+        if (loyaltyCard != null) {
+            points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
+        }
         sales.save(sale);
         SaleView view = SaleViews.of(sale);
         totals.add(view, now);
