@@ -72,10 +72,12 @@ class SaleService implements Sales {
     private final ManagerApprovals approvals;
     private final SaleVoids voids;
     private final SoldPrices soldPrices;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final ObjectProvider<PointsAward> points;
 
     SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
-            SaleVoids voids, SoldPrices soldPrices, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
+            SaleVoids voids, SoldPrices soldPrices,
+            org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
         this.points = points;
@@ -96,6 +98,8 @@ class SaleService implements Sales {
         this.approvals = approvals;
         this.voids = voids;
         this.soldPrices = soldPrices;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     @Override
@@ -208,14 +212,15 @@ class SaleService implements Sales {
      */
     IdempotentResult<SaleView> voidSale(String receiptNumber, SaleRequests.Void request, String idempotencyKey,
             String clerk) {
-        SaleView found = find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        SaleView found = readOnly.execute(s -> find(receiptNumber))
+                .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
         Object fingerprint = new Object[] {clerk, receiptNumber, request};
         return locks.withLock(found.registerId(), () -> {
             var earlier = idempotency.find("void", idempotencyKey, fingerprint, SaleView.class);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            SaleView sale = find(receiptNumber).orElseThrow();
+            SaleView sale = readOnly.execute(s -> find(receiptNumber)).orElseThrow();
             if ("VOIDED".equals(sale.status())) {
                 throw ProblemException.conflict("sale-already-voided", "Sale already voided",
                         "Sale %s was already voided.".formatted(receiptNumber));

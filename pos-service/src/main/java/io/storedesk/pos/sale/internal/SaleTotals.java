@@ -97,6 +97,9 @@ class SaleTotals {
         jdbc.sql("SELECT kind, tkey, SUM(amount1), SUM(amount2), SUM(amount3), SUM(cnt) FROM day_totalizer "
                         + "WHERE business_date = ? GROUP BY kind, tkey").param(date)
                 .query(rs -> {
+                    if (rs.getLong(6) == 0 && !"DAY".equals(rs.getString(1)) && !"ROUNDING".equals(rs.getString(1))) {
+                        return; // only post-voided sales were counted here
+                    }
                     byKind.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), new BigDecimal[] {
                             rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)});
                 });
