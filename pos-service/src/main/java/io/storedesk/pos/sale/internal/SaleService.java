@@ -225,11 +225,13 @@ class SaleService implements Sales {
                 throw ProblemException.conflict("sale-already-voided", "Sale already voided",
                         "Sale %s was already voided.".formatted(receiptNumber));
             }
-            LocalDate today = store.today(clock);
-            if (!sale.businessDate().equals(today)) {
+            // The business day, not the calendar day: a shift that runs past midnight books to the
+            // date its drawer session opened on, until that session is closed.
+            LocalDate current = drawers.businessDate(sale.drawerId());
+            if (!sale.businessDate().equals(current)) {
                 throw ProblemException.rule("void-not-same-day", "Not the same business day",
-                        "Sale %s is of %s; only sales of today (%s) can be voided. Take a return instead."
-                                .formatted(receiptNumber, sale.businessDate(), today));
+                        "Sale %s is of business day %s; only sales of the current business day (%s) can be voided. Take a return instead."
+                                .formatted(receiptNumber, sale.businessDate(), current));
             }
             if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
                 throw ProblemException.rule("sale-has-returns", "Sale has returns",
