@@ -58,6 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/business-days/**").hasRole(MANAGER)
                         .requestMatchers("/api/v1/returns", "/api/v1/returns/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
         return http.build();
     }

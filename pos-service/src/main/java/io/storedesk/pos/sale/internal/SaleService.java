@@ -60,8 +60,9 @@ class SaleService implements Sales {
     private final SaleTotals totals;
     private final Tendering tendering;
     private final ReturnedQuantities returned;
+    private final BasketPromotions promotions;
 
-    SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
+    SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, BasketPromotions promotions, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock) {
         this.catalog = catalog;
@@ -78,6 +79,7 @@ class SaleService implements Sales {
         this.totals = totals;
         this.tendering = tendering;
         this.returned = returned;
+        this.promotions = promotions;
     }
 
     @Override
@@ -92,8 +94,9 @@ class SaleService implements Sales {
         return totals.of(date);
     }
 
-    PricedBasket quote(List<SaleRequests.Line> lines) {
-        return pricer.price(resolve(lines), Map.of(), Money.zero(store.currency()));
+    /** Prices the lines with the promotions they earn (422 {@code unknown-coupon} for a coupon no promotion takes). */
+    PricedBasket quote(List<SaleRequests.Line> lines, String loyaltyCard, List<String> coupons) {
+        return promotions.price(pricer, resolve(lines), loyaltyCard, coupons);
     }
 
     /**
@@ -110,7 +113,7 @@ class SaleService implements Sales {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            PricedBasket basket = quote(request.lines());
+            PricedBasket basket = quote(request.lines(), request.loyaltyCard(), request.coupons());
             Tendering.Plan plan = tendering.plan(basket.total(), request.tenders());
             List<Tendering.Approved> approved = tendering.charge(plan, drawer.registerId(),
                     idempotencyKey != null ? idempotencyKey : java.util.UUID.randomUUID().toString());
@@ -186,6 +189,9 @@ class SaleService implements Sales {
         payload.put("lines", view.lines().stream().map(l -> List.of(l.lineNo(), l.sku(), l.quantity(), l.net(),
                 l.tax(), l.taxRate())).toList());
         payload.put("tenders", view.tenders().stream().map(t -> List.of(t.type(), t.amount())).toList());
+        if (!view.promotions().isEmpty()) {
+            payload.put("promotions", view.promotions().stream().map(p -> List.of(p.code(), p.amount())).toList());
+        }
         return payload;
     }
 
