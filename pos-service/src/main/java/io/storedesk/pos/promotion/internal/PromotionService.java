@@ -71,6 +71,7 @@ class PromotionService implements Promotions {
 
     @Override
     public synchronized PromotionSet install(long version, String source, List<Promotion> promotions) {
+        java.util.Objects.requireNonNull(source, "source");
         Set<String> codes = new HashSet<>();
         for (Promotion p : promotions) {
             if (!codes.add(p.code())) {

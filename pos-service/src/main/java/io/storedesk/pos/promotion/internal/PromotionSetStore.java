@@ -1,7 +1,6 @@
 package io.storedesk.pos.promotion.internal;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,9 +47,5 @@ class PromotionSetStore {
 
     static List<Promotion> promotions(PromotionJson.SetFile file) {
         return file.promotions() == null ? List.of() : file.promotions().stream().map(PromotionJson::toPromotion).toList();
-    }
-
-    static Instant now(java.time.Clock clock) {
-        return clock.instant();
     }
 }
