@@ -51,12 +51,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/journal/**").hasAnyRole(MANAGER, HEAD_OFFICE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(MANAGER, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/sales", "/api/v1/sales/**").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
-                        .requestMatchers("/api/v1/sales/*/void").hasRole(MANAGER)
                         .requestMatchers("/api/v1/sales/**", "/api/v1/sales").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/drawers/*/x-report").hasRole(MANAGER)
                         .requestMatchers("/api/v1/drawers/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/business-days/**").hasRole(MANAGER)
                         .requestMatchers("/api/v1/returns", "/api/v1/returns/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/api/v1/exchanges", "/api/v1/store-credits/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
