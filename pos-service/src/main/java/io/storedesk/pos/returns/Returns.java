@@ -1,12 +1,16 @@
 package io.storedesk.pos.returns;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** The returns module's API for other modules. */
 public interface Returns {
 
     /** A business day's returns: how many and what they refunded in all. */
     DayReturns dayTotals(LocalDate date);
+
+    /** A completed return by its number, as {@code GET /api/v1/returns/{number}} shows it. */
+    Optional<ReturnView> find(String returnNumber);
 
     /** Amounts are strings. */
     record DayReturns(LocalDate date, long count, String refunded) {

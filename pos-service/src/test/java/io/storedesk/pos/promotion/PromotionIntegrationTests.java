@@ -100,12 +100,12 @@ class PromotionIntegrationTests extends IntegrationTest {
         assertThat(without.get("total").asString()).isEqualTo("17.80");
 
         JsonNode with = api.post("/api/v1/sales/quote", "clerk",
-                "{" + socks + ",\"loyaltyCard\":\"2900000012345\"}").json();
+                "{" + socks + ",\"loyaltyCard\":\"2900000000024\"}").json();
         assertThat(promotions(with)).containsExactly("KLUBS-VILNA20 3.56");
         assertThat(with.get("total").asString()).isEqualTo("14.24");
 
         Api.Response sale = api.post("/api/v1/sales", "clerk", """
-                {"drawerId":"D1",%s,"loyaltyCard":"2900000012345","tenders":[{"type":"CASH","amount":"14.25"}]}"""
+                {"drawerId":"D1",%s,"loyaltyCard":"2900000000024","tenders":[{"type":"CASH","amount":"14.25"}]}"""
                 .formatted(socks));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
         assertThat(promotions(sale.json())).containsExactly("KLUBS-VILNA20 3.56");

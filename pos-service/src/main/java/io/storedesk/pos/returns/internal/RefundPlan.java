@@ -28,7 +28,8 @@ import io.storedesk.pos.sale.TenderType;
  * tenders (each up to what it paid less earlier refunds to it), the rest in cash. Store-kept
  * tenders come first so that a partial return never turns store credit or points into money.
  * Cash is rounded like a sale's cash: the sale's cash refunds so far and this one are rounded
- * together, so that all the cash refunds of a sale add up to its rounded total.
+ * together, so that all the cash refunds of a sale add up to its rounded total; and never so that
+ * a sale's refunds in all pass what was paid for it (then the cash is rounded down).
  */
 record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Money cash, Money cashRounding,
         Money storeCredit, Money credit) {
@@ -95,6 +96,23 @@ record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Mon
         }
         Money earlierNets = earlierCash.paid().minus(earlierCash.rounding());
         Money cash = rounding.round(earlierNets.plus(rest)).minus(earlierCash.paid());
+        // Rounding never pays back more than the sale took in all: when refunds by other means
+        // than the original tenders met rounding both ways, the cash is rounded down instead.
+        Money paid = sale.tenders().stream().map(t -> Money.of(t.amount(), currency)).reduce(zero, Money::plus);
+        Money refundedBefore = refundedToTenders.values().stream().reduce(earlierCash.paid(), Money::plus);
+        Money thisNonCash = parts.stream().map(TenderPart::amount).reduce(credit, Money::plus);
+        Money cap = paid.minus(refundedBefore).minus(thisNonCash);
+        if (cash.isGreaterThan(cap)) {
+            cash = rounding.roundDown(cap).max(zero);
+            Money over = cap.isNegative() ? cap.negate() : zero;
+            for (int i = parts.size() - 1; i >= 0 && over.isPositive(); i--) {
+                TenderPart p = parts.get(i);
+                Money cut = over.min(p.amount());
+                parts.set(i, new TenderPart(p.type(), p.reference(), p.maskedPan(), p.amount().minus(cut)));
+                over = over.minus(cut);
+            }
+            parts.removeIf(p -> !p.amount().isPositive());
+        }
         return new RefundPlan(List.copyOf(lines), List.copyOf(parts), rest, cash, cash.minus(rest), zero, credit);
     }
 
