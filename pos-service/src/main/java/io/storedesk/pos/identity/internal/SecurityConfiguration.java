@@ -75,6 +75,11 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .httpBasic(b -> b.authenticationEntryPoint(problems));
@@ -87,12 +92,18 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(IdentityProperties properties) {
+    UserDetailsService users(IdentityProperties properties, LoginAttempts attempts) {
         List<UserDetails> users = new ArrayList<>();
         properties.users().forEach((name, user) -> users.add(User.withUsername(name)
                 .password(user.password())
                 .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
                 .build()));
-        return new InMemoryUserDetailsManager(users);
+        InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(users);
+        // A locked-out user is refused before the password is even checked (LockedException).
+        return username -> {
+            UserDetails u = configured.loadUserByUsername(username);
+            return attempts.lockedUntil(username) == null ? u
+                    : User.withUserDetails(u).accountLocked(true).build();
+        };
     }
 }
