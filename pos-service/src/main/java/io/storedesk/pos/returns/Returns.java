@@ -1,12 +1,17 @@
 package io.storedesk.pos.returns;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 
 /** The returns module's API for other modules. */
 public interface Returns {
 
     /** A business day's returns: how many and what they refunded in all. */
     DayReturns dayTotals(LocalDate date);
+
+    /** The returns taken against these receipts, newest first. */
+    List<ReturnView> ofSales(Collection<String> receiptNumbers);
 
     /** Amounts are strings. */
     record DayReturns(LocalDate date, long count, String refunded) {

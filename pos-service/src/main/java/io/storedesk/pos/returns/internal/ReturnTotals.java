@@ -2,8 +2,12 @@ package io.storedesk.pos.returns.internal;
 
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.returns.Returns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,10 +19,12 @@ class ReturnTotals implements Returns {
 
     private final JdbcClient jdbc;
     private final StoreProperties store;
+    private final ReturnStore returns;
 
-    ReturnTotals(JdbcClient jdbc, StoreProperties store) {
+    ReturnTotals(JdbcClient jdbc, StoreProperties store, ReturnStore returns) {
         this.jdbc = jdbc;
         this.store = store;
+        this.returns = returns;
     }
 
     @Override
@@ -32,4 +38,24 @@ class ReturnTotals implements Returns {
                 .single();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<ReturnView> ofSales(Collection<String> receiptNumbers) {
+        List<String> numbers = new ArrayList<>();
+        for (List<String> chunk : chunks(List.copyOf(receiptNumbers), 500)) {
+            numbers.addAll(jdbc.sql("SELECT return_number FROM sale_return WHERE receipt_number IN (:receipts) "
+                            + "ORDER BY completed_at DESC")
+                    .param("receipts", chunk).query(String.class).list());
+        }
+        return numbers.stream().map(n -> returns.find(n).orElseThrow())
+                .sorted(java.util.Comparator.comparing(ReturnView::completedAt).reversed()).toList();
+    }
+
+    private static List<List<String>> chunks(List<String> all, int size) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return chunks;
+    }
 }
