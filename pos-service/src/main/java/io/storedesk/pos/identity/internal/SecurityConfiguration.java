@@ -58,6 +58,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/business-days/**").hasRole(MANAGER)
                         .requestMatchers("/api/v1/returns", "/api/v1/returns/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/export").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/customers/*/erase").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/customers", "/api/v1/customers/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/figures").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
+                        .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CLERK, MANAGER)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
         return http.build();
     }
