@@ -139,7 +139,7 @@ class CaseStore {
                 .param(customerId).update();
     }
 
-    /** Opened, first-response and resolution times of the cases opened in [from, to). */
+    /** Opened, first-response and resolution times of the cases opened from (inclusive) to (exclusive). */
     List<OffsetDateTime[]> times(OffsetDateTime from, OffsetDateTime to) {
         return jdbc.sql("SELECT opened_at, first_response_at, resolved_at FROM service_case "
                         + "WHERE opened_at >= ? AND opened_at < ?")

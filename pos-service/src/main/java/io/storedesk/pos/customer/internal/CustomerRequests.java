@@ -26,7 +26,7 @@ final class CustomerRequests {
             @Size(max = 10) @Pattern(regexp = LANGUAGE, message = "must be a language tag like lv or en-GB") String preferredLanguage,
             Boolean emailReceipts,
             Boolean marketing,
-            boolean allowDuplicate) {
+            Boolean allowDuplicate) {
     }
 
     /** Changes to a customer: a field left out (null) stays as it is; "" clears an optional one. */
@@ -37,7 +37,7 @@ final class CustomerRequests {
             @Size(max = 10) @Pattern(regexp = "|" + LANGUAGE, message = "must be a language tag like lv or en-GB") String preferredLanguage,
             Boolean emailReceipts,
             Boolean marketing,
-            boolean allowDuplicate) {
+            Boolean allowDuplicate) {
     }
 
     /** Why a customer is erased (e.g. "request by e-mail of 2026-11-20"); journaled. */

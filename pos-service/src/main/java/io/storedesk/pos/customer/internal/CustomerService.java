@@ -45,7 +45,7 @@ class CustomerService implements Customers, CustomerCards {
         UUID id = UUID.randomUUID();
         CustomerStore.Details d = new CustomerStore.Details(r.name().trim(), blankToNull(r.phone()),
                 blankToNull(r.email()), blankToNull(r.loyaltyCard()), blankToNull(r.preferredLanguage()));
-        check(id, d, r.allowDuplicate());
+        check(id, d, Boolean.TRUE.equals(r.allowDuplicate()));
         OffsetDateTime now = now();
         store.insert(id, d, now, user);
         if (r.emailReceipts() != null) {
@@ -70,7 +70,7 @@ class CustomerService implements Customers, CustomerCards {
                 r.preferredLanguage() != null ? blankToNull(r.preferredLanguage()) : c.preferredLanguage());
         boolean contactChanged = !Objects.equals(SearchFold.phone(d.phone()), SearchFold.phone(c.phone()))
                 || !Objects.equals(SearchFold.email(d.email()), SearchFold.email(c.email()));
-        check(id, d, r.allowDuplicate() || !contactChanged);
+        check(id, d, Boolean.TRUE.equals(r.allowDuplicate()) || !contactChanged);
         OffsetDateTime now = now();
         List<String> changed = new ArrayList<>();
         addIfChanged(changed, "name", d.name(), c.name());
