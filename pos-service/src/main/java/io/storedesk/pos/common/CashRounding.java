@@ -28,6 +28,15 @@ public record CashRounding(BigDecimal increment) {
         return Money.rounded(units.multiply(increment), amount.currency());
     }
 
+    /** Rounds down to the increment (the most coins can pay without going over {@code amount}). */
+    public Money roundDown(Money amount) {
+        if (isNone()) {
+            return amount;
+        }
+        java.math.BigDecimal units = amount.amount().divide(increment, 0, java.math.RoundingMode.FLOOR);
+        return Money.of(units.multiply(increment), amount.currency());
+    }
+
     public boolean isNone() {
         return increment.signum() == 0;
     }

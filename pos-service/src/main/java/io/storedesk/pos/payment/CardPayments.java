@@ -45,6 +45,13 @@ public interface CardPayments {
     /** As {@link #reverse(CardAuthorization, String)}, by reference. */
     void reverse(String reference, String reason);
 
+    /**
+     * Queues the reversal of an approved purchase in the caller's (mandatory) transaction, so it
+     * commits together with the caller's change (a post-void) or not at all; the first 0400 is
+     * sent after the commit, and retried like any queued reversal, across restarts.
+     */
+    void reverseOnCommit(String reference, String reason);
+
     /** Link health: signed on, last echo, reversals waiting. */
     PaymentStatus status();
 }

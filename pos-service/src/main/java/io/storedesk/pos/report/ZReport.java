@@ -11,7 +11,9 @@ import io.storedesk.pos.drawer.BusinessDays;
  * The Z report of a closed business day, as taken at the close. Amounts are strings.
  *
  * @param salesTotal      what the day's sales took (gross less discounts, tax included)
+ * @param salesCount      sales of the day that stand (post-voided sales are not counted, nor in the totals)
  * @param returns         what the day's returns refunded
+ * @param voids           what the day's post-voided sales had totalled; {@code voidsCount} how many
  * @param netSales        sales total less returns
  * @param variancesByUser drawer count variances summed per user in charge of the drawer
  */

@@ -3,6 +3,7 @@ package io.storedesk.pos.returns;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The returns module's API for other modules. */
 public interface Returns {
@@ -12,6 +13,9 @@ public interface Returns {
 
     /** The returns taken against these receipts, newest first. */
     List<ReturnView> ofSales(Collection<String> receiptNumbers);
+
+    /** A completed return by its number, as {@code GET /api/v1/returns/{number}} shows it. */
+    Optional<ReturnView> find(String returnNumber);
 
     /** Amounts are strings. */
     record DayReturns(LocalDate date, long count, String refunded) {

@@ -11,8 +11,11 @@ import java.util.Map;
  * @param taxByRate     rate -> {net, tax, gross}
  * @param tenders       tender type -> amount taken
  * @param byDepartment  department -> net sales
+ * @param voidCount     sales of the day post-voided (not in the other figures)
+ * @param voidTotal     what those sales had totalled
  */
 public record DayTotals(LocalDate date, String currency, long salesCount, String grossSales, String discounts,
         String netSales, String taxTotal, String cashRounding, Map<String, Map<String, String>> taxByRate,
-        Map<String, String> tenders, Map<String, String> byDepartment, Map<Integer, String> byHour) {
+        Map<String, String> tenders, Map<String, String> byDepartment, Map<Integer, String> byHour,
+        long voidCount, String voidTotal) {
 }

@@ -29,6 +29,13 @@ public record SaleView(
         List<Promotion> promotions,
         String loyaltyCard) {
 
+    /** The same sale with another status (VOIDED once post-voided). */
+    public SaleView withStatus(String newStatus) {
+        return new SaleView(receiptNumber, newStatus, storeId, registerId, drawerId, businessDate, completedAt, clerk,
+                currency, lines, subtotal, discountTotal, taxTotal, total, taxes, tenders, totalPaid, change,
+                cashRounding, pointsEarned, promotions, loyaltyCard);
+    }
+
     public record Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
             String discount, String net, String tax, String taxRate, String taxLetter, int returnedQuantity) {
     }

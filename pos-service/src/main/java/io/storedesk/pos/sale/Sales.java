@@ -22,4 +22,27 @@ public interface Sales {
 
     /** The sales made with this loyalty card, newest first, at most {@code limit}. */
     List<SaleView> findByLoyaltyCard(String loyaltyCard, int limit);
+
+    /**
+     * The lowest net price per unit the item sold at since {@code since} (voided sales aside),
+     * for refunds without a receipt.
+     */
+    java.util.Optional<io.storedesk.pos.common.Money> lowestUnitPaid(String sku, java.time.LocalDate since);
+
+    /** What the lines would cost now (after promotions), as a quote would show it. */
+    io.storedesk.pos.common.Money quoteTotal(java.util.List<SaleOrder.Line> lines, String loyaltyCard,
+            java.util.List<String> coupons);
+
+    /**
+     * Completes the new half of an exchange: a sale of the order's lines in which {@code credit}
+     * (the returned goods' value, type EXCHANGE, at most the total) pays first and the order's
+     * tenders pay the rest. {@code alsoRecord} runs in the sale's transaction after the sale is
+     * stored (the return half) and its result is what the Idempotency-Key replays. Cards are
+     * charged before, and reversed if the transaction fails.
+     *
+     * @param fingerprint the request and its caller, to detect key reuse
+     */
+    <R> io.storedesk.pos.common.IdempotentResult<R> completeExchange(SaleOrder.Exchange order, AppliedTender credit,
+            String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType,
+            java.util.function.Function<SaleView, R> alsoRecord);
 }

@@ -238,6 +238,31 @@ class DrawerShiftIntegrationTests {
     }
 
     @Test
+    void aPostVoidedSaleIsOutOfTheZTotalsAndCountedAmongTheVoids() {
+        open("D3", "clerk");
+        JsonNode kept = sell("D3", "LV-1008", 1, "5.00");     // 2.19, cash 2.20
+        JsonNode voided = sell("D3", "EL-2002", 1, "50.00");  // 49.00
+        Api.Response v = api.post("/api/v1/sales/" + voided.get("receiptNumber").asString() + "/void", "clerk",
+                "{\"reason\":\"rang up twice\",\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}}");
+        assertThat(v.status()).as(v.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/drawers/D3/x-report", "manager").text("expectedCash")).isEqualTo("62.20");
+        Api.Response closed = close("D3", "clerk", "{\"20.00\":3,\"1.00\":2,\"0.20\":1}", null);
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        assertThat(closed.text("result")).isEqualTo("BALANCED");
+
+        Api.Response z = api.post("/api/v1/business-days/" + today + "/close", "manager", "");
+
+        assertThat(z.status()).as(z.body()).isEqualTo(201);
+        assertThat(z.json().get("salesCount").asLong()).isOne();
+        assertThat(z.text("salesTotal")).isEqualTo(kept.get("total").asString());
+        assertThat(z.text("voids")).isEqualTo("49.00");
+        assertThat(z.json().get("voidsCount").asLong()).isOne();
+        assertThat(z.json().get("tenders").get("CASH").asString()).isEqualTo("2.20");
+        assertThat(z.json().get("byDepartment").has("ELECTRONICS")).isFalse();
+        assertThat(z.json().get("taxByRate").get("21").get("gross").asString()).isEqualTo("2.19");
+    }
+
+    @Test
     void aNoSaleOpenIsJournaledWithWhoAndWhy() {
         open("D3", "clerk");
         Api.Response r = api.post("/api/v1/drawers/D3/no-sale", "clerk", "{\"reason\":\"customer needed change for parking\"}");

@@ -67,7 +67,7 @@ public final class ReceiptComposer {
         blocks.add(new Block.Space());
         String title = receipt.gift() ? labels.get(GIFT) : labels.title(receipt.kind());
         blocks.add(new Block.Text(title, Align.CENTER, TextStyle.BOLD));
-        row(labels.get(NUMBER), receipt.number());
+        row(labels.get(receipt.kind().isReport() ? DOCUMENT_NUMBER : NUMBER), receipt.number());
         row(labels.get(DATE), format.dateTime(receipt.issuedAt()));
         if (!receipt.registerId().isBlank()) {
             row(labels.get(REGISTER), receipt.registerId());

@@ -5,7 +5,7 @@ package io.storedesk.receipt.layout;
  * Document titles are looked up separately by {@link io.storedesk.receipt.DocumentKind}.
  */
 public enum ReceiptLabel {
-    COPY("copy"), GIFT("gift"), INVOICE("invoice"), INVOICE_NUMBER("invoiceNumber"), NUMBER("number"), DATE("date"), REGISTER("register"),
+    COPY("copy"), GIFT("gift"), INVOICE("invoice"), INVOICE_NUMBER("invoiceNumber"), NUMBER("number"), DOCUMENT_NUMBER("documentNumber"), DATE("date"), REGISTER("register"),
     CLERK("clerk"), VAT_NUMBER("vatNumber"), BUYER("buyer"), BUYER_VAT_ID("buyerVatId"), DISCOUNT("discount"),
     SUBTOTAL("subtotal"), DISCOUNT_TOTAL("discountTotal"), CASH_ROUNDING("cashRounding"), TOTAL("total"),
     TOTAL_PAID("totalPaid"), CHANGE("change"), CARD("card"), AUTH_CODE("authCode"), TAX_RATE("taxRate"),

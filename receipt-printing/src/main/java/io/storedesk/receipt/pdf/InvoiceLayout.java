@@ -35,14 +35,27 @@ final class InvoiceLayout {
     private static final float PRICE_EDGE = DISCOUNT_EDGE - Units.mm(24);
     private static final float QUANTITY_EDGE = PRICE_EDGE - Units.mm(26);
     private static final float DESCRIPTION_WIDTH = QUANTITY_EDGE - Units.mm(20) - MARGIN;
+    /**
+     * Right edges when the lines carry their own tax: rate letter, gross, VAT, net, discount, unit
+     * price, quantity (an invoice for a business customer shows net, VAT and gross per line).
+     */
+    private static final float T_GROSS_EDGE = RIGHT - Units.mm(10);
+    private static final float T_TAX_EDGE = T_GROSS_EDGE - Units.mm(22);
+    private static final float T_NET_EDGE = T_TAX_EDGE - Units.mm(20);
+    private static final float T_DISCOUNT_EDGE = T_NET_EDGE - Units.mm(22);
+    private static final float T_PRICE_EDGE = T_DISCOUNT_EDGE - Units.mm(20);
+    private static final float T_QUANTITY_EDGE = T_PRICE_EDGE - Units.mm(22);
+    private static final float T_DESCRIPTION_WIDTH = T_QUANTITY_EDGE - Units.mm(14) - MARGIN;
 
     private final Receipt receipt;
     private final ReceiptLabels labels;
     private final ReceiptFormat format;
     private final PageFlow flow;
+    private final boolean taxPerLine;
 
     InvoiceLayout(Receipt receipt, PdfFonts fonts) {
         this.receipt = receipt;
+        this.taxPerLine = !receipt.lines().isEmpty() && receipt.lines().stream().allMatch(ReceiptLine::hasTax);
         this.labels = ReceiptLabels.forLocale(receipt.locale());
         this.format = ReceiptFormat.of(receipt.locale());
         this.flow = new PageFlow(fonts, MARGIN, PAGE_HEIGHT - MARGIN - BODY * 2, this::tableHeader);
@@ -108,6 +121,19 @@ final class InvoiceLayout {
 
     private void tableHeader() {
         flow.need(BODY * 3);
+        if (taxPerLine) {
+            flow.text(MARGIN, labels.get(DESCRIPTION), true, BODY);
+            flow.rightText(T_QUANTITY_EDGE, labels.get(QUANTITY), true, BODY);
+            flow.rightText(T_PRICE_EDGE, labels.get(UNIT_PRICE), true, BODY);
+            flow.rightText(T_DISCOUNT_EDGE, labels.get(DISCOUNT), true, BODY);
+            flow.rightText(T_NET_EDGE, labels.get(NET), true, BODY);
+            flow.rightText(T_TAX_EDGE, labels.get(TAX), true, BODY);
+            flow.rightText(T_GROSS_EDGE, labels.get(GROSS), true, BODY);
+            flow.rightText(VAT_EDGE, labels.get(TAX_RATE), true, BODY);
+            flow.newLine(BODY);
+            flow.rule(MARGIN, RIGHT - MARGIN);
+            return;
+        }
         flow.text(MARGIN, labels.get(DESCRIPTION), true, BODY);
         flow.rightText(QUANTITY_EDGE, labels.get(QUANTITY), true, BODY);
         flow.rightText(PRICE_EDGE, labels.get(UNIT_PRICE), true, BODY);
@@ -119,6 +145,10 @@ final class InvoiceLayout {
     }
 
     private void line(ReceiptLine line) {
+        if (taxPerLine) {
+            taxedLine(line);
+            return;
+        }
         List<String> name = LineBreaker.wrap(flow.fonts().fit(line.name()), DESCRIPTION_WIDTH,
                 s -> flow.fonts().width(s, BODY));
         flow.need(name.size() * BODY * PageFlow.LEADING);
@@ -127,6 +157,25 @@ final class InvoiceLayout {
         flow.rightText(PRICE_EDGE, format.money(line.unitPrice()), false, BODY);
         flow.rightText(DISCOUNT_EDGE, line.hasDiscount() ? format.money(line.discount().negate()) : "", false, BODY);
         flow.rightText(AMOUNT_EDGE, format.money(line.amount()), false, BODY);
+        flow.rightText(VAT_EDGE, line.taxLetter(), false, BODY);
+        flow.newLine(BODY);
+        for (String part : name.subList(1, name.size())) {
+            flow.text(MARGIN, part, false, BODY);
+            flow.newLine(BODY);
+        }
+    }
+
+    private void taxedLine(ReceiptLine line) {
+        List<String> name = LineBreaker.wrap(flow.fonts().fit(line.name()), T_DESCRIPTION_WIDTH,
+                s -> flow.fonts().width(s, BODY));
+        flow.need(name.size() * BODY * PageFlow.LEADING);
+        flow.text(MARGIN, name.get(0), false, BODY);
+        flow.rightText(T_QUANTITY_EDGE, format.quantity(line.quantity()), false, BODY);
+        flow.rightText(T_PRICE_EDGE, format.money(line.unitPrice()), false, BODY);
+        flow.rightText(T_DISCOUNT_EDGE, line.hasDiscount() ? format.money(line.discount().negate()) : "", false, BODY);
+        flow.rightText(T_NET_EDGE, format.money(line.netOfTax()), false, BODY);
+        flow.rightText(T_TAX_EDGE, format.money(line.tax()), false, BODY);
+        flow.rightText(T_GROSS_EDGE, format.money(line.amount()), false, BODY);
         flow.rightText(VAT_EDGE, line.taxLetter(), false, BODY);
         flow.newLine(BODY);
         for (String part : name.subList(1, name.size())) {

@@ -18,6 +18,10 @@ import java.util.Objects;
  * for its paper sensor status ({@code DLE EOT 4}); an empty roll fails the job before anything is
  * sent, and a printer that does not answer within the status timeout is printed to anyway, since
  * many print servers never answer status queries. The status answer is awaited at most 500 ms.
+ * With {@link #requiringStatus(Duration)} the printer must answer the status query within the given
+ * time: silence, or a connection closed without an answer, is reported as {@link
+ * PrinterException.Reason#OFFLINE}, so a printer that is switched off behind a print server is not
+ * mistaken for one that printed.
  */
 public final class RawTcpPrinter implements PrinterTransport {
 
@@ -31,8 +35,15 @@ public final class RawTcpPrinter implements PrinterTransport {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final boolean checkPaper;
+    private final boolean requireStatus;
+    private final Duration statusTimeout;
 
     public RawTcpPrinter(String host, int port, Duration connectTimeout, Duration readTimeout, boolean checkPaper) {
+        this(host, port, connectTimeout, readTimeout, checkPaper, false, Duration.ofMillis(STATUS_TIMEOUT_MILLIS));
+    }
+
+    private RawTcpPrinter(String host, int port, Duration connectTimeout, Duration readTimeout, boolean checkPaper,
+            boolean requireStatus, Duration statusTimeout) {
         this.host = Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port must be 1..65535: " + port);
@@ -40,7 +51,12 @@ public final class RawTcpPrinter implements PrinterTransport {
         this.port = port;
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
-        this.checkPaper = checkPaper;
+        this.checkPaper = checkPaper || requireStatus;
+        this.requireStatus = requireStatus;
+        this.statusTimeout = Objects.requireNonNull(statusTimeout, "statusTimeout");
+        if (statusTimeout.isNegative() || statusTimeout.isZero()) {
+            throw new IllegalArgumentException("statusTimeout must be positive: " + statusTimeout);
+        }
     }
 
     /** Port 9100, 3 s to connect, 5 s for reads and status answers, no paper check. */
@@ -50,7 +66,16 @@ public final class RawTcpPrinter implements PrinterTransport {
 
     /** The same printer, asking for the paper status before each job. */
     public RawTcpPrinter checkingPaper() {
-        return new RawTcpPrinter(host, port, connectTimeout, readTimeout, true);
+        return new RawTcpPrinter(host, port, connectTimeout, readTimeout, true, requireStatus, statusTimeout);
+    }
+
+    /**
+     * The same printer, asking for the paper status before each job and requiring an answer within
+     * {@code timeout}: no answer means the printer is offline, an empty roll that it is out of paper.
+     * Nothing is printed in either case.
+     */
+    public RawTcpPrinter requiringStatus(Duration timeout) {
+        return new RawTcpPrinter(host, port, connectTimeout, readTimeout, true, true, timeout);
     }
 
     /** "host:port", as printed in error messages. */
@@ -65,8 +90,10 @@ public final class RawTcpPrinter implements PrinterTransport {
             socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             OutputStream out = socket.getOutputStream();
             if (checkPaper) {
-                socket.setSoTimeout(Math.toIntExact(Math.min(readTimeout.toMillis(), STATUS_TIMEOUT_MILLIS)));
+                long wait = requireStatus ? statusTimeout.toMillis() : Math.min(readTimeout.toMillis(), STATUS_TIMEOUT_MILLIS);
+                socket.setSoTimeout(Math.toIntExact(Math.max(1, wait)));
                 requirePaper(out, socket.getInputStream());
+                socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             }
             out.write(data);
             out.flush();
@@ -90,7 +117,16 @@ public final class RawTcpPrinter implements PrinterTransport {
         try {
             status = in.read();
         } catch (SocketTimeoutException noAnswer) {
+            if (requireStatus) {
+                throw new PrinterException(name(), PrinterException.Reason.OFFLINE, "Printer " + name()
+                        + " is offline: it did not answer the status query within " + statusTimeout.toMillis() + " ms",
+                        noAnswer);
+            }
             return;
+        }
+        if (status < 0 && requireStatus) {
+            throw new PrinterException(name(), PrinterException.Reason.OFFLINE,
+                    "Printer " + name() + " is offline: it closed the connection without a status answer", null);
         }
         if (status >= 0 && (status & PAPER_END_BITS) != 0) {
             throw new PrinterException(name(), PrinterException.Reason.OUT_OF_PAPER,

@@ -30,6 +30,26 @@ class PdfInvoiceRendererTests {
     }
 
     @Test
+    void linesWithTheirOwnTaxShowNetVatAndGrossPerLine() {
+        var receipt = SampleReceipts.latvianSale().customer(buyer).build();
+        var taxed = new java.util.ArrayList<io.storedesk.receipt.ReceiptLine>();
+        for (var l : receipt.lines()) {
+            java.math.BigDecimal tax = l.amount().multiply(new java.math.BigDecimal("21"))
+                    .divide(new java.math.BigDecimal("121"), 2, java.math.RoundingMode.HALF_UP);
+            taxed.add(new io.storedesk.receipt.ReceiptLine(l.name(), l.quantity(), l.unitPrice(), l.discount(),
+                    l.amount(), l.taxLetter(), tax));
+        }
+        var b = io.storedesk.receipt.Receipt.builder().store(receipt.store()).issuedAt(receipt.issuedAt())
+                .number(receipt.number()).currency(receipt.currency()).locale(receipt.locale()).customer(buyer)
+                .totals(receipt.totals());
+        taxed.forEach(b::line);
+        String text = text(renderer.render(b.build()));
+
+        assertThat(text).contains("Nosaukums Daudz. Cena Atlaide Bez PVN PVN Ar PVN Likme",
+                "Piens 2,5% ķēģļņšūž 2 1,29 -0,20 1,97 0,41 2,38 A");
+    }
+
+    @Test
     void isA4() throws IOException {
         try (PDDocument document = load(renderer.render(SampleReceipts.czechSale().customer(buyer).build()))) {
             assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, within(0.05f));

@@ -122,6 +122,26 @@ class PdfReceiptRendererTests {
         assertThat(text(renderer.render(receipt))).contains("Note “<U+03A9>” <U+2713>");
     }
 
+    @Test
+    void reportsPrintTheirRowsUnderADocumentNumber() {
+        Receipt z = Receipt.builder()
+                .store(new io.storedesk.receipt.StoreHeader("Veikals Rīga Centrs", java.util.List.of("Brīvības iela 101"),
+                        "LV40003000001"))
+                .issuedAt(java.time.ZonedDateTime.parse("2026-11-23T21:00:00+02:00[Europe/Riga]"))
+                .number("Z7")
+                .kind(io.storedesk.receipt.DocumentKind.Z_REPORT)
+                .currency(java.util.Currency.getInstance("EUR"))
+                .locale(SampleReceipts.LATVIAN)
+                .row("Neto pārdošana", "1 234,56")
+                .row("Skaidra nauda", "800,00")
+                .build();
+
+        String text = text(renderer.render(z));
+
+        assertThat(text).contains("Z atskaite", "Dokumenta Nr. Z7", "Neto pārdošana 1 234,56", "Skaidra nauda 800,00")
+                .doesNotContain("Čeka Nr.");
+    }
+
     private static float height(byte[] pdf) {
         try (PDDocument document = load(pdf)) {
             return document.getPage(0).getMediaBox().getHeight();

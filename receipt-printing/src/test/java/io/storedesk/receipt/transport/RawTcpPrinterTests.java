@@ -79,6 +79,37 @@ class RawTcpPrinterTests {
         }
     }
 
+    @Test
+    void aPrinterThatMustAnswerButStaysSilentIsOfflineAndGetsNothing() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> readAll(server), executor);
+
+            assertThatExceptionOfType(PrinterException.class)
+                    .isThrownBy(() -> printer(server.getLocalPort()).requiringStatus(Duration.ofMillis(300))
+                            .send(new byte[] {0x1B, 0x40, 'x'}))
+                    .withMessageContaining("127.0.0.1:" + server.getLocalPort() + " is offline")
+                    .withMessageContaining("did not answer the status query within 300 ms")
+                    .satisfies(e -> assertThat(e.reason()).isEqualTo(PrinterException.Reason.OFFLINE));
+            assertThat(received.get(10, TimeUnit.SECONDS)).containsExactly(0x10, 0x04, 0x04);
+        }
+    }
+
+    @Test
+    void aPrinterThatMustAnswerPrintsWhenThePaperIsThereAndRefusesAnEmptyRoll() throws Exception {
+        byte[] job = {0x1B, 0x40, 'o', 'k', 0x0A};
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<byte[]> afterStatus = CompletableFuture.supplyAsync(() -> answerStatus(server, 0x12), executor);
+            printer(server.getLocalPort()).requiringStatus(Duration.ofMillis(500)).send(job);
+            assertThat(afterStatus.get(10, TimeUnit.SECONDS)).isEqualTo(job);
+
+            CompletableFuture<byte[]> empty = CompletableFuture.supplyAsync(() -> answerStatus(server, 0x72), executor);
+            assertThatExceptionOfType(PrinterException.class)
+                    .isThrownBy(() -> printer(server.getLocalPort()).requiringStatus(Duration.ofMillis(500)).send(job))
+                    .satisfies(e -> assertThat(e.reason()).isEqualTo(PrinterException.Reason.OUT_OF_PAPER));
+            assertThat(empty.get(10, TimeUnit.SECONDS)).isEmpty();
+        }
+    }
+
     private static RawTcpPrinter printer(int port) {
         return new RawTcpPrinter("127.0.0.1", port, Duration.ofSeconds(2), Duration.ofSeconds(2), false);
     }

@@ -35,8 +35,8 @@ class PurchaseHistory {
         this.properties = properties;
     }
 
-    /** A sale or a return in the history; {@code amount} is the sale's total or what the return refunded. */
-    record Purchase(String type, String number, String receiptNumber, LocalDate businessDate, OffsetDateTime at,
+    /** A sale (COMPLETED or VOIDED) or a return in the history; {@code amount} is the sale's total or what the return refunded. */
+    record Purchase(String type, String status, String number, String receiptNumber, LocalDate businessDate, OffsetDateTime at,
             String registerId, String currency, String amount, List<Item> items) {
     }
 
@@ -52,13 +52,13 @@ class PurchaseHistory {
         List<SaleView> sold = sales.findByLoyaltyCard(c.loyaltyCard(), properties.historyLimit());
         List<Purchase> history = new ArrayList<>();
         for (SaleView s : sold) {
-            history.add(new Purchase("SALE", s.receiptNumber(), s.receiptNumber(), s.businessDate(), s.completedAt(),
+            history.add(new Purchase("SALE", s.status(), s.receiptNumber(), s.receiptNumber(), s.businessDate(), s.completedAt(),
                     s.registerId(), s.currency(), s.total(), s.lines().stream().map(l -> new Item(l.lineNo(), l.sku(),
                             l.name(), l.quantity(), l.net())).toList()));
         }
         if (!sold.isEmpty()) {
             for (ReturnView r : returns.ofSales(sold.stream().map(SaleView::receiptNumber).toList())) {
-                history.add(new Purchase("RETURN", r.returnNumber(), r.receiptNumber(), r.businessDate(),
+                history.add(new Purchase("RETURN", "COMPLETED", r.returnNumber(), r.receiptNumber(), r.businessDate(),
                         r.completedAt(), r.registerId(), r.currency(), r.refundTotal(), r.lines().stream()
                                 .map(l -> new Item(l.lineNo(), l.sku(), null, l.quantity(), l.refund())).toList()));
             }

@@ -117,6 +117,28 @@ class CardPaymentService implements CardPayments {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void reverseOnCommit(String reference, String reason) {
+        CardTransaction t = transactions.find(reference)
+                .orElseThrow(() -> ProblemException.notFound("Card payment", reference));
+        if (!t.isRefund() && t.refunded().isPositive() && "APPROVED".equals(t.status())) {
+            throw ProblemException.conflict("card-already-refunded", "Card payment partly refunded",
+                    "Card payment %s has refunds; it can no longer be reversed as a whole.".formatted(reference));
+        }
+        Reversal r = reversals.queueInCurrentTransaction(reference, reason);
+        if (r != null && !"ACKNOWLEDGED".equals(r.status())) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            reversals.attempt(r);
+                        }
+                    });
+        }
+    }
+
+    @Override
     public PaymentStatus status() {
         boolean connected = link.connected();
         return new PaymentStatus(connected, connected && monitor.signedOn(),

@@ -69,16 +69,24 @@ class ReversalSender {
     Reversal queue(String reference, String reason) {
         CardTransaction current = transactions.find(reference).orElseThrow();
         String stan = stans.next(current.terminalId());
-        return newTransaction.execute(s -> {
-            CardTransaction t = transactions.lock(reference).orElseThrow();
-            if (!transactions.markReversed(reference)) {
-                return queue.forTransaction(reference).orElse(null);
-            }
-            Reversal r = queue.enqueue(t, stan, reason);
-            journal.record(PaymentJournal.REVERSAL_QUEUED, t, Map.of("reason", r.reason(), "reversalStan", stan));
-            log.info("Reversal of {} {} (STAN {}) queued: {}", t.kind(), t.reference(), t.stan(), reason);
-            return r;
-        });
+        return newTransaction.execute(s -> enqueue(reference, reason, stan));
+    }
+
+    /** As {@link #queue}, in the caller's transaction: the reversal commits with the caller's change or not at all. */
+    Reversal queueInCurrentTransaction(String reference, String reason) {
+        CardTransaction current = transactions.find(reference).orElseThrow();
+        return enqueue(reference, reason, stans.next(current.terminalId()));
+    }
+
+    private Reversal enqueue(String reference, String reason, String stan) {
+        CardTransaction t = transactions.lock(reference).orElseThrow();
+        if (!transactions.markReversed(reference)) {
+            return queue.forTransaction(reference).orElse(null);
+        }
+        Reversal r = queue.enqueue(t, stan, reason);
+        journal.record(PaymentJournal.REVERSAL_QUEUED, t, Map.of("reason", r.reason(), "reversalStan", stan));
+        log.info("Reversal of {} {} (STAN {}) queued: {}", t.kind(), t.reference(), t.stan(), reason);
+        return r;
     }
 
     /** Makes the next attempt of a reversal unless one is running; true when it was acknowledged. */

@@ -26,13 +26,28 @@ class ReceiptPrinters {
         this.properties = properties;
     }
 
+    /** Whether the register has a receipt printer. */
+    boolean has(String registerId) {
+        String target = properties.printers().get(registerId);
+        return target != null && !target.isBlank();
+    }
+
+    /** Prints a job, after asking a network printer for its status when {@code pos.printing.status-check} is on. */
     String send(String registerId, byte[] bytes) {
+        return send(registerId, bytes, properties.statusCheck());
+    }
+
+    /**
+     * Sends bytes; {@code checkStatus=false} for commands that need no paper (the drawer kick: an
+     * empty roll must not keep the cash drawer shut).
+     */
+    String send(String registerId, byte[] bytes, boolean checkStatus) {
         String target = properties.printers().get(registerId);
         if (target == null || target.isBlank()) {
             throw ProblemException.rule("no-printer", "No printer",
                     "Register %s has no receipt printer configured (pos.printing.printers.%s).".formatted(registerId, registerId));
         }
-        PrinterTransport printer = transport(target);
+        PrinterTransport printer = transport(target, checkStatus);
         try {
             printer.send(bytes);
             return target;
@@ -43,11 +58,13 @@ class ReceiptPrinters {
         }
     }
 
-    private static PrinterTransport transport(String target) {
+    private PrinterTransport transport(String target, boolean checkStatus) {
         URI uri = URI.create(target);
         if ("tcp".equals(uri.getScheme())) {
-            return uri.getPort() > 0 ? new RawTcpPrinter(uri.getHost(), uri.getPort(), java.time.Duration.ofSeconds(3),
-                    java.time.Duration.ofSeconds(10), false) : new RawTcpPrinter(uri.getHost());
+            RawTcpPrinter tcp = uri.getPort() > 0 ? new RawTcpPrinter(uri.getHost(), uri.getPort(),
+                    java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(10), false)
+                    : new RawTcpPrinter(uri.getHost());
+            return checkStatus ? tcp.requiringStatus(properties.statusTimeout()) : tcp;
         }
         if ("file".equals(uri.getScheme())) {
             return FilePrinter.device(Path.of(uri.getPath()));

@@ -64,10 +64,10 @@ class ZReportService {
         Map<String, String> variancesByUser = new LinkedHashMap<>();
         variances.forEach((u, v) -> variancesByUser.put(u, v.toPlainString()));
         OffsetDateTime closedAt = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
-        String zero = new BigDecimal("0").setScale(store.currency().getDefaultFractionDigits()).toPlainString();
         String net = new BigDecimal(totals.netSales()).subtract(new BigDecimal(returned.refunded())).toPlainString();
         ZReport report = new ZReport(zNumber, store.id(), date, closedAt, user, totals.currency(), totals.salesCount(),
-                totals.grossSales(), totals.discounts(), totals.netSales(), returned.refunded(), returned.count(), zero, 0,
+                totals.grossSales(), totals.discounts(), totals.netSales(), returned.refunded(), returned.count(), totals.voidTotal(),
+                totals.voidCount(),
                 net, totals.taxTotal(),
                 totals.cashRounding(), totals.taxByRate(), totals.tenders(), totals.byDepartment(), drawers,
                 variancesByUser);
@@ -80,6 +80,8 @@ class ZReportService {
         entry.put("salesCount", totals.salesCount());
         entry.put("netSales", net);
         entry.put("returns", returned.refunded());
+        entry.put("voids", totals.voidTotal());
+        entry.put("voidsCount", totals.voidCount());
         entry.put("tenders", totals.tenders());
         journal.append(Journal.STORE_CHAIN, "Z_REPORT", user, "Z" + zNumber, entry);
         return report;

@@ -19,17 +19,26 @@ import io.storedesk.pos.sale.TenderType;
  * What a return pays back, and how. Each line refunds the net paid per unit (tax included);
  * when the net does not divide evenly, every unit gets the amount rounded down and the last
  * unit of the line takes the remainder, so returning a whole line, in one go or in parts,
- * refunds exactly its net. By default the refund goes to the sale's card tenders first (each
- * up to what it paid less earlier refunds to it), the rest in cash; with method CASH all in
- * cash. Cash is rounded like a sale's cash: the sale's cash refunds so far and this one are
- * rounded together, so that all the cash refunds of a sale add up to its rounded total.
+ * refunds exactly its net.
+ * <p>
+ * An exchange's {@code credit} is taken first (it pays for the exchange's new goods). The rest:
+ * with method STORE_CREDIT all of it becomes a new store credit; with CASH all of it is cash;
+ * with ORIGINAL (the default) it goes back the way the sale was paid, in this order: first to
+ * the tenders the store keeps in its own books (store credit, loyalty points), then to the card
+ * tenders (each up to what it paid less earlier refunds to it), the rest in cash. Store-kept
+ * tenders come first so that a partial return never turns store credit or points into money.
+ * Cash is rounded like a sale's cash: the sale's cash refunds so far and this one are rounded
+ * together, so that all the cash refunds of a sale add up to its rounded total; and never so that
+ * a sale's refunds in all pass what was paid for it (then the cash is rounded down).
  */
-record RefundPlan(List<Line> lines, List<CardPart> cards, Money cashNet, Money cash, Money cashRounding) {
+record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Money cash, Money cashRounding,
+        Money storeCredit, Money credit) {
 
     record Line(int lineNo, String sku, int quantity, ReturnRequests.Reason reason, boolean restock, Money refund) {
     }
 
-    record CardPart(String reference, String maskedPan, Money amount) {
+    /** A refund to one non-cash tender of the sale: CARD, STORE_CREDIT or LOYALTY_POINTS. */
+    record TenderPart(TenderType type, String reference, String maskedPan, Money amount) {
     }
 
     /** Cash refunded for the sale by earlier returns: paid out, and what their rounding added. */
@@ -37,55 +46,106 @@ record RefundPlan(List<Line> lines, List<CardPart> cards, Money cashNet, Money c
     }
 
     Money total() {
-        return cards.stream().map(CardPart::amount).reduce(cash, Money::plus);
+        return tenders.stream().map(TenderPart::amount).reduce(cash.plus(storeCredit).plus(credit), Money::plus);
     }
 
-    static RefundPlan of(SaleView sale, ReturnRequests.Return request, Map<String, Money> refundedToCards,
+    /** What the returned lines are worth: the sum of their refunds. */
+    Money linesTotal() {
+        return lines.stream().map(Line::refund).reduce(credit.minus(credit), Money::plus);
+    }
+
+    List<TenderPart> cards() {
+        return tenders.stream().filter(t -> t.type() == TenderType.CARD).toList();
+    }
+
+    static RefundPlan of(SaleView sale, ReturnRequests.Return request, Map<String, Money> refundedToTenders,
             EarlierCash earlierCash, CashRounding rounding) {
+        return of(sale, request.lines(), request.method(), refundedToTenders, earlierCash, rounding,
+                Money.zero(Currency.getInstance(sale.currency())));
+    }
+
+    static RefundPlan of(SaleView sale, List<ReturnRequests.Line> asked, ReturnRequests.RefundMethod method,
+            Map<String, Money> refundedToTenders, EarlierCash earlierCash, CashRounding rounding, Money credit) {
         Currency currency = Currency.getInstance(sale.currency());
-        List<Line> lines = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        Money nets = Money.zero(currency);
-        for (ReturnRequests.Line asked : request.lines()) {
-            if (!seen.add(asked.lineNo())) {
-                throw ProblemException.badRequest("duplicate-line", "Line named twice",
-                        "Line %d is named more than once.".formatted(asked.lineNo()));
-            }
-            SaleView.Line sold = sale.lines().stream().filter(l -> l.lineNo() == asked.lineNo()).findFirst()
-                    .orElseThrow(() -> ProblemException.rule("unknown-sale-line", "Unknown sale line",
-                            "Sale %s has no line %d.".formatted(sale.receiptNumber(), asked.lineNo()))
-                            .with("lineNo", asked.lineNo()));
-            int left = sold.quantity() - sold.returnedQuantity();
-            if (asked.quantity() > left) {
-                throw ProblemException.rule("return-quantity-exceeded", "Return quantity exceeded",
-                        "Line %d of %s: %d asked, only %d left to return.".formatted(asked.lineNo(),
-                                sale.receiptNumber(), asked.quantity(), left))
-                        .with("lineNo", asked.lineNo()).with("remaining", left);
-            }
-            Money refund = unitsRefund(Money.of(sold.net(), currency), sold.quantity(), sold.returnedQuantity(),
-                    asked.quantity());
-            nets = nets.plus(refund);
-            lines.add(new Line(asked.lineNo(), sold.sku(), asked.quantity(), asked.reason(), asked.restock(), refund));
+        List<Line> lines = linesOf(sale, asked, currency);
+        Money nets = lines.stream().map(Line::refund).reduce(Money.zero(currency), Money::plus);
+        Money zero = Money.zero(currency);
+        if (credit.isGreaterThan(nets)) {
+            throw new IllegalArgumentException("credit " + credit + " exceeds the returned value " + nets);
         }
-        List<CardPart> cards = new ArrayList<>();
-        Money rest = nets;
-        if (request.method() == ReturnRequests.RefundMethod.ORIGINAL) {
-            for (SaleView.Tender t : sale.tenders()) {
-                if (!t.type().equals(TenderType.CARD.name()) || !rest.isPositive()) {
-                    continue;
-                }
-                Money available = Money.of(t.amount(), currency)
-                        .minus(refundedToCards.getOrDefault(t.reference(), Money.zero(currency)));
-                Money take = rest.min(available);
-                if (take.isPositive()) {
-                    cards.add(new CardPart(t.reference(), t.maskedPan(), take));
-                    rest = rest.minus(take);
+        Money rest = nets.minus(credit);
+        if (method == ReturnRequests.RefundMethod.STORE_CREDIT) {
+            return new RefundPlan(lines, List.of(), zero, zero, zero, rest, credit);
+        }
+        List<TenderPart> parts = new ArrayList<>();
+        if (method == ReturnRequests.RefundMethod.ORIGINAL) {
+            for (TenderType type : List.of(TenderType.STORE_CREDIT, TenderType.LOYALTY_POINTS, TenderType.CARD)) {
+                for (SaleView.Tender t : sale.tenders()) {
+                    if (!t.type().equals(type.name()) || !rest.isPositive() || t.reference() == null) {
+                        continue;
+                    }
+                    Money available = Money.of(t.amount(), currency)
+                            .minus(refundedToTenders.getOrDefault(t.reference(), zero));
+                    Money take = rest.min(available);
+                    if (take.isPositive()) {
+                        parts.add(new TenderPart(type, t.reference(), t.maskedPan(), take));
+                        rest = rest.minus(take);
+                    }
                 }
             }
         }
         Money earlierNets = earlierCash.paid().minus(earlierCash.rounding());
         Money cash = rounding.round(earlierNets.plus(rest)).minus(earlierCash.paid());
-        return new RefundPlan(List.copyOf(lines), List.copyOf(cards), rest, cash, cash.minus(rest));
+        // Rounding never pays back more than the sale took in all: when refunds by other means
+        // than the original tenders met rounding both ways, the cash is rounded down instead.
+        Money paid = sale.tenders().stream().map(t -> Money.of(t.amount(), currency)).reduce(zero, Money::plus);
+        Money refundedBefore = refundedToTenders.values().stream().reduce(earlierCash.paid(), Money::plus);
+        Money thisNonCash = parts.stream().map(TenderPart::amount).reduce(credit, Money::plus);
+        Money cap = paid.minus(refundedBefore).minus(thisNonCash);
+        if (cash.isGreaterThan(cap)) {
+            cash = rounding.roundDown(cap).max(zero);
+            Money over = cap.isNegative() ? cap.negate() : zero;
+            for (int i = parts.size() - 1; i >= 0 && over.isPositive(); i--) {
+                TenderPart p = parts.get(i);
+                Money cut = over.min(p.amount());
+                parts.set(i, new TenderPart(p.type(), p.reference(), p.maskedPan(), p.amount().minus(cut)));
+                over = over.minus(cut);
+            }
+            parts.removeIf(p -> !p.amount().isPositive());
+        }
+        return new RefundPlan(List.copyOf(lines), List.copyOf(parts), rest, cash, cash.minus(rest), zero, credit);
+    }
+
+    private static List<Line> linesOf(SaleView sale, List<ReturnRequests.Line> asked, Currency currency) {
+        List<Line> lines = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            ReturnRequests.Line line = asked.get(i);
+            if (line.lineNo() == null) {
+                throw ProblemException.badRequest("validation-failed", "Invalid request",
+                        "lines[%d].lineNo is required for a return with a receipt.".formatted(i))
+                        .with("errors", List.of(Map.of("field", "lines[%d].lineNo".formatted(i), "message", "is required")));
+            }
+            if (!seen.add(line.lineNo())) {
+                throw ProblemException.badRequest("duplicate-line", "Line named twice",
+                        "Line %d is named more than once.".formatted(line.lineNo()));
+            }
+            SaleView.Line sold = sale.lines().stream().filter(l -> l.lineNo() == line.lineNo()).findFirst()
+                    .orElseThrow(() -> ProblemException.rule("unknown-sale-line", "Unknown sale line",
+                            "Sale %s has no line %d.".formatted(sale.receiptNumber(), line.lineNo()))
+                            .with("lineNo", line.lineNo()));
+            int left = sold.quantity() - sold.returnedQuantity();
+            if (line.quantity() > left) {
+                throw ProblemException.rule("return-quantity-exceeded", "Return quantity exceeded",
+                        "Line %d of %s: %d asked, only %d left to return.".formatted(line.lineNo(),
+                                sale.receiptNumber(), line.quantity(), left))
+                        .with("lineNo", line.lineNo()).with("remaining", left);
+            }
+            Money refund = unitsRefund(Money.of(sold.net(), currency), sold.quantity(), sold.returnedQuantity(),
+                    line.quantity());
+            lines.add(new Line(line.lineNo(), sold.sku(), line.quantity(), line.reason(), line.restock(), refund));
+        }
+        return lines;
     }
 
     /**

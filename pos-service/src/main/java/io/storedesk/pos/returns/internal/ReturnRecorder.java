@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.payment.CardRefund;
 import io.storedesk.pos.returns.ReturnCompleted;
 import io.storedesk.pos.returns.ReturnView;
+import io.storedesk.pos.returns.StoreCredits;
+import io.storedesk.pos.sale.LedgerTender;
+import io.storedesk.pos.sale.TenderType;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,12 +34,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The database half of a return, in the caller's transaction: counts the returned quantities on
  * the sold lines (refused atomically beyond what was sold), takes the register's next return
- * number, pays the cash out of the drawer (409 when it is not open), records the card refunds
- * against the drawer's tenders, stores the return, journals RETURN_COMPLETED on the register's
- * chain and publishes {@link ReturnCompleted}.
+ * number, pays the cash out of the drawer (409 when it is not open), gives store-kept tenders
+ * back, issues a new store credit when that is the refund, records the non-cash refunds against
+ * the drawer's tenders, stores the return, journals RETURN_COMPLETED on the register's chain and
+ * publishes {@link ReturnCompleted}.
  */
 @Component
 class ReturnRecorder {
+
+    /** A return to record; {@code sale} is null for a return without a receipt. */
+    record Document(UUID id, DrawerInfo drawer, SaleView sale, ReturnRequests.RefundMethod method, RefundPlan plan,
+            List<CardRefund> cardRefunds, String clerk, String approvedBy, String customerRef, String exchangeReceipt) {
+    }
 
     private final Sales sales;
     private final CashDrawers drawers;
@@ -44,10 +54,13 @@ class ReturnRecorder {
     private final Journal journal;
     private final ApplicationEventPublisher events;
     private final StoreProperties storeProperties;
+    private final StoreCredits credits;
+    private final Map<TenderType, LedgerTender> ledgers = new EnumMap<>(TenderType.class);
     private final Clock clock;
 
     ReturnRecorder(Sales sales, CashDrawers drawers, ReturnNumbers numbers, ReturnStore store, Journal journal,
-            ApplicationEventPublisher events, StoreProperties storeProperties, Clock clock) {
+            ApplicationEventPublisher events, StoreProperties storeProperties, StoreCredits credits,
+            List<LedgerTender> ledgers, Clock clock) {
         this.sales = sales;
         this.drawers = drawers;
         this.numbers = numbers;
@@ -55,52 +68,85 @@ class ReturnRecorder {
         this.journal = journal;
         this.events = events;
         this.storeProperties = storeProperties;
+        this.credits = credits;
+        ledgers.forEach(l -> this.ledgers.put(l.type(), l));
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    ReturnView record(UUID id, DrawerInfo drawer, SaleView sale, ReturnRequests.Return request, RefundPlan plan,
-            List<CardRefund> cardRefunds, String clerk, String approvedBy) {
-        plan.lines().forEach(l -> sales.recordReturn(sale.receiptNumber(), l.lineNo(), l.quantity()));
-        long seq = numbers.next(drawer.registerId());
-        String returnNumber = ReturnNumbers.format(storeProperties.id(), drawer.registerId(), seq);
+    ReturnView record(Document d) {
+        RefundPlan plan = d.plan();
+        String receiptNumber = d.sale() == null ? null : d.sale().receiptNumber();
+        if (d.sale() != null) {
+            plan.lines().forEach(l -> sales.recordReturn(receiptNumber, l.lineNo(), l.quantity()));
+        }
+        String drawerId = d.drawer().drawerId();
+        long seq = numbers.next(d.drawer().registerId());
+        String returnNumber = ReturnNumbers.format(storeProperties.id(), d.drawer().registerId(), seq);
+        String why = receiptNumber == null ? "return without receipt" : "return of " + receiptNumber;
         LocalDate businessDate = plan.cash().isPositive()
-                ? drawers.post(drawer.drawerId(), new CashPosting(PostingType.REFUND, plan.cash().negate(), returnNumber,
-                        "return of " + sale.receiptNumber(), clerk))
-                : drawers.businessDate(drawer.drawerId());
-        cardRefunds.forEach(r -> drawers.recordTender(drawer.drawerId(), "CARD", r.amount().negate(), returnNumber, clerk));
+                ? drawers.post(drawerId, new CashPosting(PostingType.REFUND, plan.cash().negate(), returnNumber, why,
+                        d.clerk()))
+                : drawers.businessDate(drawerId);
 
-        List<ReturnView.Refund> refunds = new ArrayList<>();
-        List<String> cardReferences = new ArrayList<>();
-        List<String> originalReferences = new ArrayList<>();
-        for (CardRefund r : cardRefunds) {
-            refunds.add(new ReturnView.Refund("CARD", r.amount().toString(), r.maskedPan()));
-            cardReferences.add(r.reference());
-            originalReferences.add(r.originalReference());
+        List<ReturnStore.StoredRefund> refunds = new ArrayList<>();
+        for (CardRefund r : d.cardRefunds()) {
+            drawers.recordTender(drawerId, "CARD", r.amount().negate(), returnNumber, d.clerk());
+            refunds.add(new ReturnStore.StoredRefund(new ReturnView.Refund("CARD", r.amount().toString(), r.maskedPan(),
+                    null), r.reference(), r.originalReference()));
+        }
+        for (RefundPlan.TenderPart part : plan.tenders()) {
+            if (part.type() == TenderType.CARD) {
+                continue;
+            }
+            LedgerTender books = ledgers.get(part.type());
+            if (books == null) {
+                throw new IllegalStateException("no books for " + part.type());
+            }
+            books.giveBack(part.reference(), part.amount(), returnNumber, d.clerk());
+            drawers.recordTender(drawerId, part.type().name(), part.amount().negate(), returnNumber, d.clerk());
+            refunds.add(new ReturnStore.StoredRefund(new ReturnView.Refund(part.type().name(), part.amount().toString(),
+                    null, part.type() == TenderType.STORE_CREDIT ? part.reference() : null), null, part.reference()));
+        }
+        if (plan.storeCredit().isPositive()) {
+            StoreCredits.StoreCredit issued = credits.issue(plan.storeCredit(), "RETURN", returnNumber, d.clerk());
+            drawers.recordTender(drawerId, "STORE_CREDIT", plan.storeCredit().negate(), returnNumber, d.clerk());
+            refunds.add(new ReturnStore.StoredRefund(new ReturnView.Refund("STORE_CREDIT", plan.storeCredit().toString(),
+                    null, issued.code()), null, null));
+        }
+        if (plan.credit().isPositive()) {
+            drawers.recordTender(drawerId, "EXCHANGE", plan.credit().negate(), returnNumber, d.clerk());
+            refunds.add(new ReturnStore.StoredRefund(new ReturnView.Refund("EXCHANGE", plan.credit().toString(), null,
+                    null), null, d.exchangeReceipt()));
         }
         if (plan.cash().isPositive()) {
-            refunds.add(new ReturnView.Refund("CASH", plan.cash().toString(), null));
-            cardReferences.add(null);
-            originalReferences.add(null);
+            refunds.add(new ReturnStore.StoredRefund(new ReturnView.Refund("CASH", plan.cash().toString(), null, null),
+                    null, null));
         }
         List<ReturnView.Line> lines = plan.lines().stream().map(l -> new ReturnView.Line(l.lineNo(), l.sku(),
                 l.quantity(), l.reason().name(), l.restock(), l.refund().toString())).toList();
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
-        ReturnView view = new ReturnView(returnNumber, sale.receiptNumber(), drawer.registerId(), drawer.drawerId(),
-                businessDate, now, clerk, approvedBy, sale.currency(), request.method().name(),
-                plan.total().toString(), plan.cashRounding().toString(), List.copyOf(refunds), lines);
-        store.insert(id, seq, storeProperties.id(), request.method().name(), view, cardReferences, originalReferences);
-        journal.append(drawer.registerId(), "RETURN_COMPLETED", clerk, returnNumber, journalPayload(view));
-        events.publishEvent(new ReturnCompleted(returnNumber, sale.receiptNumber(), drawer.registerId(),
-                drawer.drawerId(), businessDate, clerk, sale.currency(), view.refundTotal(), view.cashRounding(),
-                lines, view.refunds()));
+        String currency = plan.cash().currency().getCurrencyCode();
+        ReturnView view = new ReturnView(returnNumber, receiptNumber, d.drawer().registerId(), drawerId, businessDate,
+                now, d.clerk(), d.approvedBy(), currency, d.method().name(), plan.total().toString(),
+                plan.cashRounding().toString(), refunds.stream().map(ReturnStore.StoredRefund::view).toList(), lines,
+                d.exchangeReceipt());
+        store.insert(d.id(), seq, storeProperties.id(), view, refunds, d.customerRef());
+        journal.append(d.drawer().registerId(), "RETURN_COMPLETED", d.clerk(), returnNumber, journalPayload(view));
+        events.publishEvent(new ReturnCompleted(returnNumber, receiptNumber, d.drawer().registerId(), drawerId,
+                businessDate, d.clerk(), currency, view.refundTotal(), view.cashRounding(), lines, view.refunds()));
         return view;
     }
 
     private static Map<String, Object> journalPayload(ReturnView v) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("returnNumber", v.returnNumber());
-        payload.put("receiptNumber", v.receiptNumber());
+        if (v.receiptNumber() != null) {
+            payload.put("receiptNumber", v.receiptNumber());
+        }
+        if (v.exchangeReceipt() != null) {
+            payload.put("exchangeReceipt", v.exchangeReceipt());
+        }
         payload.put("drawerId", v.drawerId());
         payload.put("businessDate", v.businessDate().toString());
         payload.put("currency", v.currency());

@@ -21,20 +21,39 @@ final class ReturnRequests {
         DEFECTIVE, WRONG_ITEM, CHANGED_MIND, DAMAGED_IN_TRANSIT, OTHER
     }
 
-    /** ORIGINAL: back to the tenders of the sale (card first, then cash); CASH: all in cash. */
+    /**
+     * ORIGINAL: back to the tenders of the sale (store-kept tenders, then cards, then cash); CASH:
+     * all in cash; STORE_CREDIT: all as a new store credit.
+     */
     enum RefundMethod {
-        ORIGINAL, CASH
+        ORIGINAL, CASH, STORE_CREDIT
     }
 
-    record Line(@NotNull @Min(1) Integer lineNo, @NotNull @Min(1) @Max(9999) Integer quantity,
+    /** A line of the receipt by its number; without a receipt, an item by SKU or barcode. */
+    record Line(@Min(1) Integer lineNo, @Size(max = 40) String sku, @NotNull @Min(1) @Max(9999) Integer quantity,
             @NotNull Reason reason, boolean restock) {
+
+        Line(Integer lineNo, Integer quantity, Reason reason, boolean restock) {
+            this(lineNo, null, quantity, reason, restock);
+        }
     }
 
-    record Return(@NotBlank @Size(max = 40) String receiptNumber,
+    /**
+     * A return; without {@code receiptNumber} the lines name SKUs, a manager approves, the refund
+     * is store credit and {@code customerRef} (ID document or phone number) counts against the
+     * monthly limit for returns without a receipt.
+     */
+    record Return(@Size(max = 40) String receiptNumber,
             @NotBlank @Size(max = 20) String drawerId,
             @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
             RefundMethod refundMethod,
-            @Valid ApprovalRequest approval) {
+            @Valid ApprovalRequest approval,
+            @Size(max = 64) String customerRef) {
+
+        Return(String receiptNumber, String drawerId, List<Line> lines, RefundMethod refundMethod,
+                ApprovalRequest approval) {
+            this(receiptNumber, drawerId, lines, refundMethod, approval, null);
+        }
 
         RefundMethod method() {
             return refundMethod == null ? RefundMethod.ORIGINAL : refundMethod;

@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import io.storedesk.pos.catalog.Catalog;
+import io.storedesk.pos.catalog.CatalogItem;
 import io.storedesk.pos.common.IdempotentResult;
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
@@ -40,26 +44,30 @@ class ReturnService {
 
     private final ReentrantLock[] locks = new ReentrantLock[64];
     private final Sales sales;
+    private final Catalog catalog;
     private final CashDrawers drawers;
     private final CardPayments cards;
     private final ManagerApprovals approvals;
     private final Idempotency idempotency;
     private final ReturnStore store;
     private final ReturnRecorder recorder;
+    private final ReturnPolicy returnPolicy;
     private final ReturnsProperties policy;
     private final StoreProperties storeProperties;
     private final Clock clock;
 
-    ReturnService(Sales sales, CashDrawers drawers, CardPayments cards, ManagerApprovals approvals,
-            Idempotency idempotency, ReturnStore store, ReturnRecorder recorder, ReturnsProperties policy,
-            StoreProperties storeProperties, Clock clock) {
+    ReturnService(Sales sales, Catalog catalog, CashDrawers drawers, CardPayments cards, ManagerApprovals approvals,
+            Idempotency idempotency, ReturnStore store, ReturnRecorder recorder, ReturnPolicy returnPolicy,
+            ReturnsProperties policy, StoreProperties storeProperties, Clock clock) {
         this.sales = sales;
+        this.catalog = catalog;
         this.drawers = drawers;
         this.cards = cards;
         this.approvals = approvals;
         this.idempotency = idempotency;
         this.store = store;
         this.recorder = recorder;
+        this.returnPolicy = returnPolicy;
         this.policy = policy;
         this.storeProperties = storeProperties;
         this.clock = clock;
@@ -69,6 +77,9 @@ class ReturnService {
     }
 
     IdempotentResult<ReturnView> complete(ReturnRequests.Return request, String idempotencyKey, String clerk) {
+        if (request.receiptNumber() == null || request.receiptNumber().isBlank()) {
+            return completeWithoutReceipt(request, idempotencyKey, clerk);
+        }
         DrawerInfo drawer = drawers.drawer(request.drawerId());
         Object fingerprint = new Object[] {clerk, request};
         return withLock(request.receiptNumber(), () -> {
@@ -76,18 +87,15 @@ class ReturnService {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            SaleView sale = sales.find(request.receiptNumber())
-                    .orElseThrow(() -> ProblemException.notFound("Sale", request.receiptNumber()));
-            String approvedBy = checkWindow(sale, request, clerk);
-            Currency currency = Currency.getInstance(sale.currency());
-            RefundPlan plan = RefundPlan.of(sale, request, store.refundedToCards(sale.receiptNumber(), currency),
-                    store.earlierCash(sale.receiptNumber(), currency), storeProperties.cashRoundingPolicy());
+            SaleView sale = saleToReturn(request.receiptNumber());
+            RefundPlan plan = plan(sale, request.lines(), request.method(), null);
+            String approvedBy = returnPolicy.check(sale, plan, request.approval(), clerk);
             UUID returnId = UUID.randomUUID();
             List<CardRefund> refunded = refundCards(plan, drawer.registerId(), returnId);
             try {
                 IdempotentResult<ReturnView> result = idempotency.executeAfterFind("return", idempotencyKey, fingerprint,
-                        ReturnView.class, () -> recorder.record(returnId, drawer, sale, request, plan, refunded,
-                                clerk, approvedBy));
+                        ReturnView.class, () -> recorder.record(new ReturnRecorder.Document(returnId, drawer, sale,
+                                request.method(), plan, refunded, clerk, approvedBy, null, null)));
                 if (result.replayed()) {
                     reverse(refunded, "duplicate return request");
                 }
@@ -99,25 +107,94 @@ class ReturnService {
         });
     }
 
-    /** Null when the sale is within the window; else the approving manager (422 without approval). */
-    private String checkWindow(SaleView sale, ReturnRequests.Return request, String clerk) {
-        LocalDate lastDay = sale.businessDate().plusDays(policy.windowDays());
-        if (!storeProperties.today(clock).isAfter(lastDay)) {
-            return null;
+    /** The sale, if it can still be returned: 404 when unknown, 422 when voided. */
+    SaleView saleToReturn(String receiptNumber) {
+        SaleView sale = sales.find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        if ("VOIDED".equals(sale.status())) {
+            throw ProblemException.rule("sale-voided", "Sale voided",
+                    "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
         }
-        String why = "Sale %s was on %s; returns are taken up to %d days after the sale (until %s)."
-                .formatted(sale.receiptNumber(), sale.businessDate(), policy.windowDays(), lastDay);
-        if (request.approval() == null) {
-            throw ProblemException.rule("return-window-expired", "Return window expired",
-                    why + " A manager may approve it.").with("lastDay", lastDay.toString());
-        }
-        return approvals.require(request.approval(), "return-window-expired", clerk, why).manager();
+        return sale;
     }
 
-    private List<CardRefund> refundCards(RefundPlan plan, String registerId, UUID returnId) {
+    /** The refund plan for returning {@code lines} of the sale, less an exchange's {@code credit} (or null). */
+    RefundPlan plan(SaleView sale, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method, Money credit) {
+        Currency currency = Currency.getInstance(sale.currency());
+        return RefundPlan.of(sale, lines, method, store.refundedToTenders(sale.receiptNumber(), currency),
+                store.earlierCash(sale.receiptNumber(), currency), storeProperties.cashRoundingPolicy(),
+                credit == null ? Money.zero(currency) : credit);
+    }
+
+    /**
+     * A return without a receipt: always with a manager's approval, refunded only as store credit,
+     * each unit at the lowest price the item sold at lately (or its current price if lower), within
+     * the customer's monthly limit. Serialised per customer so two returns cannot both pass the limit.
+     */
+    private IdempotentResult<ReturnView> completeWithoutReceipt(ReturnRequests.Return request, String idempotencyKey,
+            String clerk) {
+        if (request.customerRef() == null || request.customerRef().isBlank()) {
+            throw invalid("customerRef", "is required for a return without a receipt (ID document or phone number)");
+        }
+        if (request.method() == ReturnRequests.RefundMethod.CASH) {
+            throw ProblemException.rule("no-receipt-store-credit-only", "Store credit only",
+                    "A return without a receipt is refunded as store credit only.");
+        }
+        DrawerInfo drawer = drawers.drawer(request.drawerId());
+        Currency currency = storeProperties.currency();
+        String customer = request.customerRef().strip().toUpperCase(java.util.Locale.ROOT);
+        Object fingerprint = new Object[] {clerk, request};
+        return withLock("customer:" + customer, () -> {
+            var earlier = idempotency.find("return", idempotencyKey, fingerprint, ReturnView.class);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            LocalDate today = storeProperties.today(clock);
+            List<RefundPlan.Line> lines = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (int i = 0; i < request.lines().size(); i++) {
+                ReturnRequests.Line asked = request.lines().get(i);
+                if (asked.sku() == null || asked.sku().isBlank()) {
+                    throw invalid("lines[%d].sku".formatted(i), "is required for a return without a receipt");
+                }
+                CatalogItem item = catalog.find(asked.sku()).orElseThrow(() -> ProblemException.rule("unknown-item",
+                        "Unknown item", "No item with SKU or barcode %s.".formatted(asked.sku()))
+                        .with("unknown", List.of(asked.sku())));
+                Money unit = sales.lowestUnitPaid(item.sku(), today.minusDays(policy.noReceipt().priceLookbackDays()))
+                        .map(lowest -> lowest.min(item.price())).orElse(item.price());
+                if (policy.nonReturnableDepartments().contains(item.department())) {
+                    notes.add("%s is of department %s, which is not returnable.".formatted(item.name(), item.department()));
+                }
+                lines.add(new RefundPlan.Line(i + 1, item.sku(), asked.quantity(), asked.reason(), asked.restock(),
+                        unit.times(asked.quantity())));
+            }
+            Money zero = Money.zero(currency);
+            Money total = lines.stream().map(RefundPlan.Line::refund).reduce(zero, Money::plus);
+            Money limit = Money.of(policy.noReceipt().monthlyLimit(), currency);
+            Money earlierThisMonth = store.refundedWithoutReceipt(customer, today, currency);
+            if (earlierThisMonth.plus(total).isGreaterThan(limit)) {
+                throw ProblemException.rule("no-receipt-limit-exceeded", "Limit for returns without receipt",
+                        "This customer got %s back without receipts this month; %s more would pass the monthly limit of %s."
+                                .formatted(earlierThisMonth, total, limit))
+                        .with("refundedThisMonth", earlierThisMonth.toString()).with("limit", limit.toString());
+            }
+            String why = ("A return without a receipt needs a manager's approval. " + String.join(" ", notes)).strip();
+            String approvedBy = approvals.require(request.approval(), "return-without-receipt", clerk, why).manager();
+            RefundPlan plan = new RefundPlan(List.copyOf(lines), List.of(), zero, zero, zero, total, zero);
+            return idempotency.executeAfterFind("return", idempotencyKey, fingerprint, ReturnView.class,
+                    () -> recorder.record(new ReturnRecorder.Document(UUID.randomUUID(), drawer, null,
+                            ReturnRequests.RefundMethod.STORE_CREDIT, plan, List.of(), clerk, approvedBy, customer, null)));
+        });
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return ProblemException.badRequest("validation-failed", "Invalid request", field + " " + message + ".")
+                .with("errors", List.of(Map.of("field", field, "message", message)));
+    }
+
+    List<CardRefund> refundCards(RefundPlan plan, String registerId, UUID returnId) {
         List<CardRefund> done = new ArrayList<>();
         try {
-            for (RefundPlan.CardPart part : plan.cards()) {
+            for (RefundPlan.TenderPart part : plan.cards()) {
                 done.add(cards.refund(part.reference(), part.amount(), registerId, returnId.toString()));
             }
             return done;
@@ -127,11 +204,11 @@ class ReturnService {
         }
     }
 
-    private void reverse(List<CardRefund> refunds, String reason) {
+    void reverse(List<CardRefund> refunds, String reason) {
         refunds.forEach(r -> cards.reverse(r.reference(), reason));
     }
 
-    private <T> T withLock(String receiptNumber, Supplier<T> work) {
+    <T> T withLock(String receiptNumber, Supplier<T> work) {
         ReentrantLock lock = locks[Math.floorMod(receiptNumber.hashCode(), locks.length)];
         try {
             if (!lock.tryLock(10, TimeUnit.SECONDS)) {

@@ -31,15 +31,20 @@ class ReturnStore {
         this.jdbc = jdbc;
     }
 
+    /** A refund as shown, with the card transaction it made and the sale tender it went back to. */
+    record StoredRefund(ReturnView.Refund view, String cardReference, String originalReference) {
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
-    void insert(UUID id, long registerSeq, String storeId, String refundMethod, ReturnView r, List<String> cardReferences,
-            List<String> originalReferences) {
+    void insert(UUID id, long registerSeq, String storeId, ReturnView r, List<StoredRefund> refunds, String customerRef) {
         jdbc.sql("INSERT INTO sale_return (id, return_number, receipt_number, store_id, register_id, register_seq, "
                         + "drawer_id, business_date, clerk, approved_by, completed_at, currency, refund_method, "
-                        + "refund_total, cash_rounding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "refund_total, cash_rounding, customer_ref, exchange_receipt) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, r.returnNumber(), r.receiptNumber(), storeId, r.registerId(), registerSeq, r.drawerId(),
-                        r.businessDate(), r.clerk(), r.approvedBy(), r.completedAt(), r.currency(), refundMethod,
-                        new BigDecimal(r.refundTotal()), new BigDecimal(r.cashRounding()))
+                        r.businessDate(), r.clerk(), r.approvedBy(), r.completedAt(), r.currency(), r.refundMethod(),
+                        new BigDecimal(r.refundTotal()), new BigDecimal(r.cashRounding()), customerRef,
+                        r.exchangeReceipt())
                 .update();
         for (ReturnView.Line l : r.lines()) {
             jdbc.sql("INSERT INTO sale_return_line (return_id, line_no, sku, quantity, reason, restock, refund) "
@@ -47,26 +52,36 @@ class ReturnStore {
                     .params(id, l.lineNo(), l.sku(), l.quantity(), l.reason(), l.restock(), new BigDecimal(l.refund()))
                     .update();
         }
-        for (int i = 0; i < r.refunds().size(); i++) {
-            ReturnView.Refund f = r.refunds().get(i);
+        for (int i = 0; i < refunds.size(); i++) {
+            StoredRefund f = refunds.get(i);
             jdbc.sql("INSERT INTO sale_return_refund (return_id, refund_no, type, amount, masked_pan, card_reference, "
-                            + "original_reference) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, i + 1, f.type(), new BigDecimal(f.amount()), f.maskedPan(), cardReferences.get(i),
-                            originalReferences.get(i))
+                            + "original_reference, store_credit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, i + 1, f.view().type(), new BigDecimal(f.view().amount()), f.view().maskedPan(),
+                            f.cardReference(), f.originalReference(), f.view().storeCreditCode())
                     .update();
         }
     }
 
-    /** Card reference of the purchase -> what returns refunded to it so far. */
-    Map<String, Money> refundedToCards(String receiptNumber, Currency currency) {
+    /** Reference of a sale's non-cash tender (card transaction, store-credit code...) -> what returns refunded to it so far. */
+    Map<String, Money> refundedToTenders(String receiptNumber, Currency currency) {
         Map<String, Money> refunded = new HashMap<>();
         jdbc.sql("SELECT f.original_reference, SUM(f.amount) FROM sale_return_refund f JOIN sale_return r "
-                        + "ON r.id = f.return_id WHERE r.receipt_number = ? AND f.type = 'CARD' GROUP BY f.original_reference")
+                        + "ON r.id = f.return_id WHERE r.receipt_number = ? AND f.type IN ('CARD', 'STORE_CREDIT', "
+                        + "'LOYALTY_POINTS') AND f.original_reference IS NOT NULL GROUP BY f.original_reference")
                 .param(receiptNumber)
                 .query(rs -> {
                     refunded.put(rs.getString(1), Money.of(rs.getBigDecimal(2), currency));
                 });
         return refunded;
+    }
+
+    /** What returns without a receipt refunded to this customer in the month of {@code day}. */
+    Money refundedWithoutReceipt(String customerRef, java.time.LocalDate day, Currency currency) {
+        BigDecimal sum = jdbc.sql("SELECT COALESCE(SUM(refund_total), 0) FROM sale_return WHERE customer_ref = ? "
+                        + "AND receipt_number IS NULL AND business_date BETWEEN ? AND ?")
+                .params(customerRef, day.withDayOfMonth(1), day.withDayOfMonth(day.lengthOfMonth()))
+                .query(BigDecimal.class).single();
+        return Money.of(sum, currency);
     }
 
     RefundPlan.EarlierCash earlierCash(String receiptNumber, Currency currency) {
@@ -83,7 +98,8 @@ class ReturnStore {
         record Head(UUID id, ReturnView view) {
         }
         return jdbc.sql("SELECT id, return_number, receipt_number, register_id, drawer_id, business_date, completed_at, "
-                        + "clerk, approved_by, currency, refund_method, refund_total, cash_rounding FROM sale_return "
+                        + "clerk, approved_by, currency, refund_method, refund_total, cash_rounding, exchange_receipt "
+                        + "FROM sale_return "
                         + "WHERE return_number = ?")
                 .param(returnNumber)
                 .query((rs, n) -> {
@@ -92,7 +108,8 @@ class ReturnStore {
                             rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
                             rs.getObject(7, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
                             rs.getString(8), rs.getString(9), currency.getCurrencyCode(), rs.getString(11),
-                            str(rs.getBigDecimal(12), currency), str(rs.getBigDecimal(13), currency), null, null));
+                            str(rs.getBigDecimal(12), currency), str(rs.getBigDecimal(13), currency), null, null,
+                            rs.getString(14)));
                 })
                 .optional()
                 .map(h -> withDetails(h.id(), h.view()));
@@ -106,15 +123,15 @@ class ReturnStore {
                 .query((rs, n) -> new ReturnView.Line(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getBoolean(5), str(rs.getBigDecimal(6), currency)))
                 .list();
-        List<ReturnView.Refund> refunds = jdbc.sql("SELECT type, amount, masked_pan FROM sale_return_refund "
+        List<ReturnView.Refund> refunds = jdbc.sql("SELECT type, amount, masked_pan, store_credit_code FROM sale_return_refund "
                         + "WHERE return_id = ? ORDER BY refund_no")
                 .param(id)
                 .query((rs, n) -> new ReturnView.Refund(rs.getString(1), str(rs.getBigDecimal(2), currency),
-                        rs.getString(3)))
+                        rs.getString(3), rs.getString(4)))
                 .list();
         return new ReturnView(v.returnNumber(), v.receiptNumber(), v.registerId(), v.drawerId(), v.businessDate(),
                 v.completedAt(), v.clerk(), v.approvedBy(), v.currency(), v.refundMethod(), v.refundTotal(),
-                v.cashRounding(), refunds, lines);
+                v.cashRounding(), refunds, lines, v.exchangeReceipt());
     }
 
     private static String str(BigDecimal amount, Currency currency) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.returns.ReturnView;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sums a business day's returns for the Z report. */
+/** Sums a business day's returns for the Z report, and reads single returns for other modules. */
 @Service
 class ReturnTotals implements Returns {
 
@@ -25,6 +26,11 @@ class ReturnTotals implements Returns {
         this.jdbc = jdbc;
         this.store = store;
         this.returns = returns;
+    }
+
+    @Override
+    public Optional<ReturnView> find(String returnNumber) {
+        return returns.find(returnNumber);
     }
 
     @Override

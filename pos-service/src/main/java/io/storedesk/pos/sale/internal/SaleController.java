@@ -55,6 +55,14 @@ class SaleController {
                 .body(result.body());
     }
 
+    @PostMapping("/{receiptNumber}/void")
+    ResponseEntity<SaleView> voidSale(@PathVariable @Size(max = 40) String receiptNumber,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody SaleRequests.Void request) {
+        var result = sales.voidSale(receiptNumber, request, key, CurrentUser.username());
+        return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result.body());
+    }
+
     @GetMapping("/{receiptNumber}")
     SaleView one(@PathVariable @Size(max = 40) String receiptNumber) {
         return sales.find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Currency;
+import java.util.function.Function;
 
 import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.catalog.CatalogItem;
@@ -22,13 +24,18 @@ import io.storedesk.pos.drawer.CashDrawers;
 import io.storedesk.pos.drawer.CashPosting;
 import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.drawer.PostingType;
+import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.BasketLine;
 import io.storedesk.pos.sale.BasketPricer;
 import io.storedesk.pos.sale.PricedBasket;
+import io.storedesk.pos.sale.AppliedTender;
 import io.storedesk.pos.sale.SaleCompleted;
+import io.storedesk.pos.sale.SaleVoided;
+import io.storedesk.pos.sale.TenderRequest;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
+import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.Settlement;
 import io.storedesk.pos.sale.TaxPolicy;
 import io.storedesk.pos.sale.TenderType;
@@ -60,8 +67,14 @@ class SaleService implements Sales {
     private final SaleTotals totals;
     private final Tendering tendering;
     private final ReturnedQuantities returned;
+    private final ManagerApprovals approvals;
+    private final SaleVoids voids;
+    private final SoldPrices soldPrices;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
-    SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
+    SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
+            SaleVoids voids, SoldPrices soldPrices,
+            org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock) {
         this.catalog = catalog;
@@ -78,11 +91,20 @@ class SaleService implements Sales {
         this.totals = totals;
         this.tendering = tendering;
         this.returned = returned;
+        this.approvals = approvals;
+        this.voids = voids;
+        this.soldPrices = soldPrices;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     @Override
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void recordReturn(String receiptNumber, int lineNo, int quantity) {
+        if (voids.isVoided(receiptNumber)) {
+            throw ProblemException.rule("sale-voided", "Sale voided",
+                    "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
+        }
         returned.add(receiptNumber, lineNo, quantity);
     }
 
@@ -92,7 +114,7 @@ class SaleService implements Sales {
         return totals.of(date);
     }
 
-    PricedBasket quote(List<SaleRequests.Line> lines) {
+    PricedBasket quote(List<SaleOrder.Line> lines) {
         return pricer.price(resolve(lines), Map.of(), Money.zero(store.currency()));
     }
 
@@ -103,21 +125,38 @@ class SaleService implements Sales {
      * with the same key won, the cards are reversed.
      */
     IdempotentResult<SaleView> complete(SaleRequests.Sale request, String idempotencyKey, String clerk) {
-        DrawerInfo drawer = drawers.drawer(request.drawerId());
-        Object fingerprint = new Object[] {clerk, request};
+        SaleOrder.Exchange order = new SaleOrder.Exchange(request.drawerId(), request.lines(), request.loyaltyCard(),
+                request.coupons(), request.tenders());
+        return complete("sale", order, null, new Object[] {clerk, request}, idempotencyKey, clerk, SaleView.class,
+                view -> view);
+    }
+
+    @Override
+    public <R> IdempotentResult<R> completeExchange(SaleOrder.Exchange order, AppliedTender credit,
+            String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType, Function<SaleView, R> alsoRecord) {
+        return complete("exchange", order, credit, fingerprint, idempotencyKey, clerk, resultType, alsoRecord);
+    }
+
+    private <R> IdempotentResult<R> complete(String scope, SaleOrder.Exchange order, AppliedTender credit,
+            Object fingerprint, String idempotencyKey, String clerk, Class<R> resultType, Function<SaleView, R> alsoRecord) {
+        DrawerInfo drawer = drawers.drawer(order.drawerId());
         return locks.withLock(drawer.registerId(), () -> {
-            var earlier = idempotency.find("sale", idempotencyKey, fingerprint, SaleView.class);
+            var earlier = idempotency.find(scope, idempotencyKey, fingerprint, resultType);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            PricedBasket basket = quote(request.lines());
-            Tendering.Plan plan = tendering.plan(basket.total(), request.tenders());
+            PricedBasket basket = quote(order.lines());
+            List<Tendering.LedgerPart> credits = credit == null ? List.of()
+                    : List.of(new Tendering.LedgerPart(new TenderRequest(credit.type(), credit.amount(),
+                            credit.reference(), null, order.loyaltyCard()), credit.amount()));
+            Tendering.Plan plan = tendering.plan(basket.total(), order.tenders() == null ? List.of() : order.tenders(),
+                    order.loyaltyCard(), credits);
             List<Tendering.Approved> approved = tendering.charge(plan, drawer.registerId(),
                     idempotencyKey != null ? idempotencyKey : java.util.UUID.randomUUID().toString());
             try {
-                IdempotentResult<SaleView> result = idempotency.executeAfterFind("sale", idempotencyKey, fingerprint,
-                        SaleView.class, () -> record(drawer, clerk, basket, tendering.settle(basket.total(), plan, approved),
-                                request.loyaltyCard()));
+                IdempotentResult<R> result = idempotency.executeAfterFind(scope, idempotencyKey, fingerprint,
+                        resultType, () -> alsoRecord.apply(record(drawer, clerk, basket, plan, approved,
+                                order.loyaltyCard())));
                 if (result.replayed()) {
                     tendering.reverse(approved, "duplicate request");
                 }
@@ -129,11 +168,13 @@ class SaleService implements Sales {
         });
     }
 
-    private SaleView record(DrawerInfo drawer, String clerk, PricedBasket basket, Settlement settlement,
-            String loyaltyCard) {
+    private SaleView record(DrawerInfo drawer, String clerk, PricedBasket basket, Tendering.Plan plan,
+            List<Tendering.Approved> approved, String loyaltyCard) {
         LocalDate businessDate = drawers.businessDate(drawer.drawerId());
         long seq = counters.next(drawer.registerId(), "RECEIPT");
         String receiptNumber = "%s-%s-%s-%06d".formatted(store.id(), drawer.registerId(), DAY.format(businessDate), seq);
+        Settlement settlement = tendering.settle(basket.total(), plan, approved,
+                tendering.redeem(plan, receiptNumber, clerk));
         Money cashIn = settlement.tenders().stream().filter(t -> t.type() == TenderType.CASH)
                 .map(t -> t.amount()).reduce(Money.zero(store.currency()), Money::plus);
         if (settlement.tenders().stream().anyMatch(t -> t.type() == TenderType.CASH)) {
@@ -154,11 +195,94 @@ class SaleService implements Sales {
         return view;
     }
 
-    private List<BasketLine> resolve(List<SaleRequests.Line> lines) {
+    /**
+     * Post-voids a sale of the current business day with a manager's approval: under the sale's
+     * register lock and in one transaction, the card reversals are queued (the 0400s go out after
+     * the commit, and are retried until acknowledged, across restarts), the cash goes back out of
+     * the drawer, ledger tenders are given back, the void is stored, the day's totals lose the sale
+     * and the void is journaled: all of it or none. The sale itself is never changed or deleted; it shows as VOIDED. A sale with
+     * returns cannot be voided (return the rest instead).
+     */
+    IdempotentResult<SaleView> voidSale(String receiptNumber, SaleRequests.Void request, String idempotencyKey,
+            String clerk) {
+        SaleView found = readOnly.execute(s -> find(receiptNumber))
+                .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        Object fingerprint = new Object[] {clerk, receiptNumber, request};
+        return locks.withLock(found.registerId(), () -> {
+            var earlier = idempotency.find("void", idempotencyKey, fingerprint, SaleView.class);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            SaleView sale = readOnly.execute(s -> find(receiptNumber)).orElseThrow();
+            if ("VOIDED".equals(sale.status())) {
+                throw ProblemException.conflict("sale-already-voided", "Sale already voided",
+                        "Sale %s was already voided.".formatted(receiptNumber));
+            }
+            LocalDate today = store.today(clock);
+            if (!sale.businessDate().equals(today)) {
+                throw ProblemException.rule("void-not-same-day", "Not the same business day",
+                        "Sale %s is of %s; only sales of today (%s) can be voided. Take a return instead."
+                                .formatted(receiptNumber, sale.businessDate(), today));
+            }
+            if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
+                throw ProblemException.rule("sale-has-returns", "Sale has returns",
+                        "Goods of sale %s were already returned; it cannot be voided. Return the rest instead."
+                                .formatted(receiptNumber));
+            }
+            String approvedBy = approvals.require(request.approval(), "post-void", clerk,
+                    "Voiding sale %s (%s %s) needs a manager's approval.".formatted(receiptNumber, sale.total(),
+                            sale.currency())).manager();
+            return idempotency.executeAfterFind("void", idempotencyKey, fingerprint, SaleView.class,
+                    () -> recordVoid(sale, request.reason(), clerk, approvedBy));
+        });
+    }
+
+    private SaleView recordVoid(SaleView sale, String reason, String clerk, String approvedBy) {
+        Currency currency = Currency.getInstance(sale.currency());
+        Money cash = Money.zero(currency);
+        for (SaleView.Tender t : sale.tenders()) {
+            Money amount = Money.of(new java.math.BigDecimal(t.amount()), currency);
+            switch (TenderType.valueOf(t.type())) {
+                case CASH -> cash = cash.plus(amount);
+                case CARD -> {
+                    tendering.reverseOnCommit(t.reference(), "post-void of " + sale.receiptNumber() + ": " + reason);
+                    drawers.recordTender(sale.drawerId(), t.type(), amount.negate(), sale.receiptNumber(), clerk);
+                }
+                case STORE_CREDIT, LOYALTY_POINTS -> {
+                    tendering.giveBack(TenderType.valueOf(t.type()), t.reference(), amount, "VOID " + sale.receiptNumber(),
+                            clerk);
+                    drawers.recordTender(sale.drawerId(), t.type(), amount.negate(), sale.receiptNumber(), clerk);
+                }
+                case EXCHANGE -> drawers.recordTender(sale.drawerId(), t.type(), amount.negate(), sale.receiptNumber(), clerk);
+            }
+        }
+        if (cash.isPositive()) {
+            drawers.post(sale.drawerId(), new CashPosting(PostingType.REFUND, cash.negate(), sale.receiptNumber(),
+                    "void: " + reason, clerk));
+        }
+        Instant now = clock.instant();
+        voids.insert(sale, clerk, approvedBy, reason, now, cash);
+        totals.subtractVoided(sale);
+        SaleView voided = sale.withStatus("VOIDED");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("receiptNumber", sale.receiptNumber());
+        payload.put("reason", reason);
+        payload.put("approvedBy", approvedBy);
+        payload.put("total", sale.total());
+        payload.put("cashBack", cash.toString());
+        payload.put("tenders", sale.tenders().stream().map(t -> List.of(t.type(), t.amount())).toList());
+        journal.append(sale.registerId(), "SALE_VOIDED", clerk, sale.receiptNumber(), payload);
+        events.publishEvent(new SaleVoided(sale.receiptNumber(), sale.storeId(), sale.registerId(), sale.drawerId(),
+                sale.businessDate(), clerk, approvedBy, reason, now, sale.currency(), sale.total(), sale.lines(),
+                sale.tenders(), sale.loyaltyCard()));
+        return voided;
+    }
+
+    private List<BasketLine> resolve(List<SaleOrder.Line> lines) {
         List<BasketLine> basket = new ArrayList<>(lines.size());
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            SaleRequests.Line l = lines.get(i);
+            SaleOrder.Line l = lines.get(i);
             Optional<CatalogItem> item = catalog.find(l.sku());
             if (item.isEmpty()) {
                 unknown.add(l.sku());
@@ -192,7 +316,19 @@ class SaleService implements Sales {
     @Override
     @Transactional(readOnly = true)
     public Optional<SaleView> find(String receiptNumber) {
-        return sales.findByReceiptNumber(receiptNumber).map(SaleViews::of);
+        return sales.findByReceiptNumber(receiptNumber).map(SaleViews::of)
+                .map(v -> voids.isVoided(v.receiptNumber()) ? v.withStatus("VOIDED") : v);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Money> lowestUnitPaid(String sku, LocalDate since) {
+        return soldPrices.lowestUnitPaid(sku, since, store.currency());
+    }
+
+    @Override
+    public Money quoteTotal(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons) {
+        return quote(lines).total();
     }
 
     @Transactional(readOnly = true)

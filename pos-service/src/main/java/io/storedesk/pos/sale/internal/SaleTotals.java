@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Totalizers: running totals per business day and register, by kind (the day itself, tax rate,
  * department, tender, hour), added to in the sale's own transaction under the register's lock.
- * A day's totals are then a few rows to read, whatever the number of sales.
+ * A day's totals are then a few rows to read, whatever the number of sales. A post-voided sale
+ * is subtracted again (in the void's transaction) and counted under VOID.
  */
 @Component
 class SaleTotals {
@@ -40,6 +41,16 @@ class SaleTotals {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void add(SaleView sale, Instant completedAt) {
+        apply(sale, completedAt, false);
+    }
+
+    /** Takes a voided sale out of its day's totals and counts it among the day's voids. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void subtractVoided(SaleView sale) {
+        apply(sale, sale.completedAt().toInstant(), true);
+    }
+
+    private void apply(SaleView sale, Instant completedAt, boolean voided) {
         List<Add> adds = new ArrayList<>();
         adds.add(new Add("DAY", "", new BigDecimal(sale.subtotal()), new BigDecimal(sale.discountTotal()),
                 new BigDecimal(sale.total()), 1));
@@ -61,6 +72,10 @@ class SaleTotals {
         int hour = completedAt.atZone(store.zone()).getHour();
         adds.add(new Add("HOUR", String.format("%02d", hour), new BigDecimal(sale.total()), BigDecimal.ZERO,
                 BigDecimal.ZERO, 1));
+        if (voided) {
+            adds.replaceAll(a -> new Add(a.kind(), a.key(), a.a1().negate(), a.a2().negate(), a.a3().negate(), -a.count()));
+            adds.add(new Add("VOID", "", new BigDecimal(sale.total()), BigDecimal.ZERO, BigDecimal.ZERO, 1));
+        }
         for (Add a : adds) {
             int updated = jdbc.sql("UPDATE day_totalizer SET amount1 = amount1 + ?, amount2 = amount2 + ?, "
                             + "amount3 = amount3 + ?, cnt = cnt + ? "
@@ -82,12 +97,17 @@ class SaleTotals {
         jdbc.sql("SELECT kind, tkey, SUM(amount1), SUM(amount2), SUM(amount3), SUM(cnt) FROM day_totalizer "
                         + "WHERE business_date = ? GROUP BY kind, tkey").param(date)
                 .query(rs -> {
+                    if (rs.getLong(6) == 0 && !"DAY".equals(rs.getString(1)) && !"ROUNDING".equals(rs.getString(1))) {
+                        return; // only post-voided sales were counted here
+                    }
                     byKind.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), new BigDecimal[] {
                             rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)});
                 });
         BigDecimal[] day = byKind.getOrDefault("DAY", Map.of()).getOrDefault("",
                 new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         BigDecimal[] rounding = byKind.getOrDefault("ROUNDING", Map.of()).getOrDefault("",
+                new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        BigDecimal[] voids = byKind.getOrDefault("VOID", Map.of()).getOrDefault("",
                 new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         Map<String, Map<String, String>> taxByRate = new TreeMap<>();
         byKind.getOrDefault("RATE", Map.of()).forEach((rate, v) -> {
@@ -105,7 +125,7 @@ class SaleTotals {
         byKind.getOrDefault("HOUR", Map.of()).forEach((k, v) -> byHour.put(Integer.parseInt(k), str(v[0], currency)));
         return new DayTotals(date, currency.getCurrencyCode(), day[3].longValue(), str(day[0], currency),
                 str(day[1], currency), str(day[2], currency), str(rounding[1], currency), str(rounding[0], currency),
-                taxByRate, tenders, departments, byHour);
+                taxByRate, tenders, departments, byHour, voids[3].longValue(), str(voids[0], currency));
     }
 
     private static String str(BigDecimal amount, Currency currency) {

@@ -1,0 +1,104 @@
+package io.storedesk.pos.returns.internal;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import io.storedesk.pos.common.IdempotentResult;
+import io.storedesk.pos.common.Idempotency;
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.drawer.CashDrawers;
+import io.storedesk.pos.drawer.DrawerInfo;
+import io.storedesk.pos.payment.CardRefund;
+import io.storedesk.pos.returns.ExchangeCompleted;
+import io.storedesk.pos.returns.ExchangeView;
+import io.storedesk.pos.returns.ReturnView;
+import io.storedesk.pos.sale.AppliedTender;
+import io.storedesk.pos.sale.SaleOrder;
+import io.storedesk.pos.sale.SaleView;
+import io.storedesk.pos.sale.Sales;
+import io.storedesk.pos.sale.TenderType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exchanges. Under the original sale's lock: the returned lines are valued as a return would
+ * refund them (R) and the new lines priced (N). The smaller of the two is an EXCHANGE credit that
+ * pays the new sale first; if N is more, the request's tenders pay the difference; if R is more,
+ * the difference is refunded as a return would refund it (store-kept tenders, cards, cash; or by
+ * the refund method). The new sale and the return commit in one transaction, or neither does;
+ * card refunds made before it are reversed if it fails.
+ */
+@Service
+class ExchangeService {
+
+    private final ReturnService returns;
+    private final ReturnPolicy policy;
+    private final ReturnRecorder recorder;
+    private final Sales sales;
+    private final CashDrawers drawers;
+    private final ApplicationEventPublisher events;
+    private final Idempotency idempotency;
+
+    ExchangeService(ReturnService returns, ReturnPolicy policy, ReturnRecorder recorder, Sales sales,
+            CashDrawers drawers, ApplicationEventPublisher events, Idempotency idempotency) {
+        this.returns = returns;
+        this.policy = policy;
+        this.recorder = recorder;
+        this.sales = sales;
+        this.drawers = drawers;
+        this.events = events;
+        this.idempotency = idempotency;
+    }
+
+    IdempotentResult<ExchangeView> exchange(ExchangeRequest request, String idempotencyKey, String clerk) {
+        DrawerInfo drawer = drawers.drawer(request.drawerId());
+        Object fingerprint = new Object[] {clerk, request};
+        return returns.withLock(request.receiptNumber(), () -> {
+            var earlier = idempotency.find("exchange", idempotencyKey, fingerprint, ExchangeView.class);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            SaleView sale = returns.saleToReturn(request.receiptNumber());
+            Currency currency = Currency.getInstance(sale.currency());
+            Money returned = returns.plan(sale, request.returnLines(), request.method(), null).linesTotal();
+            Money newTotal = sales.quoteTotal(request.newLines(), request.loyaltyCard(), request.coupons());
+            Money credit = returned.min(newTotal);
+            boolean tendersGiven = request.tenders() != null && !request.tenders().isEmpty();
+            if (!newTotal.isGreaterThan(returned) && tendersGiven) {
+                throw ProblemException.rule("nothing-to-pay", "Nothing to pay",
+                        "The returned goods (%s) cover the new ones (%s): leave out the tenders.".formatted(returned,
+                                newTotal));
+            }
+            RefundPlan plan = returns.plan(sale, request.returnLines(), request.method(), credit);
+            String approvedBy = policy.check(sale, plan, request.approval(), clerk);
+            UUID returnId = UUID.randomUUID();
+            List<CardRefund> refunded = returns.refundCards(plan, drawer.registerId(), returnId);
+            SaleOrder.Exchange order = new SaleOrder.Exchange(request.drawerId(), request.newLines(),
+                    request.loyaltyCard(), request.coupons(), request.tenders());
+            AppliedTender creditTender = credit.isPositive()
+                    ? new AppliedTender(TenderType.EXCHANGE, credit, credit, request.receiptNumber()) : null;
+            try {
+                IdempotentResult<ExchangeView> result = sales.completeExchange(order, creditTender, idempotencyKey,
+                        fingerprint, clerk, ExchangeView.class, newSale -> {
+                            ReturnView ret = recorder.record(new ReturnRecorder.Document(returnId, drawer, sale,
+                                    request.method(), plan, refunded, clerk, approvedBy, null, newSale.receiptNumber()));
+                            Money difference = Money.of(newSale.total(), currency).minus(returned);
+                            events.publishEvent(new ExchangeCompleted(sale.receiptNumber(), ret.returnNumber(),
+                                    newSale.receiptNumber(), currency.getCurrencyCode(), returned.toString(),
+                                    newSale.total(), difference.toString(), clerk));
+                            return new ExchangeView(sale.receiptNumber(), currency.getCurrencyCode(),
+                                    returned.toString(), newSale.total(), difference.toString(), ret, newSale);
+                        });
+                if (result.replayed()) {
+                    returns.reverse(refunded, "duplicate exchange request");
+                }
+                return result;
+            } catch (RuntimeException e) {
+                returns.reverse(refunded, "exchange not completed");
+                throw e;
+            }
+        });
+    }
+}

@@ -1,0 +1,87 @@
+package io.storedesk.pos.returns.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.identity.ApprovalRequest;
+import io.storedesk.pos.identity.ManagerApprovals;
+import io.storedesk.pos.returns.ReturnsProperties;
+import io.storedesk.pos.sale.SaleView;
+import org.springframework.stereotype.Component;
+
+/**
+ * The return policy: the return window, departments not taken back and the cash-refund limit.
+ * A return breaking a rule is refused with 422 naming the first rule broken (and listing all of
+ * them), unless a manager approves; one approval covers every rule the return breaks.
+ */
+@Component
+class ReturnPolicy {
+
+    private final ReturnsProperties policy;
+    private final ManagerApprovals approvals;
+    private final StoreProperties store;
+    private final Clock clock;
+
+    ReturnPolicy(ReturnsProperties policy, ManagerApprovals approvals, StoreProperties store, Clock clock) {
+        this.policy = policy;
+        this.approvals = approvals;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    private record Breach(String rule, String title, String why) {
+    }
+
+    /** @return the approving manager, or null when the return is within the policy */
+    String check(SaleView sale, RefundPlan plan, ApprovalRequest approval, String clerk) {
+        List<Breach> breaches = new ArrayList<>();
+        LocalDate lastDay = sale.businessDate().plusDays(policy.windowDays());
+        if (store.today(clock).isAfter(lastDay)) {
+            breaches.add(new Breach("return-window-expired", "Return window expired",
+                    "Sale %s was on %s; returns are taken up to %d days after the sale (until %s)."
+                            .formatted(sale.receiptNumber(), sale.businessDate(), policy.windowDays(), lastDay)));
+        }
+        for (RefundPlan.Line l : plan.lines()) {
+            sale.lines().stream().filter(s -> s.lineNo() == l.lineNo()).findFirst()
+                    .filter(s -> policy.nonReturnableDepartments().contains(s.department()))
+                    .ifPresent(s -> breaches.add(departmentBreach(s.name(), s.department())));
+        }
+        cashBreach(plan.cash()).ifPresent(breaches::add);
+        return approve(breaches, approval, clerk, lastDay);
+    }
+
+    private Breach departmentBreach(String name, String department) {
+        return new Breach("department-not-returnable", "Department not returnable",
+                "%s (%s) is not taken back: goods of department %s are not returnable.".formatted(name, department,
+                        department));
+    }
+
+    private java.util.Optional<Breach> cashBreach(Money cash) {
+        if (policy.cashRefundLimit() == null || cash.amount().compareTo(policy.cashRefundLimit()) <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Breach("cash-refund-limit", "Cash refund limit",
+                "The cash refund of %s is over the limit of %s; refund as store credit, or a manager may approve it."
+                        .formatted(cash, Money.of(policy.cashRefundLimit(), cash.currency()))));
+    }
+
+    private String approve(List<Breach> breaches, ApprovalRequest approval, String clerk, LocalDate lastDay) {
+        if (breaches.isEmpty()) {
+            return null;
+        }
+        String why = String.join(" ", breaches.stream().map(Breach::why).toList());
+        Breach first = breaches.get(0);
+        if (approval == null) {
+            ProblemException problem = ProblemException.rule(first.rule(), first.title(), why + " A manager may approve it.")
+                    .with("rules", breaches.stream().map(Breach::rule).toList());
+            throw breaches.stream().anyMatch(b -> b.rule().equals("return-window-expired"))
+                    ? problem.with("lastDay", lastDay.toString()) : problem;
+        }
+        return approvals.require(approval, first.rule(), clerk, why).manager();
+    }
+}

@@ -1,0 +1,53 @@
+package io.storedesk.pos.sale;
+
+import java.util.List;
+
+import io.storedesk.pos.common.Amounts;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The parts of a sale request that other documents share (an exchange's new lines and tenders),
+ * validated before anything else happens.
+ */
+public final class SaleOrder {
+
+    private SaleOrder() {
+    }
+
+    /** An item by SKU or barcode, and how many. */
+    public record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(9999) Integer quantity) {
+    }
+
+    /** Card data as read or keyed at the till; never stored or logged. */
+    public record Card(@Size(max = 19) @Pattern(regexp = "[0-9]{12,19}") String pan,
+            @Size(max = 4) @Pattern(regexp = "[0-9]{4}") String expiry,
+            @Size(max = 40) String track2) {
+
+        @Override
+        public String toString() {
+            return "Card[****]";
+        }
+    }
+
+    /** A tender: CASH with amount; CARD with card (amount optional); STORE_CREDIT with code; LOYALTY_POINTS with points. */
+    public record Tender(@NotNull TenderType type,
+            @Pattern(regexp = Amounts.PATTERN, message = "must be an amount like 12.30") String amount,
+            @Valid Card card,
+            @Size(max = 40) String code,
+            @Min(1) @Max(100_000_000) Integer points) {
+    }
+
+    /** Limits shared by every request that carries lines and tenders. */
+    public static final int MAX_LINES = 500;
+
+    /** For exchanges: the new lines and how the difference is paid. */
+    public record Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
+            List<Tender> tenders) {
+    }
+}
