@@ -13,11 +13,7 @@ import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.customer.CustomerProperties;
-import io.storedesk.pos.identity.ApprovalRequest;
-import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.identity.IdentityProperties;
-import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.identity.Role;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.Sales;
@@ -35,25 +31,22 @@ class CaseService {
     private final CaseStore cases;
     private final CustomerStore customers;
     private final Sales sales;
-    private final ManagerApprovals approvals;
+    private final ResolutionApprovals resolutionApprovals;
     private final GoodwillIssuer goodwill;
     private final Journal journal;
     private final StoreProperties store;
-    private final CustomerProperties properties;
     private final IdentityProperties identity;
     private final Clock clock;
 
-    CaseService(CaseStore cases, CustomerStore customers, Sales sales, ManagerApprovals approvals,
-            GoodwillIssuer goodwill, Journal journal, StoreProperties store, CustomerProperties properties,
-            IdentityProperties identity, Clock clock) {
+    CaseService(CaseStore cases, CustomerStore customers, Sales sales, ResolutionApprovals resolutionApprovals,
+            GoodwillIssuer goodwill, Journal journal, StoreProperties store, IdentityProperties identity, Clock clock) {
         this.cases = cases;
         this.customers = customers;
         this.sales = sales;
-        this.approvals = approvals;
+        this.resolutionApprovals = resolutionApprovals;
         this.goodwill = goodwill;
         this.journal = journal;
         this.store = store;
-        this.properties = properties;
         this.identity = identity;
         this.clock = clock;
     }
@@ -137,7 +130,7 @@ class CaseService {
         if (amount != null && !amount.isPositive()) {
             throw ProblemException.rule("invalid-goodwill", "Invalid goodwill", "Goodwill must be more than zero.");
         }
-        String approvedBy = approve(row, amount, r.approval(), user);
+        String approvedBy = resolutionApprovals.check(row, amount, r.approval(), user);
         OffsetDateTime now = now();
         responded(row, now);
         cases.set(row.id(), "status = ?, resolution = ?, resolved_at = ?, resolved_by = ?",
@@ -175,25 +168,6 @@ class CaseService {
     public CaseView view(String number) {
         CaseStore.Row row = cases.find(number, false).orElseThrow(() -> ProblemException.notFound("Case", number));
         return row.view().withHistory(cases.history(row.id()));
-    }
-
-    /**
-     * An escalated case is resolved by a manager (a clerk needs a manager's approval); goodwill above
-     * {@code pos.customer.goodwill-approval-limit} always needs the approval of a manager other than the user.
-     */
-    private String approve(CaseStore.Row row, Money amount, ApprovalRequest approval, String user) {
-        boolean overLimit = amount != null && amount.amount().compareTo(properties.goodwillApprovalLimit()) > 0;
-        boolean escalated = row.status() == CaseStatus.ESCALATED && !CurrentUser.hasRole(Role.MANAGER);
-        if (overLimit) {
-            return approvals.require(approval, "goodwill-above-limit", user, "Goodwill of %s is above %s: a manager must approve it."
-                    .formatted(amount, Money.of(properties.goodwillApprovalLimit(), store.currency()))).manager();
-        }
-        if (escalated) {
-            return approvals.require(approval, "escalated-case-resolution", user,
-                    "Case %s is escalated: a manager resolves it or approves the resolution."
-                            .formatted(row.view().caseNumber())).manager();
-        }
-        return null;
     }
 
     private void responded(CaseStore.Row row, OffsetDateTime now) {
