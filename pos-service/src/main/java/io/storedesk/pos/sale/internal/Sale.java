@@ -63,6 +63,8 @@ class Sale implements Persistable<UUID> {
     private BigDecimal changeGiven;
     @Column(name = "loyalty_card")
     private String loyaltyCard;
+    @Column(name = "points_earned")
+    private int pointsEarned;
 
     @ElementCollection
     @CollectionTable(name = "sale_line", joinColumns = @JoinColumn(name = "sale_id"))
@@ -117,6 +119,14 @@ class Sale implements Persistable<UUID> {
                     t.reference(), t.card()));
         }
         return s;
+    }
+
+    /** The loyalty points the sale earned; set once, before the sale is first stored. */
+    void awardPoints(int points) {
+        if (!isNew || points < 0) {
+            throw new IllegalStateException("points are awarded once, to a new sale, and never negative");
+        }
+        this.pointsEarned = points;
     }
 
     private static BigDecimal amountOrNull(Money m) {
@@ -201,6 +211,10 @@ class Sale implements Persistable<UUID> {
 
     String loyaltyCard() {
         return loyaltyCard;
+    }
+
+    int pointsEarned() {
+        return pointsEarned;
     }
 
     List<SaleLine> lines() {

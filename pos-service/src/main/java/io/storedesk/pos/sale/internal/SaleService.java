@@ -28,6 +28,7 @@ import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.BasketLine;
 import io.storedesk.pos.sale.BasketPricer;
+import io.storedesk.pos.sale.PointsAward;
 import io.storedesk.pos.sale.PricedBasket;
 import io.storedesk.pos.sale.AppliedTender;
 import io.storedesk.pos.sale.SaleCompleted;
@@ -39,6 +40,7 @@ import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.Settlement;
 import io.storedesk.pos.sale.TaxPolicy;
 import io.storedesk.pos.sale.TenderType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,12 +73,14 @@ class SaleService implements Sales {
     private final SaleVoids voids;
     private final SoldPrices soldPrices;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final ObjectProvider<PointsAward> points;
 
     SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
             SaleVoids voids, SoldPrices soldPrices,
             org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
-            StoreProperties store, Clock clock) {
+            StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
+        this.points = points;
         this.catalog = catalog;
         this.drawers = drawers;
         this.sales = sales;
@@ -185,6 +189,9 @@ class SaleService implements Sales {
         Instant now = clock.instant();
         Sale sale = Sale.complete(receiptNumber, store.id(), drawer.registerId(), seq, drawer.drawerId(),
                 businessDate, clerk, now, basket, settlement, loyaltyCard);
+        if (loyaltyCard != null) {
+            points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
+        }
         sales.save(sale);
         SaleView view = SaleViews.of(sale);
         totals.add(view, now);

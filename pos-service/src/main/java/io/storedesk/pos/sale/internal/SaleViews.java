@@ -31,7 +31,7 @@ final class SaleViews {
                 s.businessDate(), s.completedAt().atOffset(ZoneOffset.UTC), s.clerk(), s.currency(), lines,
                 str(s.subtotal(), scale), str(s.discountTotal(), scale), str(s.taxTotal(), scale),
                 str(s.total(), scale), taxes(s, scale), tenders, str(paid, scale), str(s.changeGiven(), scale),
-                str(s.cashRounding(), scale), 0, List.of(), s.loyaltyCard());
+                str(s.cashRounding(), scale), s.pointsEarned(), List.of(), s.loyaltyCard());
     }
 
     private static List<SaleView.Tax> taxes(Sale s, int scale) {
