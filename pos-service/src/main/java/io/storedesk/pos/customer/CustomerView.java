@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * A customer as the API and other modules see it. An erased customer keeps only its id and
- * dates; {@code loyaltyBalance} is filled in by the loyalty module (null until it is wired).
+ * dates; {@code loyaltyBalance} is the points balance of the customer's loyalty card as the
+ * loyalty module knows it (null without a card or an account for it).
  */
 public record CustomerView(
         String id,
@@ -20,7 +21,12 @@ public record CustomerView(
         OffsetDateTime updatedAt,
         boolean erased,
         OffsetDateTime erasedAt,
-        String loyaltyBalance) {
+        Long loyaltyBalance) {
+
+    public CustomerView withLoyaltyBalance(Long points) {
+        return new CustomerView(id, name, phone, email, loyaltyCard, preferredLanguage, emailReceipts, marketing,
+                createdAt, createdBy, updatedAt, erased, erasedAt, points);
+    }
 
     /** Whether the customer agreed, and when that was recorded (null if never asked). */
     public record Consent(boolean granted, OffsetDateTime recordedAt) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.support.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,17 @@ final class CustomerTestSupport {
     static String phone() {
         return "+371 2%03d %04d".formatted(ThreadLocalRandom.current().nextInt(1000),
                 ThreadLocalRandom.current().nextInt(10000));
+    }
+
+    /**
+     * A new loyalty card with an account of {@code balance} points, as head office's snapshot would
+     * bring it (sales refuse cards the loyalty module does not know).
+     */
+    static String loyaltyCard(LoyaltyAccounts accounts, long balance) {
+        String card = "29" + "%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        accounts.importSnapshot(new LoyaltyAccounts.Snapshot(card, null, "Card holder", "BASIC", balance,
+                java.time.OffsetDateTime.now().minusDays(1)));
+        return card;
     }
 
     static String createCustomer(Api api, String name, String phone, String email, String card) {

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static io.storedesk.pos.customer.CustomerTestSupport.createCustomer;
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PurchaseHistoryIntegrationTests extends IntegrationTest {
 
     static final String VISA = "4761739001010010";
+
+    @Autowired
+    LoyaltyAccounts loyalty;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Riga"));
 
@@ -44,7 +49,7 @@ class PurchaseHistoryIntegrationTests extends IntegrationTest {
 
     @Test
     void purchaseHistoryShowsTheCustomersSalesAndReturnsNewestFirst() {
-        String card = "LH-" + unique();
+        String card = CustomerTestSupport.loyaltyCard(loyalty, 250);
         String customer = createCustomer(api, "Marta Zariņa " + unique(), null, null, card);
         String cash = sale(card, "{\"sku\":\"LV-1001\",\"quantity\":2}", "{\"type\":\"CASH\",\"amount\":\"5.00\"}")
                 .get("receiptNumber").asString();
@@ -58,8 +63,12 @@ class PurchaseHistoryIntegrationTests extends IntegrationTest {
         assertThat(returned.status()).as(returned.body()).isEqualTo(201);
 
         Api.Response r = api.get("/api/v1/customers/" + customer + "/purchases", "clerk");
+        Api.Response c = api.get("/api/v1/customers/" + customer, "clerk");
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
+        long balance = api.get("/api/v1/loyalty/" + card, "clerk").json().get("balance").asLong();
+        assertThat(balance).isGreaterThan(250);
+        assertThat(c.json().get("loyaltyBalance").asLong()).isEqualTo(balance);
         JsonNode history = r.json();
         assertThat(history.valueStream().map(p -> p.get("type").asString() + " " + p.get("number").asString()))
                 .containsExactly("RETURN " + returned.text("returnNumber"), "SALE " + byCard, "SALE " + cash);

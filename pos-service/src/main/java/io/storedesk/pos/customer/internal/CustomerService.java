@@ -17,6 +17,7 @@ import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.customer.CustomerView;
 import io.storedesk.pos.customer.Customers;
 import io.storedesk.pos.journal.Journal;
+import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.sale.CustomerCards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +33,13 @@ class CustomerService implements Customers, CustomerCards {
 
     private final CustomerStore store;
     private final Journal journal;
+    private final LoyaltyAccounts loyalty;
     private final Clock clock;
 
-    CustomerService(CustomerStore store, Journal journal, Clock clock) {
+    CustomerService(CustomerStore store, Journal journal, LoyaltyAccounts loyalty, Clock clock) {
         this.store = store;
         this.journal = journal;
+        this.loyalty = loyalty;
         this.clock = clock;
     }
 
@@ -55,7 +58,7 @@ class CustomerService implements Customers, CustomerCards {
             store.consent(id, "MARKETING", r.marketing(), now, user);
         }
         journal.append(Journal.STORE_CHAIN, "CUSTOMER_CREATED", user, id.toString(), Map.of());
-        return store.find(id).orElseThrow();
+        return withBalance(store.find(id).orElseThrow());
     }
 
     @Transactional
@@ -94,7 +97,7 @@ class CustomerService implements Customers, CustomerCards {
             payload.put("changed", changed);
             journal.append(Journal.STORE_CHAIN, "CUSTOMER_UPDATED", user, id.toString(), payload);
         }
-        return store.find(id).orElseThrow();
+        return withBalance(store.find(id).orElseThrow());
     }
 
     @Transactional(readOnly = true)
@@ -112,19 +115,25 @@ class CustomerService implements Customers, CustomerCards {
     @Override
     @Transactional(readOnly = true)
     public Optional<CustomerView> find(String customerId) {
-        return parse(customerId).flatMap(store::find);
+        return parse(customerId).flatMap(store::find).map(this::withBalance);
+    }
+
+    /** The customer with the points balance of their loyalty card, when the loyalty module knows the card. */
+    private CustomerView withBalance(CustomerView c) {
+        return c.loyaltyCard() == null ? c
+                : c.withLoyaltyBalance(loyalty.find(c.loyaltyCard()).map(LoyaltyAccounts.LoyaltyBalance::balance).orElse(null));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<CustomerView> findByLoyaltyCard(String loyaltyCard) {
-        return store.findByLoyaltyCard(loyaltyCard);
+        return store.findByLoyaltyCard(loyaltyCard).map(this::withBalance);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<String> loyaltyCardOf(String customerId) {
-        return find(customerId).map(CustomerView::loyaltyCard);
+        return parse(customerId).flatMap(store::find).map(CustomerView::loyaltyCard);
     }
 
     private void check(UUID id, CustomerStore.Details d, boolean allowDuplicate) {
