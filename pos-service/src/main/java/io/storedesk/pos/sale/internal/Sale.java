@@ -76,6 +76,12 @@ class Sale implements Persistable<UUID> {
     @OrderBy("tenderNo")
     private List<SaleTender> tenders = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "sale_promotion",
+            joinColumns = @JoinColumn(name = "receipt_number", referencedColumnName = "receipt_number"))
+    @OrderBy("seq")
+    private List<SalePromotion> promotions = new ArrayList<>();
+
     @Transient
     private boolean isNew;
 
@@ -112,6 +118,10 @@ class Sale implements Persistable<UUID> {
             s.lines.add(new SaleLine(l.lineNo(), l.sku(), l.name(), l.department(), l.quantity(),
                     l.unitPrice().amount(), l.value().amount(), l.discount().amount(), l.net().amount(),
                     l.tax().amount(), l.taxRate(), l.taxLetter()));
+        }
+        int seq = 1;
+        for (PricedBasket.Promotion p : basket.promotions()) {
+            s.promotions.add(new SalePromotion(seq++, p.code(), p.description(), p.amount().amount()));
         }
         int n = 1;
         for (AppliedTender t : settlement.tenders()) {
@@ -223,5 +233,9 @@ class Sale implements Persistable<UUID> {
 
     List<SaleTender> tenders() {
         return tenders;
+    }
+
+    List<SalePromotion> promotions() {
+        return promotions;
     }
 }

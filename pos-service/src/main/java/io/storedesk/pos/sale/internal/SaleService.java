@@ -73,10 +73,11 @@ class SaleService implements Sales {
     private final SaleVoids voids;
     private final SoldPrices soldPrices;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final BasketPromotions promotions;
     private final ObjectProvider<PointsAward> points;
 
     SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
-            SaleVoids voids, SoldPrices soldPrices,
+            SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
             org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
@@ -100,6 +101,7 @@ class SaleService implements Sales {
         this.soldPrices = soldPrices;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
+        this.promotions = promotions;
     }
 
     @Override
@@ -118,8 +120,9 @@ class SaleService implements Sales {
         return totals.of(date);
     }
 
-    PricedBasket quote(List<SaleOrder.Line> lines) {
-        return pricer.price(resolve(lines), Map.of(), Money.zero(store.currency()));
+    /** Prices the lines with the promotions they earn (422 {@code unknown-coupon} for a coupon no promotion takes). */
+    PricedBasket quote(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons) {
+        return promotions.price(pricer, resolve(lines), loyaltyCard, coupons);
     }
 
     /**
@@ -149,7 +152,7 @@ class SaleService implements Sales {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            PricedBasket basket = quote(order.lines());
+            PricedBasket basket = quote(order.lines(), order.loyaltyCard(), order.coupons());
             List<Tendering.LedgerPart> credits = credit == null ? List.of()
                     : List.of(new Tendering.LedgerPart(new TenderRequest(credit.type(), credit.amount(),
                             credit.reference(), null, order.loyaltyCard()), credit.amount()));
@@ -225,11 +228,13 @@ class SaleService implements Sales {
                 throw ProblemException.conflict("sale-already-voided", "Sale already voided",
                         "Sale %s was already voided.".formatted(receiptNumber));
             }
-            LocalDate today = store.today(clock);
-            if (!sale.businessDate().equals(today)) {
+            // The business day, not the calendar day: a shift that runs past midnight books to the
+            // date its drawer session opened on, until that session is closed.
+            LocalDate current = drawers.businessDate(sale.drawerId());
+            if (!sale.businessDate().equals(current)) {
                 throw ProblemException.rule("void-not-same-day", "Not the same business day",
-                        "Sale %s is of %s; only sales of today (%s) can be voided. Take a return instead."
-                                .formatted(receiptNumber, sale.businessDate(), today));
+                        "Sale %s is of business day %s; only sales of the current business day (%s) can be voided. Take a return instead."
+                                .formatted(receiptNumber, sale.businessDate(), current));
             }
             if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
                 throw ProblemException.rule("sale-has-returns", "Sale has returns",
@@ -317,6 +322,9 @@ class SaleService implements Sales {
         payload.put("lines", view.lines().stream().map(l -> List.of(l.lineNo(), l.sku(), l.quantity(), l.net(),
                 l.tax(), l.taxRate())).toList());
         payload.put("tenders", view.tenders().stream().map(t -> List.of(t.type(), t.amount())).toList());
+        if (!view.promotions().isEmpty()) {
+            payload.put("promotions", view.promotions().stream().map(p -> List.of(p.code(), p.amount())).toList());
+        }
         return payload;
     }
 
@@ -335,7 +343,7 @@ class SaleService implements Sales {
 
     @Override
     public Money quoteTotal(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons) {
-        return quote(lines).total();
+        return quote(lines, loyaltyCard, coupons).total();
     }
 
     @Transactional(readOnly = true)
