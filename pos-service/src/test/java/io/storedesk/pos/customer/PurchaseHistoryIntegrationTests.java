@@ -83,19 +83,24 @@ class PurchaseHistoryIntegrationTests extends IntegrationTest {
 
     @Test
     void aReceiptIsFoundByTheCardsLastFourDigitsAndTheAmount() {
-        // 7 x 12.99 = 90.93: unlikely to be any other card sale's total today
-        String receipt = sale(null, "{\"sku\":\"LV-1013\",\"quantity\":7}",
-                "{\"type\":\"CARD\",\"card\":{\"pan\":\"" + VISA + "\",\"expiry\":\"3012\"}}").get("receiptNumber").asString();
+        // 7 x 12.99 less any promotion: unlikely to be any other card sale's total today
+        JsonNode sold = sale(null, "{\"sku\":\"LV-1013\",\"quantity\":7}",
+                "{\"type\":\"CARD\",\"card\":{\"pan\":\"" + VISA + "\",\"expiry\":\"3012\"}}");
+        String receipt = sold.get("receiptNumber").asString();
+        String total = sold.get("total").asString();
+        String otherTotal = new java.math.BigDecimal(total).add(new java.math.BigDecimal("0.01")).toPlainString();
+        LocalDate day = LocalDate.parse(sold.get("businessDate").asString());
 
-        Api.Response found = api.get("/api/v1/sales?cardLast4=0010&total=90.93&from=%s&to=%s".formatted(today, today), "clerk");
+        Api.Response found = api.get("/api/v1/sales?cardLast4=0010&total=%s&from=%s&to=%s".formatted(total, day, day),
+                "clerk");
 
         assertThat(receipts(found)).contains(receipt);
-        assertThat(found.json().valueStream().map(s -> s.get("total").asString())).containsOnly("90.93");
-        assertThat(receipts(api.get("/api/v1/sales?cardLast4=0010&total=90.93", "clerk"))).contains(receipt);
-        assertThat(receipts(api.get("/api/v1/sales?cardLast4=0011&total=90.93", "clerk"))).doesNotContain(receipt);
-        assertThat(receipts(api.get("/api/v1/sales?cardLast4=0010&total=90.94", "clerk"))).doesNotContain(receipt);
-        assertThat(receipts(api.get("/api/v1/sales?cardLast4=0010&total=90.93&from=%s&to=%s"
-                .formatted(today.minusDays(3), today.minusDays(1)), "clerk"))).doesNotContain(receipt);
+        assertThat(found.json().valueStream().map(s -> s.get("total").asString())).containsOnly(total);
+        assertThat(receipts(api.get("/api/v1/sales?cardLast4=0010&total=" + total, "clerk"))).contains(receipt);
+        assertThat(receipts(api.get("/api/v1/sales?cardLast4=0011&total=" + total, "clerk"))).doesNotContain(receipt);
+        assertThat(receipts(api.get("/api/v1/sales?cardLast4=0010&total=" + otherTotal, "clerk"))).doesNotContain(receipt);
+        assertThat(receipts(api.get("/api/v1/sales?cardLast4=0010&total=%s&from=%s&to=%s"
+                .formatted(total, day.minusDays(3), day.minusDays(1)), "clerk"))).doesNotContain(receipt);
         assertThat(api.get("/api/v1/sales?cardLast4=10", "clerk").status()).isEqualTo(400);
     }
 

@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sales")
 class SaleSearchController {
 
+    /** Without dates, a card search looks this many days back (a receipt is usually wanted for a return). */
+    static final int CARD_SEARCH_DAYS = 30;
+
     private final SaleService sales;
     private final StoreProperties store;
     private final java.time.Clock clock;
@@ -51,7 +54,9 @@ class SaleSearchController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Size(max = 13) String total,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        LocalDate[] range = range(from, to, store.today(clock));
+        LocalDate today = store.today(clock);
+        LocalDate[] range = from == null && to == null ? new LocalDate[] {today.minusDays(CARD_SEARCH_DAYS), today}
+                : range(from, to, today);
         return sales.searchByCardLast4(range[0], range[1], amount(total), cardLast4, limit);
     }
 
