@@ -61,6 +61,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/exchanges", "/api/v1/store-credits/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/loyalty/**").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/export").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/customers/*/erase").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/customers", "/api/v1/customers/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/figures").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
+                        .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
         return http.build();

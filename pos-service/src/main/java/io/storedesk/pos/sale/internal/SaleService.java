@@ -351,4 +351,26 @@ class SaleService implements Sales {
         return sales.search(from, to, total == null ? null : total.amount(), org.springframework.data.domain.Limit.of(limit))
                 .stream().map(SaleViews::summary).toList();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SaleView> findByLoyaltyCard(String loyaltyCard, int limit) {
+        return sales.findByLoyaltyCardOrderByCompletedAtDesc(loyaltyCard, org.springframework.data.domain.Limit.of(limit))
+                .stream().map(SaleViews::of).toList();
+    }
+
+    /** Receipts paid by a card ending in {@code cardLast4} (masked PAN), optionally of one total. */
+    @Transactional(readOnly = true)
+    List<SaleViews.Summary> searchByCardLast4(LocalDate from, LocalDate to, Money total, String cardLast4, int limit) {
+        return sales.searchByCard(from, to, total == null ? null : total.amount(), "%" + cardLast4,
+                org.springframework.data.domain.Limit.of(limit)).stream().map(SaleViews::summary).toList();
+    }
+
+    /** Receipts of sales made with this loyalty card, optionally of one total. */
+    @Transactional(readOnly = true)
+    List<SaleViews.Summary> searchByLoyaltyCard(LocalDate from, LocalDate to, Money total, String loyaltyCard,
+            int limit) {
+        return sales.searchByLoyaltyCard(from, to, total == null ? null : total.amount(), loyaltyCard,
+                org.springframework.data.domain.Limit.of(limit)).stream().map(SaleViews::summary).toList();
+    }
 }
