@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostFuzzIntegrationTests extends IntegrationTest {
 
-    static final int BODIES_PER_ENDPOINT = 40;
+    static final int BODIES_PER_ENDPOINT = 60;
     static final List<String> FIELDS = List.of("drawerId", "lines", "sku", "quantity", "tenders", "type", "amount",
             "card", "pan", "expiry", "track2", "code", "points", "loyaltyCard", "coupons", "receiptNumber", "reason",
             "restock", "refundMethod", "approval", "manager", "pin", "float", "counted", "returnLines", "newLines",
