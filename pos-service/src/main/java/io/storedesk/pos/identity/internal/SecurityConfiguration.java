@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/journal/**").hasAnyRole(MANAGER, HEAD_OFFICE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(MANAGER, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports/z/*/print").hasRole(MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sales/*/emails").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/sales", "/api/v1/sales/**").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
                         .requestMatchers("/api/v1/sales/**", "/api/v1/sales").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/drawers/*/x-report").hasRole(MANAGER)
