@@ -68,8 +68,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Your role does not allow this action."));
     }
 
-    @ExceptionHandler(PessimisticLockingFailureException.class)
-    ResponseEntity<Object> busy(PessimisticLockingFailureException e) {
+    /** Lock waits that ran out (H2 reports them as query timeouts) and other transient failures. */
+    @ExceptionHandler({PessimisticLockingFailureException.class, org.springframework.dao.QueryTimeoutException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class})
+    ResponseEntity<Object> busy(org.springframework.dao.DataAccessException e) {
         log.warn("Lock timeout: {}", e.getMostSpecificCause().getMessage());
         return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
                 "The store database is busy; nothing was saved. Please try again."));

@@ -175,6 +175,16 @@ public final class AcquirerSimulator implements AutoCloseable {
                         channel.disconnect();
                     }
                 }
+                case GARBAGE -> {
+                    if (source instanceof org.jpos.iso.BaseChannel channel && channel.getSocket() != null) {
+                        // a length header the client's channel accepts, then bytes no packager can read
+                        var out = channel.getSocket().getOutputStream();
+                        byte[] junk = "\u0001\u00ffGARBAGE<>{}\u0000\u0007####!!".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                        out.write("%04d".formatted(junk.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.write(junk);
+                        out.flush();
+                    }
+                }
             }
         } catch (ISOException | IOException e) {
             log.warn("Acquirer simulator could not handle a request: {}", e.getMessage());

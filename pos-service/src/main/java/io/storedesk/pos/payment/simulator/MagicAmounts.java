@@ -6,6 +6,7 @@ package io.storedesk.pos.payment.simulator;
  * <ul>
  * <li>66.66 - approved, but the answer is held back by the simulator's delay (past the client timeout);</li>
  * <li>99.99 - approved, then the connection is dropped without an answer;</li>
+ * <li>77.77 - approved, but the answer is garbage: bytes that are no ISO 8583 message;</li>
  * <li>ending .51 - declined 51 (insufficient funds);</li>
  * <li>ending .05 - declined 05 (do not honour);</li>
  * <li>ending .91 - declined 91 (issuer or switch inoperative);</li>
@@ -16,7 +17,7 @@ final class MagicAmounts {
 
     /** How the reply travels. */
     enum Action {
-        ANSWER, DELAY, DROP
+        ANSWER, DELAY, DROP, GARBAGE
     }
 
     /** The response code and how to deliver it. */
@@ -28,6 +29,7 @@ final class MagicAmounts {
 
     static final long SLOW = 6666;
     static final long DROP = 9999;
+    static final long GARBAGE = 7777;
 
     private MagicAmounts() {
     }
@@ -38,6 +40,9 @@ final class MagicAmounts {
         }
         if (minorUnits == DROP) {
             return new Outcome("00", Action.DROP);
+        }
+        if (minorUnits == GARBAGE) {
+            return new Outcome("00", Action.GARBAGE);
         }
         return switch ((int) (minorUnits % 100)) {
             case 51 -> new Outcome("51", Action.ANSWER);
