@@ -105,7 +105,7 @@ class SpecialOrderService {
                         .with("total", total.toString());
             }
             CardAuthorization card = r.deposit().type() == SpecialOrderRequests.DepositType.CARD
-                    ? charge(r.deposit().card(), drawer.registerId(), deposit, key) : null;
+                    ? charge(r.deposit().card(), drawer.registerId(), deposit) : null;
             try {
                 IdempotentResult<SpecialOrderView> result = idempotency.executeAfterFind("special-order", key,
                         fingerprint, SpecialOrderView.class,
@@ -273,11 +273,11 @@ class SpecialOrderService {
         return orders.find(number, false).orElseThrow(() -> ProblemException.notFound("Special order", number));
     }
 
-    private CardAuthorization charge(SaleOrder.Card card, String registerId, Money amount, String key) {
+    private CardAuthorization charge(SaleOrder.Card card, String registerId, Money amount) {
         if (card == null || (card.track2() == null && (card.pan() == null || card.expiry() == null))) {
             throw invalid("deposit.card", "needs pan and expiry, or track2");
         }
-        String reference = key != null ? "SO-" + key : UUID.randomUUID().toString();
+        String reference = "SO-" + UUID.randomUUID();   // the order number comes after the charge
         return cards.purchase(card.track2() != null ? CardPurchase.swiped(registerId, amount, card.track2(), reference)
                 : CardPurchase.keyed(registerId, amount, card.pan(), card.expiry(), reference));
     }
