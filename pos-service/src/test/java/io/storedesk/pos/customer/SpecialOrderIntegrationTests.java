@@ -144,7 +144,8 @@ class SpecialOrderIntegrationTests {
         String customer = createCustomer(api, "Petr Dvořák", phone(), null, null);
         Api.Response created = api.postIdempotent("/api/v1/special-orders", "clerk", "so-card-" + customer, """
                 {"customerId":"%s","drawerId":"D2","lines":[{"sku":"LV-1001","quantity":4}],
-                 "deposit":{"type":"CARD","amount":"5.00","card":{"pan":"%s","expiry":"3012"}}}"""
+                 "deposit":{"type":"CARD","amount":"5.00","card":{"pan":"%s","expiry":"3012"}},
+                 "note":"Call Petr on +420 601 123 456"}"""
                 .formatted(customer, VISA));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String number = created.text("orderNumber");
@@ -171,6 +172,17 @@ class SpecialOrderIntegrationTests {
         assertThat(post(number, "arrived", "").status()).isEqualTo(409);
         assertThat(post(number, "cancel", "{\"reason\":\"again\"}").status()).isEqualTo(409);
         assertThat(journal(number)).containsExactly("SPECIAL_ORDER_CREATED", "SPECIAL_ORDER_CANCELLED");
+
+        JsonNode export = api.get("/api/v1/customers/" + customer + "/export", "manager").json();
+        assertThat(export.get("specialOrders")).singleElement().satisfies(o -> {
+            assertThat(o.get("orderNumber").asString()).isEqualTo(number);
+            assertThat(o.get("note").asString()).contains("+420 601 123 456");
+        });
+        assertThat(api.post("/api/v1/customers/" + customer + "/erase", "manager", "{\"reason\":\"request 17\"}")
+                .status()).isEqualTo(200);
+        Api.Response erased = api.get("/api/v1/special-orders/" + number, "clerk");
+        assertThat(erased.text("note")).isEqualTo("[erased]");
+        assertThat(erased.json().get("deposit").get("amount").asString()).isEqualTo("5.00");
     }
 
     @Test

@@ -122,6 +122,16 @@ class SpecialOrderStore {
                 .list();
     }
 
+    /** Erasure: an order's note may hold personal data, and its e-mails name the address; amounts stay. */
+    void eraseTexts(UUID customerId) {
+        jdbc.sql("UPDATE special_order SET note = CASE WHEN note IS NULL THEN NULL ELSE '[erased]' END "
+                + "WHERE customer_id = ?").param(customerId).update();
+        jdbc.sql("UPDATE special_order_email SET recipient = '[erased]', "
+                        + "status = CASE WHEN status = 'PENDING' THEN 'CANCELLED' ELSE status END "
+                        + "WHERE order_id IN (SELECT id FROM special_order WHERE customer_id = ?)")
+                .param(customerId).update();
+    }
+
     private SpecialOrderView withLines(UUID id, SpecialOrderView v) {
         Currency currency = Currency.getInstance(v.currency());
         List<SpecialOrderView.Line> lines = jdbc.sql("SELECT line_no, sku, name, quantity, unit_price "
