@@ -1,6 +1,7 @@
 package io.storedesk.pos.customer;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,8 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param goodwillApprovalLimit goodwill (store credit or coupon) above this amount needs a manager's approval
  * @param historyLimit          at most this many sales are shown in a customer's purchase history
+ * @param orderMail             the e-mail telling a customer that their special order has arrived
  */
 @ConfigurationProperties("pos.customer")
 public record CustomerProperties(@DefaultValue("20.00") BigDecimal goodwillApprovalLimit,
-        @DefaultValue("500") int historyLimit) {
+        @DefaultValue("500") int historyLimit, @DefaultValue OrderMail orderMail) {
+
+    /**
+     * @param from          sender address
+     * @param pollInterval  how often due e-mails are sent
+     * @param retryDelay    wait after the first failure; doubles per attempt up to {@code maxRetryDelay}
+     * @param maxAttempts   attempts before an e-mail is marked FAILED (it stays listed on the order with its error)
+     */
+    public record OrderMail(@DefaultValue("orders@storedesk.example") String from,
+            @DefaultValue("5s") Duration pollInterval, @DefaultValue("30s") Duration retryDelay,
+            @DefaultValue("30m") Duration maxRetryDelay, @DefaultValue("10") int maxAttempts) {
+    }
 }

@@ -14,6 +14,10 @@ public enum PostingType {
     SAFE_DROP,
     /** Cash collected from the drawer by a manager. */
     PICKUP,
+    /** Cash taken as the deposit of a customer (special) order; the goods are sold at pickup. */
+    DEPOSIT,
+    /** Cash paid back out of a cancelled customer order's deposit. */
+    DEPOSIT_REFUND,
     /** A non-cash tender taken at the register; does not change the expected cash. */
     TENDER
 }

@@ -25,7 +25,16 @@ public interface Promotions {
      * Prices a basket with the current set.
      *
      * @throws io.storedesk.pos.common.ProblemException 422 {@code unknown-coupon} for a coupon that no
-     *         promotion of the current set knows
+     *         promotion of the current set and no {@link CouponSource} knows, {@code coupon-already-used}
+     *         for a single-use coupon a sale already used
      */
     PromotionOutcome apply(PromotionBasket basket);
+
+    /**
+     * Redeems the coupons of {@code coupons} that come from a {@link CouponSource} (single use), in
+     * the sale's (mandatory) transaction; coupons of the promotion set are not tracked.
+     *
+     * @throws io.storedesk.pos.common.ProblemException 422 {@code coupon-already-used}
+     */
+    void redeemCoupons(java.util.Collection<String> coupons, String receiptNumber);
 }

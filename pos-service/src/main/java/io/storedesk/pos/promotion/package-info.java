@@ -2,7 +2,9 @@
  * Promotions: versioned promotion sets (from head office, or the demo seed in {@code config/seed/})
  * kept in the database, and the pricing engine that works out, deterministically and explainably,
  * which promotions a basket earns, the discount of each and how it falls on the basket's lines.
- * Knows nothing about sales: the sale module hands the engine a {@link PromotionBasket}.
+ * Knows nothing about sales: the sale module hands the engine a {@link PromotionBasket}. Coupons
+ * kept elsewhere (single-use goodwill coupons) come in through the {@link CouponSource} SPI, which
+ * other modules implement; this module depends on none of them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Promotions")
 package io.storedesk.pos.promotion;

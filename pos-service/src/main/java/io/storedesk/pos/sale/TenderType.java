@@ -4,5 +4,10 @@ package io.storedesk.pos.sale;
 public enum TenderType {
     CASH, CARD, STORE_CREDIT, LOYALTY_POINTS,
     /** The value of goods returned in an exchange, paying for the exchange's new goods; never in a request. */
-    EXCHANGE
+    EXCHANGE,
+    /**
+     * A customer order's deposit, taken (cash or card) when the goods were ordered, paying the
+     * pickup sale first; never in a request.
+     */
+    DEPOSIT
 }

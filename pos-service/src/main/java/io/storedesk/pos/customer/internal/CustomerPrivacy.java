@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * GDPR requests. Export: everything the store holds about a customer, as one JSON document.
- * Erasure: the personal fields are blanked and the free text of the customer's cases too; the
+ * Erasure: the personal fields are blanked and the free text of the customer's cases and special
+ * orders too (unsent arrival e-mails are dropped); the
  * financial records (sales, returns, store credits, goodwill amounts and codes) stay, as the
  * law on accounting requires, no longer linked to a name, phone, e-mail or card.
  */
@@ -26,10 +27,13 @@ class CustomerPrivacy {
     private final CustomerStore customers;
     private final CaseStore cases;
     private final PurchaseHistory purchases;
+    private final SpecialOrderStore orders;
     private final Journal journal;
     private final Clock clock;
 
-    CustomerPrivacy(CustomerStore customers, CaseStore cases, PurchaseHistory purchases, Journal journal, Clock clock) {
+    CustomerPrivacy(CustomerStore customers, CaseStore cases, PurchaseHistory purchases, SpecialOrderStore orders,
+            Journal journal, Clock clock) {
+        this.orders = orders;
         this.customers = customers;
         this.cases = cases;
         this.purchases = purchases;
@@ -38,7 +42,8 @@ class CustomerPrivacy {
     }
 
     record Export(OffsetDateTime exportedAt, String exportedBy, CustomerView customer,
-            List<CustomerStore.ConsentRecord> consents, List<PurchaseHistory.Purchase> purchases, List<CaseView> cases) {
+            List<CustomerStore.ConsentRecord> consents, List<PurchaseHistory.Purchase> purchases, List<CaseView> cases,
+            List<SpecialOrderView> specialOrders) {
     }
 
     @Transactional
@@ -46,7 +51,8 @@ class CustomerPrivacy {
         CustomerView customer = customers.find(id).orElseThrow(() -> ProblemException.notFound("Customer", id.toString()));
         List<CaseView> theirCases = cases.idsOf(id).stream()
                 .map(caseId -> cases.byId(caseId).orElseThrow().withHistory(cases.history(caseId))).toList();
-        Export export = new Export(now(), user, customer, customers.consents(id), purchases.of(id), theirCases);
+        Export export = new Export(now(), user, customer, customers.consents(id), purchases.of(id), theirCases,
+                orders.list(id, null, 10_000));
         journal.append(Journal.STORE_CHAIN, "CUSTOMER_EXPORTED", user, id.toString(), Map.of());
         return export;
     }
@@ -59,6 +65,7 @@ class CustomerPrivacy {
         }
         customers.erase(id, now(), user);
         cases.eraseTexts(id);
+        orders.eraseTexts(id);
         journal.append(Journal.STORE_CHAIN, "CUSTOMER_ERASED", user, id.toString(), Map.of("reason", reason));
         return customers.find(id).orElseThrow();
     }

@@ -42,7 +42,7 @@ class XReports {
                     }
                 });
         long transactions = jdbc.sql("SELECT COUNT(DISTINCT reference) FROM drawer_posting WHERE session_id = ? "
-                + "AND type IN ('SALE', 'REFUND', 'TENDER')").param(s.id()).query(Long.class).single();
+                + "AND type IN ('SALE', 'REFUND', 'TENDER', 'DEPOSIT', 'DEPOSIT_REFUND')").param(s.id()).query(Long.class).single();
         BigDecimal cash = byType.entrySet().stream().filter(e -> !"TENDER".equals(e.getKey()))
                 .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
         Money expected = Money.rounded(s.openingFloat().add(cash), currency);
@@ -53,7 +53,8 @@ class XReports {
                 amount(byType, "REFUND", currency, true), amount(byType, "PAID_IN", currency, false),
                 amount(byType, "PAID_OUT", currency, true), amount(byType, "SAFE_DROP", currency, true),
                 amount(byType, "PICKUP", currency, true), expected.toString(), tenderTotals, transactions,
-                s.currency());
+                s.currency(), amount(byType, "DEPOSIT", currency, false),
+                amount(byType, "DEPOSIT_REFUND", currency, true));
     }
 
     private static String amount(Map<String, BigDecimal> byType, String type, Currency currency, boolean outgoing) {
@@ -61,9 +62,14 @@ class XReports {
         return Money.rounded(outgoing ? v.negate() : v, currency).toString();
     }
 
-    /** Amounts out of the drawer (refunds, paid-out, drops, pick-ups) are shown as positive figures. */
+    /**
+     * Amounts out of the drawer (refunds, paid-out, drops, pick-ups, deposit refunds) are shown as
+     * positive figures. {@code deposits} is the cash taken as customer-order deposits (not sales:
+     * the goods are sold at pickup, where the deposit pays as the DEPOSIT tender).
+     */
     record XReport(String drawerId, String registerId, UUID sessionId, String businessDate, String openedBy,
             String openingFloat, String cashSales, String cashRefunds, String paidIn, String paidOut, String safeDrops,
-            String pickups, String expectedCash, Map<String, String> tenders, long transactions, String currency) {
+            String pickups, String expectedCash, Map<String, String> tenders, long transactions, String currency,
+            String deposits, String depositRefunds) {
     }
 }

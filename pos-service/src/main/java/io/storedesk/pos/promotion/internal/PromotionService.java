@@ -2,14 +2,21 @@ package io.storedesk.pos.promotion.internal;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.journal.Journal;
+import io.storedesk.pos.promotion.AppliedPromotion;
+import io.storedesk.pos.promotion.CouponOffer;
+import io.storedesk.pos.promotion.CouponSource;
 import io.storedesk.pos.promotion.Promotion;
 import io.storedesk.pos.promotion.PromotionBasket;
 import io.storedesk.pos.promotion.PromotionEngine;
@@ -18,6 +25,7 @@ import io.storedesk.pos.promotion.PromotionSet;
 import io.storedesk.pos.promotion.Promotions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,10 +43,23 @@ class PromotionService implements Promotions {
     private final TransactionTemplate tx;
     private final Journal journal;
     private final Clock clock;
+    private final Iterable<CouponSource> couponSources;
     private volatile Installed installed;
 
     PromotionService(PromotionSetStore store, StoreProperties storeProperties, TransactionTemplate tx, Journal journal,
             Clock clock) {
+        this(store, storeProperties, tx, journal, clock, List.of());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PromotionService(PromotionSetStore store, StoreProperties storeProperties, TransactionTemplate tx, Journal journal,
+            Clock clock, ObjectProvider<CouponSource> couponSources) {
+        this(store, storeProperties, tx, journal, clock, (Iterable<CouponSource>) couponSources);
+    }
+
+    private PromotionService(PromotionSetStore store, StoreProperties storeProperties, TransactionTemplate tx,
+            Journal journal, Clock clock, Iterable<CouponSource> couponSources) {
+        this.couponSources = couponSources;
         this.store = store;
         this.storeProperties = storeProperties;
         this.tx = tx;
@@ -105,14 +126,82 @@ class PromotionService implements Promotions {
                 .toList();
     }
 
+    /**
+     * Coupons the set does not know are looked up in the {@link CouponSource}s; the set prices the
+     * basket with its own coupons, then each source coupon takes its amount off what is left to
+     * pay (never below zero), as a basket-wide discount listed under the coupon's code.
+     */
     @Override
     public PromotionOutcome apply(PromotionBasket basket) {
         PromotionEngine engine = installed.engine();
-        List<String> unknown = engine.unknownCoupons(basket.coupons());
+        List<String> notInSet = engine.unknownCoupons(basket.coupons());
+        List<CouponOffer> offers = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String code : notInSet) {
+            Optional<CouponOffer> offer = findCoupon(code);
+            if (offer.isEmpty()) {
+                unknown.add(code);
+            } else if (offer.get().used()) {
+                throw alreadyUsed(code);
+            } else {
+                offers.add(offer.get());
+            }
+        }
         if (!unknown.isEmpty()) {
             throw ProblemException.rule("unknown-coupon", "Unknown coupon",
                     "No promotion takes coupon %s.".formatted(String.join(", ", unknown))).with("coupons", unknown);
         }
-        return engine.apply(basket);
+        if (offers.isEmpty()) {
+            return engine.apply(basket);
+        }
+        Set<String> setCoupons = new HashSet<>();
+        basket.coupons().forEach(c -> setCoupons.add(Promotion.normalizeCoupon(c)));
+        setCoupons.removeAll(notInSet);
+        PromotionOutcome outcome = engine.apply(new PromotionBasket(basket.lines(), basket.loyaltyCard(), setCoupons,
+                basket.time()));
+        Money gross = basket.lines().stream().map(l -> l.unitPrice().times(l.quantity()))
+                .reduce(Money.zero(storeProperties.currency()), Money::plus);
+        Money left = gross.minus(outcome.total());
+        Money basketDiscount = outcome.basketDiscount();
+        List<AppliedPromotion> applied = new ArrayList<>(outcome.applied());
+        for (CouponOffer offer : offers) {
+            Money amount = offer.amount().min(left);
+            if (amount.isPositive()) {
+                left = left.minus(amount);
+                basketDiscount = basketDiscount.plus(amount);
+                applied.add(new AppliedPromotion(offer.code(), offer.description(), amount, Map.of()));
+            }
+        }
+        return new PromotionOutcome(outcome.lineDiscounts(), basketDiscount, applied, outcome.setVersion());
+    }
+
+    @Override
+    public void redeemCoupons(Collection<String> coupons, String receiptNumber) {
+        if (coupons == null || coupons.isEmpty()) {
+            return;
+        }
+        for (String code : installed.engine().unknownCoupons(coupons)) {
+            for (CouponSource source : couponSources) {
+                if (source.find(code).isPresent()) {
+                    source.redeem(code, receiptNumber);
+                    break;
+                }
+            }
+        }
+    }
+
+    private Optional<CouponOffer> findCoupon(String code) {
+        for (CouponSource source : couponSources) {
+            Optional<CouponOffer> offer = source.find(code);
+            if (offer.isPresent()) {
+                return offer;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static ProblemException alreadyUsed(String code) {
+        return ProblemException.rule("coupon-already-used", "Coupon already used",
+                "Coupon %s was already used; it is good for one purchase.".formatted(code)).with("coupon", code);
     }
 }

@@ -42,4 +42,9 @@ class BasketPromotions {
                 .withPromotions(outcome.applied().stream()
                         .map(a -> new PricedBasket.Promotion(a.code(), a.description(), a.amount())).toList());
     }
+
+    /** Single-use coupons (e.g. goodwill coupons) are marked used by the sale, in its transaction. */
+    void redeemCoupons(List<String> coupons, String receiptNumber) {
+        promotions.redeemCoupons(coupons, receiptNumber);
+    }
 }

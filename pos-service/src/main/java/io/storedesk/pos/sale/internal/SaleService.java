@@ -163,7 +163,7 @@ class SaleService implements Sales {
             try {
                 IdempotentResult<R> result = idempotency.executeAfterFind(scope, idempotencyKey, fingerprint,
                         resultType, () -> alsoRecord.apply(record(drawer, clerk, basket, plan, approved,
-                                order.loyaltyCard())));
+                                order.loyaltyCard(), order.coupons())));
                 if (result.replayed()) {
                     tendering.reverse(approved, "duplicate request");
                 }
@@ -176,10 +176,11 @@ class SaleService implements Sales {
     }
 
     private SaleView record(DrawerInfo drawer, String clerk, PricedBasket basket, Tendering.Plan plan,
-            List<Tendering.Approved> approved, String loyaltyCard) {
+            List<Tendering.Approved> approved, String loyaltyCard, List<String> coupons) {
         LocalDate businessDate = drawers.businessDate(drawer.drawerId());
         long seq = counters.next(drawer.registerId(), "RECEIPT");
         String receiptNumber = "%s-%s-%s-%06d".formatted(store.id(), drawer.registerId(), DAY.format(businessDate), seq);
+        promotions.redeemCoupons(coupons, receiptNumber);
         Settlement settlement = tendering.settle(basket.total(), plan, approved,
                 tendering.redeem(plan, receiptNumber, clerk));
         Money cashIn = settlement.tenders().stream().filter(t -> t.type() == TenderType.CASH)
@@ -265,7 +266,7 @@ class SaleService implements Sales {
                             clerk);
                     drawers.recordTender(sale.drawerId(), t.type(), amount.negate(), sale.receiptNumber(), clerk);
                 }
-                case EXCHANGE -> drawers.recordTender(sale.drawerId(), t.type(), amount.negate(), sale.receiptNumber(), clerk);
+                case EXCHANGE, DEPOSIT -> drawers.recordTender(sale.drawerId(), t.type(), amount.negate(), sale.receiptNumber(), clerk);
             }
         }
         if (cash.isPositive()) {
