@@ -1,0 +1,235 @@
+package io.storedesk.pos.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.storedesk.pos.support.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages in a real browser, as clerks and managers use them: keyboard first, in the store's
+ * language (Latvian in the demo) unless a language is picked. Own service and database, so the
+ * drawers used here are not shared with the API tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pos.data-dir=target/test-data/pages-${random.uuid}", "pos.printing.status-check=false"})
+class PagesBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void clerkScansItemsVoidsALineAndTakesCashWithChangeShownBig() {
+        open("D1");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale");
+            new Select(b.find(By.id("drawer"))).selectByValue("D1");
+            b.find(By.id("scan")).click();
+            // A scanner types the code and Enter into the field that has the focus.
+            b.keys("LV-1001", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 1);
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
+            b.keys("LV-1002", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
+            b.keys("2*LV-1001", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 3);
+            b.keys("NO-SUCH-ITEM", Keys.ENTER);
+            b.waitForText(By.id("scan-error"), "NO-SUCH-ITEM");
+            b.find(By.id("scan")).clear();
+
+            // The kefir goes back before payment; the first line is then one of two rye breads.
+            b.all(By.cssSelector("#lines .void-line")).get(1).click();
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
+            // replace the two single-bread lines by the README's basket: 2 x LV-1001 + 1 x LV-1008
+            b.all(By.cssSelector("#lines .void-line")).get(0).click();
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 1);
+            b.find(By.id("scan")).sendKeys("LV-1008", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
+            assertThat(digits(b.text(By.id("total")))).isEqualTo("597");
+            assertThat(digits(b.text(By.id("cash-total")))).isEqualTo("595");
+            b.screenshot("sale-basket");
+
+            b.type(By.id("cash"), "10");
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.find(By.id("done"));
+            assertThat(digits(b.text(By.id("change")))).isEqualTo("405");
+            assertThat(Double.parseDouble(b.find(By.id("change")).getCssValue("font-size").replace("px", "")))
+                    .as("change shown big").isGreaterThanOrEqualTo(48);
+            String receipt = b.text(By.id("receipt-number"));
+            assertThat(receipt).startsWith("S001-R01-");
+            b.waitUntil(d -> d.findElement(By.id("pdf")).getAttribute("href").startsWith("blob:"));
+            b.screenshot("sale-done");
+
+            var sale = api.get("/api/v1/sales/" + receipt, "clerk");
+            assertThat(sale.status()).isEqualTo(200);
+            assertThat(sale.text("total")).isEqualTo("5.97");
+            assertThat(sale.text("change")).isEqualTo("4.05");
+
+            // The next scan starts the next sale at once.
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
+            b.keys("LV-1001", Keys.ENTER);
+            b.waitUntil(d -> !d.findElement(By.id("done")).isDisplayed());
+        }
+    }
+
+    @Test
+    void clerkReturnsAPharmacyItemWithTheManagersApprovalOnTheSameScreen() {
+        open("D2");
+        String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-return-sale",
+                "{\"drawerId\":\"D2\",\"lines\":[{\"sku\":\"LV-1027\",\"quantity\":2}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"20.00\"}]}").text("receiptNumber");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/returns?lang=en");
+            b.enter(By.id("receipt-input"), receipt);
+            b.find(By.id("return-form"));
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("rq1");
+            b.keys(Keys.BACK_SPACE, "1");
+            new Select(b.find(By.id("rr1"))).selectByValue("DEFECTIVE");
+            b.find(By.cssSelector("input[name=refundMethod][value=CASH]")).click();
+            b.find(By.id("return-submit")).click();
+
+            // Pharmacy goods need a manager: the approval appears on this screen with the reason.
+            b.waitUntil(d -> d.findElement(By.id("return-manager")).isDisplayed()
+                    || !d.findElement(By.id("return-error")).getText().isBlank());
+            assertThat(b.text(By.id("return-error"))).isEmpty();
+            WebElement manager = b.find(By.id("return-manager"));
+            assertThat(b.text(By.cssSelector("#return-approval .approval-why"))).isNotBlank();
+            assertThat(b.driver().switchTo().activeElement()).isEqualTo(manager);
+            b.keys("manager");
+            b.type(By.id("return-pin"), "9999");
+            b.find(By.id("return-pin")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> !d.findElement(By.cssSelector("#return-approval .approval-why")).getText().isBlank()
+                    && d.findElement(By.id("return-pin")).getAttribute("value").isEmpty());
+            b.screenshot("return-approval");
+            b.type(By.id("return-pin"), "1234");
+            b.find(By.id("return-pin")).sendKeys(Keys.ENTER);
+
+            b.find(By.id("return-result"));
+            String number = b.text(By.id("return-number"));
+            assertThat(number).isNotBlank();
+            assertThat(digits(b.text(By.id("refund-total")))).isEqualTo("700");
+            b.screenshot("return-done");
+
+            var ret = api.get("/api/v1/returns/" + number, "clerk");
+            assertThat(ret.status()).isEqualTo(200);
+            assertThat(ret.text("approvedBy")).isEqualTo("manager");
+            var sale = api.get("/api/v1/sales/" + receipt, "clerk").json();
+            assertThat(sale.get("lines").get(0).get("returnedQuantity").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void clerkOpensADrawerWithACountAndClosesItBlindWithApprovalForTheShortfall() {
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/drawer?lang=en");
+            new Select(b.find(By.id("drawer-id"))).selectByValue("D3");
+            b.waitForText(By.id("drawer-status"), "closed");
+            b.type(By.id("open-20.00"), "2");
+            b.type(By.id("open-5.00"), "3");
+            b.type(By.id("open-0.50"), "4");
+            assertThat(b.text(By.id("open-total"))).isEqualTo("€57.00");
+            b.screenshot("drawer-open-count");
+            b.find(By.id("open-submit")).click();
+            b.waitForText(By.id("drawer-status"), "open");
+
+            new Select(b.find(By.id("mv-type"))).selectByValue("PAID_IN");
+            b.type(By.id("mv-amount"), "3");
+            b.type(By.id("mv-reason"), "change from the bank");
+            b.find(By.id("mv-reason")).sendKeys(Keys.ENTER);
+            b.waitForText(By.id("movement-status"), "€3.00");
+
+            // Blind: nothing on the page may tell the clerk the expected 60.00 before the count.
+            assertThat(b.all(By.id("xreport"))).isEmpty();
+            assertThat(b.driver().getPageSource()).doesNotContain("60.00").doesNotContain("60,00");
+            assertThat(b.text(By.id("close-total"))).isEqualTo("€0.00");
+            b.screenshot("drawer-blind-count");
+
+            b.type(By.id("close-20.00"), "2");
+            b.type(By.id("close-5.00"), "2");
+            assertThat(b.text(By.id("close-total"))).isEqualTo("€50.00");
+            b.find(By.id("close-submit")).click();
+
+            // 10.00 short is beyond the 5.00 tolerance: a manager approves on the same screen.
+            b.find(By.id("close-manager"));
+            assertThat(b.driver().getPageSource()).doesNotContain("60.00");
+            b.keys("manager");
+            b.type(By.id("close-pin"), "1234");
+            b.find(By.id("close-submit")).click();
+
+            b.find(By.id("close-result"));
+            assertThat(b.text(By.id("cr-expected"))).isEqualTo("€60.00");
+            assertThat(b.text(By.id("cr-counted"))).isEqualTo("€50.00");
+            assertThat(b.text(By.id("cr-variance"))).isEqualTo("-€10.00");
+            assertThat(b.text(By.id("cr-result"))).isEqualTo("Short");
+            assertThat(b.text(By.id("cr-approved"))).isEqualTo("manager");
+            b.waitForText(By.id("drawer-status"), "closed");
+            b.screenshot("drawer-closed");
+        }
+    }
+
+    @Test
+    void everyPageRendersInAllFourLanguages() {
+        open("D4");
+        String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-languages-sale",
+                "{\"drawerId\":\"D4\",\"lines\":[{\"sku\":\"LV-1001\",\"quantity\":1}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"5.00\"}]}").text("receiptNumber");
+        List<String> pages = List.of("/", "/sale", "/returns?receipt=" + receipt, "/drawer", "/day");
+        try (Browser b = new Browser(port)) {
+            for (String lang : List.of("en", "lv", "cs", "ru")) {
+                b.open("/login?lang=" + lang);
+                checkRendered(b, lang, "login");
+            }
+            b.signIn("manager");
+            for (String lang : List.of("en", "lv", "cs", "ru")) {
+                b.open("/?lang=" + lang);
+                for (String page : pages) {
+                    b.open(page);
+                    checkRendered(b, lang, page.equals("/") ? "home" : page.substring(1).replaceAll("[?=].*", ""));
+                }
+                // The manager's X report of an open drawer, rendered into the drawer page.
+                b.open("/drawer");
+                new Select(b.find(By.id("drawer-id"))).selectByValue("D4");
+                b.find(By.id("x-button")).click();
+                b.find(By.id("x-expected"));
+                checkRendered(b, lang, "drawer-xreport");
+            }
+        }
+    }
+
+    private static void checkRendered(Browser b, String lang, String name) {
+        b.waitUntil(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals(lang));
+        String source = b.driver().getPageSource();
+        assertThat(source).as(name + " in " + lang).doesNotContain("??").doesNotContain("Whitelabel");
+        assertThat(b.all(By.cssSelector("a.skip"))).as("skip link").hasSize(1);
+        b.screenshot(name + "-" + lang);
+    }
+
+    private void open(String drawerId) {
+        if (api.get("/api/v1/drawers/" + drawerId, "clerk").status() != 200) {
+            var opened = api.post("/api/v1/drawers/" + drawerId + "/open", "clerk", "{\"float\":{\"20.00\":2,\"5.00\":2}}");
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        }
+    }
+
+    private static String digits(String text) {
+        return text.replaceAll("[^0-9]", "");
+    }
+}
