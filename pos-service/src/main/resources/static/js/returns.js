@@ -10,8 +10,11 @@
       key = null;
       $('#return-result').hidden = true;
       const first = $('#return-form input.rq:not([disabled])');
-      if (first) first.focus(); else $('#receipt-input').select();
+      if (first) { first.focus(); first.select(); } else $('#receipt-input').select();
     });
+
+    // Typing a quantity replaces the 0 rather than appending to it.
+    document.addEventListener('focusin', e => { if (e.target.matches && e.target.matches('input.rq')) e.target.select(); });
 
     document.addEventListener('submit', async e => {
       if (e.target.id !== 'return-form') return;

@@ -101,12 +101,22 @@ final class Browser implements AutoCloseable {
         return find(by).getText();
     }
 
+    /** The element's text whether or not it is shown (an empty error line is hidden). */
+    String content(By by) {
+        return driver.findElement(by).getAttribute("textContent").strip();
+    }
+
     List<WebElement> all(By by) {
         return driver.findElements(by);
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("timeout-" + System.currentTimeMillis());
+            throw e;
+        }
     }
 
     void waitForText(By by, String part) {
