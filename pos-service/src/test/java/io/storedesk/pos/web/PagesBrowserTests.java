@@ -186,6 +186,29 @@ class PagesBrowserTests {
     }
 
     @Test
+    void clerkPostVoidsASaleWithTheManagersApproval() {
+        open("D4");
+        String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-void-sale",
+                "{\"drawerId\":\"D4\",\"lines\":[{\"sku\":\"LV-1002\",\"quantity\":1}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"2.00\"}]}").text("receiptNumber");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/drawer?lang=en");
+            b.type(By.id("void-receipt"), receipt);
+            b.type(By.id("void-reason"), "rang up twice");
+            b.find(By.id("void-reason")).sendKeys(Keys.ENTER);
+            b.find(By.id("void-manager"));
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("void-manager");
+            b.keys("manager");
+            b.type(By.id("void-pin"), "1234");
+            b.find(By.id("void-pin")).sendKeys(Keys.ENTER);
+            b.waitForText(By.id("void-status"), receipt);
+            b.screenshot("drawer-post-void");
+            assertThat(api.get("/api/v1/sales/" + receipt, "clerk").text("status")).isEqualTo("VOIDED");
+        }
+    }
+
+    @Test
     void everyPageRendersInAllFourLanguages() {
         open("D4");
         String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-languages-sale",
