@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Lets a signed-in page call the JSON API: the API is stateless (no session cookie, no CSRF), so
@@ -24,7 +25,7 @@ class ApiSessions implements HttpSessionListener {
     }
 
     String token(HttpSession session, Authentication auth) {
-        synchronized (session.getId().intern()) {
+        synchronized (WebUtils.getSessionMutex(session)) {
             Object held = session.getAttribute(ATTRIBUTE);
             if (held instanceof Held h && h.username().equals(auth.getName()) && tokens.resolve(h.token()).isPresent()) {
                 return h.token();

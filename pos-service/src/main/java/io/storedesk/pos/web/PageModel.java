@@ -43,6 +43,7 @@ class PageModel {
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             model.addAttribute("user", auth.getName());
             model.addAttribute("manager", CurrentUser.hasRole(Role.MANAGER));
+            model.addAttribute("desk", CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.CLERK));
             model.addAttribute("apiToken", apiSessions.token(request.getSession(), auth));
         }
     }

@@ -6,6 +6,9 @@ import java.util.List;
 
 import io.storedesk.pos.support.Api;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -19,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * language (Latvian in the demo) unless a language is picked. Own service and database, so the
  * drawers used here are not shared with the API tests.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pos.data-dir=target/test-data/pages-${random.uuid}", "pos.printing.status-check=false"})
 class PagesBrowserTests {
@@ -234,6 +238,31 @@ class PagesBrowserTests {
                 b.find(By.id("x-expected"));
                 checkRendered(b, lang, "drawer-xreport");
             }
+        }
+    }
+
+    /** Last: once the day is closed, it takes no more sales. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void managerClosesTheBusinessDayAndSeesTheZReport() {
+        open("D1");
+        for (String drawer : List.of("D1", "D2", "D3", "D4")) {
+            if (api.get("/api/v1/drawers/" + drawer, "clerk").status() == 200) {
+                var closed = api.post("/api/v1/drawers/" + drawer + "/close", "clerk",
+                        "{\"counted\":{},\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}}");
+                assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+            }
+        }
+        try (Browser b = new Browser(port)) {
+            b.signIn("manager");
+            b.open("/day?lang=en");
+            b.find(By.id("day-close")).click();
+            b.find(By.id("z-report"));
+            assertThat(b.text(By.id("z-h"))).startsWith("Z report 1");
+            assertThat(b.text(By.id("z-drawers"))).contains("D1").contains("clerk");
+            b.screenshot("day-z-report");
+            b.find(By.id("day-close")).click();
+            b.waitUntil(d -> !b.content(By.id("day-error")).isEmpty());
         }
     }
 
