@@ -36,9 +36,23 @@
         refundMethod: $('input[name="refundMethod"]:checked', form).value,
         approval: approval.value()
       };
+      // Exchange: new goods go out in the same document; cash pays any difference.
+      const newLines = $('#exchange-items').value.trim().split(/[\s,;]+/).filter(Boolean).map(code => {
+        const star = /^(\d{1,4})\*(.+)$/.exec(code);
+        return star ? { sku: star[2], quantity: parseInt(star[1], 10) } : { sku: code, quantity: 1 };
+      });
+      const exchange = newLines.length > 0;
+      if (exchange) {
+        const typed = $('#exchange-cash').value.trim();
+        const cash = typed ? P.amount(typed) : null;
+        if (typed && !cash) { error.textContent = t('error.field', $('label[for=exchange-cash]').textContent, typed); return; }
+        body.returnLines = body.lines; delete body.lines;
+        body.newLines = newLines;
+        body.tenders = cash ? [{ type: 'CASH', amount: cash }] : [];
+      }
       key = key || P.key();
       $('#return-submit').disabled = true;
-      const r = await api('POST', '/api/v1/returns', body, { key: key });
+      const r = await api('POST', exchange ? '/api/v1/exchanges' : '/api/v1/returns', body, { key: key });
       $('#return-submit').disabled = false;
       if (!r.ok) {
         if (r.status !== 0) key = null;
@@ -46,7 +60,15 @@
         P.showProblem(form, error, r.problem);
         return;
       }
-      const ret = r.data;
+      const ret = exchange ? r.data.returned : r.data;
+      $('#exchange-result').hidden = !exchange;
+      if (exchange) {
+        $('#ex-receipt').textContent = r.data.sale ? r.data.sale.receiptNumber : '–';
+        $('#ex-returned').textContent = money(r.data.returnedValue);
+        $('#ex-new').textContent = money(r.data.newTotal);
+        $('#ex-difference').textContent = money(r.data.difference);
+        $('#ex-change').textContent = r.data.sale ? money(r.data.sale.change) : '–';
+      }
       $('#return-number').textContent = ret.returnNumber;
       $('#refund-total').textContent = money(ret.refundTotal);
       const list = $('#refunds');

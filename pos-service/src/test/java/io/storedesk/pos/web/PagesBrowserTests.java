@@ -190,6 +190,34 @@ class PagesBrowserTests {
     }
 
     @Test
+    void clerkExchangesAnItemForADearerOneAndTheCustomerPaysTheDifferenceInCash() {
+        open("D2");
+        String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-exchange-sale",
+                "{\"drawerId\":\"D2\",\"lines\":[{\"sku\":\"LV-1001\",\"quantity\":1}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"2.00\"}]}").text("receiptNumber");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/returns?lang=cs");
+            b.enter(By.id("receipt-input"), receipt);
+            b.find(By.id("return-form"));
+            b.keys("1");
+            new Select(b.find(By.id("rr1"))).selectByValue("CHANGED_MIND");
+            b.type(By.id("exchange-items"), "LV-1008");
+            b.type(By.id("exchange-cash"), "1");
+            b.find(By.id("exchange-cash")).sendKeys(Keys.ENTER);
+
+            b.find(By.id("exchange-result"));
+            String newReceipt = b.text(By.id("ex-receipt"));
+            assertThat(newReceipt).startsWith("S001-R02-");
+            assertThat(digits(b.text(By.id("ex-difference")))).isEqualTo("030");
+            assertThat(digits(b.text(By.id("ex-change")))).isEqualTo("070");
+            b.screenshot("return-exchange");
+            assertThat(api.get("/api/v1/sales/" + newReceipt, "clerk").json().get("lines").get(0).get("sku").asText())
+                    .isEqualTo("LV-1008");
+        }
+    }
+
+    @Test
     void clerkPostVoidsASaleWithTheManagersApproval() {
         open("D4");
         String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-void-sale",
@@ -208,6 +236,10 @@ class PagesBrowserTests {
             b.find(By.id("void-pin")).sendKeys(Keys.ENTER);
             b.waitForText(By.id("void-status"), receipt);
             b.screenshot("drawer-post-void");
+            // The business day is for managers only: a clerk gets a plain sentence, not a stack trace.
+            b.open("/day");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Something went wrong");
+            assertThat(b.text(By.cssSelector("p.error"))).isEqualTo("Your role may not open this page.");
             assertThat(api.get("/api/v1/sales/" + receipt, "clerk").text("status")).isEqualTo("VOIDED");
         }
     }
