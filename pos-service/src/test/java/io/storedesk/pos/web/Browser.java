@@ -123,6 +123,47 @@ final class Browser implements AutoCloseable {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(by, part));
     }
 
+    /**
+     * What a page breaks of WCAG 2.1 AA text contrast (4.5:1, 3:1 for large text) and of the 44 px
+     * touch targets, for every visible element; empty when all is well.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityProblems() {
+        return (List<String>) driver.executeScript("""
+                const problems = [];
+                const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+                const lum = ([r, g, b]) => {
+                  const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+                };
+                const background = el => {
+                  for (let e = el; e; e = e.parentElement) {
+                    const c = rgb(getComputedStyle(e).backgroundColor);
+                    if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+                  }
+                  return [255, 255, 255];
+                };
+                const visible = el => el.offsetParent !== null && el.getClientRects().length > 0;
+                for (const el of document.querySelectorAll('body *')) {
+                  if (!visible(el)) continue;
+                  const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+                  if (own) {
+                    const st = getComputedStyle(el);
+                    const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight, 10) >= 700;
+                    const large = size >= 24 || (bold && size >= 18.66);
+                    const a = lum(rgb(st.color).slice(0, 3)), b = lum(background(el));
+                    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                    if (ratio < (large ? 3 : 4.5)) problems.push('contrast ' + ratio.toFixed(2) + ': ' + el.tagName + ' "' + el.textContent.trim().slice(0, 30) + '"');
+                  }
+                  if (el.matches('button, select, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), header a, .button, label.choice')) {
+                    const r = el.getBoundingClientRect();
+                    if (r.height < 43.5) problems.push('target ' + Math.round(r.height) + 'px: ' + el.tagName + ' ' + (el.id || el.textContent.trim().slice(0, 20)));
+                  }
+                }
+                return problems;
+                """);
+    }
+
     /** Saves a screenshot as pos-service/target/screenshots/NAME.png. */
     Path screenshot(String name) {
         Path dir = Files.isDirectory(Path.of("pos-service")) ? Path.of("pos-service/target/screenshots")

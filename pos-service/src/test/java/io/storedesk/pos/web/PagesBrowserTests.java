@@ -43,6 +43,9 @@ class PagesBrowserTests {
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
             b.open("/sale");
+            // Nobody picked a language yet: the store's (pos.store.locale = lv-LV).
+            assertThat(b.find(By.tagName("html")).getAttribute("lang")).isEqualTo("lv");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Pārdošana");
             new Select(b.find(By.id("drawer"))).selectByValue("D1");
             b.find(By.id("scan")).click();
             // A scanner types the code and Enter into the field that has the focus.
@@ -256,6 +259,10 @@ class PagesBrowserTests {
                 b.open("/login?lang=" + lang);
                 checkRendered(b, lang, "login");
             }
+            // The audit itself notices faint text and small targets.
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("document.querySelector('main').insertAdjacentHTML('beforeend',"
+                    + " '<p style=\"color:#aaa\">faint</p><button style=\"min-height:0;height:20px\">tiny</button>')");
+            assertThat(b.accessibilityProblems()).anyMatch(p -> p.contains("faint")).anyMatch(p -> p.contains("tiny"));
             b.signIn("manager");
             for (String lang : List.of("en", "lv", "cs", "ru")) {
                 b.open("/?lang=" + lang);
@@ -270,6 +277,12 @@ class PagesBrowserTests {
                 b.find(By.id("x-expected"));
                 checkRendered(b, lang, "drawer-xreport");
             }
+            // The header's picker, by keyboard; the choice is remembered on the next page.
+            b.find(By.cssSelector("header a[data-lang=cs]")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> "cs".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            b.open("/sale");
+            assertThat(b.find(By.tagName("html")).getAttribute("lang")).isEqualTo("cs");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Prodej");
         }
     }
 
@@ -303,6 +316,7 @@ class PagesBrowserTests {
         String source = b.driver().getPageSource();
         assertThat(source).as(name + " in " + lang).doesNotContain("??").doesNotContain("Whitelabel");
         assertThat(b.all(By.cssSelector("a.skip"))).as("skip link").hasSize(1);
+        assertThat(b.accessibilityProblems()).as("contrast and touch targets of " + name + " in " + lang).isEmpty();
         b.screenshot(name + "-" + lang);
     }
 
