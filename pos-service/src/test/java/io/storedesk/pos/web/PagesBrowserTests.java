@@ -274,7 +274,8 @@ class PagesBrowserTests {
                 b.open("/drawer");
                 new Select(b.find(By.id("drawer-id"))).selectByValue("D4");
                 b.find(By.id("x-button")).click();
-                b.find(By.id("x-expected"));
+                ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                        .executeScript("arguments[0].scrollIntoView()", b.find(By.id("x-expected")));
                 checkRendered(b, lang, "drawer-xreport");
             }
             // The header's picker, by keyboard; the choice is remembered on the next page.
