@@ -14,13 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl         how long a register's bearer token lives
  * @param pinMaxAttempts   wrong manager PINs in a row before the approval is locked
  * @param pinLockout       how long a locked approval stays locked
+ * @param loginMaxAttempts wrong passwords in a row before the user is locked out
+ * @param loginLockout     how long a locked-out user stays locked out
  */
 @ConfigurationProperties("pos.identity")
 public record IdentityProperties(
         Map<String, User> users,
         @DefaultValue("12h") Duration tokenTtl,
         @DefaultValue("5") int pinMaxAttempts,
-        @DefaultValue("15m") Duration pinLockout) {
+        @DefaultValue("15m") Duration pinLockout,
+        @DefaultValue("5") int loginMaxAttempts,
+        @DefaultValue("15m") Duration loginLockout) {
 
     public IdentityProperties {
         users = users == null ? Map.of() : Map.copyOf(users);

@@ -1,6 +1,8 @@
 package io.storedesk.pos.returns;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The returns module's API for other modules. */
@@ -8,6 +10,9 @@ public interface Returns {
 
     /** A business day's returns: how many and what they refunded in all. */
     DayReturns dayTotals(LocalDate date);
+
+    /** The returns taken against these receipts, newest first. */
+    List<ReturnView> ofSales(Collection<String> receiptNumbers);
 
     /** A completed return by its number, as {@code GET /api/v1/returns/{number}} shows it. */
     Optional<ReturnView> find(String returnNumber);

@@ -9,9 +9,20 @@ import java.util.TreeMap;
 
 import io.storedesk.pos.common.Money;
 
-/** A priced basket: lines, totals and the tax table. {@code total} is the sum of line nets. */
+/**
+ * A priced basket: lines, totals, the tax table and the promotions applied (each with the discount
+ * it gave; their sum is {@code discountTotal}). {@code total} is the sum of line nets.
+ */
 public record PricedBasket(List<PricedLine> lines, Money subtotal, Money discountTotal, Money taxTotal,
-        Money total) {
+        Money total, List<Promotion> promotions) {
+
+    /** A promotion applied to the basket and the discount it gave. */
+    public record Promotion(String code, String description, Money amount) {
+    }
+
+    public PricedBasket withPromotions(List<Promotion> applied) {
+        return new PricedBasket(lines, subtotal, discountTotal, taxTotal, total, List.copyOf(applied));
+    }
 
     public static PricedBasket of(List<PricedLine> lines, Money zero) {
         Money subtotal = zero;
@@ -24,7 +35,7 @@ public record PricedBasket(List<PricedLine> lines, Money subtotal, Money discoun
             tax = tax.plus(l.tax());
             total = total.plus(l.net());
         }
-        return new PricedBasket(List.copyOf(lines), subtotal, discounts, tax, total);
+        return new PricedBasket(List.copyOf(lines), subtotal, discounts, tax, total, List.of());
     }
 
     /** Net, tax and gross per tax rate, highest rate first. */

@@ -1,5 +1,6 @@
 package io.storedesk.pos.sale;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The sale module's API for other modules. */
@@ -18,6 +19,9 @@ public interface Sales {
      *         and what is left, or {@code unknown-sale-line}
      */
     void recordReturn(String receiptNumber, int lineNo, int quantity);
+
+    /** The sales made with this loyalty card, newest first, at most {@code limit}. */
+    List<SaleView> findByLoyaltyCard(String loyaltyCard, int limit);
 
     /**
      * The lowest net price per unit the item sold at since {@code since} (voided sales aside),

@@ -3,7 +3,6 @@ package io.storedesk.pos.returns;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import io.storedesk.pos.payment.CardPayments;
 import io.storedesk.pos.payment.simulator.AcquirerSimulator;
@@ -144,8 +143,9 @@ class PostVoidIntegrationTests extends IntegrationTest {
 
     @Test
     void onlySalesOfTheCurrentBusinessDayCanBeVoided() {
-        String receipt = sale("{\"type\":\"CASH\",\"amount\":\"25.00\"}").text("receiptNumber");
-        LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/Riga")).minusDays(1);
+        Api.Response sold = sale("{\"type\":\"CASH\",\"amount\":\"25.00\"}");
+        String receipt = sold.text("receiptNumber");
+        LocalDate yesterday = LocalDate.parse(sold.text("businessDate")).minusDays(1);
         jdbc.sql("UPDATE sale SET business_date = ? WHERE receipt_number = ?").params(yesterday, receipt).update();
 
         Api.Response r = voidSale(receipt, "{\"reason\":\"late\"," + APPROVAL + "}");

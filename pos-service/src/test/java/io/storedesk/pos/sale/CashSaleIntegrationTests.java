@@ -30,7 +30,10 @@ class CashSaleIntegrationTests extends IntegrationTest {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode sale = r.json();
         assertThat(sale.get("receiptNumber").asString())
-                .matches("S001-R01-" + LocalDate.now(ZoneId.of("Europe/Riga")).toString().replace("-", "") + "-\\d{6}");
+                .matches("S001-R01-" + sale.get("businessDate").asString().replace("-", "") + "-\\d{6}");
+        // the business date is the drawer session's: today in Riga, or yesterday for a shift past midnight
+        LocalDate riga = LocalDate.now(ZoneId.of("Europe/Riga"));
+        assertThat(LocalDate.parse(sale.get("businessDate").asString())).isBetween(riga.minusDays(1), riga);
         assertThat(sale.get("lines")).hasSize(2);
         JsonNode bread = sale.get("lines").get(0);
         assertThat(bread.get("net").asString()).isEqualTo("3.78");

@@ -37,6 +37,11 @@ public final class Api {
         return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), token);
     }
 
+    /** The bearer token of a signed-in Api, else null. */
+    public String bearerToken() {
+        return bearer;
+    }
+
     public Response get(String path, String user) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), user, Map.of());
     }

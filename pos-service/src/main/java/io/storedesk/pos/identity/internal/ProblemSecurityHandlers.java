@@ -29,6 +29,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"store-service-desk\"");
+        if (e instanceof org.springframework.security.authentication.LockedException) {
+            write(response, HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
+                    "Too many wrong passwords: this user is locked out for a while. Ask a manager or try again later.");
+            return;
+        }
         write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in required",
                 "Sign in with a user name and password, or a register token.");
     }

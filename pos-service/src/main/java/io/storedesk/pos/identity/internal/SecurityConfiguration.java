@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/journal/**").hasAnyRole(MANAGER, HEAD_OFFICE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(MANAGER, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports/z/*/print").hasRole(MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sales/*/emails").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/sales", "/api/v1/sales/**").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
                         .requestMatchers("/api/v1/sales/**", "/api/v1/sales").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/drawers/*/x-report").hasRole(MANAGER)
@@ -59,7 +60,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/business-days/**").hasRole(MANAGER)
                         .requestMatchers("/api/v1/returns", "/api/v1/returns/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/exchanges", "/api/v1/store-credits/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/loyalty/**").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/export").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/customers/*/erase").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/customers", "/api/v1/customers/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/figures").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
+                        .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
         return http.build();
     }
@@ -75,6 +83,11 @@ class SecurityConfiguration {
                         .requestMatchers("/drawer/x-report", "/day").hasRole(MANAGER)
                         .requestMatchers("/sale", "/returns", "/returns/**", "/drawer").hasAnyRole(CLERK, MANAGER)
                         .anyRequest().authenticated())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .httpBasic(b -> b.authenticationEntryPoint(problems));
@@ -87,12 +100,18 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(IdentityProperties properties) {
+    UserDetailsService users(IdentityProperties properties, LoginAttempts attempts) {
         List<UserDetails> users = new ArrayList<>();
         properties.users().forEach((name, user) -> users.add(User.withUsername(name)
                 .password(user.password())
                 .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
                 .build()));
-        return new InMemoryUserDetailsManager(users);
+        InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(users);
+        // A locked-out user is refused before the password is even checked (LockedException).
+        return username -> {
+            UserDetails u = configured.loadUserByUsername(username);
+            return attempts.lockedUntil(username) == null ? u
+                    : User.withUserDetails(u).accountLocked(true).build();
+        };
     }
 }

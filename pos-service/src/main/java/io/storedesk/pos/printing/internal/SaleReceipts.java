@@ -55,7 +55,7 @@ class SaleReceipts {
             b.line(l.name(), BigDecimal.valueOf(l.quantity()), new BigDecimal(l.unitPrice()),
                     new BigDecimal(l.discount()), new BigDecimal(l.net()), l.taxLetter());
         }
-        sale.promotions().forEach(p -> b.promotion(p.description(), new BigDecimal(p.amount())));
+        sale.promotions().forEach(p -> b.promotion(p.description(), new BigDecimal(p.amount()).negate()));
         sale.taxes().forEach(t -> b.tax(new TaxRow(t.letter(), new BigDecimal(t.rate()), new BigDecimal(t.net()),
                 new BigDecimal(t.tax()), new BigDecimal(t.gross()))));
         BigDecimal total = new BigDecimal(sale.total());

@@ -2,6 +2,9 @@ package io.storedesk.pos.returns.internal;
 
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.storedesk.pos.common.StoreProperties;
@@ -17,7 +20,6 @@ class ReturnTotals implements Returns {
 
     private final JdbcClient jdbc;
     private final StoreProperties store;
-
     private final ReturnStore returns;
 
     ReturnTotals(JdbcClient jdbc, StoreProperties store, ReturnStore returns) {
@@ -42,4 +44,24 @@ class ReturnTotals implements Returns {
                 .single();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<ReturnView> ofSales(Collection<String> receiptNumbers) {
+        List<String> numbers = new ArrayList<>();
+        for (List<String> chunk : chunks(List.copyOf(receiptNumbers), 500)) {
+            numbers.addAll(jdbc.sql("SELECT return_number FROM sale_return WHERE receipt_number IN (:receipts) "
+                            + "ORDER BY completed_at DESC")
+                    .param("receipts", chunk).query(String.class).list());
+        }
+        return numbers.stream().map(n -> returns.find(n).orElseThrow())
+                .sorted(java.util.Comparator.comparing(ReturnView::completedAt).reversed()).toList();
+    }
+
+    private static List<List<String>> chunks(List<String> all, int size) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return chunks;
+    }
 }

@@ -63,6 +63,8 @@ class Sale implements Persistable<UUID> {
     private BigDecimal changeGiven;
     @Column(name = "loyalty_card")
     private String loyaltyCard;
+    @Column(name = "points_earned")
+    private int pointsEarned;
 
     @ElementCollection
     @CollectionTable(name = "sale_line", joinColumns = @JoinColumn(name = "sale_id"))
@@ -73,6 +75,12 @@ class Sale implements Persistable<UUID> {
     @CollectionTable(name = "sale_tender", joinColumns = @JoinColumn(name = "sale_id"))
     @OrderBy("tenderNo")
     private List<SaleTender> tenders = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "sale_promotion",
+            joinColumns = @JoinColumn(name = "receipt_number", referencedColumnName = "receipt_number"))
+    @OrderBy("seq")
+    private List<SalePromotion> promotions = new ArrayList<>();
 
     @Transient
     private boolean isNew;
@@ -111,12 +119,24 @@ class Sale implements Persistable<UUID> {
                     l.unitPrice().amount(), l.value().amount(), l.discount().amount(), l.net().amount(),
                     l.tax().amount(), l.taxRate(), l.taxLetter()));
         }
+        int seq = 1;
+        for (PricedBasket.Promotion p : basket.promotions()) {
+            s.promotions.add(new SalePromotion(seq++, p.code(), p.description(), p.amount().amount()));
+        }
         int n = 1;
         for (AppliedTender t : settlement.tenders()) {
             s.tenders.add(new SaleTender(n++, t.type().name(), t.amount().amount(), amountOrNull(t.tendered()),
                     t.reference(), t.card()));
         }
         return s;
+    }
+
+    /** The loyalty points the sale earned; set once, before the sale is first stored. */
+    void awardPoints(int points) {
+        if (!isNew || points < 0) {
+            throw new IllegalStateException("points are awarded once, to a new sale, and never negative");
+        }
+        this.pointsEarned = points;
     }
 
     private static BigDecimal amountOrNull(Money m) {
@@ -203,11 +223,19 @@ class Sale implements Persistable<UUID> {
         return loyaltyCard;
     }
 
+    int pointsEarned() {
+        return pointsEarned;
+    }
+
     List<SaleLine> lines() {
         return lines;
     }
 
     List<SaleTender> tenders() {
         return tenders;
+    }
+
+    List<SalePromotion> promotions() {
+        return promotions;
     }
 }

@@ -42,7 +42,7 @@ class SaleController {
 
     @PostMapping("/quote")
     QuoteView quote(@Valid @RequestBody SaleRequests.Quote request) {
-        PricedBasket basket = sales.quote(request.lines());
+        PricedBasket basket = sales.quote(request.lines(), request.loyaltyCard(), request.coupons());
         return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()));
     }
 
@@ -96,7 +96,8 @@ class SaleController {
                     b.total().toString(), cashTotal.toString(),
                     b.taxes().stream().map(t -> new SaleView.Tax(t.rate().toPlainString(), t.letter(),
                             t.net().toString(), t.tax().toString(), t.gross().toString())).toList(),
-                    List.of(), b.total().currency().getCurrencyCode());
+                    b.promotions().stream().map(p -> new SaleView.Promotion(p.code(), p.description(),
+                            p.amount().toString())).toList(), b.total().currency().getCurrencyCode());
         }
     }
 }

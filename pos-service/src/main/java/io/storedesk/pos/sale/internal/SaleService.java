@@ -28,6 +28,7 @@ import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.BasketLine;
 import io.storedesk.pos.sale.BasketPricer;
+import io.storedesk.pos.sale.PointsAward;
 import io.storedesk.pos.sale.PricedBasket;
 import io.storedesk.pos.sale.AppliedTender;
 import io.storedesk.pos.sale.SaleCompleted;
@@ -39,6 +40,7 @@ import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.Settlement;
 import io.storedesk.pos.sale.TaxPolicy;
 import io.storedesk.pos.sale.TenderType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,12 +73,15 @@ class SaleService implements Sales {
     private final SaleVoids voids;
     private final SoldPrices soldPrices;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final BasketPromotions promotions;
+    private final ObjectProvider<PointsAward> points;
 
     SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
-            SaleVoids voids, SoldPrices soldPrices,
+            SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
             org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
-            StoreProperties store, Clock clock) {
+            StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
+        this.points = points;
         this.catalog = catalog;
         this.drawers = drawers;
         this.sales = sales;
@@ -96,6 +101,7 @@ class SaleService implements Sales {
         this.soldPrices = soldPrices;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
+        this.promotions = promotions;
     }
 
     @Override
@@ -114,8 +120,9 @@ class SaleService implements Sales {
         return totals.of(date);
     }
 
-    PricedBasket quote(List<SaleOrder.Line> lines) {
-        return pricer.price(resolve(lines), Map.of(), Money.zero(store.currency()));
+    /** Prices the lines with the promotions they earn (422 {@code unknown-coupon} for a coupon no promotion takes). */
+    PricedBasket quote(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons) {
+        return promotions.price(pricer, resolve(lines), loyaltyCard, coupons);
     }
 
     /**
@@ -145,7 +152,7 @@ class SaleService implements Sales {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            PricedBasket basket = quote(order.lines());
+            PricedBasket basket = quote(order.lines(), order.loyaltyCard(), order.coupons());
             List<Tendering.LedgerPart> credits = credit == null ? List.of()
                     : List.of(new Tendering.LedgerPart(new TenderRequest(credit.type(), credit.amount(),
                             credit.reference(), null, order.loyaltyCard()), credit.amount()));
@@ -185,6 +192,9 @@ class SaleService implements Sales {
         Instant now = clock.instant();
         Sale sale = Sale.complete(receiptNumber, store.id(), drawer.registerId(), seq, drawer.drawerId(),
                 businessDate, clerk, now, basket, settlement, loyaltyCard);
+        if (loyaltyCard != null) {
+            points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
+        }
         sales.save(sale);
         SaleView view = SaleViews.of(sale);
         totals.add(view, now);
@@ -218,11 +228,13 @@ class SaleService implements Sales {
                 throw ProblemException.conflict("sale-already-voided", "Sale already voided",
                         "Sale %s was already voided.".formatted(receiptNumber));
             }
-            LocalDate today = store.today(clock);
-            if (!sale.businessDate().equals(today)) {
+            // The business day, not the calendar day: a shift that runs past midnight books to the
+            // date its drawer session opened on, until that session is closed.
+            LocalDate current = drawers.businessDate(sale.drawerId());
+            if (!sale.businessDate().equals(current)) {
                 throw ProblemException.rule("void-not-same-day", "Not the same business day",
-                        "Sale %s is of %s; only sales of today (%s) can be voided. Take a return instead."
-                                .formatted(receiptNumber, sale.businessDate(), today));
+                        "Sale %s is of business day %s; only sales of the current business day (%s) can be voided. Take a return instead."
+                                .formatted(receiptNumber, sale.businessDate(), current));
             }
             if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
                 throw ProblemException.rule("sale-has-returns", "Sale has returns",
@@ -310,6 +322,9 @@ class SaleService implements Sales {
         payload.put("lines", view.lines().stream().map(l -> List.of(l.lineNo(), l.sku(), l.quantity(), l.net(),
                 l.tax(), l.taxRate())).toList());
         payload.put("tenders", view.tenders().stream().map(t -> List.of(t.type(), t.amount())).toList());
+        if (!view.promotions().isEmpty()) {
+            payload.put("promotions", view.promotions().stream().map(p -> List.of(p.code(), p.amount())).toList());
+        }
         return payload;
     }
 
@@ -328,12 +343,34 @@ class SaleService implements Sales {
 
     @Override
     public Money quoteTotal(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons) {
-        return quote(lines).total();
+        return quote(lines, loyaltyCard, coupons).total();
     }
 
     @Transactional(readOnly = true)
     List<SaleViews.Summary> search(LocalDate from, LocalDate to, Money total, int limit) {
         return sales.search(from, to, total == null ? null : total.amount(), org.springframework.data.domain.Limit.of(limit))
                 .stream().map(SaleViews::summary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SaleView> findByLoyaltyCard(String loyaltyCard, int limit) {
+        return sales.findByLoyaltyCardOrderByCompletedAtDesc(loyaltyCard, org.springframework.data.domain.Limit.of(limit))
+                .stream().map(SaleViews::of).toList();
+    }
+
+    /** Receipts paid by a card ending in {@code cardLast4} (masked PAN), optionally of one total. */
+    @Transactional(readOnly = true)
+    List<SaleViews.Summary> searchByCardLast4(LocalDate from, LocalDate to, Money total, String cardLast4, int limit) {
+        return sales.searchByCard(from, to, total == null ? null : total.amount(), "%" + cardLast4,
+                org.springframework.data.domain.Limit.of(limit)).stream().map(SaleViews::summary).toList();
+    }
+
+    /** Receipts of sales made with this loyalty card, optionally of one total. */
+    @Transactional(readOnly = true)
+    List<SaleViews.Summary> searchByLoyaltyCard(LocalDate from, LocalDate to, Money total, String loyaltyCard,
+            int limit) {
+        return sales.searchByLoyaltyCard(from, to, total == null ? null : total.amount(), loyaltyCard,
+                org.springframework.data.domain.Limit.of(limit)).stream().map(SaleViews::summary).toList();
     }
 }

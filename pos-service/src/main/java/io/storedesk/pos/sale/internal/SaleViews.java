@@ -31,7 +31,8 @@ final class SaleViews {
                 s.businessDate(), s.completedAt().atOffset(ZoneOffset.UTC), s.clerk(), s.currency(), lines,
                 str(s.subtotal(), scale), str(s.discountTotal(), scale), str(s.taxTotal(), scale),
                 str(s.total(), scale), taxes(s, scale), tenders, str(paid, scale), str(s.changeGiven(), scale),
-                str(s.cashRounding(), scale), 0, List.of(), s.loyaltyCard());
+                str(s.cashRounding(), scale), s.pointsEarned(), s.promotions().stream().map(p -> new SaleView.Promotion(
+                        p.code, p.description, str(p.amount, scale))).toList(), s.loyaltyCard());
     }
 
     private static List<SaleView.Tax> taxes(Sale s, int scale) {

@@ -1,0 +1,69 @@
+package io.storedesk.pos.customer.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.customer.CustomerView;
+import io.storedesk.pos.journal.Journal;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * GDPR requests. Export: everything the store holds about a customer, as one JSON document.
+ * Erasure: the personal fields are blanked and the free text of the customer's cases too; the
+ * financial records (sales, returns, store credits, goodwill amounts and codes) stay, as the
+ * law on accounting requires, no longer linked to a name, phone, e-mail or card.
+ */
+@Component
+class CustomerPrivacy {
+
+    private final CustomerStore customers;
+    private final CaseStore cases;
+    private final PurchaseHistory purchases;
+    private final Journal journal;
+    private final Clock clock;
+
+    CustomerPrivacy(CustomerStore customers, CaseStore cases, PurchaseHistory purchases, Journal journal, Clock clock) {
+        this.customers = customers;
+        this.cases = cases;
+        this.purchases = purchases;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    record Export(OffsetDateTime exportedAt, String exportedBy, CustomerView customer,
+            List<CustomerStore.ConsentRecord> consents, List<PurchaseHistory.Purchase> purchases, List<CaseView> cases) {
+    }
+
+    @Transactional
+    public Export export(UUID id, String user) {
+        CustomerView customer = customers.find(id).orElseThrow(() -> ProblemException.notFound("Customer", id.toString()));
+        List<CaseView> theirCases = cases.idsOf(id).stream()
+                .map(caseId -> cases.byId(caseId).orElseThrow().withHistory(cases.history(caseId))).toList();
+        Export export = new Export(now(), user, customer, customers.consents(id), purchases.of(id), theirCases);
+        journal.append(Journal.STORE_CHAIN, "CUSTOMER_EXPORTED", user, id.toString(), Map.of());
+        return export;
+    }
+
+    @Transactional
+    public CustomerView erase(UUID id, String reason, String user) {
+        CustomerView customer = customers.lock(id).orElseThrow(() -> ProblemException.notFound("Customer", id.toString()));
+        if (customer.erased()) {
+            throw CustomerService.erased(id);
+        }
+        customers.erase(id, now(), user);
+        cases.eraseTexts(id);
+        journal.append(Journal.STORE_CHAIN, "CUSTOMER_ERASED", user, id.toString(), Map.of("reason", reason));
+        return customers.find(id).orElseThrow();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The customer care desk: customer records (contact details, loyalty card, preferred language,
+ * consents recorded with their time), accent-insensitive search and duplicate detection, a
+ * customer's purchase history (sales with their card and the returns of those sales), service
+ * cases with an append-only history (notes, escalation, follow-ups, resolution with goodwill),
+ * response and resolution figures, and the GDPR export and erasure of a customer.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Customers")
+package io.storedesk.pos.customer;
