@@ -44,6 +44,14 @@
       });
       $('#total').textContent = quote ? money(quote.total) : '–';
       $('#tax-total').textContent = quote ? money(quote.taxTotal) : '–';
+      $('#discount-total').textContent = quote ? money(quote.discountTotal) : '–';
+      const promos = $('#promotions');
+      promos.innerHTML = '';
+      (quote && quote.promotions ? quote.promotions : []).forEach(p => {
+        const li = document.createElement('li');
+        li.textContent = (p.description || p.code) + ' −' + money(p.amount);
+        promos.appendChild(li);
+      });
       $('#cash-total').textContent = quote ? money(quote.cashTotal) : '–';
     }
 
