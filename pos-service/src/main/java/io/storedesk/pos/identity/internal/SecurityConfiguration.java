@@ -81,6 +81,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/drawer/x-report", "/day").hasRole(MANAGER)
+                        .requestMatchers("/sale", "/returns", "/returns/**", "/drawer").hasAnyRole(CLERK, MANAGER)
                         .anyRequest().authenticated())
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "

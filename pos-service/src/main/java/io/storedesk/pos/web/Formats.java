@@ -1,0 +1,40 @@
+package io.storedesk.pos.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+/** Amounts and dates as the page's language writes them ("12,30 €" in Latvian, "€12.30" in English). */
+public record Formats(Locale locale, Currency currency, ZoneId zone) {
+
+    public String money(String amount) {
+        if (amount == null || amount.isBlank()) {
+            return "";
+        }
+        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+        f.setCurrency(currency);
+        f.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+        f.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        return f.format(new BigDecimal(amount));
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+    }
+
+    public String dateTime(OffsetDateTime time) {
+        return time == null ? "" : time.atZoneSameInstant(zone)
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
+    }
+
+    /** BCP 47 tag for the browser's Intl formats. */
+    public String tag() {
+        return locale.toLanguageTag();
+    }
+}

@@ -1,0 +1,60 @@
+package io.storedesk.pos.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.drawer.DrawerProperties;
+import io.storedesk.pos.identity.CurrentUser;
+import io.storedesk.pos.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: the store, the user and their API token, the language and formats. */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    private final StoreProperties store;
+    private final DrawerProperties drawers;
+    private final ApiSessions apiSessions;
+
+    PageModel(StoreProperties store, DrawerProperties drawers, ApiSessions apiSessions) {
+        this.store = store;
+        this.drawers = drawers;
+        this.apiSessions = apiSessions;
+    }
+
+    @ModelAttribute
+    void common(Model model, Locale locale, Authentication auth, HttpServletRequest request) {
+        model.addAttribute("store", store);
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("languages", WebConfiguration.LANGUAGES);
+        model.addAttribute("fmt", new Formats(locale, store.currency(), store.zone()));
+        model.addAttribute("today", java.time.LocalDate.now(store.zone()));
+        model.addAttribute("currency", store.currency().getCurrencyCode());
+        model.addAttribute("drawerIds", drawers.drawers().keySet().stream().sorted().toList());
+        model.addAttribute("denominations", denominations());
+        model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));
+        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            model.addAttribute("user", auth.getName());
+            model.addAttribute("manager", CurrentUser.hasRole(Role.MANAGER));
+            model.addAttribute("desk", CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.CLERK));
+            model.addAttribute("apiToken", apiSessions.token(request.getSession(), auth));
+        }
+    }
+
+    /** The store currency's notes and coins, largest first, as plain strings ("0.50"). */
+    private List<String> denominations() {
+        int digits = store.currency().getDefaultFractionDigits();
+        return drawers.denominations().getOrDefault(store.currency().getCurrencyCode(), List.of()).stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .map(d -> d.setScale(Math.max(digits, 0), java.math.RoundingMode.UNNECESSARY))
+                .map(BigDecimal::toPlainString)
+                .toList();
+    }
+}

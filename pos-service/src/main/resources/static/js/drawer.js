@@ -1,0 +1,114 @@
+/* Drawer: open with a count, movements, blind close (the expected cash only comes back with the
+   result), post-void. The X report is an htmx fragment rendered for managers only. */
+(function () {
+  'use strict';
+  const P = window.POS;
+  P.pages.drawer = function () {
+    const { $, t, money, api } = P;
+    const select = $('#drawer-id');
+    const openCount = P.countTable('open'), closeCount = P.countTable('close');
+    const closeApproval = P.approval('close'), voidApproval = P.approval('void');
+    const keys = {};
+    const id = () => encodeURIComponent(select.value);
+
+    const remembered = localStorage.getItem('pos-drawer');
+    if (remembered && Array.from(select.options).some(o => o.value === remembered)) select.value = remembered;
+
+    async function refresh() {
+      localStorage.setItem('pos-drawer', select.value);
+      const r = await api('GET', '/api/v1/drawers/' + id());
+      const open = r.ok;
+      $('#drawer-status').textContent = open ? t('drawer.isOpen', select.value, r.data.openedBy) : t('drawer.isClosed', select.value);
+      $('#open-section').hidden = open;
+      $('#movement-section').hidden = !open;
+      $('#close-section').hidden = !open;
+      const x = $('#xreport'); if (x) x.innerHTML = '';
+    }
+    select.addEventListener('change', () => { $('#close-result').hidden = true; refresh(); });
+
+    $('#open-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      keys.open = keys.open || P.key();
+      const r = await api('POST', '/api/v1/drawers/' + id() + '/open', { float: openCount.counts() }, { key: keys.open });
+      if (!r.ok) { if (r.status) keys.open = null; P.showProblem(e.target, $('#open-error'), r.problem); return; }
+      keys.open = null;
+      openCount.reset();
+      $('#close-result').hidden = true;
+      await refresh();
+      $('#drawer-status').textContent = t('drawer.opened', select.value);
+      $('#mv-amount').focus();
+    });
+
+    $('#movement-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      const typed = $('#mv-amount').value.trim();
+      const body = { type: $('#mv-type').value, amount: P.amount(typed) || typed, reason: $('#mv-reason').value.trim() };
+      keys.move = keys.move || P.key();
+      const r = await api('POST', '/api/v1/drawers/' + id() + '/movements', body, { key: keys.move });
+      keys.move = null;
+      if (!r.ok) { $('#movement-status').textContent = ''; P.showProblem(e.target, $('#movement-error'), r.problem); return; }
+      P.clearErrors(e.target, $('#movement-error'));
+      $('#movement-status').textContent = t('drawer.moved', $('#mv-type').selectedOptions[0].textContent, money(r.data.amount));
+      e.target.reset();
+      $('#mv-amount').focus();
+    });
+
+    $('#close-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      keys.close = keys.close || P.key();
+      const r = await api('POST', '/api/v1/drawers/' + id() + '/close',
+        { counted: closeCount.counts(), approval: closeApproval.value() }, { key: keys.close });
+      if (!r.ok) {
+        if (r.status) keys.close = null;
+        if (closeApproval.ask(r.problem)) { $('#close-error').textContent = ''; return; }
+        P.showProblem(e.target, $('#close-error'), r.problem);
+        return;
+      }
+      keys.close = null;
+      const c = r.data;
+      $('#cr-expected').textContent = money(c.expectedCash);
+      $('#cr-counted').textContent = money(c.countedCash);
+      $('#cr-variance').textContent = money(c.variance);
+      $('#cr-result').textContent = t('drawer.result.' + c.result);
+      $('#cr-approved').textContent = c.approvedBy || '–';
+      closeCount.reset(); closeApproval.reset();
+      P.clearErrors(e.target, $('#close-error'));
+      await refresh();
+      const result = $('#close-result');
+      result.hidden = false;
+      result.focus();
+    });
+
+    $('#void-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      const receipt = $('#void-receipt').value.trim();
+      keys.void = keys.void || P.key();
+      const r = await api('POST', '/api/v1/sales/' + encodeURIComponent(receipt) + '/void',
+        { reason: $('#void-reason').value.trim(), approval: voidApproval.value() }, { key: keys.void });
+      if (!r.ok) {
+        if (r.status) keys.void = null;
+        $('#void-status').textContent = '';
+        if (voidApproval.ask(r.problem)) { $('#void-error').textContent = ''; return; }
+        P.showProblem(e.target, $('#void-error'), r.problem);
+        return;
+      }
+      keys.void = null;
+      P.clearErrors(e.target, $('#void-error'));
+      voidApproval.reset();
+      e.target.reset();
+      $('#void-status').textContent = t('void.done', r.data.receiptNumber, money(r.data.total));
+    });
+
+    refresh();
+  };
+
+  P.pages.day = function () {
+    const { $, t, api } = P;
+    $('#day-close').addEventListener('click', async () => {
+      const date = $('#day-date').value;
+      const r = await api('POST', '/api/v1/business-days/' + encodeURIComponent(date) + '/close', {}, { key: P.key() });
+      if (!r.ok) { P.showProblem($('#day-form'), $('#day-error'), r.problem); return; }
+      window.location.assign(window.location.pathname + '?date=' + encodeURIComponent(date));
+    });
+  };
+})();

@@ -1,0 +1,88 @@
+/* Returns: the lookup comes back as an htmx fragment; the return goes to the JSON API. */
+(function () {
+  'use strict';
+  const P = window.POS;
+  P.pages.returns = function () {
+    const { $, $$, t, money, api } = P;
+    let key = null;
+
+    document.body.addEventListener('htmx:afterSwap', () => {
+      key = null;
+      $('#return-result').hidden = true;
+      const first = $('#return-form input.rq:not([disabled])');
+      if (first) { first.focus(); first.select(); } else $('#receipt-input').select();
+    });
+
+    // Typing a quantity replaces the 0 rather than appending to it.
+    document.addEventListener('focusin', e => { if (e.target.matches && e.target.matches('input.rq')) e.target.select(); });
+
+    document.addEventListener('submit', async e => {
+      if (e.target.id !== 'return-form') return;
+      e.preventDefault();
+      const form = e.target, error = $('#return-error');
+      const approval = P.approval('return');
+      P.clearErrors(form, error);
+      const lines = $$('tr[data-line]', form).map(tr => ({
+        lineNo: parseInt(tr.dataset.line, 10),
+        quantity: parseInt($('input.rq', tr).value, 10) || 0,
+        reason: $('select.rr', tr).value,
+        restock: $('select.rr', tr).value !== 'DEFECTIVE'
+      })).filter(l => l.quantity > 0);
+      if (!lines.length) { error.textContent = t('returns.nothing'); $('input.rq:not([disabled])', form)?.focus(); return; }
+      const body = {
+        receiptNumber: form.dataset.receipt,
+        drawerId: $('#return-drawer').value,
+        lines: lines,
+        refundMethod: $('input[name="refundMethod"]:checked', form).value,
+        approval: approval.value()
+      };
+      // Exchange: new goods go out in the same document; cash pays any difference.
+      const newLines = $('#exchange-items').value.trim().split(/[\s,;]+/).filter(Boolean).map(code => {
+        const star = /^(\d{1,4})\*(.+)$/.exec(code);
+        return star ? { sku: star[2], quantity: parseInt(star[1], 10) } : { sku: code, quantity: 1 };
+      });
+      const exchange = newLines.length > 0;
+      if (exchange) {
+        const typed = $('#exchange-cash').value.trim();
+        const cash = typed ? P.amount(typed) : null;
+        if (typed && !cash) { error.textContent = t('error.field', $('label[for=exchange-cash]').textContent, typed); return; }
+        body.returnLines = body.lines; delete body.lines;
+        body.newLines = newLines;
+        body.tenders = cash ? [{ type: 'CASH', amount: cash }] : [];
+      }
+      key = key || P.key();
+      $('#return-submit').disabled = true;
+      const r = await api('POST', exchange ? '/api/v1/exchanges' : '/api/v1/returns', body, { key: key });
+      $('#return-submit').disabled = false;
+      if (!r.ok) {
+        if (r.status !== 0) key = null;
+        if (approval.ask(r.problem)) { error.textContent = ''; return; }
+        P.showProblem(form, error, r.problem);
+        return;
+      }
+      const ret = exchange ? r.data.returned : r.data;
+      $('#exchange-result').hidden = !exchange;
+      if (exchange) {
+        $('#ex-receipt').textContent = r.data.sale ? r.data.sale.receiptNumber : '–';
+        $('#ex-returned').textContent = money(r.data.returnedValue);
+        $('#ex-new').textContent = money(r.data.newTotal);
+        $('#ex-difference').textContent = money(r.data.difference);
+        $('#ex-change').textContent = r.data.sale ? money(r.data.sale.change) : '–';
+      }
+      $('#return-number').textContent = ret.returnNumber;
+      $('#refund-total').textContent = money(ret.refundTotal);
+      const list = $('#refunds');
+      list.innerHTML = '';
+      (ret.refunds || []).forEach(x => {
+        const li = document.createElement('li');
+        li.textContent = t('tender.' + x.type) + ' ' + money(x.amount) + (x.maskedPan ? ' (' + x.maskedPan + ')' : '')
+          + (x.storeCreditCode ? ' – ' + t('returns.creditCode', x.storeCreditCode) : '');
+        list.appendChild(li);
+      });
+      form.remove();
+      const result = $('#return-result');
+      result.hidden = false;
+      result.focus();
+    });
+  };
+})();

@@ -1,0 +1,334 @@
+package io.storedesk.pos.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.storedesk.pos.support.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages in a real browser, as clerks and managers use them: keyboard first, in the store's
+ * language (Latvian in the demo) unless a language is picked. Own service and database, so the
+ * drawers used here are not shared with the API tests.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pos.data-dir=target/test-data/pages-${random.uuid}", "pos.printing.status-check=false"})
+class PagesBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void clerkScansItemsVoidsALineAndTakesCashWithChangeShownBig() {
+        open("D1");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale");
+            // Nobody picked a language yet: the store's (pos.store.locale = lv-LV).
+            assertThat(b.find(By.tagName("html")).getAttribute("lang")).isEqualTo("lv");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Pārdošana");
+            new Select(b.find(By.id("drawer"))).selectByValue("D1");
+            b.find(By.id("scan")).click();
+            // A scanner types the code and Enter into the field that has the focus.
+            b.keys("LV-1001", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 1);
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
+            b.keys("LV-1002", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
+            b.keys("2*LV-1001", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 3);
+            b.keys("NO-SUCH-ITEM", Keys.ENTER);
+            b.waitForText(By.id("scan-error"), "NO-SUCH-ITEM");
+            b.find(By.id("scan")).clear();
+
+            // The kefir goes back before payment; the first line is then one of two rye breads.
+            b.all(By.cssSelector("#lines .void-line")).get(1).click();
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
+            // replace the two single-bread lines by the README's basket: 2 x LV-1001 + 1 x LV-1008
+            b.all(By.cssSelector("#lines .void-line")).get(0).click();
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 1);
+            b.find(By.id("scan")).sendKeys("LV-1008", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
+            assertThat(digits(b.text(By.id("total")))).isEqualTo("597");
+            assertThat(digits(b.text(By.id("cash-total")))).isEqualTo("595");
+            b.screenshot("sale-basket");
+
+            b.type(By.id("cash"), "10");
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.find(By.id("done"));
+            assertThat(digits(b.text(By.id("change")))).isEqualTo("405");
+            assertThat(Double.parseDouble(b.find(By.id("change")).getCssValue("font-size").replace("px", "")))
+                    .as("change shown big").isGreaterThanOrEqualTo(48);
+            String receipt = b.text(By.id("receipt-number"));
+            assertThat(receipt).startsWith("S001-R01-");
+            b.waitUntil(d -> d.findElement(By.id("pdf")).getAttribute("href").startsWith("blob:"));
+            b.screenshot("sale-done");
+
+            var sale = api.get("/api/v1/sales/" + receipt, "clerk");
+            assertThat(sale.status()).isEqualTo(200);
+            assertThat(sale.text("total")).isEqualTo("5.97");
+            assertThat(sale.text("change")).isEqualTo("4.05");
+
+            // The next scan starts the next sale at once.
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
+            b.keys("LV-1001", Keys.ENTER);
+            b.waitUntil(d -> !d.findElement(By.id("done")).isDisplayed());
+        }
+    }
+
+    @Test
+    void clerkReturnsAPharmacyItemWithTheManagersApprovalOnTheSameScreen() {
+        open("D2");
+        String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-return-sale",
+                "{\"drawerId\":\"D2\",\"lines\":[{\"sku\":\"LV-1027\",\"quantity\":2}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"20.00\"}]}").text("receiptNumber");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/returns?lang=en");
+            b.enter(By.id("receipt-input"), receipt);
+            b.find(By.id("return-form"));
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("rq1");
+            b.keys(Keys.chord(Keys.CONTROL, "a"), "1");
+            new Select(b.find(By.id("rr1"))).selectByValue("DEFECTIVE");
+            b.find(By.cssSelector("input[name=refundMethod][value=CASH]")).click();
+            b.find(By.id("return-submit")).click();
+
+            // Pharmacy goods need a manager: the approval appears on this screen with the reason.
+            b.waitUntil(d -> d.findElement(By.id("return-manager")).isDisplayed()
+                    || !b.content(By.id("return-error")).isEmpty());
+            assertThat(b.content(By.id("return-error"))).isEmpty();
+            WebElement manager = b.find(By.id("return-manager"));
+            assertThat(b.content(By.cssSelector("#return-approval .approval-why"))).isNotBlank();
+            assertThat(b.driver().switchTo().activeElement()).isEqualTo(manager);
+            b.keys("manager");
+            b.type(By.id("return-pin"), "9999");
+            b.find(By.id("return-pin")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> !b.content(By.cssSelector("#return-approval .approval-why")).isEmpty()
+                    && d.findElement(By.id("return-pin")).getAttribute("value").isEmpty());
+            b.screenshot("return-approval");
+            b.type(By.id("return-pin"), "1234");
+            b.find(By.id("return-pin")).sendKeys(Keys.ENTER);
+
+            b.find(By.id("return-result"));
+            String number = b.text(By.id("return-number"));
+            assertThat(number).isNotBlank();
+            assertThat(digits(b.text(By.id("refund-total")))).isEqualTo("700");
+            b.screenshot("return-done");
+
+            var ret = api.get("/api/v1/returns/" + number, "clerk");
+            assertThat(ret.status()).isEqualTo(200);
+            assertThat(ret.text("approvedBy")).isEqualTo("manager");
+            var sale = api.get("/api/v1/sales/" + receipt, "clerk").json();
+            assertThat(sale.get("lines").get(0).get("returnedQuantity").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void clerkOpensADrawerWithACountAndClosesItBlindWithApprovalForTheShortfall() {
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/drawer?lang=en");
+            new Select(b.find(By.id("drawer-id"))).selectByValue("D3");
+            b.waitForText(By.id("drawer-status"), "closed");
+            b.type(By.id("open-20.00"), "2");
+            b.type(By.id("open-5.00"), "3");
+            b.type(By.id("open-0.50"), "4");
+            assertThat(b.text(By.id("open-total"))).isEqualTo("€57.00");
+            b.screenshot("drawer-open-count");
+            b.find(By.id("open-submit")).click();
+            b.waitForText(By.id("drawer-status"), "open");
+
+            new Select(b.find(By.id("mv-type"))).selectByValue("PAID_IN");
+            b.type(By.id("mv-amount"), "3");
+            b.type(By.id("mv-reason"), "change from the bank");
+            b.find(By.id("mv-reason")).sendKeys(Keys.ENTER);
+            b.waitForText(By.id("movement-status"), "€3.00");
+
+            // Blind: nothing on the page may tell the clerk the expected 60.00 before the count.
+            assertThat(b.all(By.id("xreport"))).isEmpty();
+            assertThat(b.driver().getPageSource()).doesNotContain("60.00").doesNotContain("60,00");
+            assertThat(b.text(By.id("close-total"))).isEqualTo("€0.00");
+            b.screenshot("drawer-blind-count");
+
+            b.type(By.id("close-20.00"), "2");
+            b.type(By.id("close-5.00"), "2");
+            assertThat(b.text(By.id("close-total"))).isEqualTo("€50.00");
+            b.find(By.id("close-submit")).click();
+
+            // 10.00 short is beyond the 5.00 tolerance: a manager approves on the same screen.
+            b.find(By.id("close-manager"));
+            assertThat(b.driver().getPageSource()).doesNotContain("60.00");
+            b.keys("manager");
+            b.type(By.id("close-pin"), "1234");
+            b.find(By.id("close-submit")).click();
+
+            b.find(By.id("close-result"));
+            assertThat(b.text(By.id("cr-expected"))).isEqualTo("€60.00");
+            assertThat(b.text(By.id("cr-counted"))).isEqualTo("€50.00");
+            assertThat(b.text(By.id("cr-variance"))).isEqualTo("-€10.00");
+            assertThat(b.text(By.id("cr-result"))).isEqualTo("Short");
+            assertThat(b.text(By.id("cr-approved"))).isEqualTo("manager");
+            b.waitForText(By.id("drawer-status"), "closed");
+            b.screenshot("drawer-closed");
+        }
+    }
+
+    @Test
+    void clerkExchangesAnItemForADearerOneAndTheCustomerPaysTheDifferenceInCash() {
+        open("D2");
+        String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-exchange-sale",
+                "{\"drawerId\":\"D2\",\"lines\":[{\"sku\":\"LV-1001\",\"quantity\":1}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"2.00\"}]}").text("receiptNumber");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/returns?lang=cs");
+            b.enter(By.id("receipt-input"), receipt);
+            b.find(By.id("return-form"));
+            b.keys("1");
+            new Select(b.find(By.id("rr1"))).selectByValue("CHANGED_MIND");
+            b.type(By.id("exchange-items"), "LV-1008");
+            b.type(By.id("exchange-cash"), "1");
+            b.find(By.id("exchange-cash")).sendKeys(Keys.ENTER);
+
+            b.find(By.id("exchange-result"));
+            String newReceipt = b.text(By.id("ex-receipt"));
+            assertThat(newReceipt).startsWith("S001-R02-");
+            assertThat(digits(b.text(By.id("ex-difference")))).isEqualTo("030");
+            assertThat(digits(b.text(By.id("ex-change")))).isEqualTo("070");
+            b.screenshot("return-exchange");
+            assertThat(api.get("/api/v1/sales/" + newReceipt, "clerk").json().get("lines").get(0).get("sku").asText())
+                    .isEqualTo("LV-1008");
+        }
+    }
+
+    @Test
+    void clerkPostVoidsASaleWithTheManagersApproval() {
+        open("D4");
+        String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-void-sale",
+                "{\"drawerId\":\"D4\",\"lines\":[{\"sku\":\"LV-1002\",\"quantity\":1}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"2.00\"}]}").text("receiptNumber");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/drawer?lang=en");
+            b.type(By.id("void-receipt"), receipt);
+            b.type(By.id("void-reason"), "rang up twice");
+            b.find(By.id("void-reason")).sendKeys(Keys.ENTER);
+            b.find(By.id("void-manager"));
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("void-manager");
+            b.keys("manager");
+            b.type(By.id("void-pin"), "1234");
+            b.find(By.id("void-pin")).sendKeys(Keys.ENTER);
+            b.waitForText(By.id("void-status"), receipt);
+            b.screenshot("drawer-post-void");
+            // The business day is for managers only: a clerk gets a plain sentence, not a stack trace.
+            b.open("/day");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Something went wrong");
+            assertThat(b.text(By.cssSelector("p.error"))).isEqualTo("Your role may not open this page.");
+            assertThat(api.get("/api/v1/sales/" + receipt, "clerk").text("status")).isEqualTo("VOIDED");
+        }
+    }
+
+    @Test
+    void everyPageRendersInAllFourLanguages() {
+        open("D4");
+        String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-languages-sale",
+                "{\"drawerId\":\"D4\",\"lines\":[{\"sku\":\"LV-1001\",\"quantity\":1}],"
+                        + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"5.00\"}]}").text("receiptNumber");
+        List<String> pages = List.of("/", "/sale", "/returns?receipt=" + receipt, "/drawer", "/day");
+        try (Browser b = new Browser(port)) {
+            for (String lang : List.of("en", "lv", "cs", "ru")) {
+                b.open("/login?lang=" + lang);
+                checkRendered(b, lang, "login");
+            }
+            // The audit itself notices faint text and small targets.
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("document.querySelector('main').insertAdjacentHTML('beforeend',"
+                    + " '<p style=\"color:#aaa\">faint</p><button style=\"min-height:0;height:20px\">tiny</button>')");
+            assertThat(b.accessibilityProblems()).anyMatch(p -> p.contains("faint")).anyMatch(p -> p.contains("tiny"));
+            b.signIn("manager");
+            for (String lang : List.of("en", "lv", "cs", "ru")) {
+                b.open("/?lang=" + lang);
+                for (String page : pages) {
+                    b.open(page);
+                    checkRendered(b, lang, page.equals("/") ? "home" : page.substring(1).replaceAll("[?=].*", ""));
+                }
+                // The manager's X report of an open drawer, rendered into the drawer page.
+                b.open("/drawer");
+                new Select(b.find(By.id("drawer-id"))).selectByValue("D4");
+                b.find(By.id("x-button")).click();
+                ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                        .executeScript("arguments[0].scrollIntoView()", b.find(By.id("x-expected")));
+                checkRendered(b, lang, "drawer-xreport");
+            }
+            // The header's picker, by keyboard; the choice is remembered on the next page.
+            b.find(By.cssSelector("header a[data-lang=cs]")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> "cs".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            b.open("/sale");
+            assertThat(b.find(By.tagName("html")).getAttribute("lang")).isEqualTo("cs");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Prodej");
+        }
+    }
+
+    /** Last: once the day is closed, it takes no more sales. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void managerClosesTheBusinessDayAndSeesTheZReport() {
+        open("D1");
+        for (String drawer : List.of("D1", "D2", "D3", "D4")) {
+            if (api.get("/api/v1/drawers/" + drawer, "clerk").status() == 200) {
+                var closed = api.post("/api/v1/drawers/" + drawer + "/close", "clerk",
+                        "{\"counted\":{},\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}}");
+                assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+            }
+        }
+        try (Browser b = new Browser(port)) {
+            b.signIn("manager");
+            b.open("/day?lang=en");
+            b.find(By.id("day-close")).click();
+            b.find(By.id("z-report"));
+            assertThat(b.text(By.id("z-h"))).startsWith("Z report 1");
+            assertThat(b.text(By.id("z-drawers"))).contains("D1").contains("clerk");
+            b.screenshot("day-z-report");
+            b.find(By.id("day-close")).click();
+            b.waitUntil(d -> !b.content(By.id("day-error")).isEmpty());
+        }
+    }
+
+    private static void checkRendered(Browser b, String lang, String name) {
+        b.waitUntil(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals(lang));
+        String source = b.driver().getPageSource();
+        assertThat(source).as(name + " in " + lang).doesNotContain("??").doesNotContain("Whitelabel");
+        assertThat(b.all(By.cssSelector("a.skip"))).as("skip link").hasSize(1);
+        assertThat(b.accessibilityProblems()).as("contrast and touch targets of " + name + " in " + lang).isEmpty();
+        b.screenshot(name + "-" + lang);
+    }
+
+    private void open(String drawerId) {
+        if (api.get("/api/v1/drawers/" + drawerId, "clerk").status() != 200) {
+            var opened = api.post("/api/v1/drawers/" + drawerId + "/open", "clerk", "{\"float\":{\"20.00\":2,\"5.00\":2}}");
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        }
+    }
+
+    private static String digits(String text) {
+        return text.replaceAll("[^0-9]", "");
+    }
+}
