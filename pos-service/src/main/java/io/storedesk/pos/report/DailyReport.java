@@ -30,7 +30,7 @@ import java.util.Map;
  * @param openDrawers       drawer sessions of those days not yet counted (their variance is not in the figures)
  * @param sections          figures contributed by other modules (promotions, loyalty, cases), by section name
  */
-public record DailyReport(String storeId, LocalDate date, LocalDate from, LocalDate to, String currency,
+public record DailyReport(String storeId, String storeName, LocalDate date, LocalDate from, LocalDate to, String currency,
         long salesCount, String grossSales, String discounts, String salesTotal, String returns, long returnsCount,
         String netSales, String taxTotal, String cashRounding, Map<String, Map<String, String>> taxByRate,
         Map<String, String> tenders, Map<String, String> byDepartment, Map<String, String> byHour,

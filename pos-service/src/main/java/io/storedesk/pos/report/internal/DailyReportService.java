@@ -128,7 +128,7 @@ class DailyReportService implements StoreReports {
         parts.forEach(p -> contributed.put(p.name(), p.content().data()));
 
         BigDecimal salesTotal = sums.day[2];
-        return new Composed(new DailyReport(store.id(), date, from, to, store.currency().getCurrencyCode(), sums.count,
+        return new Composed(new DailyReport(store.id(), store.name(), date, from, to, store.currency().getCurrencyCode(), sums.count,
                 sums.str(sums.day[0]), sums.str(sums.day[1]), sums.str(salesTotal), returned.refunded(), returned.count(),
                 sums.str(salesTotal.subtract(new BigDecimal(returned.refunded()))), sums.str(sums.tax),
                 sums.str(sums.rounding), sums.taxByRate(), Sums.strings(sums.tenders, sums), Sums.strings(sums.departments, sums),

@@ -24,6 +24,7 @@ final class ReportCsv {
         ReportCsv csv = new ReportCsv();
         DailyReport r = composed.report();
         csv.summary("storeId", r.storeId());
+        csv.summary("storeName", r.storeName());
         csv.summary("date", r.date() == null ? "" : r.date().toString());
         csv.summary("from", r.from().toString());
         csv.summary("to", r.to().toString());

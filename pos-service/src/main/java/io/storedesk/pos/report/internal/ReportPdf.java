@@ -28,7 +28,7 @@ final class ReportPdf {
             try (PdfReportPage page = new PdfReportPage(document)) {
                 String period = r.date() != null ? "Business day " + r.date()
                         : "Business days " + r.from() + " to " + r.to();
-                page.title("Store report " + r.storeId(), period + " · amounts in " + r.currency());
+                page.title("Store report " + r.storeId() + " " + r.storeName(), period + " · amounts in " + r.currency());
                 page.heading("Sales");
                 page.row("Sales", Long.toString(r.salesCount()));
                 page.row("Gross sales", r.grossSales());
