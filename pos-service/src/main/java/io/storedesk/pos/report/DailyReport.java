@@ -28,6 +28,7 @@ import java.util.Map;
  * @param cashMovements     PAID_IN, PAID_OUT, SAFE_DROP, PICKUP -> cash moved (positive figures)
  * @param variancesByUser   user in charge of a closed drawer -> summed count variance (negative: short)
  * @param openDrawers       drawer sessions of those days not yet counted (their variance is not in the figures)
+ * @param zNumber           the Z report that closed the day (a one-day report of a closed day), else null
  * @param sections          figures contributed by other modules (promotions, loyalty, cases), by section name
  */
 public record DailyReport(String storeId, String storeName, LocalDate date, LocalDate from, LocalDate to, String currency,
@@ -37,7 +38,7 @@ public record DailyReport(String storeId, String storeName, LocalDate date, Loca
         Map<String, String> refundsByTender, Map<String, ReasonFigures> returnsByReason, String returnsCashRounding,
         Map<String, ClerkReturns> returnsByClerk, VoidFigures voids, Map<String, VoidFigures> voidsByClerk,
         Map<String, Long> noSalesByClerk, Map<String, String> cashMovements, Map<String, String> variancesByUser,
-        long openDrawers, Map<String, Map<String, Object>> sections) {
+        long openDrawers, Long zNumber, Map<String, Map<String, Object>> sections) {
 
     public record ReasonFigures(long lines, long quantity, String amount) {
     }

@@ -35,26 +35,38 @@ class DrawerActivityReader implements DrawerActivity {
     @Override
     @Transactional(readOnly = true)
     public List<SessionSummary> sessions(LocalDate from, LocalDate to) {
-        Map<String, Map<String, String>> movements = new HashMap<>();
-        jdbc.sql("SELECT p.session_id, p.type, SUM(p.amount), s.currency FROM drawer_posting p "
-                        + "JOIN drawer_session s ON s.id = p.session_id WHERE s.business_date BETWEEN :from AND :to "
-                        + "AND p.type IN (:types) GROUP BY p.session_id, p.type, s.currency")
-                .param("from", from).param("to", to).param("types", MOVEMENTS)
-                .query(rs -> {
-                    movements.computeIfAbsent(rs.getObject(1).toString(), k -> new TreeMap<>())
-                            .put(rs.getString(2), BusinessDayService.str(rs.getBigDecimal(3).abs(), rs.getString(4)));
-                });
-        return jdbc.sql("SELECT id, drawer_id, business_date, opened_by, closed_by, status, variance, result, currency "
-                        + "FROM drawer_session WHERE business_date BETWEEN ? AND ? ORDER BY opened_at, drawer_id")
+        Map<String, String> currencies = new HashMap<>();
+        List<SessionSummary> found = jdbc.sql("SELECT id, drawer_id, business_date, opened_by, closed_by, status, "
+                        + "variance, result, currency FROM drawer_session WHERE business_date BETWEEN ? AND ? "
+                        + "ORDER BY opened_at, drawer_id")
                 .params(from, to)
                 .query((rs, n) -> {
-                    String id = rs.getObject(1).toString();
-                    BigDecimal variance = rs.getBigDecimal(7);
-                    return new SessionSummary(rs.getString(2), id, rs.getObject(3, LocalDate.class), rs.getString(4),
-                            rs.getString(5), rs.getString(6), BusinessDayService.str(variance, rs.getString(9)),
-                            rs.getString(8), movements.getOrDefault(id, Map.of()));
+                    currencies.put(rs.getObject(1).toString(), rs.getString(9));
+                    return new SessionSummary(rs.getString(2), rs.getObject(1).toString(),
+                            rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
+                            BusinessDayService.str(rs.getBigDecimal(7), rs.getString(9)), rs.getString(8),
+                            new TreeMap<>());
                 })
                 .list();
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<String, SessionSummary> byId = new HashMap<>();
+        found.forEach(s -> byId.put(s.sessionId(), s));
+        List<java.util.UUID> ids = found.stream().map(s -> java.util.UUID.fromString(s.sessionId())).toList();
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("SELECT session_id, type, SUM(amount) FROM drawer_posting WHERE type IN (:types) "
+                            + "AND session_id IN (:sessions) GROUP BY session_id, type")
+                    .param("types", MOVEMENTS).param("sessions", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query(rs -> {
+                        String id = rs.getObject(1).toString();
+                        byId.get(id).movements().put(rs.getString(2),
+                                BusinessDayService.str(rs.getBigDecimal(3).abs(), currencies.get(id)));
+                    });
+        }
+        return found.stream().map(s -> new SessionSummary(s.drawerId(), s.sessionId(), s.businessDate(),
+                s.openedBy(), s.closedBy(), s.status(), s.variance(), s.result(),
+                java.util.Collections.unmodifiableMap(s.movements()))).toList();
     }
 
     @Override

@@ -35,9 +35,14 @@ class DailyReportService implements StoreReports {
     private final DrawerActivity drawers;
     private final ObjectProvider<ReportSection> sections;
     private final StoreProperties store;
+    private final ZReportService zReports;
+    private final ClerkDays clerkDays;
 
     DailyReportService(Sales sales, SaleActivity saleActivity, ReturnActivity returns, DrawerActivity drawers,
-            ObjectProvider<ReportSection> sections, StoreProperties store) {
+            ObjectProvider<ReportSection> sections, StoreProperties store, ZReportService zReports,
+            ClerkDays clerkDays) {
+        this.zReports = zReports;
+        this.clerkDays = clerkDays;
         this.sales = sales;
         this.saleActivity = saleActivity;
         this.returns = returns;
@@ -78,7 +83,7 @@ class DailyReportService implements StoreReports {
         returned.byReason().forEach((reason, f) -> byReason.put(reason,
                 new DailyReport.ReasonFigures(f.lines(), f.quantity(), f.amount())));
 
-        Map<String, SaleActivity.ClerkSales> clerkSales = saleActivity.salesByClerk(from, to);
+        Map<String, SaleActivity.ClerkSales> clerkSales = clerkDays.salesByClerk(from, to);
         Map<String, DailyReport.ClerkReturns> byClerk = new TreeMap<>();
         java.util.Set<String> clerks = new java.util.TreeSet<>(clerkSales.keySet());
         clerks.addAll(returned.byClerk().keySet());
@@ -134,6 +139,7 @@ class DailyReportService implements StoreReports {
                 sums.str(sums.rounding), sums.taxByRate(), Sums.strings(sums.tenders, sums), Sums.strings(sums.departments, sums),
                 Sums.strings(sums.hours, sums), returned.byRefundTender(), byReason, returned.cashRounding(), byClerk,
                 new DailyReport.VoidFigures(voided.size(), sums.str(voidTotal)), voidsByClerk, noSales,
-                Sums.strings(movements, sums), Sums.strings(variances, sums), open, contributed), parts);
+                Sums.strings(movements, sums), Sums.strings(variances, sums), open,
+                date == null ? null : zReports.find(date).map(z -> z.zNumber()).orElse(null), contributed), parts);
     }
 }

@@ -40,6 +40,7 @@ final class ReportCsv {
         csv.summary("cashRounding", r.cashRounding());
         csv.summary("returnsCashRounding", r.returnsCashRounding());
         csv.summary("openDrawers", Long.toString(r.openDrawers()));
+        csv.summary("zNumber", r.zNumber() == null ? "" : r.zNumber().toString());
         r.taxByRate().forEach((rate, f) -> f.forEach((field, v) -> csv.row("taxByRate", rate, field, v)));
         csv.amounts("tenders", r.tenders(), "amount");
         csv.amounts("byDepartment", r.byDepartment(), "amount");

@@ -29,6 +29,10 @@ final class ReportPdf {
                 String period = r.date() != null ? "Business day " + r.date()
                         : "Business days " + r.from() + " to " + r.to();
                 page.title("Store report " + r.storeId() + " " + r.storeName(), period + " · amounts in " + r.currency());
+                if (r.date() != null) {
+                    page.line(r.zNumber() != null ? "Day closed with Z report no. " + r.zNumber() + "."
+                            : "Day not closed yet: figures can still change.");
+                }
                 page.heading("Sales");
                 page.row("Sales", Long.toString(r.salesCount()));
                 page.row("Gross sales", r.grossSales());
