@@ -131,6 +131,29 @@ public class Journal {
                 .list();
     }
 
+    /**
+     * Entries of one type whose reference is one of {@code references} (e.g. the no-sale opens of
+     * some drawer sessions), oldest first; for reports.
+     */
+    @Transactional(readOnly = true)
+    public List<JournalEntry> entriesOfType(String type, java.util.Collection<String> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        List<JournalEntry> found = new java.util.ArrayList<>();
+        List<String> refs = List.copyOf(references);
+        for (int i = 0; i < refs.size(); i += 500) {
+            found.addAll(jdbc.sql("SELECT chain, seq, type, occurred_at, actor, reference, payload, prev_hash, hash "
+                            + "FROM journal_entry WHERE type = :type AND reference IN (:refs)")
+                    .param("type", type).param("refs", refs.subList(i, Math.min(refs.size(), i + 500)))
+                    .query((rs, n) -> entry(rs))
+                    .list());
+        }
+        found.sort(java.util.Comparator.comparing(JournalEntry::occurredAt).thenComparing(JournalEntry::chain)
+                .thenComparingLong(JournalEntry::sequence));
+        return found;
+    }
+
     private static JournalEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new JournalEntry(rs.getString(1), rs.getLong(2), rs.getString(3),
                 rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6),

@@ -94,7 +94,7 @@ public final class ZReportBenchmark {
     }
 
     /** One business day: closed drawer sessions and the day's sales, inserted in batches. */
-    private static void load(DataSource ds, LocalDate day, int count) throws Exception {
+    static void load(DataSource ds, LocalDate day, int count) throws Exception {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             UUID session = UUID.randomUUID();

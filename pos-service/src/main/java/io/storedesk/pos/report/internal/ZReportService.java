@@ -40,9 +40,11 @@ class ZReportService {
     private final JsonMapper json;
     private final StoreProperties store;
     private final Clock clock;
+    private final ClerkDays clerkDays;
 
     ZReportService(BusinessDays days, Sales sales, Returns returns, JdbcClient jdbc, Journal journal, JsonMapper json,
-            StoreProperties store, Clock clock) {
+            StoreProperties store, Clock clock, ClerkDays clerkDays) {
+        this.clerkDays = clerkDays;
         this.days = days;
         this.sales = sales;
         this.returns = returns;
@@ -84,6 +86,7 @@ class ZReportService {
         entry.put("voidsCount", totals.voidCount());
         entry.put("tenders", totals.tenders());
         journal.append(Journal.STORE_CHAIN, "Z_REPORT", user, "Z" + zNumber, entry);
+        clerkDays.seal(date);
         return report;
     }
 

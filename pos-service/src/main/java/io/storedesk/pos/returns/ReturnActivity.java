@@ -1,0 +1,30 @@
+package io.storedesk.pos.returns;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Read-only figures about the returns of a range of business days (both ends included), for
+ * reports. Amounts are strings ("12.30").
+ */
+public interface ReturnActivity {
+
+    ReturnSummary summary(LocalDate from, LocalDate to);
+
+    /**
+     * @param refunded       what the returns refunded in all (their refund totals)
+     * @param cashRounding   what cash rounding of the refunds added to the lines' refunds
+     * @param byReason       reason -> returned lines, units and their refunds (before cash rounding)
+     * @param byClerk        clerk who took the returns -> how many returns and their refund totals
+     * @param byRefundTender refund tender (CASH, CARD, STORE_CREDIT...) -> amount paid back
+     */
+    record ReturnSummary(long count, String refunded, String cashRounding, Map<String, ReasonFigures> byReason,
+            Map<String, ClerkFigures> byClerk, Map<String, String> byRefundTender) {
+    }
+
+    record ReasonFigures(long lines, long quantity, String amount) {
+    }
+
+    record ClerkFigures(long count, String amount) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.storedesk.pos.sale;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read-only figures about who sold and who voided, over a range of business days (both ends
+ * included), for reports. Amounts are strings ("12.30").
+ */
+public interface SaleActivity {
+
+    /** Completed sales that stand (post-voided ones aside) per clerk: how many and their totals. */
+    Map<String, ClerkSales> salesByClerk(LocalDate from, LocalDate to);
+
+    /** The post-voids of sales of those business days, oldest first. */
+    List<VoidedSale> voids(LocalDate from, LocalDate to);
+
+    record ClerkSales(long count, String total) {
+    }
+
+    /**
+     * @param voidedBy   the user who asked for the void
+     * @param approvedBy the manager who approved it
+     * @param total      what the voided sale had totalled
+     */
+    record VoidedSale(String receiptNumber, LocalDate businessDate, String voidedBy, String approvedBy, String reason,
+            String total) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.storedesk.pos.sale.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.sale.SaleActivity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads sales per clerk and post-voids for reports; never writes. */
+@Service
+class SaleActivityReader implements SaleActivity {
+
+    private final JdbcClient jdbc;
+    private final StoreProperties store;
+
+    SaleActivityReader(JdbcClient jdbc, StoreProperties store) {
+        this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, ClerkSales> salesByClerk(LocalDate from, LocalDate to) {
+        // every sale of the days per clerk (from the index alone), less the few that were post-voided
+        Map<String, Object[]> sums = new TreeMap<>();
+        jdbc.sql("SELECT clerk, COUNT(*), SUM(total) FROM sale WHERE business_date BETWEEN ? AND ? GROUP BY clerk")
+                .params(from, to)
+                .query(rs -> {
+                    sums.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getBigDecimal(3)});
+                });
+        jdbc.sql("SELECT s.clerk, COUNT(*), SUM(s.total) FROM sale_void v JOIN sale s ON s.receipt_number = v.receipt_number "
+                        + "WHERE v.business_date BETWEEN ? AND ? GROUP BY s.clerk")
+                .params(from, to)
+                .query(rs -> {
+                    Object[] sum = sums.get(rs.getString(1));
+                    sum[0] = (Long) sum[0] - rs.getLong(2);
+                    sum[1] = ((BigDecimal) sum[1]).subtract(rs.getBigDecimal(3));
+                });
+        Map<String, ClerkSales> clerks = new TreeMap<>();
+        sums.forEach((clerk, sum) -> {
+            if ((Long) sum[0] > 0) {
+                clerks.put(clerk, new ClerkSales((Long) sum[0], str((BigDecimal) sum[1])));
+            }
+        });
+        return clerks;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<VoidedSale> voids(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT receipt_number, business_date, voided_by, approved_by, reason, total FROM sale_void "
+                        + "WHERE business_date BETWEEN ? AND ? ORDER BY voided_at, receipt_number")
+                .params(from, to)
+                .query((rs, n) -> new VoidedSale(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), str(rs.getBigDecimal(6))))
+                .list();
+    }
+
+    private String str(BigDecimal amount) {
+        return Money.rounded(amount, store.currency()).toString();
+    }
+}
