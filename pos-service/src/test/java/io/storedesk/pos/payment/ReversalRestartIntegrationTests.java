@@ -77,12 +77,6 @@ class ReversalRestartIntegrationTests {
         properties.put("pos.payment.acquirer.host", simulator.host());
         properties.put("pos.payment.acquirer.port", simulator.port());
         properties.put("server.port", "0");
-        // Both contexts run in this JVM on the same H2 file. A connection the first context's
-        // background threads give back late would otherwise close the shared in-JVM database under
-        // the second context as it starts; keep it open between them (real process restarts are
-        // covered by reliability/CrashRecoveryIntegrationTests).
-        properties.put("spring.datasource.url", "jdbc:h2:file:${pos.data-path}/pos;LOCK_TIMEOUT=10000;"
-                + "DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
         // As command-line arguments: they must win over config/application.yml, which default
         // properties (SpringApplicationBuilder.properties) would not.
         return new SpringApplicationBuilder(PosApplication.class)
