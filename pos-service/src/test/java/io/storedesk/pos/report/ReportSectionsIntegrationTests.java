@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sections the promotion, loyalty and customer modules add to the store report, over HTTP on a
- * known day: a coupon sale, a coupon sale post-voided, a loyalty sale paid partly with points, two
- * service cases (one escalated and resolved, one with a follow-up left overdue); checked in JSON,
+ * known day: a coupon sale, a coupon sale post-voided, a loyalty sale paid partly with points, another
+ * post-voided, special orders (picked up, cancelled, waiting), two service cases (one escalated and
+ * resolved, one with a follow-up left overdue); checked in JSON,
  * CSV and PDF. Own context (own database) with a settable clock; the store is in Riga (UTC+2).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -97,6 +98,26 @@ class ReportSectionsIntegrationTests {
                  "tenders":[{"type":"LOYALTY_POINTS","points":500},{"type":"CASH","amount":"44.00"}]}""".formatted(CARD));
         ok(loyal, 201);
         assertThat(loyal.json().get("pointsEarned").asLong()).isEqualTo(44);
+        // chocolate 2.19 with the card, 100 points pay 1.00, cash 1.20 (1.19 rounded): earns floor(1.19) = 1;
+        // post-voided: the point is taken back and the 100 points given back
+        Api.Response loyalVoided = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","loyaltyCard":"%s","lines":[{"sku":"LV-1008","quantity":1}],
+                 "tenders":[{"type":"LOYALTY_POINTS","points":100},{"type":"CASH","amount":"1.20"}]}""".formatted(CARD));
+        ok(loyalVoided, 201);
+        assertThat(loyalVoided.json().get("pointsEarned").asLong()).isEqualTo(1);
+        ok(api.post("/api/v1/sales/" + loyalVoided.text("receiptNumber") + "/void", "clerk",
+                "{\"reason\":\"wrong customer\",\"approval\":" + APPROVAL + "}"), 200);
+
+        // special orders: one picked up, one cancelled, one still waiting with a 10.00 deposit
+        Api.Response customer = api.post("/api/v1/customers", "clerk", "{\"name\":\"Anna Bērziņa\"}");
+        ok(customer, 201);
+        String pickedUp = order(api, customer.text("id"), "EL-2002", "20.00");
+        ok(api.post("/api/v1/special-orders/" + pickedUp + "/arrived", "clerk", ""), 200);
+        ok(api.post("/api/v1/special-orders/" + pickedUp + "/pickup", "clerk",
+                "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"30.00\"}]}"), 201);
+        String cancelled = order(api, customer.text("id"), "EL-2002", "5.00");
+        ok(api.post("/api/v1/special-orders/" + cancelled + "/cancel", "clerk", "{\"reason\":\"not needed\"}"), 200);
+        order(api, customer.text("id"), "EL-2002", "10.00");
 
         // case A: opened 09:00, escalated 09:30, resolved 11:00 (2 h); case B: follow-up due tomorrow
         at(today, "09:00");
@@ -124,11 +145,11 @@ class ReportSectionsIntegrationTests {
                 "salesWithPromotions", "1", "cost", "4.90"));
         long outstanding = outstandingBefore + 44 - 500;
         assertThat(text(sections.get("loyalty"))).isEqualTo(ordered(
-                "issued", "44", "redeemed", "500", "reversed", "0", "givenBack", "0", "expired", "0",
+                "issued", "45", "redeemed", "600", "reversed", "1", "givenBack", "100", "expired", "0",
                 "outstandingPoints", Long.toString(outstanding),
                 "outstandingLiability", money(outstanding)));
-        Map<String, Object> orders = ordered("placed", "0", "pickedUp", "0", "cancelled", "0", "openDeposits", "0",
-                "depositsHeld", "0.00");
+        Map<String, Object> orders = ordered("placed", "3", "pickedUp", "1", "cancelled", "1", "openDeposits", "1",
+                "depositsHeld", "10.00");
         Map<String, Object> cases = ordered("opened", "2", "resolved", "1", "medianTimeToResolve", "PT2H",
                 "escalated", "1", "escalationRate", "0.5000", "followUpsOverdue", "1");
         cases.put("specialOrders", orders);
@@ -158,10 +179,10 @@ class ReportSectionsIntegrationTests {
                 Map.entry("promotions|RUDENS10|discount", "4.90"),
                 Map.entry("promotions||salesWithPromotions", "1"),
                 Map.entry("promotions||cost", "4.90"),
-                Map.entry("loyalty|points|issued", "44"),
-                Map.entry("loyalty|points|redeemed", "500"),
-                Map.entry("loyalty|points|reversed", "0"),
-                Map.entry("loyalty|points|givenBack", "0"),
+                Map.entry("loyalty|points|issued", "45"),
+                Map.entry("loyalty|points|redeemed", "600"),
+                Map.entry("loyalty|points|reversed", "1"),
+                Map.entry("loyalty|points|givenBack", "100"),
                 Map.entry("loyalty|points|expired", "0"),
                 Map.entry("loyalty|outstanding|points", Long.toString(outstanding)),
                 Map.entry("loyalty|outstanding|liability", money(outstanding)),
@@ -171,19 +192,31 @@ class ReportSectionsIntegrationTests {
                 Map.entry("serviceCases|cases|escalated", "1"),
                 Map.entry("serviceCases|cases|escalationRate", "0.5000"),
                 Map.entry("serviceCases|cases|followUpsOverdue", "1"),
-                Map.entry("serviceCases|specialOrders|placed", "0"),
-                Map.entry("serviceCases|specialOrders|depositsHeld", "0.00")));
+                Map.entry("serviceCases|specialOrders|placed", "3"),
+                Map.entry("serviceCases|specialOrders|pickedUp", "1"),
+                Map.entry("serviceCases|specialOrders|cancelled", "1"),
+                Map.entry("serviceCases|specialOrders|openDeposits", "1"),
+                Map.entry("serviceCases|specialOrders|depositsHeld", "10.00")));
 
         // PDF: section titles and figures as text
         try (PDDocument document = Loader.loadPDF(pdf("/api/v1/reports/daily?date=" + today + "&format=pdf"))) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Promotions", "Loyalty points", "Service cases and special orders",
                     "RUDENS10: 1 sales, discount 4.90", "Total promotion cost 4.90",
-                    "Points issued 44, redeemed 500",
+                    "Points issued 45, redeemed 600", "Points taken back 1, given back 100, expired 0",
                     "Outstanding now " + outstanding + " points = " + money(outstanding) + " EUR",
                     "Cases opened 2, resolved 1, escalated 1", "Median time to resolve PT2H",
-                    "Escalation rate 0.5000", "Follow-ups overdue now 1");
+                    "Escalation rate 0.5000", "Follow-ups overdue now 1",
+                    "Special orders placed 3, picked up 1, cancelled 1", "Open special orders 1, deposits held 10.00");
         }
+    }
+
+    private static String order(Api api, String customerId, String sku, String deposit) {
+        Api.Response r = api.post("/api/v1/special-orders", "clerk", """
+                {"customerId":"%s","drawerId":"D1","lines":[{"sku":"%s","quantity":1}],
+                 "deposit":{"type":"CASH","amount":"%s"}}""".formatted(customerId, sku, deposit));
+        ok(r, 201);
+        return r.text("orderNumber");
     }
 
     private static String money(long points) {

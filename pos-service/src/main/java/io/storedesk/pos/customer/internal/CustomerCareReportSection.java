@@ -108,7 +108,7 @@ class CustomerCareReportSection implements ReportSection {
         lines.add("Escalation rate " + (rate == null ? "-" : rate));
         lines.add("Follow-ups overdue now " + overdue);
         lines.add("Special orders placed %d, picked up %d, cancelled %d".formatted(placed, pickedUp, cancelled));
-        lines.add("Deposits held now (%d orders) %s".formatted((Long) held[0], deposits));
+        lines.add("Open special orders %d, deposits held %s".formatted((Long) held[0], deposits));
         return new Content(data, rows, lines);
     }
 
