@@ -207,7 +207,7 @@ class DailyReportIntegrationTests {
         assertThat(text(r.get("variancesByUser"))).isEqualTo(Map.of("clerk", "-0.40", "clerk2", "0.00"));
         assertThat(r.get("openDrawers").asLong()).isZero();
         assertThat(r.get("zNumber").isNull()).isTrue();
-        assertThat(text(r.get("sections"))).isEqualTo(Map.of("sample", Map.of("days", "1")));
+        assertThat(text(r.get("sections").get("sample"))).isEqualTo(Map.of("days", "1"));
 
         // the Z report of the same day agrees to the cent
         Api.Response closed = api.post("/api/v1/business-days/" + today + "/close", "manager", "");
@@ -342,7 +342,7 @@ class DailyReportIntegrationTests {
         assertThat(text(range.get("noSalesByClerk"))).isEqualTo(Map.of("clerk", "1"));
         assertThat(text(range.get("variancesByUser"))).isEqualTo(Map.of("clerk", "0.00"));
         assertThat(range.get("openDrawers").asLong()).isOne();               // D3 on day three is still open
-        assertThat(text(range.get("sections"))).isEqualTo(Map.of("sample", Map.of("days", "3")));
+        assertThat(text(range.get("sections").get("sample"))).isEqualTo(Map.of("days", "3"));
         Api.Response csv = api.get("/api/v1/reports/daily?from=" + first + "&to=" + today + "&format=csv", "manager");
         assertThat(Csv.parse(csv.body())).contains(List.of("summary", "", "from", first.toString()),
                 List.of("summary", "", "salesTotal", "53.08"));
