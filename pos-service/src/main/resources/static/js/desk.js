@@ -176,6 +176,9 @@
         a.href = '/customers/' + encodeURIComponent(c.customerId);
         a.textContent = c.customerId.slice(0, 8);
         customer.appendChild(a);
+        api('GET', '/api/v1/customers/' + encodeURIComponent(c.customerId)).then(r => {
+          if (r.ok && r.data.name) a.textContent = r.data.name;
+        });
       } else customer.textContent = '–';
       $('#case-receipt').textContent = c.receiptNumber || '–';
       $('#case-opened').textContent = fmtTime(c.openedAt) + ' · ' + c.openedBy;

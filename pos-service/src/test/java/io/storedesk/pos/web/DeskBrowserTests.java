@@ -116,6 +116,7 @@ class DeskBrowserTests {
             b.waitForText(By.id("case-status"), "Resolved");
             assertThat(b.text(By.id("case-goodwill"))).contains("Store credit").contains("5.00");
             assertThat(b.text(By.id("case-resolution"))).isEqualTo("Replaced the kettle");
+            b.waitForText(By.id("case-customer"), name);
             assertThat(b.text(By.id("timeline"))).contains(SCRIPT_NOTE);
             b.screenshot("desk-case-resolved");
         }
@@ -174,6 +175,9 @@ class DeskBrowserTests {
             assertThat(b.text(By.id("chart-tenders"))).contains("Cash");
             assertThat(b.accessibilityProblems()).isEmpty();
             b.screenshot("office-dashboard");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                    .executeScript("arguments[0].scrollIntoView()", b.find(By.id("chart-hours")));
+            b.screenshot("office-charts");
 
             // The CSV link: the report API answers it as text/csv with its header line.
             String href = b.find(By.id("csv-link")).getAttribute("href");
