@@ -274,7 +274,7 @@
       $('#case-status').scrollIntoView();
     });
 
-    reload();
+    reload().then(c => { if (c && ['OPEN', 'IN_PROGRESS', 'ESCALATED'].includes(c.status)) $('#note-text').focus(); });
   };
 
   P.pages.office = function () {

@@ -161,6 +161,10 @@ class DeskBrowserTests {
                 "{\"drawerId\":\"D1\",\"lines\":[{\"sku\":\"LV-1001\",\"quantity\":2}],"
                         + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"10.00\"}]}");
         assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
+        var returned = api.post("/api/v1/returns", "clerk", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":1,"reason":"DEFECTIVE",
+                 "restock":false}]}""".formatted(sale.text("receiptNumber")));
+        assertThat(returned.status()).as(returned.body()).isEqualTo(201);
         try (Browser b = new Browser(port)) {
             b.signIn("office");
             // Head office sees the report links, not the desk's.
@@ -173,6 +177,8 @@ class DeskBrowserTests {
             assertThat(b.all(By.cssSelector("#chart-hours svg.bar rect"))).isNotEmpty();
             assertThat(b.all(By.cssSelector("#chart-tenders svg.bar rect"))).isNotEmpty();
             assertThat(b.text(By.id("chart-tenders"))).contains("Cash");
+            assertThat(b.all(By.cssSelector("#chart-reasons svg.bar rect"))).isNotEmpty();
+            assertThat(b.text(By.id("chart-reasons"))).contains("Defective");
             assertThat(b.accessibilityProblems()).isEmpty();
             b.screenshot("office-dashboard");
             ((org.openqa.selenium.JavascriptExecutor) b.driver())
