@@ -44,6 +44,7 @@ class PageModel {
             model.addAttribute("user", auth.getName());
             model.addAttribute("manager", CurrentUser.hasRole(Role.MANAGER));
             model.addAttribute("desk", CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.CLERK));
+            model.addAttribute("office", CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.HEAD_OFFICE));
             model.addAttribute("apiToken", apiSessions.token(request.getSession(), auth));
         }
     }

@@ -83,6 +83,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/drawer/x-report", "/day").hasRole(MANAGER)
                         .requestMatchers("/sale", "/returns", "/returns/**", "/drawer").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/customers", "/customers/**", "/cases", "/cases/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/office", "/office/**").hasAnyRole(MANAGER, HEAD_OFFICE)
                         .anyRequest().authenticated())
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
