@@ -28,13 +28,6 @@ class CashReturnIntegrationTests extends IntegrationTest {
         ensureOpen("D2");
     }
 
-    private String cashSale(String sku, int quantity, String cash) {
-        Api.Response r = api.post("/api/v1/sales", "clerk", """
-                {"drawerId":"D2","lines":[{"sku":"%s","quantity":%d}],"tenders":[{"type":"CASH","amount":"%s"}]}"""
-                .formatted(sku, quantity, cash));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.text("receiptNumber");
-    }
 
     private Api.Response returnOf(String receipt, int lineNo, int quantity, String extra) {
         return returnOf(receipt, lineNo, quantity, extra, "clerk");
@@ -59,7 +52,7 @@ class CashReturnIntegrationTests extends IntegrationTest {
     @Test
     void fullReturnOfACashSaleRefundsExactlyWhatWasPaid() {
         // 1.89 is paid as 1.90 in cash
-        String receipt = cashSale("LV-1001", 1, "2.00");
+        String receipt = cashSale("D2", "LV-1001", 1, "2.00");
 
         Api.Response r = returnOf(receipt, 1, 1, "");
 
@@ -91,7 +84,7 @@ class CashReturnIntegrationTests extends IntegrationTest {
     @Test
     void aPartialReturnThenTheRestRefundsTheSaleExactlyOnce() {
         // 3 x 1.89 = 5.67, paid 5.65 in cash
-        String receipt = cashSale("LV-1001", 3, "5.65");
+        String receipt = cashSale("D2", "LV-1001", 3, "5.65");
 
         Api.Response first = returnOf(receipt, 1, 1, "");
         Api.Response rest = returnOf(receipt, 1, 2, "");
@@ -107,7 +100,7 @@ class CashReturnIntegrationTests extends IntegrationTest {
 
     @Test
     void returningMoreThanWasSoldIsRefusedAndNothingIsStored() {
-        String receipt = cashSale("LV-1005", 2, "2.00");
+        String receipt = cashSale("D2", "LV-1005", 2, "2.00");
         long postings = count("drawer_posting");
 
         Api.Response r = returnOf(receipt, 1, 3, "");
@@ -122,7 +115,7 @@ class CashReturnIntegrationTests extends IntegrationTest {
 
     @Test
     void concurrentReturnsOfOneLineNeverExceedTheSoldQuantity() throws Exception {
-        String receipt = cashSale("LV-1002", 3, "5.00");
+        String receipt = cashSale("D2", "LV-1002", 3, "5.00");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Api.Response>> results = new ArrayList<>();
@@ -149,7 +142,7 @@ class CashReturnIntegrationTests extends IntegrationTest {
 
     @Test
     void aReturnAfterTheWindowNeedsAManagersApproval() {
-        String receipt = cashSale("LV-1010", 1, "1.00");
+        String receipt = cashSale("D2", "LV-1010", 1, "1.00");
         LocalDate longAgo = LocalDate.now(ZoneId.of("Europe/Riga")).minusDays(31);
         jdbc.sql("UPDATE sale SET business_date = ? WHERE receipt_number = ?").params(longAgo, receipt).update();
 
@@ -165,7 +158,7 @@ class CashReturnIntegrationTests extends IntegrationTest {
 
     @Test
     void headOfficeCannotTakeOrReadReturns() {
-        String receipt = cashSale("LV-1010", 1, "1.00");
+        String receipt = cashSale("D2", "LV-1010", 1, "1.00");
 
         assertThat(returnOf(receipt, 1, 1, "", "office").status()).isEqualTo(403);
         assertThat(returnOf(receipt, 1, 1, "", "admin").status()).isEqualTo(403);

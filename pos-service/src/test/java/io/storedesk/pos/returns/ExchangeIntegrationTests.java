@@ -17,13 +17,6 @@ class ExchangeIntegrationTests extends IntegrationTest {
         ensureOpen("D2");
     }
 
-    private String cashSale(String sku, String cash) {
-        Api.Response r = api.post("/api/v1/sales", "clerk", """
-                {"drawerId":"D2","lines":[{"sku":"%s","quantity":1}],"tenders":[{"type":"CASH","amount":"%s"}]}"""
-                .formatted(sku, cash));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.text("receiptNumber");
-    }
 
     private BigDecimal expectedCash() {
         return new BigDecimal(api.get("/api/v1/drawers/D2/x-report", "manager").text("expectedCash"));
@@ -38,7 +31,7 @@ class ExchangeIntegrationTests extends IntegrationTest {
 
     @Test
     void theCustomerPaysTheDifferenceWhenTheNewGoodsCostMore() {
-        String receipt = cashSale("LV-1022", "13.50");
+        String receipt = cashSale("D2", "LV-1022", 1, "13.50");
         BigDecimal before = expectedCash();
 
         Api.Response r = api.post("/api/v1/exchanges", "clerk",
@@ -61,7 +54,7 @@ class ExchangeIntegrationTests extends IntegrationTest {
 
     @Test
     void theCustomerGetsTheDifferenceBackWhenTheNewGoodsCostLess() {
-        String receipt = cashSale("LV-1023", "24.90");
+        String receipt = cashSale("D2", "LV-1023", 1, "24.90");
         BigDecimal before = expectedCash();
 
         Api.Response r = api.post("/api/v1/exchanges", "clerk", exchange(receipt, "LV-1022", ""));
@@ -79,7 +72,7 @@ class ExchangeIntegrationTests extends IntegrationTest {
 
     @Test
     void tendersShortRefuseTheWholeExchangeAndNothingIsStored() {
-        String receipt = cashSale("LV-1022", "13.50");
+        String receipt = cashSale("D2", "LV-1022", 1, "13.50");
         long sales = count("sale");
         long returns = count("sale_return");
 
@@ -96,7 +89,7 @@ class ExchangeIntegrationTests extends IntegrationTest {
 
     @Test
     void aRepeatedExchangeWithTheSameKeyIsRecordedOnce() {
-        String receipt = cashSale("LV-1022", "13.50");
+        String receipt = cashSale("D2", "LV-1022", 1, "13.50");
         String body = exchange(receipt, "LV-1023", ",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"11.40\"}]");
         long sales = count("sale");
 
@@ -112,7 +105,7 @@ class ExchangeIntegrationTests extends IntegrationTest {
 
     @Test
     void tendersWhenNothingIsOwedAreRefused() {
-        String receipt = cashSale("LV-1023", "24.90");
+        String receipt = cashSale("D2", "LV-1023", 1, "24.90");
 
         Api.Response r = api.post("/api/v1/exchanges", "clerk",
                 exchange(receipt, "LV-1022", ",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"5.00\"}]"));

@@ -16,16 +16,9 @@ class StoreCreditIntegrationTests extends IntegrationTest {
         ensureOpen("D2");
     }
 
-    private String cashSale(String sku, int quantity, String cash) {
-        Api.Response r = api.post("/api/v1/sales", "clerk", """
-                {"drawerId":"D2","lines":[{"sku":"%s","quantity":%d}],"tenders":[{"type":"CASH","amount":"%s"}]}"""
-                .formatted(sku, quantity, cash));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.text("receiptNumber");
-    }
 
     private String creditFromReturn(String sku, String price) {
-        String receipt = cashSale(sku, 1, "20.00");
+        String receipt = cashSale("D2", sku, 1, "20.00");
         Api.Response r = api.post("/api/v1/returns", "clerk", """
                 {"receiptNumber":"%s","drawerId":"D2","lines":[{"lineNo":1,"quantity":1,"reason":"CHANGED_MIND",
                  "restock":true}],"refundMethod":"STORE_CREDIT"}""".formatted(receipt));

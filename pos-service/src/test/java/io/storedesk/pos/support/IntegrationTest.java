@@ -42,6 +42,15 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** A cash sale of one item at the drawer; fails the test unless it completed. @return its receipt number */
+    protected String cashSale(String drawerId, String sku, int quantity, String cash) {
+        Api.Response r = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"%s","lines":[{"sku":"%s","quantity":%d}],"tenders":[{"type":"CASH","amount":"%s"}]}"""
+                .formatted(drawerId, sku, quantity, cash));
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.text("receiptNumber");
+    }
+
     protected long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
