@@ -52,7 +52,7 @@
         return;
       }
       noReceiptKey = null;
-      $('#exchange-result').hidden = true;
+      exchangeShown(false);
       showResult(r.data);
       noReceipt.reset();
       noReceipt.hidden = true;
@@ -66,6 +66,13 @@
         const star = /^(\d{1,4})\*(.+)$/.exec(code);
         return star ? { sku: star[2], quantity: parseInt(star[1], 10) } : { sku: code, quantity: 1 };
       });
+    }
+
+    /** The exchange figures: the stylesheet's grid for .totals outranks [hidden], so display is set too. */
+    function exchangeShown(shown) {
+      const dl = $('#exchange-result');
+      dl.hidden = !shown;
+      dl.style.display = shown ? '' : 'none';
     }
 
     function showResult(ret) {
@@ -130,7 +137,7 @@
         return;
       }
       const ret = exchange ? r.data.returned : r.data;
-      $('#exchange-result').hidden = !exchange;
+      exchangeShown(exchange);
       if (exchange) {
         $('#ex-receipt').textContent = r.data.sale ? r.data.sale.receiptNumber : '–';
         $('#ex-returned').textContent = money(r.data.returnedValue);

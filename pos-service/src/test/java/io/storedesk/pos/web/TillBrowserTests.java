@@ -167,6 +167,7 @@ class TillBrowserTests {
             String code = b.text(By.id("store-credit-code"));
             assertThat(code).isNotBlank();
             assertThat(b.text(By.id("refunds"))).contains(code);
+            assertThat(b.driver().findElement(By.id("exchange-result")).isDisplayed()).as("no exchange figures").isFalse();
             b.screenshot("till-no-receipt-done");
 
             var ret = api.get("/api/v1/returns/" + number, "clerk");
