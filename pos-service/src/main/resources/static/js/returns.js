@@ -16,6 +16,82 @@
     // Typing a quantity replaces the 0 rather than appending to it.
     document.addEventListener('focusin', e => { if (e.target.matches && e.target.matches('input.rq')) e.target.select(); });
 
+    // Without a receipt: SKUs, the customer's ID or phone, a reason; store credit only, a manager always approves.
+    const toggle = $('#no-receipt-toggle'), noReceipt = $('#noreceipt-form');
+    let noReceiptKey = null;
+    toggle.addEventListener('click', () => {
+      noReceipt.hidden = !noReceipt.hidden;
+      toggle.setAttribute('aria-expanded', String(!noReceipt.hidden));
+      if (!noReceipt.hidden) { $('#return-result').hidden = true; $('#nr-items').focus(); }
+    });
+    noReceipt.addEventListener('input', () => { noReceiptKey = null; });
+    noReceipt.addEventListener('submit', async e => {
+      e.preventDefault();
+      const error = $('#nr-error');
+      P.clearErrors(noReceipt, error);
+      const reason = $('#nr-reason').value;
+      const lines = codes($('#nr-items').value).map(l => ({ sku: l.sku, quantity: l.quantity, reason: reason, restock: reason !== 'DEFECTIVE' }));
+      if (!lines.length) { error.textContent = t('returns.nothing'); $('#nr-items').focus(); return; }
+      const body = {
+        drawerId: $('#nr-drawer').value,
+        lines: lines,
+        refundMethod: 'STORE_CREDIT',
+        customerRef: $('#nr-customer').value.trim(),
+        approval: { manager: $('#nr-manager').value.trim(), pin: $('#nr-pin').value }
+      };
+      noReceiptKey = noReceiptKey || P.key();
+      $('#nr-submit').disabled = true;
+      const r = await api('POST', '/api/v1/returns', body, { key: noReceiptKey });
+      $('#nr-submit').disabled = false;
+      if (!r.ok) {
+        if (r.status !== 0) noReceiptKey = null;
+        P.showProblem(noReceipt, error, r.problem);
+        if (P.rule(r.problem) === 'approval-denied') $('#nr-pin').value = '';
+        const bad = $('[aria-invalid]', noReceipt);
+        (bad || $('#nr-items')).focus();
+        return;
+      }
+      noReceiptKey = null;
+      exchangeShown(false);
+      showResult(r.data);
+      noReceipt.reset();
+      noReceipt.hidden = true;
+      toggle.setAttribute('aria-expanded', 'false');
+      $('#return-result').focus();
+    });
+
+    /** "2*LV-1001 LV-1002" -> [{sku, quantity}] */
+    function codes(text) {
+      return text.trim().split(/[\s,;]+/).filter(Boolean).map(code => {
+        const star = /^(\d{1,4})\*(.+)$/.exec(code);
+        return star ? { sku: star[2], quantity: parseInt(star[1], 10) } : { sku: code, quantity: 1 };
+      });
+    }
+
+    /** The exchange figures: the stylesheet's grid for .totals outranks [hidden], so display is set too. */
+    function exchangeShown(shown) {
+      const dl = $('#exchange-result');
+      dl.hidden = !shown;
+      dl.style.display = shown ? '' : 'none';
+    }
+
+    function showResult(ret) {
+      $('#return-number').textContent = ret.returnNumber;
+      $('#refund-total').textContent = money(ret.refundTotal);
+      const list = $('#refunds');
+      list.innerHTML = '';
+      (ret.refunds || []).forEach(x => {
+        const li = document.createElement('li');
+        li.textContent = t('tender.' + x.type) + ' ' + money(x.amount) + (x.maskedPan ? ' (' + x.maskedPan + ')' : '')
+          + (x.storeCreditCode ? ' – ' + t('returns.creditCode', x.storeCreditCode) : '');
+        list.appendChild(li);
+      });
+      const credit = (ret.refunds || []).map(x => x.storeCreditCode).filter(Boolean);
+      $('#credit-line').hidden = !credit.length;
+      $('#store-credit-code').textContent = credit.join(', ');
+      $('#return-result').hidden = false;
+    }
+
     document.addEventListener('submit', async e => {
       if (e.target.id !== 'return-form') return;
       e.preventDefault();
@@ -61,7 +137,7 @@
         return;
       }
       const ret = exchange ? r.data.returned : r.data;
-      $('#exchange-result').hidden = !exchange;
+      exchangeShown(exchange);
       if (exchange) {
         $('#ex-receipt').textContent = r.data.sale ? r.data.sale.receiptNumber : '–';
         $('#ex-returned').textContent = money(r.data.returnedValue);
@@ -69,20 +145,9 @@
         $('#ex-difference').textContent = money(r.data.difference);
         $('#ex-change').textContent = r.data.sale ? money(r.data.sale.change) : '–';
       }
-      $('#return-number').textContent = ret.returnNumber;
-      $('#refund-total').textContent = money(ret.refundTotal);
-      const list = $('#refunds');
-      list.innerHTML = '';
-      (ret.refunds || []).forEach(x => {
-        const li = document.createElement('li');
-        li.textContent = t('tender.' + x.type) + ' ' + money(x.amount) + (x.maskedPan ? ' (' + x.maskedPan + ')' : '')
-          + (x.storeCreditCode ? ' – ' + t('returns.creditCode', x.storeCreditCode) : '');
-        list.appendChild(li);
-      });
+      showResult(ret);
       form.remove();
-      const result = $('#return-result');
-      result.hidden = false;
-      result.focus();
+      $('#return-result').focus();
     });
   };
 })();

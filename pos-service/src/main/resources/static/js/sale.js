@@ -7,6 +7,20 @@
     const scan = $('#scan'), qty = $('#qty'), drawer = $('#drawer');
     const basket = [];           // [{sku, quantity}]
     let quote = null, saleKey = null, done = null, busy = false;
+    let card = null;             // the loyalty card as GET /api/v1/loyalty/{card} shows it
+    const coupons = [];          // coupon codes the quote accepted
+    // Sentences of this page's own features (#sale-i18n), with the shared ones as fallback.
+    const own = {};
+    $$('#sale-i18n [data-k]').forEach(e => { own[e.dataset.k] = e.textContent; });
+    const tt = (k, ...args) => own[k] ? args.reduce((s, a, i) => s.replace('{' + i + '}', a), own[k]) : t(k, ...args);
+    const points = n => new Intl.NumberFormat(document.documentElement.lang || 'en').format(n);
+
+    /** The quote's and the sale's extras: the loyalty card and the coupons. */
+    function extras(body) {
+      if (card) body.loyaltyCard = card.card;
+      if (coupons.length) body.coupons = coupons.slice();
+      return body;
+    }
 
     const remembered = localStorage.getItem('pos-drawer');
     if (remembered && $$('option', drawer).some(o => o.value === remembered)) drawer.value = remembered;
@@ -50,18 +64,95 @@
       (quote && quote.promotions ? quote.promotions : []).forEach(p => {
         const li = document.createElement('li');
         li.textContent = (p.description || p.code) + ' −' + money(p.amount);
+        li.dataset.code = p.code;
         promos.appendChild(li);
       });
+      renderCoupons();
       $('#cash-total').textContent = quote ? money(quote.cashTotal) : '–';
     }
 
+    /** Re-quotes the basket; returns the failed result, or null when the quote came back. */
     async function requote() {
       saleKey = null;
-      if (!basket.length) { quote = null; render(); return; }
-      const r = await api('POST', '/api/v1/sales/quote', { lines: basket });
-      if (r.ok) { quote = r.data; render(); }
-      else P.showProblem($('#scan-form'), $('#scan-error'), r.problem);
+      if (!basket.length) { quote = null; render(); return null; }
+      const r = await api('POST', '/api/v1/sales/quote', extras({ lines: basket }));
+      if (r.ok) { quote = r.data; render(); return null; }
+      P.showProblem($('#scan-form'), $('#scan-error'), r.problem);
+      return r;
     }
+
+    function renderCoupons() {
+      const list = $('#coupons');
+      list.innerHTML = '';
+      coupons.forEach((c, i) => {
+        const li = document.createElement('li');
+        li.textContent = c + ' ';
+        const b = document.createElement('button');
+        b.type = 'button'; b.className = 'secondary remove-coupon'; b.textContent = tt('sale.couponRemove', c);
+        b.addEventListener('click', () => { coupons.splice(i, 1); requote().then(() => $('#coupon').focus()); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    }
+
+    // Loyalty card: Enter looks it up, shows the holder and the balance, and re-quotes (member prices).
+    $('#card-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      const input = $('#card'), code = input.value.trim();
+      if (done) { newSale(); input.value = code; }
+      P.clearErrors($('#card-form'), $('#card-error'));
+      if (!code) { setCard(null); await requote(); return; }
+      const r = await api('GET', '/api/v1/loyalty/' + encodeURIComponent(code));
+      if (!r.ok) {
+        setCard(null);
+        input.setAttribute('aria-invalid', 'true');
+        $('#card-error').textContent = r.status === 404 ? tt('sale.unknownCard', code) : r.problem.detail;
+        input.select();
+        await requote();
+        return;
+      }
+      setCard(r.data);
+      await requote();
+      scan.focus();
+    });
+    $('#card-remove').addEventListener('click', async () => {
+      setCard(null); $('#card').value = '';
+      await requote();
+      $('#card').focus();
+    });
+    function setCard(c) {
+      card = c;
+      $('#card-info').textContent = c ? tt('sale.cardHolder', c.holderName || c.customerId || c.card,
+        points(c.balance), money(c.value)) : '';
+      $('#card-remove').hidden = !c;
+      $('#points-box').hidden = !c;
+      if (!c) $('#points').value = '';
+      else $('#points').max = c.balance;
+    }
+
+    // Coupon: Enter adds it to the quote; the API's 422 for an unknown coupon shows next to the field.
+    $('#coupon-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      const input = $('#coupon'), code = input.value.trim().toUpperCase();
+      if (done) newSale();
+      P.clearErrors($('#coupon-form'), $('#coupon-error'));
+      if (!code) return;
+      if (coupons.includes(code)) { input.value = ''; return; }
+      coupons.push(code);
+      if (!basket.length) { input.value = ''; renderCoupons(); scan.focus(); return; }
+      const failed = await requote();
+      if (failed) {
+        coupons.splice(coupons.indexOf(code), 1);
+        P.clearErrors($('#scan-form'), $('#scan-error'));
+        input.setAttribute('aria-invalid', 'true');
+        $('#coupon-error').textContent = failed.problem.detail;
+        await requote();
+        input.focus(); input.select();
+        return;
+      }
+      input.value = '';
+      scan.focus();
+    });
 
     $('#scan-form').addEventListener('submit', async e => {
       e.preventDefault();
@@ -100,17 +191,26 @@
       if (!basket.length) { error.textContent = t('sale.needLines'); scan.focus(); return; }
       const tenders = [];
       const m = method();
+      const typedPoints = $('#points').value.trim();
+      const usePoints = card && typedPoints ? parseInt(typedPoints, 10) : 0;
+      if (card && typedPoints && !(usePoints > 0)) {
+        $('#points').setAttribute('aria-invalid', 'true');
+        error.textContent = t('error.field', $('label[for=points]').textContent, typedPoints);
+        $('#points').focus(); return;
+      }
+      if (usePoints) tenders.push({ type: 'LOYALTY_POINTS', points: usePoints });
       if (m === 'STORE_CREDIT') tenders.push({ type: 'STORE_CREDIT', code: $('#credit-code').value.trim() });
       if (m === 'CARD') tenders.push({ type: 'CARD', card: { pan: $('#pan').value.replace(/\s+/g, ''), expiry: $('#expiry').value.trim() } });
-      if (m === 'CASH' || (m === 'STORE_CREDIT' && $('#cash').value.trim())) {
+      const pointsPayAll = usePoints && !$('#cash').value.trim() && rest(usePoints) === null;
+      if ((m === 'CASH' && !pointsPayAll) || (m === 'STORE_CREDIT' && $('#cash').value.trim())) {
         const typed = $('#cash').value.trim();
-        const cash = typed ? P.amount(typed) : quote && quote.cashTotal;
+        const cash = typed ? P.amount(typed) : usePoints ? rest(usePoints) : quote && quote.cashTotal;
         if (!cash) { $('#cash').setAttribute('aria-invalid', 'true'); error.textContent = t('error.field', $('label[for=cash]').textContent, typed); $('#cash').focus(); return; }
         tenders.push({ type: 'CASH', amount: cash });
       }
       saleKey = saleKey || P.key();
       busy = true; $('#pay').disabled = true;
-      const r = await api('POST', '/api/v1/sales', { drawerId: drawer.value, lines: basket, tenders: tenders }, { key: saleKey });
+      const r = await api('POST', '/api/v1/sales', extras({ drawerId: drawer.value, lines: basket, tenders: tenders }), { key: saleKey });
       busy = false; $('#pay').disabled = false;
       if (!r.ok) {
         if (r.status !== 0) saleKey = null;
@@ -120,6 +220,16 @@
       completed(r.data);
     });
 
+    /** What is left in cash after the points pay their part (rounded up as the cash total is). */
+    function rest(n) {
+      if (!quote || !card || !card.balance) return quote && quote.cashTotal;
+      const perPoint = P.minor(card.value) / card.balance;
+      let left = P.minor(quote.total) - Math.floor(n * perPoint + 1e-9);
+      if (left <= 0) return null;
+      if (quote.cashTotal !== quote.total) left = Math.ceil(left / 5) * 5;
+      return P.fromMinor(left);
+    }
+
     function completed(sale) {
       done = sale;
       $('#receipt-number').textContent = sale.receiptNumber;
@@ -127,6 +237,8 @@
       $('#paid').textContent = sale.tenders.map(x => t('tender.' + x.type) + ' ' + money(x.tendered || x.amount)
         + (x.maskedPan ? ' (' + x.maskedPan + ')' : '')).join(', ');
       $('#done-status').textContent = '';
+      $('#earned-line').hidden = !sale.loyaltyCard && !card;
+      $('#points-earned').textContent = points(sale.pointsEarned || 0);
       const pdf = $('#pdf');
       pdf.href = '#';
       api('GET', '/api/v1/sales/' + encodeURIComponent(sale.receiptNumber) + '/receipt?format=pdf', undefined, { blob: true })
@@ -138,6 +250,8 @@
 
     function newSale() {
       basket.length = 0; quote = null; done = null; saleKey = null;
+      coupons.length = 0; setCard(null); $('#card').value = '';
+      P.clearErrors($('#card-form'), $('#card-error')); P.clearErrors($('#coupon-form'), $('#coupon-error'));
       $('#done').hidden = true;
       render();
       scan.focus();
