@@ -23,10 +23,17 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final Path log;
+    private final List<String> extraArgs;
     private Process process;
     private int port;
 
     ServiceProcess(Path dataDir) {
+        this(dataDir, List.of());
+    }
+
+    /** @param extraArgs more {@code --key=value} settings for the service */
+    ServiceProcess(Path dataDir, List<String> extraArgs) {
+        this.extraArgs = List.copyOf(extraArgs);
         this.dataDir = dataDir;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
     }
@@ -40,10 +47,12 @@ final class ServiceProcess implements AutoCloseable {
             port = free.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), PosApplication.class.getName(),
                 "--server.port=" + port, "--pos.data-dir=" + dataDir.toAbsolutePath(),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off"))
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        command.addAll(extraArgs);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
