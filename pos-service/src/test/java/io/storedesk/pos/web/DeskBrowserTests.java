@@ -196,8 +196,9 @@ class DeskBrowserTests {
             assertThat(csv.body().lines().findFirst().orElse("")).isNotBlank().contains(",");
             // Clicking it in the page downloads it with the page's token: no error shown.
             b.find(By.id("csv-link")).sendKeys(Keys.ENTER);
-            Thread.sleep(500);
-            assertThat(b.content(By.id("download-error"))).isEmpty();
+            org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500))
+                    .atMost(java.time.Duration.ofSeconds(3))
+                    .until(() -> b.content(By.id("download-error")).isEmpty());
 
             // A date range by keyboard: from and to.
             b.open("/office?from=2026-01-01&to=2026-01-31");
