@@ -44,6 +44,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, type, title, detail);
     }
 
+    /** 400 {@code validation-failed} for one field: "{field} {message}." with the field in {@code errors}. */
+    public static ProblemException invalidField(String field, String message) {
+        return badRequest("validation-failed", "Invalid request", field + " " + message + ".")
+                .with("errors", java.util.List.of(java.util.Map.of("field", field, "message", message)));
+    }
+
     public ProblemException with(String property, Object value) {
         properties.put(property, value);
         return this;

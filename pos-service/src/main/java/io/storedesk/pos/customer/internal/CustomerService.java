@@ -104,8 +104,7 @@ class CustomerService implements Customers, CustomerCards {
     public List<CustomerView> search(String query, int limit) {
         String folded = SearchFold.text(query);
         if (folded.isEmpty()) {
-            throw ProblemException.badRequest("validation-failed", "Invalid request", "q must not be empty.")
-                    .with("errors", List.of(Map.of("field", "q", "message", "must not be empty")));
+            throw ProblemException.invalidField("q", "must not be empty");
         }
         String digits = query.matches("[+0-9 ()./-]+") ? SearchFold.phone(query) : null;
         List<String> words = Arrays.asList(folded.split(" "));

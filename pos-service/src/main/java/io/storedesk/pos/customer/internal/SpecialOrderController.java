@@ -49,9 +49,8 @@ class SpecialOrderController {
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         UUID customer = null;
         if (customerId != null) {
-            customer = CustomerService.parse(customerId).orElseThrow(() -> ProblemException.badRequest(
-                    "validation-failed", "Invalid request", "customerId must be a customer id.")
-                    .with("errors", List.of(java.util.Map.of("field", "customerId", "message", "must be a customer id"))));
+            customer = CustomerService.parse(customerId)
+                    .orElseThrow(() -> ProblemException.invalidField("customerId", "must be a customer id"));
         }
         return store.list(customer, status == null ? null : status.name(), limit);
     }

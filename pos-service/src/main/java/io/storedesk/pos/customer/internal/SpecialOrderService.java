@@ -97,7 +97,7 @@ class SpecialOrderService {
             Money total = sales.quoteTotal(r.lines(), null, null);
             Money deposit = Amounts.parse(r.deposit().amount(), store.currency(), "deposit.amount");
             if (!deposit.isPositive()) {
-                throw invalid("deposit.amount", "must be more than zero");
+                throw ProblemException.invalidField("deposit.amount", "must be more than zero");
             }
             if (deposit.isGreaterThan(total)) {
                 throw ProblemException.rule("deposit-exceeds-total", "Deposit exceeds the total",
@@ -275,7 +275,7 @@ class SpecialOrderService {
 
     private CardAuthorization charge(SaleOrder.Card card, String registerId, Money amount) {
         if (card == null || (card.track2() == null && (card.pan() == null || card.expiry() == null))) {
-            throw invalid("deposit.card", "needs pan and expiry, or track2");
+            throw ProblemException.invalidField("deposit.card", "needs pan and expiry, or track2");
         }
         String reference = "SO-" + UUID.randomUUID();   // the order number comes after the charge
         return cards.purchase(card.track2() != null ? CardPurchase.swiped(registerId, amount, card.track2(), reference)
@@ -312,10 +312,6 @@ class SpecialOrderService {
                 "Special order %s cannot be %s in its current status.".formatted(number, action));
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.badRequest("validation-failed", "Invalid request", field + " " + message + ".")
-                .with("errors", List.of(Map.of("field", field, "message", message)));
-    }
 
     private <T> T withLock(String name, Supplier<T> action) {
         ReentrantLock lock = locks[Math.floorMod(String.valueOf(name).hashCode(), locks.length)];

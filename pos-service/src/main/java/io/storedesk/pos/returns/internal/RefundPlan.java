@@ -51,7 +51,7 @@ record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Mon
 
     /** What the returned lines are worth: the sum of their refunds. */
     Money linesTotal() {
-        return lines.stream().map(Line::refund).reduce(credit.minus(credit), Money::plus);
+        return lines.stream().map(Line::refund).reduce(Money.zero(credit.currency()), Money::plus);
     }
 
     List<TenderPart> cards() {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -133,7 +132,7 @@ class ReturnService {
     private IdempotentResult<ReturnView> completeWithoutReceipt(ReturnRequests.Return request, String idempotencyKey,
             String clerk) {
         if (request.customerRef() == null || request.customerRef().isBlank()) {
-            throw invalid("customerRef", "is required for a return without a receipt (ID document or phone number)");
+            throw ProblemException.invalidField("customerRef", "is required for a return without a receipt (ID document or phone number)");
         }
         if (request.method() == ReturnRequests.RefundMethod.CASH) {
             throw ProblemException.rule("no-receipt-store-credit-only", "Store credit only",
@@ -154,7 +153,7 @@ class ReturnService {
             for (int i = 0; i < request.lines().size(); i++) {
                 ReturnRequests.Line asked = request.lines().get(i);
                 if (asked.sku() == null || asked.sku().isBlank()) {
-                    throw invalid("lines[%d].sku".formatted(i), "is required for a return without a receipt");
+                    throw ProblemException.invalidField("lines[%d].sku".formatted(i), "is required for a return without a receipt");
                 }
                 CatalogItem item = catalog.find(asked.sku()).orElseThrow(() -> ProblemException.rule("unknown-item",
                         "Unknown item", "No item with SKU or barcode %s.".formatted(asked.sku()))
@@ -186,10 +185,6 @@ class ReturnService {
         });
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.badRequest("validation-failed", "Invalid request", field + " " + message + ".")
-                .with("errors", List.of(Map.of("field", field, "message", message)));
-    }
 
     List<CardRefund> refundCards(RefundPlan plan, String registerId, UUID returnId) {
         List<CardRefund> done = new ArrayList<>();

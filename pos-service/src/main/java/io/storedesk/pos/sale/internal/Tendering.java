@@ -88,11 +88,11 @@ class Tendering {
                 }
                 case CARD -> {
                     if (t.card() == null || (t.card().track2() == null && (t.card().pan() == null || t.card().expiry() == null))) {
-                        throw invalid(field + ".card", "needs pan and expiry, or track2");
+                        throw ProblemException.invalidField(field + ".card", "needs pan and expiry, or track2");
                     }
                     if (t.amount() == null) {
                         if (rest >= 0) {
-                            throw invalid(field + ".amount", "only one card tender may leave out its amount");
+                            throw ProblemException.invalidField(field + ".amount", "only one card tender may leave out its amount");
                         }
                         rest = cards.size();
                         cards.add(new CardCharge(null, t.card()));
@@ -107,10 +107,10 @@ class Tendering {
                         throw notAvailable(t.type());
                     }
                     if (t.type() == TenderType.STORE_CREDIT && (t.code() == null || t.code().isBlank())) {
-                        throw invalid(field + ".code", "is required for store credit");
+                        throw ProblemException.invalidField(field + ".code", "is required for store credit");
                     }
                     if (t.type() == TenderType.LOYALTY_POINTS && t.points() == null) {
-                        throw invalid(field + ".points", "is required for loyalty points");
+                        throw ProblemException.invalidField(field + ".points", "is required for loyalty points");
                     }
                     Money asked = t.amount() == null ? null : positive(t.amount(), field + ".amount", true);
                     Money due = total.minus(explicit);
@@ -217,17 +217,13 @@ class Tendering {
 
     private Money positive(String value, String field, boolean required) {
         if (value == null && required) {
-            throw invalid(field, "is required");
+            throw ProblemException.invalidField(field, "is required");
         }
         Money amount = Amounts.parse(value, store.currency(), field);
         if (!amount.isPositive()) {
-            throw invalid(field, "must be more than zero");
+            throw ProblemException.invalidField(field, "must be more than zero");
         }
         return amount;
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.badRequest("validation-failed", "Invalid request", field + " " + message + ".")
-                .with("errors", List.of(Map.of("field", field, "message", message)));
-    }
 }
