@@ -26,6 +26,7 @@ final class ServiceProcess implements AutoCloseable {
     private final List<String> extraArgs;
     private Process process;
     private int port;
+    private long fileSizeLimit;
 
     ServiceProcess(Path dataDir) {
         this(dataDir, List.of());
@@ -36,6 +37,17 @@ final class ServiceProcess implements AutoCloseable {
         this.extraArgs = List.copyOf(extraArgs);
         this.dataDir = dataDir;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
+    }
+
+    /**
+     * From the next {@link #start()} on, no file the service writes may grow beyond {@code bytes}
+     * (rounded down to KiB; 0 for no limit): the JVM runs under {@code ulimit -f} (RLIMIT_FSIZE),
+     * HotSpot ignores SIGXFSZ, so a write past the limit fails with an IOException ("File too
+     * large") as on a full disk. Needs bash, no privileges.
+     */
+    ServiceProcess fileSizeLimit(long bytes) {
+        this.fileSizeLimit = bytes;
+        return this;
     }
 
     int port() {
@@ -52,6 +64,9 @@ final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port, "--pos.data-dir=" + dataDir.toAbsolutePath(),
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
         command.addAll(extraArgs);
+        if (fileSizeLimit > 0) {
+            command.addAll(0, List.of("bash", "-c", "ulimit -f " + fileSizeLimit / 1024 + " && exec \"$@\"", "bash"));
+        }
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -35,12 +35,31 @@ class GroupCommit implements SmartLifecycle {
     private long failedUpTo;
     private volatile boolean running;
     private volatile boolean needed;
+    private volatile String storageFailure;
     private Thread flusher;
 
     GroupCommit(DataSource dataSource,
             @org.springframework.beans.factory.annotation.Value("${pos.durability.group-commit:true}") boolean enabled) {
         this.dataSource = dataSource;
         this.enabled = enabled;
+    }
+
+    /**
+     * Remembers that the database could not write its file (disk full, or H2 closed the database
+     * after such an error). It stays so until the service is restarted: H2 has dropped what it
+     * had not stored, and this flusher's connection belongs to the closed database.
+     */
+    void storageFailed(Throwable cause) {
+        if (storageFailure == null) {
+            storageFailure = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+            log.error("The database cannot write to its file; nothing more is saved until the service is restarted"
+                    + " with free disk space: {}", storageFailure);
+        }
+    }
+
+    /** Why the database can no longer write, or null while it can. */
+    String storageFailure() {
+        return storageFailure;
     }
 
     /** Blocks until everything this thread committed is in the database file. */
@@ -89,6 +108,9 @@ class GroupCommit implements SmartLifecycle {
                     }
                 } catch (SQLException e) {
                     log.error("Database store failed; {} request(s) get an error", upTo - stored, e);
+                    if (StorageFailures.isStorageFailure(e) || !connection.isValid(1)) {
+                        storageFailed(e);
+                    }
                     synchronized (monitor) {
                         failedUpTo = Math.max(failedUpTo, upTo);
                         monitor.notifyAll();
