@@ -94,7 +94,8 @@ class GroupCommit implements SmartLifecycle {
             while (running) {
                 long upTo;
                 synchronized (monitor) {
-                    while (running && requested == stored && requested == failedUpTo) {
+                    // failedUpTo counts every attempt, stored only the good ones: wait for new commits
+                    while (running && requested == failedUpTo) {
                         monitor.wait(1000);
                     }
                     upTo = requested;
