@@ -69,7 +69,16 @@ class DiskFullIntegrationTests {
             assertFullDiskProblem(api.postIdempotent("/api/v1/sales", "clerk", UUID.randomUUID().toString(), SALE));
             assertFullDiskProblem(api.post("/api/v1/drawers/D1/movements", "clerk",
                     "{\"type\":\"PAID_IN\",\"amount\":\"1.00\",\"reason\":\"change from the safe\"}"));
+            // reads answer what was stored, or the same clear 503; never a 500
+            String firstReceipt = acknowledged.values().iterator().next();
+            Api.Response read = api.get("/api/v1/sales/" + firstReceipt, "clerk");
+            if (read.status() == 200) {
+                assertThat(read.text("receiptNumber")).isEqualTo(firstReceipt);
+            } else {
+                assertFullDiskProblem(read);
+            }
             Api.Response health = api.get("/actuator/health", "admin");
+            System.out.printf("disk full: reading a sale then gave %d, health %s%n", read.status(), health.body());
             assertThat(health.status()).as(health.body()).isEqualTo(503);
             assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
             assertThat(health.json().get("components").get("storage").get("status").asString()).isEqualTo("DOWN");

@@ -51,7 +51,12 @@ class GroupCommit implements SmartLifecycle {
      */
     void storageFailed(Throwable cause) {
         if (storageFailure == null) {
-            storageFailure = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // the operating system's words ("No space left on device", "File too large") or H2's
+            storageFailure = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
             log.error("The database cannot write to its file; nothing more is saved until the service is restarted"
                     + " with free disk space: {}", storageFailure);
         }
