@@ -97,8 +97,7 @@ class HeadOfficeSyncIntegrationTests {
                 cashSale(a, "LV-1002", 1);
                 cashSale(b, "LV-1001", 1);
             }
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    !a.get("/api/v1/sync/status", "manager").json().get("headOfficeReachable").asBoolean());
+            awaitUnreachable(a);
             JsonNode waiting = a.get("/api/v1/sync/status", "manager").json();
             assertThat(waiting.get("pendingEvents").asInt()).isGreaterThanOrEqualTo(5);
             assertThat(waiting.get("oldestPendingAt").isNull()).isFalse();
@@ -197,6 +196,11 @@ class HeadOfficeSyncIntegrationTests {
                 {"drawerId":"D1","loyaltyCard":"%s","lines":[{"sku":"EL-2002","quantity":1}],
                  "tenders":[{"type":"LOYALTY_POINTS","points":%d},{"type":"CASH","amount":"100.00"}]}"""
                 .formatted(CARD, points);
+    }
+
+    private static void awaitUnreachable(Api store) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !store.get("/api/v1/sync/status", "manager").json().get("headOfficeReachable").asBoolean());
     }
 
     private static void drained(Api store) {

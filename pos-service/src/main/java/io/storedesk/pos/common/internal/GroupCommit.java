@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * PostgreSQL, durable at commit) waiting returns at once.
  */
 @Component
-class GroupCommit implements SmartLifecycle {
+class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final long WAIT_LIMIT_MS = 30_000;
@@ -43,8 +43,9 @@ class GroupCommit implements SmartLifecycle {
         this.enabled = enabled;
     }
 
-    /** Blocks until everything this thread committed is in the database file. */
-    void awaitDurable() {
+    /** Blocks until everything committed before this call is in the database file. */
+    @Override
+    public void awaitDurable() {
         if (!needed || !running) {
             return;
         }
