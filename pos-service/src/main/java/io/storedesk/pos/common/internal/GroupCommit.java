@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * PostgreSQL, durable at commit) waiting returns at once.
  */
 @Component
-class GroupCommit implements SmartLifecycle {
+class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final long WAIT_LIMIT_MS = 30_000;
@@ -67,8 +67,12 @@ class GroupCommit implements SmartLifecycle {
         return storageFailure;
     }
 
-    /** Blocks until everything this thread committed is in the database file. */
-    void awaitDurable() {
+    /** Blocks until everything committed before this call is in the database file. */
+    @Override
+    public void awaitDurable() {
+        if (storageFailure != null) {
+            throw new IllegalStateException("the database cannot write to its file: " + storageFailure);
+        }
         if (!needed || !running) {
             return;
         }

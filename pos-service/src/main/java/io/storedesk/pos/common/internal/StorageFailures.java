@@ -6,7 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Recognises the database failing to write its file: a full disk ({@code No space left on
+ * Recognises the embedded H2 database failing to write its file: a full disk ({@code No space left on
  * device}), a file that may not grow ({@code File too large}) or another I/O error under the
  * JDBC driver, and H2's answer after such an error, which is to close the database ("The
  * database has been closed", 90098). After any of these nothing more is stored until the
@@ -20,19 +20,21 @@ final class StorageFailures {
     private StorageFailures() {
     }
 
-    /** Whether the cause chain of {@code e} says that the database cannot write to its file. */
+    /**
+     * Whether the cause chain of {@code e} says that H2 cannot write to its file. Only H2's
+     * exceptions count: an I/O error under another driver (PostgreSQL's lost connection) is not a
+     * full disk of this store and passes.
+     */
     static boolean isStorageFailure(Throwable e) {
-        boolean underDatabase = false;
+        boolean underH2 = false;
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = e; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                if (H2_STORAGE_CODES.contains(sql.getErrorCode())) {
+            if (t.getClass().getName().startsWith("org.h2.")) {
+                underH2 = true;
+                if (t instanceof SQLException sql && H2_STORAGE_CODES.contains(sql.getErrorCode())) {
                     return true;
                 }
-                underDatabase = true;
-            } else if (t.getClass().getName().startsWith("org.h2.")) {
-                underDatabase = true;
-            } else if (t instanceof IOException && underDatabase) {
+            } else if (t instanceof IOException && underH2) {
                 return true;
             }
         }

@@ -2,33 +2,40 @@ package io.storedesk.pos.common.internal;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
 
+import org.h2.api.ErrorCode;
+import org.h2.message.DbException;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which database errors mean "the disk is full / the database cannot write" (H2's own codes and shapes). */
+/** Which database errors mean "the disk is full / H2 cannot write", in the shapes H2 2.x throws them. */
 class StorageFailuresTests {
 
     @Test
-    void aWriteErrorUnderTheDriverOrTheClosedDatabaseIsAStorageFailure() {
-        SQLException writeFailed = new SQLException("General error: Writing to ... failed", "HY000", 50000,
-                new RuntimeException("MVStoreException", new IOException("No space left on device")));
-        assertThat(StorageFailures.isStorageFailure(new DataAccessResourceFailureException("x", writeFailed))).isTrue();
-        assertThat(StorageFailures.isStorageFailure(new SQLNonTransientConnectionException(
-                "The database has been closed", "90098", 90098))).isTrue();
-        assertThat(StorageFailures.isStorageFailure(new SQLException("IO Exception", "90028", 90028))).isTrue();
+    void aWriteErrorUnderH2OrTheClosedDatabaseIsAStorageFailure() {
+        MVStoreException writing = new MVStoreException(2, "Writing to sun.nio.ch.FileChannelImpl failed");
+        writing.initCause(new IOException("No space left on device"));
+        SQLException general = DbException.getJdbcSQLException(ErrorCode.GENERAL_ERROR_1, writing, writing.getMessage());
+        assertThat(StorageFailures.isStorageFailure(new DataAccessResourceFailureException("x", general))).isTrue();
+        assertThat(StorageFailures.isStorageFailure(DbException.getJdbcSQLException(ErrorCode.DATABASE_IS_CLOSED))).isTrue();
+        assertThat(StorageFailures.isStorageFailure(DbException.getJdbcSQLException(ErrorCode.IO_EXCEPTION_1,
+                "pos.mv.db"))).isTrue();
     }
 
     @Test
     void otherErrorsAreNot() {
         assertThat(StorageFailures.isStorageFailure(new IOException("Broken pipe"))).isFalse();
         assertThat(StorageFailures.isStorageFailure(new PessimisticLockingFailureException("lock",
-                new SQLException("Timeout trying to lock table", "HYT00", 50200)))).isFalse();
-        assertThat(StorageFailures.isStorageFailure(new SQLException("Unique index violation", "23505", 23505))).isFalse();
+                DbException.getJdbcSQLException(ErrorCode.LOCK_TIMEOUT_1, "SALE")))).isFalse();
+        assertThat(StorageFailures.isStorageFailure(DbException.getJdbcSQLException(ErrorCode.DUPLICATE_KEY_1, "PK")))
+                .isFalse();
+        // another driver's lost connection (PostgreSQL: an SQLException over an IOException) is no full disk
+        assertThat(StorageFailures.isStorageFailure(new SQLException("An I/O error occurred while sending to the backend",
+                "08006", 0, new IOException("Connection reset")))).isFalse();
         assertThat(StorageFailures.isStorageFailure(new RuntimeException("no cause"))).isFalse();
     }
 }
