@@ -87,7 +87,8 @@ class DiskFullIntegrationTests {
             service.fileSizeLimit(0).start();
             api = new Api(service.port());
 
-            List<JsonNode> sales = check(api, acknowledged);
+            // the failed sale is not there, or (if H2 stored it before giving up) there whole: never in part
+            List<JsonNode> sales = check(api, acknowledged, 1);
             assertThat(sales).hasSize(acknowledged.size());
             Api.Response again = api.postIdempotent("/api/v1/sales", "clerk", failedKey, SALE);
             assertThat(again.status()).as(again.body()).isEqualTo(201);
@@ -95,7 +96,7 @@ class DiskFullIntegrationTests {
             Api.Response next = api.postIdempotent("/api/v1/sales", "clerk", UUID.randomUUID().toString(), SALE);
             assertThat(next.status()).as(next.body()).isEqualTo(201);
             acknowledged.put("after", next.text("receiptNumber"));
-            sales = check(api, acknowledged);
+            sales = check(api, acknowledged, 0);
             assertThat(sales).hasSize(acknowledged.size());
 
             BigDecimal cash = sales.stream().flatMap(s -> s.get("tenders").valueStream())
@@ -124,8 +125,11 @@ class DiskFullIntegrationTests {
                 .doesNotContain("org.h2");
     }
 
-    /** Every acknowledged sale is there once; receipt numbers gapless; the journal verifies. */
-    private static List<JsonNode> check(Api api, Map<String, String> acknowledged) {
+    /**
+     * Every acknowledged sale is there once, besides them at most {@code unacknowledged} others;
+     * receipt numbers gapless; the journal verifies.
+     */
+    private static List<JsonNode> check(Api api, Map<String, String> acknowledged, int unacknowledged) {
         List<JsonNode> sales = new ArrayList<>();
         for (String receipt : acknowledged.values()) {
             Api.Response r = api.get("/api/v1/sales/" + receipt, "clerk");
@@ -140,7 +144,9 @@ class DiskFullIntegrationTests {
             sequences.add(Long.parseLong(number.substring(number.lastIndexOf('-') + 1)));
         });
         sequences.sort(null);
-        assertThat(sequences).as("every sale there is acknowledged, once").hasSize(acknowledged.size());
+        System.out.printf("disk full: %d sales in the database, %d acknowledged%n", sequences.size(), acknowledged.size());
+        assertThat(sequences.size()).as("sales in the database").isBetween(acknowledged.size(),
+                acknowledged.size() + unacknowledged);
         for (int i = 0; i < sequences.size(); i++) {
             assertThat(sequences.get(i)).as("receipt sequence").isEqualTo(i + 1L);
         }

@@ -28,8 +28,8 @@ class DurableResponses {
     static final String STORAGE_FULL = "The store's disk is full or the database cannot write to it, so nothing"
             + " can be saved; nothing was saved. Free disk space and restart the service.";
     private static final String STORAGE_FULL_UNCONFIRMED = "The store's disk is full or the database cannot write"
-            + " to it; this request was not saved. Free disk space and restart the service, then look it up or"
-            + " repeat it with the same Idempotency-Key.";
+            + " to it; this request may not have been saved. Free disk space and restart the service, then look it"
+            + " up or repeat it with the same Idempotency-Key.";
 
     @Bean
     TransactionExecutionListener markCommittedWrites() {
