@@ -71,7 +71,7 @@ class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability 
     @Override
     public void awaitDurable() {
         if (storageFailure != null) {
-            throw new IllegalStateException("the database cannot write to its file: " + storageFailure);
+            throw new StorageFailures.CannotWrite(storageFailure);
         }
         if (!needed || !running) {
             return;
@@ -93,6 +93,9 @@ class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability 
                 }
             }
             if (stored < mine) {
+                if (storageFailure != null) {
+                    throw new StorageFailures.CannotWrite(storageFailure);
+                }
                 throw new IllegalStateException("the database could not write to its file");
             }
         }

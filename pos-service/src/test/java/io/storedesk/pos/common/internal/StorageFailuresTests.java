@@ -24,6 +24,8 @@ class StorageFailuresTests {
         assertThat(StorageFailures.isStorageFailure(DbException.getJdbcSQLException(ErrorCode.DATABASE_IS_CLOSED))).isTrue();
         assertThat(StorageFailures.isStorageFailure(DbException.getJdbcSQLException(ErrorCode.IO_EXCEPTION_1,
                 "pos.mv.db"))).isTrue();
+        // a card request waiting for its row to be stored, after the disk filled up
+        assertThat(StorageFailures.isStorageFailure(new StorageFailures.CannotWrite("No space left on device"))).isTrue();
     }
 
     @Test
