@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

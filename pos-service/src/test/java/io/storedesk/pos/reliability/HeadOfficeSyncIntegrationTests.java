@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.Postgres;
+import io.storedesk.pos.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

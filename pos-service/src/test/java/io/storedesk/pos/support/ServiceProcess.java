@@ -1,4 +1,4 @@
-package io.storedesk.pos.reliability;
+package io.storedesk.pos.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * path with the repository's config/, so a test can kill it with SIGKILL and start it again on
  * the same data directory.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final Path log;
@@ -28,12 +28,12 @@ final class ServiceProcess implements AutoCloseable {
     private int port;
     private long fileSizeLimit;
 
-    ServiceProcess(Path dataDir) {
+    public ServiceProcess(Path dataDir) {
         this(dataDir, List.of());
     }
 
     /** @param extraArgs more {@code --key=value} settings for the service */
-    ServiceProcess(Path dataDir, List<String> extraArgs) {
+    public ServiceProcess(Path dataDir, List<String> extraArgs) {
         this.extraArgs = List.copyOf(extraArgs);
         this.dataDir = dataDir;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
@@ -45,16 +45,16 @@ final class ServiceProcess implements AutoCloseable {
      * HotSpot ignores SIGXFSZ, so a write past the limit fails with an IOException ("File too
      * large") as on a full disk. Needs bash, no privileges.
      */
-    ServiceProcess fileSizeLimit(long bytes) {
+    public ServiceProcess fileSizeLimit(long bytes) {
         this.fileSizeLimit = bytes;
         return this;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    ServiceProcess start() throws IOException {
+    public ServiceProcess start() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
@@ -88,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, nothing flushed on the way out. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
