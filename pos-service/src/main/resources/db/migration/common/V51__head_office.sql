@@ -20,7 +20,6 @@ CREATE TABLE ho_event (
     received_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (store_id, event_id)
 );
-CREATE INDEX ho_event_type ON ho_event (type, occurred_at);
 
 CREATE TABLE ho_sale (
     store_id       VARCHAR(32)    NOT NULL,

@@ -51,8 +51,7 @@ class LoyaltyBook {
             return;
         }
         Timestamp at = Timestamp.from(now);
-        jdbc.batchUpdate("INSERT INTO ho_loyalty_entry (entry_id, store_id, card, entry_type, points, applied_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", fresh.values().stream()
+        Rows.insert(jdbc, "ho_loyalty_entry", "entry_id, store_id, card, entry_type, points, applied_at", fresh.values().stream()
                         .map(e -> new Object[] {e.entryId(), storeId, e.card(), e.entryType(), e.points(), at}).toList());
         Map<String, Long> byCard = new LinkedHashMap<>();
         fresh.values().forEach(e -> byCard.merge(e.card(), e.points(), Long::sum));
@@ -70,7 +69,7 @@ class LoyaltyBook {
                 inserts.add(new Object[] {u[3], Rows.text(null), Rows.text(null), Rows.text(null), u[0], u[1], at});
             }
         }
-        jdbc.batchUpdate("INSERT INTO ho_loyalty_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
+        Rows.insert(jdbc, "ho_loyalty_account", COLUMNS, inserts);
         jdbc.update("UPDATE ho_counter SET counter_value = ? WHERE name = 'loyalty'", version);
     }
 
@@ -87,7 +86,7 @@ class LoyaltyBook {
             rows.add(new Object[] {a.card(), Rows.text(a.customerId()), Rows.text(a.holderName()), Rows.text(a.tier()),
                     a.balance(), ++version, Timestamp.from(now)});
         }
-        jdbc.batchUpdate("INSERT INTO ho_loyalty_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        Rows.insert(jdbc, "ho_loyalty_account", COLUMNS, rows);
         jdbc.update("UPDATE ho_counter SET counter_value = ? WHERE name = 'loyalty'", version);
         return true;
     }

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Adds a batch's new sales, post-voids and returns to the report projections, with one JDBC batch
- * per table. A sale, void or return the projection already holds (the same document sent again
+ * multi-row INSERT per table and up to 100 rows. A sale, void or return the projection already holds (the same document sent again
  * under another event id) is kept as an event but projected once.
  */
 @Component
@@ -72,13 +72,11 @@ class ProjectionWriter {
                 tenders.add(new Object[] {storeId, s.receiptNumber(), ++n, t.type(), t.amount()});
             }
         }
-        jdbc.batchUpdate("INSERT INTO ho_sale (store_id, receipt_number, business_date, sale_hour, register_id, clerk, "
-                + "currency, subtotal, discount_total, total, tax_total, cash_rounding, loyalty_card) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", heads);
-        jdbc.batchUpdate("INSERT INTO ho_sale_line (store_id, receipt_number, line_no, sku, department, quantity, "
-                + "unit_price, discount, net, tax, tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
-        jdbc.batchUpdate("INSERT INTO ho_sale_tender (store_id, receipt_number, tender_no, type, amount) "
-                + "VALUES (?, ?, ?, ?, ?)", tenders);
+        Rows.insert(jdbc, "ho_sale", "store_id, receipt_number, business_date, sale_hour, register_id, clerk, "
+                + "currency, subtotal, discount_total, total, tax_total, cash_rounding, loyalty_card", heads);
+        Rows.insert(jdbc, "ho_sale_line", "store_id, receipt_number, line_no, sku, department, quantity, "
+                + "unit_price, discount, net, tax, tax_rate", lines);
+        Rows.insert(jdbc, "ho_sale_tender", "store_id, receipt_number, tender_no, type, amount", tenders);
     }
 
     private void writeVoids(String storeId, Map<String, Projected.Void> voids) {
@@ -86,10 +84,9 @@ class ProjectionWriter {
         if (voids.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO ho_void (store_id, receipt_number, business_date, currency, total, voided_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", voids.values().stream().map(v -> new Object[] {storeId,
-                        v.receiptNumber(), Date.valueOf(v.businessDate()), v.currency(), v.total(),
-                        Rows.text(v.voidedBy())}).toList());
+        Rows.insert(jdbc, "ho_void", "store_id, receipt_number, business_date, currency, total, voided_by",
+                voids.values().stream().map(v -> new Object[] {storeId, v.receiptNumber(),
+                        Date.valueOf(v.businessDate()), v.currency(), v.total(), Rows.text(v.voidedBy())}).toList());
     }
 
     private void writeReturns(String storeId, Map<String, Projected.Return> returns) {
@@ -104,12 +101,11 @@ class ProjectionWriter {
                 refunds.add(new Object[] {storeId, r.returnNumber(), ++n, t.type(), t.amount()});
             }
         }
-        jdbc.batchUpdate("INSERT INTO ho_return (store_id, return_number, receipt_number, business_date, currency, "
-                + "refund_total, cash_rounding) VALUES (?, ?, ?, ?, ?, ?, ?)", returns.values().stream()
+        Rows.insert(jdbc, "ho_return", "store_id, return_number, receipt_number, business_date, currency, "
+                + "refund_total, cash_rounding", returns.values().stream()
                         .map(r -> new Object[] {storeId, r.returnNumber(), Rows.text(r.receiptNumber()),
                                 Date.valueOf(r.businessDate()), r.currency(), r.refundTotal(), r.cashRounding()})
                         .toList());
-        jdbc.batchUpdate("INSERT INTO ho_return_refund (store_id, return_number, refund_no, type, amount) "
-                + "VALUES (?, ?, ?, ?, ?)", refunds);
+        Rows.insert(jdbc, "ho_return_refund", "store_id, return_number, refund_no, type, amount", refunds);
     }
 }
