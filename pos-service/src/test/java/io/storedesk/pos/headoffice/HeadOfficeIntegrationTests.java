@@ -128,6 +128,31 @@ class HeadOfficeIntegrationTests {
     }
 
     @Test
+    void theSameBatchSentTwiceAtOnceIsAppliedExactlyOnce() throws Exception {
+        String card = "2990000000303";
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(i % 2 == 0 ? caseOpened("S001", "C-PAR-" + i)
+                    : loyalty("S001", UUID.randomUUID().toString(), card, "EARN", 1));
+        }
+        String body = batch(events);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> post("S001", S001, body));
+            var b = pool.submit(() -> post("S001", S001, body));
+            JsonNode first = a.get().json();
+            JsonNode second = b.get().json();
+            assertThat(first.get("applied").asInt() + second.get("applied").asInt()).isEqualTo(200);
+            assertThat(first.get("duplicates").asInt() + second.get("duplicates").asInt()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_event WHERE payload LIKE '%C-PAR-%'").query(Long.class).single())
+                .isEqualTo(100);
+        assertThat(account(card, S001).get("balance").asLong()).isEqualTo(100);
+    }
+
+    @Test
     void aMalformedBatchIsRefusedAsAWholeNamingTheEvent() {
         String goodId = UUID.randomUUID().toString();
         String badId = UUID.randomUUID().toString();
