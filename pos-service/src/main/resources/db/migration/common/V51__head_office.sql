@@ -23,42 +23,42 @@ CREATE TABLE ho_event (
 
 CREATE TABLE ho_sale (
     store_id       VARCHAR(32)    NOT NULL,
-    receipt_number VARCHAR(64)    NOT NULL,
+    receipt_number VARCHAR(200)   NOT NULL,
     business_date  DATE           NOT NULL,
     sale_hour      VARCHAR(2)     NOT NULL,
-    register_id    VARCHAR(32),
-    clerk          VARCHAR(64),
+    register_id    VARCHAR(200),
+    clerk          VARCHAR(200),
     currency       VARCHAR(3)     NOT NULL,
     subtotal       NUMERIC(19, 4) NOT NULL,
     discount_total NUMERIC(19, 4) NOT NULL,
     total          NUMERIC(19, 4) NOT NULL,
     tax_total      NUMERIC(19, 4) NOT NULL,
     cash_rounding  NUMERIC(19, 4) NOT NULL,
-    loyalty_card   VARCHAR(32),
+    loyalty_card   VARCHAR(200),
     PRIMARY KEY (store_id, receipt_number)
 );
 CREATE INDEX ho_sale_day ON ho_sale (business_date, store_id);
 
 CREATE TABLE ho_sale_line (
     store_id       VARCHAR(32)    NOT NULL,
-    receipt_number VARCHAR(64)    NOT NULL,
+    receipt_number VARCHAR(200)   NOT NULL,
     line_no        INTEGER        NOT NULL,
-    sku            VARCHAR(64),
-    department     VARCHAR(64)    NOT NULL,
+    sku            VARCHAR(200),
+    department     VARCHAR(200)   NOT NULL,
     quantity       INTEGER        NOT NULL,
     unit_price     NUMERIC(19, 4),
     discount       NUMERIC(19, 4),
     net            NUMERIC(19, 4) NOT NULL,
     tax            NUMERIC(19, 4) NOT NULL,
-    tax_rate       VARCHAR(16)    NOT NULL,
+    tax_rate       VARCHAR(200)   NOT NULL,
     PRIMARY KEY (store_id, receipt_number, line_no)
 );
 
 CREATE TABLE ho_sale_tender (
     store_id       VARCHAR(32)    NOT NULL,
-    receipt_number VARCHAR(64)    NOT NULL,
+    receipt_number VARCHAR(200)   NOT NULL,
     tender_no      INTEGER        NOT NULL,
-    type           VARCHAR(32)    NOT NULL,
+    type           VARCHAR(200)   NOT NULL,
     amount         NUMERIC(19, 4) NOT NULL,
     PRIMARY KEY (store_id, receipt_number, tender_no)
 );
@@ -66,19 +66,19 @@ CREATE TABLE ho_sale_tender (
 -- A post-void takes its sale out of every sales figure (the sale row stays, as received).
 CREATE TABLE ho_void (
     store_id       VARCHAR(32)    NOT NULL,
-    receipt_number VARCHAR(64)    NOT NULL,
+    receipt_number VARCHAR(200)   NOT NULL,
     business_date  DATE           NOT NULL,
     currency       VARCHAR(3)     NOT NULL,
     total          NUMERIC(19, 4) NOT NULL,
-    voided_by      VARCHAR(64),
+    voided_by      VARCHAR(200),
     PRIMARY KEY (store_id, receipt_number)
 );
 CREATE INDEX ho_void_day ON ho_void (business_date, store_id);
 
 CREATE TABLE ho_return (
     store_id       VARCHAR(32)    NOT NULL,
-    return_number  VARCHAR(64)    NOT NULL,
-    receipt_number VARCHAR(64),
+    return_number  VARCHAR(200)   NOT NULL,
+    receipt_number VARCHAR(200),
     business_date  DATE           NOT NULL,
     currency       VARCHAR(3)     NOT NULL,
     refund_total   NUMERIC(19, 4) NOT NULL,
@@ -89,19 +89,19 @@ CREATE INDEX ho_return_day ON ho_return (business_date, store_id);
 
 CREATE TABLE ho_return_refund (
     store_id      VARCHAR(32)    NOT NULL,
-    return_number VARCHAR(64)    NOT NULL,
+    return_number VARCHAR(200)   NOT NULL,
     refund_no     INTEGER        NOT NULL,
-    type          VARCHAR(32)    NOT NULL,
+    type          VARCHAR(200)   NOT NULL,
     amount        NUMERIC(19, 4) NOT NULL,
     PRIMARY KEY (store_id, return_number, refund_no)
 );
 
 -- Authoritative loyalty balances: opening balance (seed) plus every applied LOYALTY_ENTRY.
 CREATE TABLE ho_loyalty_account (
-    card        VARCHAR(32)  PRIMARY KEY,
-    customer_id VARCHAR(64),
+    card        VARCHAR(200) PRIMARY KEY,
+    customer_id VARCHAR(200),
     holder_name VARCHAR(200),
-    tier        VARCHAR(32),
+    tier        VARCHAR(200),
     balance     BIGINT       NOT NULL,
     version     BIGINT       NOT NULL,
     updated_at  TIMESTAMP WITH TIME ZONE NOT NULL
@@ -109,11 +109,11 @@ CREATE TABLE ho_loyalty_account (
 CREATE INDEX ho_loyalty_account_version ON ho_loyalty_account (version);
 
 CREATE TABLE ho_loyalty_entry (
-    entry_id   VARCHAR(64) PRIMARY KEY,
-    store_id   VARCHAR(32) NOT NULL,
-    card       VARCHAR(32) NOT NULL,
-    entry_type VARCHAR(32) NOT NULL,
-    points     BIGINT      NOT NULL,
+    entry_id   VARCHAR(200) PRIMARY KEY,
+    store_id   VARCHAR(32)  NOT NULL,
+    card       VARCHAR(200) NOT NULL,
+    entry_type VARCHAR(200) NOT NULL,
+    points     BIGINT       NOT NULL,
     applied_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

@@ -82,7 +82,7 @@ final class EventParser {
 
     private static Projected.Sale sale(Fields p) {
         List<Projected.Line> lines = p.objects("lines").stream().map(l -> new Projected.Line(
-                (int) l.integer("lineNo"), l.optText("sku"), l.text("department"), (int) l.integer("quantity"),
+                l.smallInt("lineNo"), l.optText("sku"), l.text("department"), l.smallInt("quantity"),
                 l.optText("unitPrice") == null ? null : l.amount("unitPrice"),
                 l.optText("discount") == null ? null : l.amount("discount"), l.amount("net"), l.amount("tax"),
                 l.text("taxRate"))).toList();

@@ -15,6 +15,11 @@ import tools.jackson.databind.JsonNode;
  */
 final class Fields {
 
+    /** The longest text field head office keeps in its projections. */
+    static final int MAX_TEXT = 200;
+    /** Amounts have at most four decimals and 15 integer digits (NUMERIC(19, 4)). */
+    private static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("1E15");
+
     private final String eventId;
     private final String path;
     private final JsonNode node;
@@ -55,16 +60,25 @@ final class Fields {
         if (!v.isString() && !v.isNumber()) {
             throw invalid(path + name, "must be a string");
         }
-        return v.asString();
+        String s = v.asString();
+        if (s.length() > MAX_TEXT) {
+            throw invalid(path + name, "must be at most %d characters".formatted(MAX_TEXT));
+        }
+        return s;
     }
 
     BigDecimal amount(String name) {
         String s = text(name);
+        BigDecimal amount;
         try {
-            return new BigDecimal(s.strip());
+            amount = new BigDecimal(s.strip());
         } catch (NumberFormatException e) {
             throw invalid(path + name, "must be an amount like \"12.30\"");
         }
+        if (amount.scale() > 4 || amount.abs().compareTo(MAX_AMOUNT) >= 0) {
+            throw invalid(path + name, "must have at most 4 decimals and 15 digits before the point");
+        }
+        return amount;
     }
 
     LocalDate date(String name) {
@@ -91,6 +105,15 @@ final class Fields {
             }
         }
         throw invalid(path + name, "must be an integer");
+    }
+
+    /** An integer that fits an int column. */
+    int smallInt(String name) {
+        long v = integer(name);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw invalid(path + name, "is out of range");
+        }
+        return (int) v;
     }
 
     /** The hour of the day "00".."23" (given as "09" or 9). */
