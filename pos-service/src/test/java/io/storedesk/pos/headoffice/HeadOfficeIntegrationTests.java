@@ -153,6 +153,31 @@ class HeadOfficeIntegrationTests {
     }
 
     @Test
+    void twoStoresEarningOnTheSameCardAtOnceAddUp() throws Exception {
+        String card = "2990000000404";
+        List<String> one = new ArrayList<>();
+        List<String> two = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            one.add(loyalty("S001", UUID.randomUUID().toString(), card, "EARN", 2));
+            two.add(loyalty("S002", UUID.randomUUID().toString(), card, "EARN", 3));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> post("S001", S001, batch(one)));
+            var b = pool.submit(() -> post("S002", S002, batch(two)));
+            assertThat(a.get().status()).isEqualTo(200);
+            assertThat(b.get().status()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(account(card, S001).get("balance").asLong()).isEqualTo(50 * 2 + 50 * 3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_loyalty_entry WHERE card = ?").param(card).query(Long.class).single())
+                .isEqualTo(100);
+        assertThat(jdbc.sql("SELECT COUNT(*) - COUNT(DISTINCT version) FROM ho_loyalty_account").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void aMalformedBatchIsRefusedAsAWholeNamingTheEvent() {
         String goodId = UUID.randomUUID().toString();
         String badId = UUID.randomUUID().toString();
