@@ -40,5 +40,11 @@ class HeadOfficeOnH2IntegrationTests {
         assertThat(report.json().get("byStore").get("S001").get("byHour").get("16").asString()).isEqualTo("2.40");
         assertThat(api.get("/api/ho/v1/loyalty/accounts/2900000000017", "office").json().get("balance").asLong())
                 .isEqualTo(12500);
+
+        Api.Response page = api.get("/office/stores?date=2026-11-24", "office");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"ho-stores\"").contains(">S001<").contains(">2.40<")
+                .contains("href=\"/office/stores\"");
+        assertThat(api.get("/office/stores", "clerk").status()).isEqualTo(403);
     }
 }

@@ -16,5 +16,7 @@ class StoreRoleHasNoHeadOfficeIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/ho/v1/loyalty/accounts/2900000000017", "office").status()).isEqualTo(404);
         assertThat(api.post("/api/ho/v1/stores/S001/events", null, "{\"events\":[]}",
                 Map.of("X-Store-Id", "S001", "X-Store-Key", "demo-key-S001")).status()).isEqualTo(401);
+        assertThat(api.get("/office/stores", "office").status()).isEqualTo(404);
+        assertThat(api.get("/office", "office").body()).doesNotContain("/office/stores");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
+import io.storedesk.pos.headoffice.HeadOfficeReports;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Profile("head-office")
-class ConsolidatedReports {
+class ConsolidatedReports implements HeadOfficeReports {
 
     private static final String STANDING = " s.business_date = ? AND (? IS NULL OR s.store_id = ?) AND NOT EXISTS "
             + "(SELECT 1 FROM ho_void v WHERE v.store_id = s.store_id AND v.receipt_number = s.receipt_number)";
@@ -36,8 +37,9 @@ class ConsolidatedReports {
         this.jdbc = jdbc;
     }
 
+    @Override
     @Transactional(readOnly = true)
-    Map<String, Object> daily(LocalDate date, String storeId) {
+    public Map<String, Object> daily(LocalDate date, String storeId) {
         Object[] params = {Date.valueOf(date), Rows.text(storeId), Rows.text(storeId)};
         Map<String, Figures> stores = new TreeMap<>();
         jdbc.query("SELECT store_id, currency FROM ho_store WHERE currency IS NOT NULL AND (? IS NULL OR store_id = ?)",
