@@ -24,8 +24,12 @@ class HeadOfficeOnH2IntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
     void headOfficeStartsOnH2AndReportsWhatAStoreSent() {
+        assertThat(environment.getProperty("pos.role")).isEqualTo("head-office");
         Api api = new Api(port);
         String body = batch(sale("S001", "S001-R02-1", "2026-11-24", "16", "EUR", "2.40", "0.00", "2.40", "0.26",
                 "0.00", List.of(line(1, "FOOD", 2, "1.20", "0.00", "2.40", "0.26", "12")), List.of(tender("CASH", "2.40"))));
