@@ -18,4 +18,11 @@ public final class CurrentUser {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
     }
+
+    /** The store id when the request was signed in with a store key ({@link StoreKeys}), else null. */
+    public static String storeId() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(StoreKeys.AUTHORITY))
+                ? auth.getName() : null;
+    }
 }

@@ -22,11 +22,14 @@ class PageModel {
     private final StoreProperties store;
     private final DrawerProperties drawers;
     private final ApiSessions apiSessions;
+    private final boolean headOffice;
 
-    PageModel(StoreProperties store, DrawerProperties drawers, ApiSessions apiSessions) {
+    PageModel(StoreProperties store, DrawerProperties drawers, ApiSessions apiSessions,
+            org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.headoffice.HeadOfficeReports> headOffice) {
         this.store = store;
         this.drawers = drawers;
         this.apiSessions = apiSessions;
+        this.headOffice = headOffice.getIfAvailable() != null;
     }
 
     @ModelAttribute
@@ -45,6 +48,7 @@ class PageModel {
             model.addAttribute("manager", CurrentUser.hasRole(Role.MANAGER));
             model.addAttribute("desk", CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.CLERK));
             model.addAttribute("office", CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.HEAD_OFFICE));
+            model.addAttribute("headOffice", headOffice && CurrentUser.hasRole(Role.HEAD_OFFICE));
             model.addAttribute("apiToken", apiSessions.token(request.getSession(), auth));
         }
     }

@@ -44,6 +44,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this action.");
     }
 
+    /** 401 {@code store-key-invalid}: an unknown store or a wrong store key. */
+    void storeKeyInvalid(HttpServletResponse response) throws IOException {
+        write(response, HttpStatus.UNAUTHORIZED, "store-key-invalid", "Store key invalid",
+                "Unknown store or wrong store key (X-Store-Id, X-Store-Key).");
+    }
+
     private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);

@@ -6,6 +6,8 @@ import java.util.List;
 import io.storedesk.pos.identity.IdentityProperties;
 import io.storedesk.pos.identity.RegisterTokens;
 import io.storedesk.pos.identity.Role;
+import io.storedesk.pos.identity.StoreKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,17 +36,20 @@ class SecurityConfiguration {
     private static final String MANAGER = Role.MANAGER.name();
     private static final String HEAD_OFFICE = Role.HEAD_OFFICE.name();
     private static final String ADMIN = Role.ADMIN.name();
+    /** A store signed in with its key at head office ({@link StoreKeys}); never a user's role. */
+    private static final String STORE = StoreKeys.AUTHORITY.substring("ROLE_".length());
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, RegisterTokens tokens, ProblemSecurityHandlers problems)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, RegisterTokens tokens, ProblemSecurityHandlers problems,
+            ObjectProvider<StoreKeys> storeKeys) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint(problems).realmName("store-service-desk"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new StoreKeyFilter(storeKeys, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").authenticated()
@@ -69,6 +74,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/special-orders", "/api/v1/special-orders/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/ho/v1/stores/*/events").hasRole(STORE)
+                        .requestMatchers(HttpMethod.GET, "/api/ho/v1/promotions", "/api/ho/v1/loyalty/**").hasAnyRole(STORE, HEAD_OFFICE)
+                        .requestMatchers(HttpMethod.PUT, "/api/ho/v1/promotions").hasRole(HEAD_OFFICE)
+                        .requestMatchers(HttpMethod.GET, "/api/ho/v1/reports/**").hasRole(HEAD_OFFICE)
+                        .requestMatchers("/api/ho/**").hasRole(HEAD_OFFICE)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
         return http.build();
     }

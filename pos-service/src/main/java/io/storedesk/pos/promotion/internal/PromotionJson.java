@@ -14,11 +14,12 @@ import io.storedesk.pos.promotion.Promotion;
 
 /**
  * A promotion as JSON carries it: in the seed file, in the database and in
- * {@code GET /api/v1/promotions}. Amounts and percentages are strings ("10.00"), dates ISO,
+ * {@code GET /api/v1/promotions}. Public only for {@link io.storedesk.pos.promotion.PromotionJsonCodec};
+ * other modules use that. Amounts and percentages are strings ("10.00"), dates ISO,
  * times "HH:mm", days "MONDAY"...; absent fields take their defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PromotionJson(String code, String description, String kind, String scope, List<String> targets,
+public record PromotionJson(String code, String description, String kind, String scope, List<String> targets,
         String percent, String amount, Integer buy, Integer get, String price, String threshold, String coupon,
         Boolean memberOnly, String validFrom, String validTo, String opens, String closes, List<String> days,
         Integer priority, Boolean exclusive) {
@@ -27,7 +28,7 @@ record PromotionJson(String code, String description, String kind, String scope,
     record SetFile(long version, List<PromotionJson> promotions) {
     }
 
-    static PromotionJson of(Promotion p) {
+    public static PromotionJson of(Promotion p) {
         return new PromotionJson(p.code(), p.description(), p.kind().name(), p.scope().name(),
                 p.targets().isEmpty() ? null : p.targets().stream().sorted().toList(), str(p.percent()),
                 str(p.amount()), p.buy() == 0 ? null : p.buy(), p.get() == 0 ? null : p.get(), str(p.price()),
@@ -37,7 +38,7 @@ record PromotionJson(String code, String description, String kind, String scope,
                 p.priority() == 0 ? null : p.priority(), p.exclusive() ? true : null);
     }
 
-    Promotion toPromotion() {
+    public Promotion toPromotion() {
         return new Promotion(code, description, Promotion.Kind.valueOf(upper(kind, "kind")),
                 Promotion.Scope.valueOf(upper(scope, "scope")), targets == null ? Set.of() : Set.copyOf(targets),
                 decimal(percent), decimal(amount), buy == null ? 0 : buy, get == null ? 0 : get, decimal(price),

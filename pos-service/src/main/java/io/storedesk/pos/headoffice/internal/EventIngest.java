@@ -1,0 +1,103 @@
+package io.storedesk.pos.headoffice.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies a store's checked batch in one transaction, serialised per store (its {@code ho_store}
+ * row locked with SELECT ... FOR UPDATE): finds the events already received in one query, stores
+ * the new ones as received, and updates the report projections and loyalty balances, all with
+ * JDBC batches.
+ */
+@Service
+@Profile("head-office")
+class EventIngest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Result(int received, int applied, int duplicates) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ProjectionWriter projections;
+    private final LoyaltyBook loyalty;
+    private final Clock clock;
+
+    EventIngest(JdbcTemplate jdbc, TransactionTemplate tx, ProjectionWriter projections, LoyaltyBook loyalty,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.projections = projections;
+        this.loyalty = loyalty;
+        this.clock = clock;
+    }
+
+    Result apply(String storeId, List<StoreEvent> events) {
+        ensureStoreRow(storeId);
+        return tx.execute(status -> applyLocked(storeId, events));
+    }
+
+    private Result applyLocked(String storeId, List<StoreEvent> events) {
+        jdbc.queryForObject("SELECT store_id FROM ho_store WHERE store_id = ? FOR UPDATE", String.class, storeId);
+        Map<String, StoreEvent> fresh = new LinkedHashMap<>();
+        events.forEach(e -> fresh.putIfAbsent(e.eventId(), e));
+        Set<String> known = Rows.existing(jdbc, "ho_event", storeId, "event_id", fresh.keySet());
+        fresh.keySet().removeAll(known);
+        int duplicates = events.size() - fresh.size();
+        if (fresh.isEmpty()) {
+            return new Result(events.size(), 0, duplicates);
+        }
+        Instant now = clock.instant();
+        Timestamp receivedAt = Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(fresh.size());
+        List<Projected.LoyaltyEntry> entries = new ArrayList<>();
+        String currency = null;
+        for (StoreEvent e : fresh.values()) {
+            rows.add(new Object[] {storeId, e.eventId(), new org.springframework.jdbc.core.SqlParameterValue(
+                    java.sql.Types.BIGINT, e.sequence()), e.type(), Timestamp.from(e.occurredAt()),
+                    JSON.writeValueAsString(e.payload()), receivedAt});
+            if (e.projection() instanceof Projected.LoyaltyEntry entry) {
+                entries.add(entry);
+            } else if (e.projection() instanceof Projected.Sale s) {
+                currency = s.currency();
+            } else if (e.projection() instanceof Projected.Return r) {
+                currency = r.currency();
+            }
+        }
+        Rows.insert(jdbc, "ho_event", "store_id, event_id, sequence_no, type, occurred_at, payload, received_at", rows);
+        List<StoreEvent> applied = List.copyOf(fresh.values());
+        projections.write(storeId, applied);
+        loyalty.apply(storeId, entries, now);
+        jdbc.update("UPDATE ho_store SET events = events + ?, last_batch_at = ?, currency = COALESCE(?, currency) "
+                + "WHERE store_id = ?", fresh.size(), receivedAt, Rows.text(currency), storeId);
+        return new Result(events.size(), fresh.size(), duplicates);
+    }
+
+    /** The store's lock row, made on its first batch (or at start-up for the configured stores). */
+    void ensureStoreRow(String storeId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM ho_store WHERE store_id = ?", Integer.class, storeId);
+        if (n != null && n > 0) {
+            return;
+        }
+        try {
+            tx.executeWithoutResult(s -> jdbc.update(
+                    "INSERT INTO ho_store (store_id, events) VALUES (?, 0)", storeId));
+        } catch (DataIntegrityViolationException raced) {
+            // another batch of the same store made it first
+        }
+    }
+}

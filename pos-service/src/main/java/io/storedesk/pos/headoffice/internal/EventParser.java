@@ -1,0 +1,108 @@
+package io.storedesk.pos.headoffice.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.storedesk.pos.common.ProblemException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a store's batch ({@code {"events": [...]}}, docs/sync-protocol.md) before anything is
+ * applied: size, each event's id, type and time, and the payload fields head office projects.
+ * The first offending event refuses the whole batch (400 naming its {@code eventId}).
+ */
+final class EventParser {
+
+    static final Set<String> TYPES = Set.of("SALE_COMPLETED", "SALE_VOIDED", "RETURN_COMPLETED", "DRAWER_CLOSED",
+            "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED");
+
+    private EventParser() {
+    }
+
+    static List<StoreEvent> parse(String storeId, JsonNode body, int maxBatch) {
+        JsonNode events = body == null ? null : body.get("events");
+        if (events == null || !events.isArray()) {
+            throw ProblemException.invalidField("events", "must be an array of events");
+        }
+        if (events.size() > maxBatch) {
+            throw ProblemException.badRequest("batch-too-large", "Batch too large",
+                    "A batch carries at most %d events; this one has %d.".formatted(maxBatch, events.size()))
+                    .with("maxEvents", maxBatch);
+        }
+        List<StoreEvent> out = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            out.add(event(storeId, i, events.get(i)));
+        }
+        return out;
+    }
+
+    private static StoreEvent event(String storeId, int index, JsonNode node) {
+        JsonNode idNode = node == null ? null : node.get("eventId");
+        String eventId = idNode != null && idNode.isString() ? idNode.stringValue() : null;
+        if (eventId == null) {
+            throw Fields.invalid(null, "events[%d].eventId".formatted(index), "is required (a UUID)");
+        }
+        try {
+            UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            throw Fields.invalid(eventId, "eventId", "must be a UUID");
+        }
+        Fields event = new Fields(eventId, "", node);
+        String type = event.text("type");
+        if (!TYPES.contains(type)) {
+            throw event.invalid("type", "is not a known event type");
+        }
+        Instant occurredAt = event.instant("occurredAt");
+        Long sequence = node.hasNonNull("sequence") ? event.integer("sequence") : null;
+        JsonNode payload = node.get("payload");
+        Fields p = new Fields(eventId, "payload.", payload);
+        String payloadStore = p.optText("storeId");
+        if (payloadStore != null && !payloadStore.equals(storeId)) {
+            throw p.invalid("payload.storeId", "must be the sending store " + storeId);
+        }
+        return new StoreEvent(eventId, sequence, type, occurredAt, payload, project(type, p));
+    }
+
+    private static Object project(String type, Fields p) {
+        return switch (type) {
+            case "SALE_COMPLETED" -> sale(p);
+            case "SALE_VOIDED" -> new Projected.Void(p.text("receiptNumber"), p.date("businessDate"),
+                    currency(p), p.amount("total"), p.optText("voidedBy"));
+            case "RETURN_COMPLETED" -> new Projected.Return(p.text("returnNumber"), p.optText("receiptNumber"),
+                    p.date("businessDate"), currency(p), p.amount("refundTotal"), p.amount("cashRounding"),
+                    p.objects("refunds").stream().map(EventParser::tender).toList());
+            case "LOYALTY_ENTRY" -> new Projected.LoyaltyEntry(p.text("entryId"), p.text("card"), p.text("entryType"),
+                    p.integer("points"));
+            default -> null;
+        };
+    }
+
+    private static Projected.Sale sale(Fields p) {
+        List<Projected.Line> lines = p.objects("lines").stream().map(l -> new Projected.Line(
+                l.smallInt("lineNo"), l.optText("sku"), l.text("department"), l.smallInt("quantity"),
+                l.optText("unitPrice") == null ? null : l.amount("unitPrice"),
+                l.optText("discount") == null ? null : l.amount("discount"), l.amount("net"), l.amount("tax"),
+                l.text("taxRate"))).toList();
+        return new Projected.Sale(p.text("receiptNumber"), p.date("businessDate"), p.hour("hour"),
+                p.optText("registerId"), p.optText("clerk"), currency(p), p.amount("subtotal"),
+                p.amount("discountTotal"), p.amount("total"), p.amount("taxTotal"), p.amount("cashRounding"),
+                p.optText("loyaltyCard"), lines, p.objects("tenders").stream().map(EventParser::tender).toList());
+    }
+
+    private static Projected.Tender tender(Fields t) {
+        return new Projected.Tender(t.text("type"), t.amount("amount"));
+    }
+
+    private static String currency(Fields p) {
+        String c = p.text("currency");
+        try {
+            java.util.Currency.getInstance(c);
+        } catch (IllegalArgumentException e) {
+            throw p.invalid("payload.currency", "must be an ISO 4217 currency code");
+        }
+        return c;
+    }
+}

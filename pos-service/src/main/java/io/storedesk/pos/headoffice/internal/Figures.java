@@ -1,0 +1,108 @@
+package io.storedesk.pos.headoffice.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The figures of a store daily report (API.md, {@code GET /api/v1/reports/daily}) in one currency,
+ * exactly (BigDecimal), for one store or summed over stores; written out with the currency's minor
+ * units and sorted map keys, as the store writes its own report.
+ */
+final class Figures {
+
+    final String currency;
+    long salesCount;
+    BigDecimal grossSales = BigDecimal.ZERO;
+    BigDecimal discounts = BigDecimal.ZERO;
+    BigDecimal salesTotal = BigDecimal.ZERO;
+    BigDecimal taxTotal = BigDecimal.ZERO;
+    BigDecimal cashRounding = BigDecimal.ZERO;
+    long returnsCount;
+    BigDecimal returns = BigDecimal.ZERO;
+    long voidCount;
+    BigDecimal voidAmount = BigDecimal.ZERO;
+    /** rate -> {gross, tax}. */
+    final Map<String, BigDecimal[]> taxByRate = new TreeMap<>();
+    final Map<String, BigDecimal> tenders = new TreeMap<>();
+    final Map<String, BigDecimal> byDepartment = new TreeMap<>();
+    final Map<String, BigDecimal> byHour = new TreeMap<>();
+    final Map<String, BigDecimal> refundsByTender = new TreeMap<>();
+
+    Figures(String currency) {
+        this.currency = currency;
+    }
+
+    void rate(String rate, BigDecimal gross, BigDecimal tax) {
+        BigDecimal[] r = taxByRate.computeIfAbsent(rate, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        r[0] = r[0].add(gross);
+        r[1] = r[1].add(tax);
+    }
+
+    void add(Figures o) {
+        salesCount += o.salesCount;
+        grossSales = grossSales.add(o.grossSales);
+        discounts = discounts.add(o.discounts);
+        salesTotal = salesTotal.add(o.salesTotal);
+        taxTotal = taxTotal.add(o.taxTotal);
+        cashRounding = cashRounding.add(o.cashRounding);
+        returnsCount += o.returnsCount;
+        returns = returns.add(o.returns);
+        voidCount += o.voidCount;
+        voidAmount = voidAmount.add(o.voidAmount);
+        o.taxByRate.forEach((rate, r) -> rate(rate, r[0], r[1]));
+        o.tenders.forEach((k, v) -> tenders.merge(k, v, BigDecimal::add));
+        o.byDepartment.forEach((k, v) -> byDepartment.merge(k, v, BigDecimal::add));
+        o.byHour.forEach((k, v) -> byHour.merge(k, v, BigDecimal::add));
+        o.refundsByTender.forEach((k, v) -> refundsByTender.merge(k, v, BigDecimal::add));
+    }
+
+    /** The JSON object; with {@code withCurrency} it starts with {@code "currency"} (the byStore form). */
+    Map<String, Object> toJson(boolean withCurrency) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (withCurrency) {
+            out.put("currency", currency);
+        }
+        out.put("salesCount", salesCount);
+        out.put("grossSales", str(grossSales));
+        out.put("discounts", str(discounts));
+        out.put("salesTotal", str(salesTotal));
+        out.put("returns", str(returns));
+        out.put("returnsCount", returnsCount);
+        out.put("netSales", str(salesTotal.subtract(returns)));
+        out.put("taxTotal", str(taxTotal));
+        out.put("cashRounding", str(cashRounding));
+        Map<String, Map<String, String>> rates = new TreeMap<>();
+        taxByRate.forEach((rate, r) -> {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("net", str(r[0].subtract(r[1])));
+            f.put("tax", str(r[1]));
+            f.put("gross", str(r[0]));
+            rates.put(rate, f);
+        });
+        out.put("taxByRate", rates);
+        out.put("tenders", strings(tenders));
+        out.put("byDepartment", strings(byDepartment));
+        out.put("byHour", strings(byHour));
+        out.put("refundsByTender", strings(refundsByTender));
+        Map<String, Object> voids = new LinkedHashMap<>();
+        voids.put("count", voidCount);
+        voids.put("amount", str(voidAmount));
+        out.put("voids", voids);
+        return out;
+    }
+
+    private String str(BigDecimal amount) {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        return amount.setScale(Math.max(digits, 0), RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private Map<String, String> strings(Map<String, BigDecimal> amounts) {
+        Map<String, String> out = new TreeMap<>();
+        amounts.forEach((k, v) -> out.put(k, str(v)));
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package io.storedesk.pos.headoffice.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.storedesk.pos.headoffice.HeadOfficeProperties;
+import io.storedesk.pos.loyalty.LoyaltyProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up: a lock row per configured store, and on the first start the opening loyalty
+ * balances from {@code pos.loyalty.seed-file} (the CSV the stores load: card;customerId;name;
+ * tier;balance;snapshotAt). A bad row stops start-up with its line number.
+ */
+@Component
+@Profile("head-office")
+class HeadOfficeStartup {
+
+    private static final Logger log = LoggerFactory.getLogger(HeadOfficeStartup.class);
+
+    private final HeadOfficeProperties properties;
+    private final LoyaltyProperties loyaltyProperties;
+    private final EventIngest ingest;
+    private final LoyaltyBook loyalty;
+    private final Clock clock;
+
+    HeadOfficeStartup(HeadOfficeProperties properties, LoyaltyProperties loyaltyProperties, EventIngest ingest,
+            LoyaltyBook loyalty, Clock clock) {
+        this.properties = properties;
+        this.loyaltyProperties = loyaltyProperties;
+        this.ingest = ingest;
+        this.loyalty = loyalty;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        properties.storeKeys().keySet().forEach(ingest::ensureStoreRow);
+        if (loyaltyProperties.seedFile().isBlank()) {
+            return;
+        }
+        Path file = Path.of(loyaltyProperties.seedFile());
+        List<LoyaltyBook.Account> accounts = read(file);
+        if (loyalty.seed(accounts, clock.instant())) {
+            log.info("Head office: opening balances of {} loyalty accounts from {}", accounts.size(), file);
+        }
+    }
+
+    static List<LoyaltyBook.Account> read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read loyalty seed " + file.toAbsolutePath(), e);
+        }
+        List<LoyaltyBook.Account> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(";", -1);
+            if (f.length != 6) {
+                throw new IllegalStateException("%s line %d: expected 6 fields, found %d".formatted(file, i + 1, f.length));
+            }
+            try {
+                out.add(new LoyaltyBook.Account(f[0].strip(), blank(f[1]), blank(f[2]), blank(f[3]),
+                        Long.parseLong(f[4].strip()), 0, null));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("%s line %d: balance is not a number".formatted(file, i + 1), e);
+            }
+        }
+        return out;
+    }
+
+    private static String blank(String s) {
+        return s.isBlank() ? null : s.strip();
+    }
+}

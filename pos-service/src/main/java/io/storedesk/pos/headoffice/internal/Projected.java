@@ -1,0 +1,39 @@
+package io.storedesk.pos.headoffice.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the received events add to head office's projections, one record per kind of row. */
+final class Projected {
+
+    private Projected() {
+    }
+
+    /** A SALE_COMPLETED; {@code hour} is the store-local hour of completion ("09"). */
+    record Sale(String receiptNumber, LocalDate businessDate, String hour, String registerId, String clerk,
+            String currency, BigDecimal subtotal, BigDecimal discountTotal, BigDecimal total, BigDecimal taxTotal,
+            BigDecimal cashRounding, String loyaltyCard, List<Line> lines, List<Tender> tenders) {
+    }
+
+    /** A sale line: {@code net} is what the line took after discounts, tax included. */
+    record Line(int lineNo, String sku, String department, int quantity, BigDecimal unitPrice, BigDecimal discount,
+            BigDecimal net, BigDecimal tax, String taxRate) {
+    }
+
+    record Tender(String type, BigDecimal amount) {
+    }
+
+    /** A SALE_VOIDED: {@code total} is what the voided sale had totalled. */
+    record Void(String receiptNumber, LocalDate businessDate, String currency, BigDecimal total, String voidedBy) {
+    }
+
+    /** A RETURN_COMPLETED, counted on its own business date. */
+    record Return(String returnNumber, String receiptNumber, LocalDate businessDate, String currency,
+            BigDecimal refundTotal, BigDecimal cashRounding, List<Tender> refunds) {
+    }
+
+    /** A LOYALTY_ENTRY: signed points for a card. */
+    record LoyaltyEntry(String entryId, String card, String entryType, long points) {
+    }
+}
