@@ -19,6 +19,24 @@ public interface LoyaltyAccounts {
     void importSnapshot(Snapshot snapshot);
 
     /**
+     * Head-office sync: imports a snapshot pulled from head office and marks the card's ledger
+     * entries that head office acknowledged at or before {@code acknowledgedBy} as included in it
+     * (they no longer count on top of the snapshot). Call it only with a snapshot requested after
+     * {@code acknowledgedBy}, so that every entry acknowledged by then is part of it.
+     */
+    void importPulledSnapshot(Snapshot snapshot, java.time.Instant acknowledgedBy);
+
+    /**
+     * Head-office sync: head office acknowledged (HTTP 200) the batch holding these ledger entries
+     * (ids as in {@link LoyaltyEntryPosted#entryId()}); they no longer count as pending redemptions.
+     * In the caller's transaction.
+     */
+    void markSynced(java.util.Collection<String> entryIds, java.time.Instant acknowledgedAt);
+
+    /** Cards with entries head office acknowledged at or before {@code acknowledgedBy} that no snapshot includes yet. */
+    java.util.List<String> cardsAwaitingSnapshot(java.time.Instant acknowledgedBy);
+
+    /**
      * @param balance what head office reported for the card at {@code asOf}
      */
     record Snapshot(String card, String customerId, String holderName, String tier, long balance,

@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/special-orders", "/api/v1/special-orders/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sync/status").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sync/run").hasAnyRole(MANAGER, ADMIN)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
         return http.build();
     }

@@ -18,7 +18,7 @@ import io.storedesk.pos.promotion.Promotion;
  * times "HH:mm", days "MONDAY"...; absent fields take their defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PromotionJson(String code, String description, String kind, String scope, List<String> targets,
+public record PromotionJson(String code, String description, String kind, String scope, List<String> targets,
         String percent, String amount, Integer buy, Integer get, String price, String threshold, String coupon,
         Boolean memberOnly, String validFrom, String validTo, String opens, String closes, List<String> days,
         Integer priority, Boolean exclusive) {
@@ -37,7 +37,7 @@ record PromotionJson(String code, String description, String kind, String scope,
                 p.priority() == 0 ? null : p.priority(), p.exclusive() ? true : null);
     }
 
-    Promotion toPromotion() {
+    public Promotion toPromotion() {
         return new Promotion(code, description, Promotion.Kind.valueOf(upper(kind, "kind")),
                 Promotion.Scope.valueOf(upper(scope, "scope")), targets == null ? Set.of() : Set.copyOf(targets),
                 decimal(percent), decimal(amount), buy == null ? 0 : buy, get == null ? 0 : get, decimal(price),
