@@ -19,8 +19,8 @@ CREATE TABLE sync_outbox (
 CREATE INDEX sync_outbox_unpushed ON sync_outbox (pushed_at, id);
 
 CREATE TABLE sync_state (
-    name   VARCHAR(60)   NOT NULL PRIMARY KEY,
-    value  VARCHAR(4000)
+    state_key    VARCHAR(60)   NOT NULL PRIMARY KEY,
+    state_value  VARCHAR(4000)
 );
 
 -- Loyalty entries acknowledged by head office but not yet in a pulled snapshot of their card.

@@ -23,7 +23,7 @@ class SyncState {
     }
 
     Optional<String> get(String name) {
-        return jdbc.sql("SELECT value FROM sync_state WHERE name = ?").param(name)
+        return jdbc.sql("SELECT state_value FROM sync_state WHERE state_key = ?").param(name)
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(v -> v);
     }
 
@@ -34,8 +34,8 @@ class SyncState {
     /** Upsert by UPDATE then INSERT (portable; only the sync worker writes here). */
     void put(String name, Object value) {
         String v = value == null ? null : value.toString();
-        if (jdbc.sql("UPDATE sync_state SET value = ? WHERE name = ?").params(v, name).update() == 0) {
-            jdbc.sql("INSERT INTO sync_state (name, value) VALUES (?, ?)").params(name, v).update();
+        if (jdbc.sql("UPDATE sync_state SET state_value = ? WHERE state_key = ?").params(v, name).update() == 0) {
+            jdbc.sql("INSERT INTO sync_state (state_key, state_value) VALUES (?, ?)").params(name, v).update();
         }
     }
 }
