@@ -13,8 +13,8 @@ public interface LoyaltyAccounts {
 
     /**
      * Creates the account or replaces its snapshot: the balance head office knows, as of {@code asOf}.
-     * Used by the demo seed now; the sync issue will call it with the snapshots it pulls (and then
-     * mark the local ledger entries that the new snapshot already includes).
+     * Used by the demo seed; local ledger entries keep counting on top of it. Head-office sync
+     * uses {@link #importPulledSnapshot}, which also marks the entries the snapshot includes.
      */
     void importSnapshot(Snapshot snapshot);
 

@@ -67,7 +67,7 @@ class SyncWorker {
 
     void start() {
         nextAttemptAt = clock.instant();
-        next = thread.schedule(() -> cycle(false), 0, TimeUnit.MILLISECONDS);
+        thread.execute(() -> cycle(false)); // each cycle schedules the next one (field next: worker thread only)
     }
 
     void stop() {
