@@ -270,6 +270,20 @@ class SyncHeadOfficeIntegrationTests {
         assertThat(HO.gets).contains("/api/ho/v1/loyalty/accounts/" + card);
         assertThat(balance(card)).isEqualTo(1134);
         assertThat(api.get("/api/v1/loyalty/" + card, "clerk").json().get("pendingRedemptions").asLong()).isZero();
+
+        // offline: points redeemed while head office fails stay pending until it acknowledges them
+        HO.mode = FakeHeadOffice.Mode.FAIL_500;
+        Api.Response paid = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","loyaltyCard":"%s","lines":[{"sku":"LV-1001","quantity":1}],
+                 "tenders":[{"type":"LOYALTY_POINTS","points":100},{"type":"CASH","amount":"1.00"}]}""".formatted(card));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        long afterRedeem = balance(card);
+        assertThat(afterRedeem).isEqualTo(1134 - 100 + paid.json().get("pointsEarned").asLong());
+        assertThat(api.get("/api/v1/loyalty/" + card, "clerk").json().get("pendingRedemptions").asLong()).isEqualTo(100);
+        HO.mode = FakeHeadOffice.Mode.OK;
+        awaitDrained();
+        assertThat(api.get("/api/v1/loyalty/" + card, "clerk").json().get("pendingRedemptions").asLong()).isZero();
+        assertThat(balance(card)).as("an acknowledgement alone changes no balance").isEqualTo(afterRedeem);
     }
 
     @Test
