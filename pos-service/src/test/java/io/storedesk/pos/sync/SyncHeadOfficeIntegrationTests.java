@@ -201,6 +201,15 @@ class SyncHeadOfficeIntegrationTests {
     @Test
     @Order(3)
     void aPulledPromotionSetPricesTheNextQuote() {
+        // a set the store cannot read is not installed and shows as the sync's error
+        HO.promotionVersion = 4;
+        HO.promotionSet = """
+                {"version":4,"promotions":[{"code":"HO-BAD","kind":"HALF_PRICE","scope":"ITEM","targets":["LV-1010"]}]}""";
+        JsonNode refused = api.post("/api/v1/sync/run", "manager", "").json();
+        assertThat(refused.get("lastError").asString()).contains("HO-BAD");
+        assertThat(refused.get("lastPullVersion").asLong()).isZero();
+        assertThat(api.get("/api/v1/promotions", "clerk").json().get("version").asLong()).isEqualTo(1);
+
         HO.promotionVersion = 5;
         HO.promotionSet = """
                 {"version":5,"publishedAt":"2026-11-24T08:00:00Z","promotions":[
@@ -211,6 +220,7 @@ class SyncHeadOfficeIntegrationTests {
 
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         assertThat(run.json().get("lastPullVersion").asLong()).isEqualTo(5);
+        assertThat(run.json().get("lastError").isNull()).isTrue();
         assertThat(run.json().get("lastPullAt").isNull()).isFalse();
         Api.Response promotions = api.get("/api/v1/promotions", "clerk");
         assertThat(promotions.json().get("version").asLong()).isEqualTo(5);

@@ -51,6 +51,7 @@ class SyncWorker {
     private volatile Boolean reachable;
     private volatile Duration backoff;
     private volatile Instant lastPullAttempt;
+    private boolean pullFailing; // worker thread only: the last pull failed, so its error stays shown until a pull works
 
     SyncWorker(SyncProperties properties, HeadOfficeClient client, HeadOfficePull pull, Outbox outbox, SyncState state,
             LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock) {
@@ -100,20 +101,24 @@ class SyncWorker {
             next.cancel(false); // a run on demand replaces the scheduled one (no-op when it is this one)
         }
         Duration delay;
+        boolean pulling = false;
         try {
             pushAll();
             Instant now = clock.instant();
             if (forcePull || lastPullAttempt == null || !now.isBefore(lastPullAttempt.plus(properties.pullInterval()))) {
                 lastPullAttempt = now;
+                pulling = true;
                 pull.run();
+                pullFailing = false;
             }
             reachable = true;
             backoff = null;
-            if (state.get(SyncState.LAST_ERROR).isPresent()) {
+            if (!pullFailing && state.get(SyncState.LAST_ERROR).isPresent()) {
                 state.put(SyncState.LAST_ERROR, null);
             }
             delay = properties.pushInterval();
         } catch (RuntimeException e) {
+            pullFailing |= pulling;
             boolean unreachable = e instanceof HeadOfficeClient.HeadOfficeException;
             if (unreachable) {
                 reachable = false;
