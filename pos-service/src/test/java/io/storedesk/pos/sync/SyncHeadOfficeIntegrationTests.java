@@ -90,7 +90,7 @@ class SyncHeadOfficeIntegrationTests {
                 .formatted(card == null ? "" : "\"loyaltyCard\":\"" + card + "\",", sku, quantity, cash));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a sale never waits for head office")
-                .isLessThan(Duration.ofSeconds(3));
+                .isLessThan(Duration.ofSeconds(5));
         return r.json();
     }
 
@@ -147,8 +147,8 @@ class SyncHeadOfficeIntegrationTests {
         List<Instant> attempts = HO.failedAttempts().stream().skip(failedBefore).map(FakeHeadOffice.Batch::at).toList();
         Duration first = Duration.between(attempts.get(0), attempts.get(1));
         Duration second = Duration.between(attempts.get(1), attempts.get(2));
-        assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-        assertThat(second).as("back-off doubles").isGreaterThan(first.plusMillis(500));
+        assertThat(first).as("1 s after the first failure").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(second).as("2 s after the second").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         JsonNode s = status();
         assertThat(s.get("headOfficeReachable").asBoolean()).isFalse();
         assertThat(s.get("lastError").asString()).contains("500");
