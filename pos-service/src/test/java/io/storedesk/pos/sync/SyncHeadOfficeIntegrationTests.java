@@ -201,14 +201,28 @@ class SyncHeadOfficeIntegrationTests {
     @Test
     @Order(3)
     void aPulledPromotionSetPricesTheNextQuote() {
+        // head office's first set is version 1, the number the demo seed already holds here
+        assertThat(api.get("/api/v1/promotions", "clerk").text("source")).startsWith("seed:");
+        HO.promotionVersion = 1;
+        HO.promotionSet = """
+                {"version":1,"promotions":[{"code":"HO-KAFIJA-1","description":"Kafija -1.00","kind":"AMOUNT_OFF",
+                 "scope":"ITEM","targets":["LV-1011"],"amount":"1.00"}]}""";
+        JsonNode first = api.post("/api/v1/sync/run", "manager", "").json();
+        assertThat(first.get("lastPullVersion").asLong()).isEqualTo(1);
+        Api.Response installed = api.get("/api/v1/promotions", "clerk");
+        assertThat(installed.text("source")).isEqualTo("head-office");
+        assertThat(installed.json().get("version").asLong()).as("the next local number").isEqualTo(2);
+        assertThat(api.post("/api/v1/sales/quote", "clerk", "{\"lines\":[{\"sku\":\"LV-1011\",\"quantity\":1}]}")
+                .text("discountTotal")).isEqualTo("1.00");
+
         // a set the store cannot read is not installed and shows as the sync's error
         HO.promotionVersion = 4;
         HO.promotionSet = """
                 {"version":4,"promotions":[{"code":"HO-BAD","kind":"HALF_PRICE","scope":"ITEM","targets":["LV-1010"]}]}""";
         JsonNode refused = api.post("/api/v1/sync/run", "manager", "").json();
         assertThat(refused.get("lastError").asString()).contains("HO-BAD");
-        assertThat(refused.get("lastPullVersion").asLong()).isZero();
-        assertThat(api.get("/api/v1/promotions", "clerk").json().get("version").asLong()).isEqualTo(1);
+        assertThat(refused.get("lastPullVersion").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/promotions", "clerk").json().get("version").asLong()).isEqualTo(2);
 
         HO.promotionVersion = 5;
         HO.promotionSet = """

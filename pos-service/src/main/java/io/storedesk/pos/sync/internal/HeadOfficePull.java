@@ -10,6 +10,7 @@ import java.util.List;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.promotion.PromotionDocuments;
+import io.storedesk.pos.promotion.PromotionSet;
 import io.storedesk.pos.promotion.Promotions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ class HeadOfficePull {
 
     private static final Logger log = LoggerFactory.getLogger(HeadOfficePull.class);
     static final int LOYALTY_PAGE = 1000;
+    static final String SOURCE = "head-office";
 
     private final HeadOfficeClient client;
     private final Promotions promotions;
@@ -76,9 +78,17 @@ class HeadOfficePull {
         }
         JsonNode list = root.path("promotions");
         var set = PromotionDocuments.parse(list.isMissingNode() || list.isNull() ? "[]" : list.toString());
+        PromotionSet current = promotions.current();
+        long installAs = version;
+        if (current.version() >= version && !SOURCE.equals(current.source())) {
+            // the number is taken by a set head office did not send (the demo seed is version 1):
+            // head office's set replaces it under the next local number
+            installAs = current.version() + 1;
+        }
         try {
-            promotions.install(version, "head-office", set);
-            log.info("Installed head office's promotion set version {} ({} promotions)", version, set.size());
+            promotions.install(installAs, SOURCE, set);
+            log.info("Installed head office's promotion set version {} ({} promotions){}", version, set.size(),
+                    installAs == version ? "" : " as local version " + installAs);
         } catch (ProblemException e) {
             if (e.status().value() != 409) {
                 throw new IllegalStateException("head office's promotion set version %d cannot be installed: %s"

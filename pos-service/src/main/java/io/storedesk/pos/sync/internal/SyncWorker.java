@@ -109,9 +109,9 @@ class SyncWorker {
                 lastPullAttempt = now;
                 pulling = true;
                 pull.run();
+                reachable = true;
                 pullFailing = false;
             }
-            reachable = true;
             backoff = null;
             if (!pullFailing && state.get(SyncState.LAST_ERROR).isPresent()) {
                 state.put(SyncState.LAST_ERROR, null);
