@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -199,7 +200,9 @@ class CrashRecoveryIntegrationTests {
             assertThat(r.status()).as("acknowledged sale " + receipt + " after a kill").isEqualTo(200);
             sales.add(r.json());
         }
-        JsonNode all = api.get("/api/v1/sales?from=2000-01-01&limit=1000", "manager").json();
+        JsonNode all = api.get("/api/v1/sales?from=2000-01-01&to=2999-12-31&limit=1000", "manager").json();
+        List<String> listed = all.valueStream().map(s -> s.get("receiptNumber").asString()).toList();
+        assertThat(listed).as("the receipt search lists every acknowledged sale").containsAll(acknowledged.values());
         Map<String, List<Long>> byRegister = new TreeMap<>();
         all.valueStream().forEach(s -> {
             String[] parts = s.get("receiptNumber").asString().split("-");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.storedesk.pos.payment.simulator.AcquirerSimulator;
 import io.storedesk.pos.payment.simulator.SimulatorMessage;
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

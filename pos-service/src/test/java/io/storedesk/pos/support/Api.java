@@ -56,6 +56,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, headers);
     }
 
+    public Response put(String path, String user, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, Map.of());
+    }
+
     public Response postIdempotent(String path, String user, String key, String body) {
         return post(path, user, body, Map.of("Idempotency-Key", key));
     }

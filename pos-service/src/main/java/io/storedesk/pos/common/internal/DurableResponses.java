@@ -25,6 +25,12 @@ class DurableResponses {
 
     private static final ThreadLocal<Boolean> COMMITTED = new ThreadLocal<>();
 
+    static final String STORAGE_FULL = "The store's disk is full or the database cannot write to it, so nothing"
+            + " can be saved; nothing was saved. Free disk space and restart the service.";
+    private static final String STORAGE_FULL_UNCONFIRMED = "The store's disk is full or the database cannot write"
+            + " to it; this request may not have been saved. Free disk space and restart the service, then look it"
+            + " up or repeat it with the same Idempotency-Key.";
+
     @Bean
     TransactionExecutionListener markCommittedWrites() {
         return new TransactionExecutionListener() {
@@ -49,6 +55,11 @@ class DurableResponses {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
+                if (groupCommit.storageFailure() != null) {
+                    // the database has closed after a write error: do not even try
+                    writeProblem(response, "storage-full", "Storage full", STORAGE_FULL);
+                    return;
+                }
                 COMMITTED.remove();
                 ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
                 try {
@@ -60,12 +71,13 @@ class DurableResponses {
                 } catch (IllegalStateException notStored) {
                     held.resetBuffer();
                     response.reset();
-                    response.setStatus(503);
-                    response.setContentType("application/problem+json");
-                    response.getWriter().write("{\"type\":\"" + ProblemTypes.uri("not-confirmed")
-                            + "\",\"title\":\"Not confirmed\",\"status\":503,\"detail\":\"The database did not confirm"
-                            + " saving this request. Look it up before repeating it, or repeat it with the same"
-                            + " Idempotency-Key.\"}");
+                    if (groupCommit.storageFailure() != null) {
+                        writeProblem(response, "storage-full", "Storage full", STORAGE_FULL_UNCONFIRMED);
+                    } else {
+                        writeProblem(response, "not-confirmed", "Not confirmed", "The database did not confirm"
+                                + " saving this request. Look it up before repeating it, or repeat it with the same"
+                                + " Idempotency-Key.");
+                    }
                 } finally {
                     COMMITTED.remove();
                 }
@@ -75,5 +87,14 @@ class DurableResponses {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    private static void writeProblem(HttpServletResponse response, String type, String title, String detail)
+            throws IOException {
+        response.setStatus(503);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"" + ProblemTypes.uri(type) + "\",\"title\":\"" + title
+                + "\",\"status\":503,\"detail\":\"" + detail + "\"}");
     }
 }

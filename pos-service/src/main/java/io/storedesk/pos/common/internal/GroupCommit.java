@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * PostgreSQL, durable at commit) waiting returns at once.
  */
 @Component
-class GroupCommit implements SmartLifecycle {
+class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final long WAIT_LIMIT_MS = 30_000;
@@ -35,6 +35,7 @@ class GroupCommit implements SmartLifecycle {
     private long failedUpTo;
     private volatile boolean running;
     private volatile boolean needed;
+    private volatile String storageFailure;
     private Thread flusher;
 
     GroupCommit(DataSource dataSource,
@@ -43,8 +44,35 @@ class GroupCommit implements SmartLifecycle {
         this.enabled = enabled;
     }
 
-    /** Blocks until everything this thread committed is in the database file. */
-    void awaitDurable() {
+    /**
+     * Remembers that the database could not write its file (disk full, or H2 closed the database
+     * after such an error). It stays so until the service is restarted: H2 has dropped what it
+     * had not stored, and this flusher's connection belongs to the closed database.
+     */
+    void storageFailed(Throwable cause) {
+        if (storageFailure == null) {
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // the operating system's words ("No space left on device", "File too large") or H2's
+            storageFailure = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+            log.error("The database cannot write to its file; nothing more is saved until the service is restarted"
+                    + " with free disk space: {}", storageFailure);
+        }
+    }
+
+    /** Why the database can no longer write, or null while it can. */
+    String storageFailure() {
+        return storageFailure;
+    }
+
+    /** Blocks until everything committed before this call is in the database file. */
+    @Override
+    public void awaitDurable() {
+        if (storageFailure != null) {
+            throw new StorageFailures.CannotWrite(storageFailure);
+        }
         if (!needed || !running) {
             return;
         }
@@ -65,6 +93,9 @@ class GroupCommit implements SmartLifecycle {
                 }
             }
             if (stored < mine) {
+                if (storageFailure != null) {
+                    throw new StorageFailures.CannotWrite(storageFailure);
+                }
                 throw new IllegalStateException("the database could not write to its file");
             }
         }
@@ -75,7 +106,8 @@ class GroupCommit implements SmartLifecycle {
             while (running) {
                 long upTo;
                 synchronized (monitor) {
-                    while (running && requested == stored && requested == failedUpTo) {
+                    // failedUpTo counts every attempt, stored only the good ones: wait for new commits
+                    while (running && requested == failedUpTo) {
                         monitor.wait(1000);
                     }
                     upTo = requested;
@@ -89,6 +121,9 @@ class GroupCommit implements SmartLifecycle {
                     }
                 } catch (SQLException e) {
                     log.error("Database store failed; {} request(s) get an error", upTo - stored, e);
+                    if (StorageFailures.isStorageFailure(e) || !connection.isValid(1)) {
+                        storageFailed(e);
+                    }
                     synchronized (monitor) {
                         failedUpTo = Math.max(failedUpTo, upTo);
                         monitor.notifyAll();

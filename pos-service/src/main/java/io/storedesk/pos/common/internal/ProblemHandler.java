@@ -37,6 +37,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final GroupCommit groupCommit;
+
+    ProblemHandler(GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> problem(ProblemException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
@@ -72,6 +78,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({PessimisticLockingFailureException.class, org.springframework.dao.QueryTimeoutException.class,
             org.springframework.dao.TransientDataAccessResourceException.class})
     ResponseEntity<Object> busy(org.springframework.dao.DataAccessException e) {
+        if (StorageFailures.isStorageFailure(e)) {
+            return storageFull(e);
+        }
         log.warn("Lock timeout: {}", e.getMostSpecificCause().getMessage());
         return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
                 "The store database is busy; nothing was saved. Please try again."));
@@ -86,9 +95,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (StorageFailures.isStorageFailure(e)) {
+            return storageFull(e);
+        }
         log.error("Unexpected error", e);
         return problem(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Internal error", "Something went wrong on the server; nothing was saved. The error was logged."));
+    }
+
+    /** The disk is full or H2 closed the database after a write error: a 503 until restarted with room. */
+    private ResponseEntity<Object> storageFull(Exception e) {
+        groupCommit.storageFailed(e);
+        log.warn("Storage failure: {}", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "storage-full", "Storage full",
+                DurableResponses.STORAGE_FULL));
     }
 
     @Override

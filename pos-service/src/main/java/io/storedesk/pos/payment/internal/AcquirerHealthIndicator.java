@@ -23,7 +23,13 @@ class AcquirerHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        PaymentStatus s = payments.status();
+        PaymentStatus s;
+        try {
+            s = payments.status();
+        } catch (org.springframework.dao.DataAccessException unreadable) {
+            // e.g. the database closed after a full disk: say so instead of failing the whole health page
+            return Health.down().withDetail("error", "payment status unavailable: the database cannot be read").build();
+        }
         Health.Builder builder = s.connected() && s.signedOn() ? Health.up() : Health.down();
         return builder.withDetail("connected", s.connected())
                 .withDetail("signedOn", s.signedOn())

@@ -3,6 +3,7 @@ package io.storedesk.pos.payment.internal;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.storedesk.pos.common.Durability;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.payment.AcquirerUnavailableException;
 import io.storedesk.pos.payment.CardOutcomeUnknownException;
@@ -29,9 +30,11 @@ class CardExchange {
     private final ReversalSender reversals;
     private final PaymentProperties properties;
     private final TransactionTemplate newTransaction;
+    private final Durability durability;
 
     CardExchange(JposLink link, ReversalSender reversals, PaymentProperties properties,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, Durability durability) {
+        this.durability = durability;
         this.link = link;
         this.reversals = reversals;
         this.properties = properties;
@@ -56,6 +59,17 @@ class CardExchange {
 
     <T> T commit(Supplier<T> work) {
         return newTransaction.execute(s -> work.get());
+    }
+
+    /**
+     * Commits the row of a request about to be sent and waits until it is in the database file:
+     * once the acquirer may have authorised, a crash must not lose the row that lets the service
+     * reverse the authorisation after the restart.
+     */
+    <T> T commitBeforeSending(Supplier<T> work) {
+        T result = commit(work);
+        durability.awaitDurable();
+        return result;
     }
 
     /** Commits an approval; if that fails the approval cannot stand, so it is reversed. */

@@ -71,7 +71,10 @@ class CardPaymentService implements CardPayments {
         Request iso = messages.purchase(terminal, stans.next(terminal.terminalId()), request.amount(), card);
         CardTransaction t = CardExchange.requested("PURCHASE", IsoMessages.PURCHASE, terminal, iso,
                 request.amount(), card.maskedPan(), card.brand(), card.entryMode(), null, request.saleReference());
-        exchange.commit(() -> transactions.insertRequested(t));
+        exchange.commitBeforeSending(() -> {
+            transactions.insertRequested(t);
+            return t;
+        });
         AcquirerReply reply = exchange.send(iso, t);
         switch (reply.kind()) {
             case APPROVED -> exchange.commitApproval(t, () -> {

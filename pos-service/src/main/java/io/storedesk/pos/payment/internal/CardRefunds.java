@@ -44,7 +44,7 @@ class CardRefunds {
         Request iso = messages.refund(terminal, stans.next(terminal.terminalId()), amount, original.rrn());
         CardTransaction t = CardExchange.requested("REFUND", IsoMessages.REFUND, terminal, iso, amount,
                 original.maskedPan(), original.brand(), null, originalReference, returnReference);
-        boolean reserved = exchange.commit(() -> {
+        boolean reserved = exchange.commitBeforeSending(() -> {
             if (!transactions.reserveRefund(originalReference, amount)) {
                 return false;
             }

@@ -1,4 +1,4 @@
-package io.storedesk.pos.reliability;
+package io.storedesk.pos.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,39 +19,55 @@ import static org.awaitility.Awaitility.await;
  * path with the repository's config/, so a test can kill it with SIGKILL and start it again on
  * the same data directory.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final Path log;
     private final List<String> extraArgs;
     private Process process;
     private int port;
+    private long fileSizeLimit;
 
-    ServiceProcess(Path dataDir) {
+    public ServiceProcess(Path dataDir) {
         this(dataDir, List.of());
     }
 
     /** @param extraArgs more {@code --key=value} settings for the service */
-    ServiceProcess(Path dataDir, List<String> extraArgs) {
+    public ServiceProcess(Path dataDir, List<String> extraArgs) {
         this.extraArgs = List.copyOf(extraArgs);
         this.dataDir = dataDir;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
     }
 
-    int port() {
+    /**
+     * From the next {@link #start()} on, no file the service writes may grow beyond {@code bytes}
+     * (rounded down to KiB; 0 for no limit): the JVM runs under {@code ulimit -f} (RLIMIT_FSIZE),
+     * HotSpot ignores SIGXFSZ, so a write past the limit fails with an IOException ("File too
+     * large") as on a full disk. Needs bash, no privileges.
+     */
+    public ServiceProcess fileSizeLimit(long bytes) {
+        this.fileSizeLimit = bytes;
+        return this;
+    }
+
+    public int port() {
         return port;
     }
 
-    ServiceProcess start() throws IOException {
+    public ServiceProcess start() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
+        java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), PosApplication.class.getName(),
                 "--server.port=" + port, "--pos.data-dir=" + dataDir.toAbsolutePath(),
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
         command.addAll(extraArgs);
+        if (fileSizeLimit > 0) {
+            command.addAll(0, List.of("bash", "-c", "ulimit -f " + fileSizeLimit / 1024 + " && exec \"$@\"", "bash"));
+        }
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -72,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, nothing flushed on the way out. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
