@@ -13,10 +13,28 @@ public interface LoyaltyAccounts {
 
     /**
      * Creates the account or replaces its snapshot: the balance head office knows, as of {@code asOf}.
-     * Used by the demo seed now; the sync issue will call it with the snapshots it pulls (and then
-     * mark the local ledger entries that the new snapshot already includes).
+     * Used by the demo seed; local ledger entries keep counting on top of it. Head-office sync
+     * uses {@link #importPulledSnapshot}, which also marks the entries the snapshot includes.
      */
     void importSnapshot(Snapshot snapshot);
+
+    /**
+     * Head-office sync: imports a snapshot pulled from head office and marks the card's ledger
+     * entries that head office acknowledged at or before {@code acknowledgedBy} as included in it
+     * (they no longer count on top of the snapshot). Call it only with a snapshot requested after
+     * {@code acknowledgedBy}, so that every entry acknowledged by then is part of it.
+     */
+    void importPulledSnapshot(Snapshot snapshot, java.time.Instant acknowledgedBy);
+
+    /**
+     * Head-office sync: head office acknowledged (HTTP 200) the batch holding these ledger entries
+     * (ids as in {@link LoyaltyEntryPosted#entryId()}); they no longer count as pending redemptions.
+     * In the caller's transaction.
+     */
+    void markSynced(java.util.Collection<String> entryIds, java.time.Instant acknowledgedAt);
+
+    /** Cards with entries head office acknowledged at or before {@code acknowledgedBy} that no snapshot includes yet. */
+    java.util.List<String> cardsAwaitingSnapshot(java.time.Instant acknowledgedBy);
 
     /**
      * @param balance what head office reported for the card at {@code asOf}

@@ -13,10 +13,13 @@ import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.customer.CaseOpened;
+import io.storedesk.pos.customer.CaseResolved;
 import io.storedesk.pos.identity.IdentityProperties;
 import io.storedesk.pos.identity.Role;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.Sales;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +40,12 @@ class CaseService {
     private final StoreProperties store;
     private final IdentityProperties identity;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CaseService(CaseStore cases, CustomerStore customers, Sales sales, ResolutionApprovals resolutionApprovals,
-            GoodwillIssuer goodwill, Journal journal, StoreProperties store, IdentityProperties identity, Clock clock) {
+            GoodwillIssuer goodwill, Journal journal, StoreProperties store, IdentityProperties identity, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.customers = customers;
         this.sales = sales;
@@ -70,6 +76,8 @@ class CaseService {
         CaseStore.Row row = cases.find(number, true).orElseThrow();
         cases.append(row, "OPENED", user, now, null, CaseStatus.OPEN, null, r.description());
         journal(number, "CASE_OPENED", user, "category", r.category().name(), "channel", r.channel().name());
+        events.publishEvent(new CaseOpened(number, customerId == null ? null : customerId.toString(),
+                r.category().name(), r.channel().name(), user, now.toInstant()));
         return view(number);
     }
 
@@ -150,6 +158,7 @@ class CaseService {
         }
         payload.put("approvedBy", approvedBy == null ? "" : approvedBy);
         journal.append(Journal.STORE_CHAIN, "CASE_RESOLVED", user, number, payload);
+        events.publishEvent(new CaseResolved(number, row.view().customerId(), user, now.toInstant(), r.resolution()));
         return view(number);
     }
 

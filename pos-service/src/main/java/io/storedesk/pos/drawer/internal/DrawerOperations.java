@@ -106,7 +106,8 @@ class DrawerOperations {
             Approval granted = approvals.require(approval, "drawer-variance", user, "A manager must approve.");
             approver = granted.manager();
         }
-        session.close(counted.amount(), json.writeValueAsString(new TreeMap<>(counts)), user, clock.instant(), approver);
+        java.time.Instant closedAt = clock.instant();
+        session.close(counted.amount(), json.writeValueAsString(new TreeMap<>(counts)), user, closedAt, approver);
         sessions.saveAndFlush(session);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("drawerId", drawerId);
@@ -118,6 +119,9 @@ class DrawerOperations {
         payload.put("counts", new TreeMap<>(counts));
         payload.put("approvedBy", approver);
         journal.append(drawer.registerId(), "DRAWER_CLOSED", user, session.id().toString(), payload);
+        events.publishEvent(new io.storedesk.pos.drawer.DrawerClosed(drawerId, drawer.registerId(),
+                session.id().toString(), session.businessDate(), user, approver, closedAt, currency.getCurrencyCode(),
+                expected.toString(), counted.toString(), variance.toString(), session.result()));
         return new Closed(drawerId, session.id(), session.businessDate().toString(), expected.toString(),
                 counted.toString(), variance.toString(), session.result(), "CLOSED", user, approver);
     }

@@ -74,6 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/special-orders", "/api/v1/special-orders/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sync/status").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sync/run").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/ho/v1/stores/*/events").hasRole(STORE)
                         .requestMatchers(HttpMethod.GET, "/api/ho/v1/promotions", "/api/ho/v1/loyalty/**").hasAnyRole(STORE, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.PUT, "/api/ho/v1/promotions").hasRole(HEAD_OFFICE)

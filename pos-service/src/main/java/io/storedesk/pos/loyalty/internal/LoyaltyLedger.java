@@ -74,6 +74,26 @@ class LoyaltyLedger {
         }
     }
 
+    /** Entries head office acknowledged by {@code acknowledgedBy} are part of the card's new snapshot. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int markInSnapshot(String card, Instant acknowledgedBy) {
+        return jdbc.sql("UPDATE loyalty_entry SET in_snapshot = TRUE WHERE card = ? AND in_snapshot = FALSE "
+                        + "AND synced_at IS NOT NULL AND synced_at <= ?")
+                .params(card, utc(acknowledgedBy)).update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    int markSynced(List<UUID> ids, Instant at) {
+        return jdbc.sql("UPDATE loyalty_entry SET synced_at = :at WHERE id IN (:ids) AND synced_at IS NULL")
+                .param("at", utc(at)).param("ids", ids).update();
+    }
+
+    List<String> cardsAwaitingSnapshot(Instant acknowledgedBy) {
+        return jdbc.sql("SELECT DISTINCT card FROM loyalty_entry WHERE in_snapshot = FALSE AND synced_at IS NOT NULL "
+                        + "AND synced_at <= ? ORDER BY card")
+                .param(utc(acknowledgedBy)).query(String.class).list();
+    }
+
     /** Snapshot plus the local entries not in it yet. */
     long balance(Account a) {
         return a.snapshotBalance() + jdbc.sql("SELECT COALESCE(SUM(points), 0) FROM loyalty_entry "

@@ -59,6 +59,27 @@ class LoyaltyService implements LoyaltyAccounts, PointsAward {
     }
 
     @Override
+    @Transactional
+    public void importPulledSnapshot(Snapshot s, Instant acknowledgedBy) {
+        importSnapshot(s);
+        ledger.markInSnapshot(s.card(), acknowledgedBy);
+    }
+
+    @Override
+    @Transactional
+    public void markSynced(java.util.Collection<String> entryIds, Instant acknowledgedAt) {
+        if (!entryIds.isEmpty()) {
+            ledger.markSynced(entryIds.stream().map(UUID::fromString).toList(), acknowledgedAt);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<String> cardsAwaitingSnapshot(Instant acknowledgedBy) {
+        return ledger.cardsAwaitingSnapshot(acknowledgedBy);
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public int award(SaleView sale) {
         if (sale.loyaltyCard() == null) {

@@ -17,9 +17,11 @@ import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.drawer.BusinessDays;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.report.ZReport;
+import io.storedesk.pos.report.ZReportIssued;
 import io.storedesk.pos.returns.Returns;
 import io.storedesk.pos.sale.DayTotals;
 import io.storedesk.pos.sale.Sales;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +43,12 @@ class ZReportService {
     private final StoreProperties store;
     private final Clock clock;
     private final ClerkDays clerkDays;
+    private final ApplicationEventPublisher events;
 
     ZReportService(BusinessDays days, Sales sales, Returns returns, JdbcClient jdbc, Journal journal, JsonMapper json,
-            StoreProperties store, Clock clock, ClerkDays clerkDays) {
+            StoreProperties store, Clock clock, ClerkDays clerkDays, ApplicationEventPublisher events) {
         this.clerkDays = clerkDays;
+        this.events = events;
         this.days = days;
         this.sales = sales;
         this.returns = returns;
@@ -87,6 +91,7 @@ class ZReportService {
         entry.put("tenders", totals.tenders());
         journal.append(Journal.STORE_CHAIN, "Z_REPORT", user, "Z" + zNumber, entry);
         clerkDays.seal(date);
+        events.publishEvent(new ZReportIssued(report));
         return report;
     }
 

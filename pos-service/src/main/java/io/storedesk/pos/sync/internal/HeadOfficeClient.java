@@ -1,0 +1,110 @@
+package io.storedesk.pos.sync.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.sync.SyncProperties;
+
+/**
+ * Talks to head office over HTTP (java.net.http): every call carries {@code X-Store-Id} and
+ * {@code X-Store-Key}; any failure (no connection, time-out, an answer other than the expected
+ * ones) becomes a {@link HeadOfficeException} whose message is what the sync status shows.
+ */
+class HeadOfficeClient {
+
+    private final HttpClient http;
+    private final SyncProperties properties;
+    private final String storeId;
+
+    HeadOfficeClient(SyncProperties properties, StoreProperties store) {
+        this.properties = properties;
+        this.storeId = store.id();
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** POSTs a batch of events; returns head office's 200 answer. */
+    String postEvents(String body) {
+        HttpResponse<String> r = send(request("/api/ho/v1/stores/" + encode(storeId) + "/events")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        if (r.statusCode() != 200) {
+            throw unexpected("POST events", r);
+        }
+        return r.body();
+    }
+
+    /** A GET that may answer 200 (the body), 204 (null) or, when {@code notFoundIsNull}, 404 (null). */
+    String get(String pathAndQuery, boolean notFoundIsNull) {
+        HttpResponse<String> r = send(request(pathAndQuery).GET());
+        return switch (r.statusCode()) {
+            case 200 -> r.body();
+            case 204 -> null;
+            case 404 -> {
+                if (notFoundIsNull) {
+                    yield null;
+                }
+                throw unexpected("GET " + pathAndQuery, r);
+            }
+            default -> throw unexpected("GET " + pathAndQuery, r);
+        };
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(properties.headOffice().url() + pathAndQuery))
+                .timeout(properties.requestTimeout())
+                .header("Accept", "application/json")
+                .header("X-Store-Id", storeId)
+                .header("X-Store-Key", properties.headOffice().key());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            throw new HeadOfficeException("head office did not accept a connection within "
+                    + properties.connectTimeout().toMillis() + " ms (" + request.uri().getAuthority() + ")", e);
+        } catch (HttpTimeoutException e) {
+            throw new HeadOfficeException("head office did not answer within " + properties.requestTimeout().toMillis()
+                    + " ms (" + request.method() + " " + request.uri().getPath() + ")", e);
+        } catch (ConnectException e) {
+            throw new HeadOfficeException("cannot connect to head office at " + request.uri().getAuthority()
+                    + ": connection refused", e);
+        } catch (IOException e) {
+            throw new HeadOfficeException("head office unreachable (" + request.uri().getAuthority() + "): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HeadOfficeException("interrupted while talking to head office", e);
+        }
+    }
+
+    private static HeadOfficeException unexpected(String what, HttpResponse<String> r) {
+        String body = r.body() == null ? "" : r.body().strip();
+        if (body.length() > 300) {
+            body = body.substring(0, 300) + "...";
+        }
+        return new HeadOfficeException("head office answered %d to %s%s".formatted(r.statusCode(), what,
+                body.isEmpty() ? "" : ": " + body), null);
+    }
+
+    /** Head office could not be reached or refused the request; the message is for the sync status. */
+    static final class HeadOfficeException extends RuntimeException {
+        HeadOfficeException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.storedesk.pos.sync.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.loyalty.LoyaltyAccounts;
+import io.storedesk.pos.promotion.PromotionJsonCodec;
+import io.storedesk.pos.promotion.PromotionSet;
+import io.storedesk.pos.promotion.Promotions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pulls what head office owns: the promotion set newer than the one last pulled, and the loyalty
+ * accounts changed since the version last pulled (page by page). Runs on the sync worker only,
+ * and only after a push cycle that left nothing unacknowledged: every loyalty entry acknowledged
+ * before the pull started is therefore in the snapshots it brings, and is marked so; cards with
+ * such entries that the delta did not bring are fetched one by one.
+ */
+class HeadOfficePull {
+
+    private static final Logger log = LoggerFactory.getLogger(HeadOfficePull.class);
+    static final int LOYALTY_PAGE = 1000;
+    static final String SOURCE = "head-office";
+
+    private final HeadOfficeClient client;
+    private final Promotions promotions;
+    private final LoyaltyAccounts loyalty;
+    private final SyncState state;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    HeadOfficePull(HeadOfficeClient client, Promotions promotions, LoyaltyAccounts loyalty, SyncState state,
+            TransactionTemplate tx, JsonMapper json, Clock clock) {
+        this.client = client;
+        this.promotions = promotions;
+        this.loyalty = loyalty;
+        this.state = state;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void run() {
+        Instant acknowledgedBy = clock.instant();
+        RuntimeException promotionFailure = null;
+        try {
+            promotions();
+        } catch (RuntimeException e) {
+            promotionFailure = e; // loyalty balances still come in
+        }
+        loyalty(acknowledgedBy);
+        if (promotionFailure != null) {
+            throw promotionFailure;
+        }
+        state.put(SyncState.LAST_PULL_AT, clock.instant());
+    }
+
+    private void promotions() {
+        long since = state.getLong(SyncState.PROMOTION_VERSION);
+        String body = client.get("/api/ho/v1/promotions?since=" + since, false);
+        if (body == null) {
+            return;
+        }
+        JsonNode root = json.readTree(body);
+        long version = root.path("version").asLong(0);
+        if (version <= since) {
+            return;
+        }
+        JsonNode list = root.path("promotions");
+        var set = PromotionJsonCodec.parse(list.isMissingNode() || list.isNull() ? json.createArrayNode() : list);
+        PromotionSet current = promotions.current();
+        // Head office's numbers are remembered as lastPullVersion; locally a pulled set only has to be
+        // newer than whatever is installed (the demo seed is a local version 1 that head office never sent).
+        long installAs = Math.max(version, current.version() + 1);
+        try {
+            promotions.install(installAs, SOURCE, set);
+            log.info("Installed head office's promotion set version {} ({} promotions){}", version, set.size(),
+                    installAs == version ? "" : " as local version " + installAs);
+        } catch (ProblemException e) {
+            if (e.status().value() != 409) {
+                throw new IllegalStateException("head office's promotion set version %d cannot be installed: %s"
+                        .formatted(version, e.getMessage()), e);
+            }
+            // 409 promotion-set-outdated: this version (or a newer one) is installed already
+        }
+        state.put(SyncState.PROMOTION_VERSION, version);
+    }
+
+    private void loyalty(Instant acknowledgedBy) {
+        long since = state.getLong(SyncState.LOYALTY_VERSION);
+        boolean more = true;
+        while (more) {
+            String body = client.get("/api/ho/v1/loyalty/accounts?since=" + since + "&limit=" + LOYALTY_PAGE, false);
+            if (body == null) {
+                break;
+            }
+            JsonNode root = json.readTree(body);
+            List<LoyaltyAccounts.Snapshot> snapshots = new ArrayList<>();
+            root.path("accounts").forEach(a -> snapshots.add(snapshot(a)));
+            long version = Math.max(since, root.path("version").asLong(since));
+            tx.executeWithoutResult(s -> {
+                snapshots.forEach(snapshot -> loyalty.importPulledSnapshot(snapshot, acknowledgedBy));
+                state.put(SyncState.LOYALTY_VERSION, version);
+            });
+            more = root.path("more").asBoolean(false) && version > since;
+            since = version;
+        }
+        for (String card : loyalty.cardsAwaitingSnapshot(acknowledgedBy)) {
+            String body = client.get("/api/ho/v1/loyalty/accounts/" + HeadOfficeClient.encode(card), true);
+            if (body == null) {
+                log.warn("Head office does not know loyalty card {} although it acknowledged its entries", card);
+                continue;
+            }
+            LoyaltyAccounts.Snapshot snapshot = snapshot(json.readTree(body));
+            tx.executeWithoutResult(s -> loyalty.importPulledSnapshot(snapshot, acknowledgedBy));
+        }
+    }
+
+    private LoyaltyAccounts.Snapshot snapshot(JsonNode a) {
+        String card = text(a, "card");
+        if (card == null || card.isBlank()) {
+            throw new IllegalStateException("head office sent a loyalty account without a card");
+        }
+        String asOf = text(a, "asOf");
+        String holder = text(a, "holderName");
+        return new LoyaltyAccounts.Snapshot(card, text(a, "customerId"), holder == null ? "" : holder,
+                text(a, "tier"), a.path("balance").asLong(0),
+                asOf == null ? OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)) : OffsetDateTime.parse(asOf));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}

@@ -1,0 +1,79 @@
+package io.storedesk.pos.sync.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.loyalty.LoyaltyAccounts;
+import io.storedesk.pos.promotion.Promotions;
+import io.storedesk.pos.sync.SyncProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the sync worker when {@code pos.sync.head-office.url} is set and starts it once the
+ * service is ready (after the promotion and loyalty seeds); deletes pushed outbox rows older than
+ * {@code pos.sync.retention} once a day.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class SyncConfiguration implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncConfiguration.class);
+
+    private final SyncProperties properties;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final SyncWorker worker;
+
+    SyncConfiguration(SyncProperties properties, StoreProperties store, Outbox outbox, SyncState state,
+            Promotions promotions, LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.outbox = outbox;
+        this.clock = clock;
+        if (properties.enabled()) {
+            HeadOfficeClient client = new HeadOfficeClient(properties, store);
+            HeadOfficePull pull = new HeadOfficePull(client, promotions, loyalty, state, tx, json, clock);
+            this.worker = new SyncWorker(properties, client, pull, outbox, state, loyalty, tx, json, clock);
+        } else {
+            this.worker = null;
+        }
+    }
+
+    Optional<SyncWorker> worker() {
+        return Optional.ofNullable(worker);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (worker == null) {
+            log.info("Head-office sync off (pos.sync.head-office.url is empty); events stay in the outbox");
+            return;
+        }
+        log.info("Head-office sync to {} every {}", properties.headOffice().url(), properties.pushInterval());
+        worker.start();
+    }
+
+    @Scheduled(cron = "${pos.sync.cleanup-cron:0 40 3 * * *}", zone = "${pos.store.zone:UTC}")
+    void deletePushed() {
+        int deleted = outbox.deletePushedBefore(clock.instant().minus(properties.retention()));
+        if (deleted > 0) {
+            log.info("Deleted {} outbox events pushed more than {} ago", deleted, properties.retention());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.storedesk.pos.sync.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.storedesk.pos.loyalty.LoyaltyAccounts;
+import io.storedesk.pos.sync.SyncProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one sync worker thread: pushes the outbox in id order, batch after batch until it is
+ * empty, each batch marked pushed (one UPDATE, with the loyalty entries it holds marked synced)
+ * only after head office's 200; then, when due or asked for, pulls. Any failure leaves the events
+ * pending and waits 1 s, doubling up to {@code pos.sync.max-backoff}, before the next attempt.
+ * Sales never wait for it: they only insert outbox rows.
+ */
+class SyncWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncWorker.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+    private final SyncProperties properties;
+    private final HeadOfficeClient client;
+    private final HeadOfficePull pull;
+    private final Outbox outbox;
+    private final SyncState state;
+    private final LoyaltyAccounts loyalty;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sync-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private ScheduledFuture<?> next; // touched by the worker thread only
+    private volatile Instant nextAttemptAt;
+    private volatile Boolean reachable;
+    private volatile Duration backoff;
+    private volatile Instant lastPullAttempt;
+    private boolean pullFailing; // worker thread only: the last pull failed, so its error stays shown until a pull works
+
+    SyncWorker(SyncProperties properties, HeadOfficeClient client, HeadOfficePull pull, Outbox outbox, SyncState state,
+            LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.client = client;
+        this.pull = pull;
+        this.outbox = outbox;
+        this.state = state;
+        this.loyalty = loyalty;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void start() {
+        nextAttemptAt = clock.instant();
+        thread.execute(() -> cycle(false)); // each cycle schedules the next one (field next: worker thread only)
+    }
+
+    void stop() {
+        thread.shutdownNow();
+    }
+
+    /** Pushes and pulls now (ahead of any back-off) and waits for it, up to {@code wait}. */
+    void runNow(Duration wait) {
+        try {
+            thread.submit(() -> cycle(true)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.info("Sync run still busy after {}", wait);
+        } catch (ExecutionException e) {
+            log.warn("Sync run failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Boolean reachable() {
+        return reachable;
+    }
+
+    Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    private void cycle(boolean forcePull) {
+        if (next != null) {
+            next.cancel(false); // a run on demand replaces the scheduled one (no-op when it is this one)
+        }
+        Duration delay;
+        boolean pulling = false;
+        try {
+            pushAll();
+            Instant now = clock.instant();
+            if (forcePull || lastPullAttempt == null || !now.isBefore(lastPullAttempt.plus(properties.pullInterval()))) {
+                lastPullAttempt = now;
+                pulling = true;
+                pull.run();
+                reachable = true;
+                pullFailing = false;
+            }
+            backoff = null;
+            if (!pullFailing && state.get(SyncState.LAST_ERROR).isPresent()) {
+                state.put(SyncState.LAST_ERROR, null);
+            }
+            delay = properties.pushInterval();
+        } catch (RuntimeException e) {
+            pullFailing |= pulling;
+            boolean unreachable = e instanceof HeadOfficeClient.HeadOfficeException;
+            if (unreachable) {
+                reachable = false;
+            }
+            backoff = backoff == null ? FIRST_BACKOFF : min(backoff.multipliedBy(2), properties.maxBackoff());
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            log.warn("Head-office sync failed (next attempt in {}): {}", backoff, message);
+            try {
+                state.put(SyncState.LAST_ERROR, message.length() > 3900 ? message.substring(0, 3900) : message);
+                state.put(SyncState.LAST_ERROR_AT, clock.instant());
+            } catch (RuntimeException stateFailure) {
+                log.warn("Could not record the sync error", stateFailure);
+            }
+            delay = backoff;
+        }
+        nextAttemptAt = clock.instant().plus(delay);
+        if (!thread.isShutdown()) {
+            next = thread.schedule(() -> cycle(false), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Batch after batch in id order until nothing is left unacknowledged. */
+    private void pushAll() {
+        while (true) {
+            List<Outbox.Row> rows = outbox.unpushed(properties.batchSize());
+            if (rows.isEmpty()) {
+                return;
+            }
+            client.postEvents(body(rows));
+            reachable = true;
+            Instant at = clock.instant();
+            List<Long> ids = new ArrayList<>(rows.size());
+            List<String> loyaltyEntries = new ArrayList<>();
+            for (Outbox.Row r : rows) {
+                ids.add(r.id());
+                if ("LOYALTY_ENTRY".equals(r.type())) {
+                    loyaltyEntries.add(json.readTree(r.payload()).path("entryId").asString());
+                }
+            }
+            tx.executeWithoutResult(s -> {
+                outbox.markPushed(ids, at);
+                loyalty.markSynced(loyaltyEntries, at);
+                state.put(SyncState.LAST_PUSH_AT, at);
+            });
+        }
+    }
+
+    /** {"events": [{eventId, sequence, type, occurredAt, payload}, ...]}; payloads are stored JSON already. */
+    private static String body(List<Outbox.Row> rows) {
+        StringBuilder b = new StringBuilder(rows.size() * 600).append("{\"events\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            Outbox.Row r = rows.get(i);
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append("{\"eventId\":\"").append(r.eventId()).append("\",\"sequence\":").append(r.id())
+                    .append(",\"type\":\"").append(r.type()).append("\",\"occurredAt\":\"").append(r.occurredAt())
+                    .append("\",\"payload\":").append(r.payload()).append('}');
+        }
+        return b.append("]}").toString();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
