@@ -34,7 +34,9 @@ public final class PromotionJsonCodec {
             try {
                 out.add(JSON.treeToValue(promotions.get(i), PromotionJson.class).toPromotion());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("promotions[%d]: %s".formatted(i, e.getMessage()), e);
+                String code = promotions.get(i).path("code").asString("");
+                throw new IllegalArgumentException("promotions[%d]%s: %s".formatted(i,
+                        code.isEmpty() ? "" : " (" + code + ")", e.getMessage()), e);
             }
         }
         return out;

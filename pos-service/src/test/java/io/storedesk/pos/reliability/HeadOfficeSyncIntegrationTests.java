@@ -109,6 +109,7 @@ class HeadOfficeSyncIntegrationTests {
             gateway.withholdNextAnswerTo("S001");
             office.start();
             gateway.target(office.port());
+            ho = new Api(office.port());
             assertThat(gateway.awaitWithheld(Duration.ofSeconds(90))).as("S001 pushed a batch").isTrue();
             riga.kill();
             gateway.release();
