@@ -1,5 +1,6 @@
 -- Head-office sync, store side: the outbox of business events (written in the same transaction
--- as the change they record, pushed to head office in id order) and a small key/value state of
+-- as the change they record, pushed to head office in id order, deleted once head office
+-- acknowledged them: the outbox holds exactly what head office still lacks) and a small key/value state of
 -- the sync (last push, last pull, versions pulled, last error). Portable between H2 and PostgreSQL.
 
 CREATE TABLE sync_outbox (
@@ -10,13 +11,8 @@ CREATE TABLE sync_outbox (
     occurred_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     -- the event's payload as JSON (docs/sync-protocol.md)
     payload      VARCHAR(1000000) NOT NULL,
-    -- set when head office acknowledged (200) the batch holding the event; rows pushed longer
-    -- ago than pos.sync.retention are deleted
-    pushed_at    TIMESTAMP WITH TIME ZONE,
     CONSTRAINT sync_outbox_event_id UNIQUE (event_id)
 );
--- "the unpushed events in id order" (pushed_at IS NULL, then id) and the retention clean-up
-CREATE INDEX sync_outbox_unpushed ON sync_outbox (pushed_at, id);
 
 CREATE TABLE sync_state (
     state_key    VARCHAR(60)   NOT NULL PRIMARY KEY,

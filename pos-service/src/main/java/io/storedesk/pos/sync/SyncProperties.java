@@ -16,20 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout connecting to head office
  * @param requestTimeout waiting for head office's answer to one request
  * @param maxBackoff     longest pause between attempts while head office fails (1 s, doubling)
- * @param retention      pushed events are deleted from the outbox after this long
- * @param cleanupCron    when the daily clean-up of pushed events runs (store time)
  */
 @ConfigurationProperties("pos.sync")
 public record SyncProperties(
         HeadOffice headOffice,
         @DefaultValue("2s") Duration pushInterval,
         @DefaultValue("60s") Duration pullInterval,
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("1000") int batchSize,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("30s") Duration requestTimeout,
-        @DefaultValue("5m") Duration maxBackoff,
-        @DefaultValue("7d") Duration retention,
-        @DefaultValue("0 40 3 * * *") String cleanupCron) {
+        @DefaultValue("5m") Duration maxBackoff) {
 
     public SyncProperties {
         headOffice = headOffice == null ? new HeadOffice("", "") : headOffice;

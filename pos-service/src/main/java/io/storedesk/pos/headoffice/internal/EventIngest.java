@@ -36,9 +36,11 @@ class EventIngest {
     private final ProjectionWriter projections;
     private final LoyaltyBook loyalty;
     private final Clock clock;
+    private final TableStatistics statistics;
 
     EventIngest(JdbcTemplate jdbc, TransactionTemplate tx, ProjectionWriter projections, LoyaltyBook loyalty,
-            Clock clock) {
+            Clock clock, TableStatistics statistics) {
+        this.statistics = statistics;
         this.jdbc = jdbc;
         this.tx = tx;
         this.projections = projections;
@@ -48,7 +50,9 @@ class EventIngest {
 
     Result apply(String storeId, List<StoreEvent> events) {
         ensureStoreRow(storeId);
-        return tx.execute(status -> applyLocked(storeId, events));
+        Result result = tx.execute(status -> applyLocked(storeId, events));
+        statistics.grew(result.applied());
+        return result;
     }
 
     private Result applyLocked(String storeId, List<StoreEvent> events) {

@@ -30,7 +30,7 @@ class Outbox {
 
     /** Up to {@code limit} events head office has not acknowledged yet, oldest (lowest id) first. */
     List<Row> unpushed(int limit) {
-        return jdbc.sql("SELECT id, event_id, type, occurred_at, payload FROM sync_outbox WHERE pushed_at IS NULL "
+        return jdbc.sql("SELECT id, event_id, type, occurred_at, payload FROM sync_outbox "
                         + "ORDER BY id FETCH FIRST ? ROWS ONLY")
                 .param(limit)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
@@ -38,26 +38,27 @@ class Outbox {
                 .list();
     }
 
-    /** One UPDATE for a whole acknowledged batch. */
+    /**
+     * Removes a batch head office acknowledged, with one DELETE. (Rewriting each row with a
+     * "pushed" mark instead made H2 write every payload again: the drain ran at half the speed.
+     * The journal keeps the history; the outbox only holds what head office still lacks.)
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    int markPushed(List<Long> ids, Instant at) {
-        return jdbc.sql("UPDATE sync_outbox SET pushed_at = :at WHERE id IN (:ids) AND pushed_at IS NULL")
-                .param("at", utc(at)).param("ids", ids).update();
+    int acknowledged(List<Long> ids) {
+        return jdbc.sql("DELETE FROM sync_outbox WHERE id IN (:ids)").param("ids", ids).update();
     }
 
+    /**
+     * How many events wait and when the first of them (lowest id) happened. Two statements H2 answers
+     * without reading the table (a plain row count, the first row by primary key): the status is
+     * polled while a backlog of 100,000 drains, and a COUNT with MIN read every row each time.
+     */
     Pending pending() {
-        return jdbc.sql("SELECT COUNT(*), MIN(occurred_at) FROM sync_outbox WHERE pushed_at IS NULL")
-                .query((rs, n) -> {
-                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                    return new Pending(rs.getLong(1), oldest == null ? null : oldest.toInstant());
-                }).single();
-    }
-
-    /** Deletes events head office acknowledged before {@code before}. */
-    @Transactional
-    int deletePushedBefore(Instant before) {
-        return jdbc.sql("DELETE FROM sync_outbox WHERE pushed_at IS NOT NULL AND pushed_at < ?")
-                .param(utc(before)).update();
+        long count = jdbc.sql("SELECT COUNT(*) FROM sync_outbox").query(Long.class).single();
+        Instant oldest = count == 0 ? null
+                : jdbc.sql("SELECT occurred_at FROM sync_outbox ORDER BY id FETCH FIRST 1 ROW ONLY")
+                        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional().orElse(null);
+        return new Pending(count, oldest);
     }
 
     private static OffsetDateTime utc(Instant instant) {

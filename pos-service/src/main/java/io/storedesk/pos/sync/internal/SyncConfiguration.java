@@ -13,32 +13,24 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the sync worker when {@code pos.sync.head-office.url} is set and starts it once the
- * service is ready (after the promotion and loyalty seeds); deletes pushed outbox rows older than
- * {@code pos.sync.retention} once a day.
+ * service is ready (after the promotion and loyalty seeds).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class SyncConfiguration implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SyncConfiguration.class);
 
     private final SyncProperties properties;
-    private final Outbox outbox;
-    private final Clock clock;
     private final SyncWorker worker;
 
     SyncConfiguration(SyncProperties properties, StoreProperties store, Outbox outbox, SyncState state,
             Promotions promotions, LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock) {
         this.properties = properties;
-        this.outbox = outbox;
-        this.clock = clock;
         if (properties.enabled()) {
             HeadOfficeClient client = new HeadOfficeClient(properties, store);
             HeadOfficePull pull = new HeadOfficePull(client, promotions, loyalty, state, tx, json, clock);
@@ -62,13 +54,6 @@ class SyncConfiguration implements DisposableBean {
         worker.start();
     }
 
-    @Scheduled(cron = "${pos.sync.cleanup-cron:0 40 3 * * *}", zone = "${pos.store.zone:UTC}")
-    void deletePushed() {
-        int deleted = outbox.deletePushedBefore(clock.instant().minus(properties.retention()));
-        if (deleted > 0) {
-            log.info("Deleted {} outbox events pushed more than {} ago", deleted, properties.retention());
-        }
-    }
 
     @Override
     public void destroy() {

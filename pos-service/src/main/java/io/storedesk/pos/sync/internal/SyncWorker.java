@@ -159,7 +159,7 @@ class SyncWorker {
                 }
             }
             tx.executeWithoutResult(s -> {
-                outbox.markPushed(ids, at);
+                outbox.acknowledged(ids);
                 loyalty.markSynced(loyaltyEntries, at);
                 state.put(SyncState.LAST_PUSH_AT, at);
             });
