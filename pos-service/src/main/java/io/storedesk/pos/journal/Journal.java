@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends to and verifies the journal. {@link #append} joins the caller's transaction, so an
  * entry commits or rolls back with the change it records; the chain's head row is locked by
- * the first statement, which keeps concurrent appenders of one chain in line.
+ * the first statement (SELECT ... FOR UPDATE), which keeps concurrent appenders of one chain in line.
  */
 @Service
 public class Journal {
@@ -53,15 +53,16 @@ public class Journal {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public JournalEntry append(String chain, String type, String actor, String reference, Map<String, ?> payload) {
-        int locked = jdbc.sql("UPDATE journal_chain SET last_seq = last_seq + 1 WHERE chain = ?").param(chain).update();
-        if (locked == 0) {
-            jdbc.sql("INSERT INTO journal_chain (chain, last_seq, last_hash) VALUES (?, 1, ?)")
-                    .params(chain, GENESIS).update();
-        }
         record Head(long seq, String hash) {
         }
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM journal_chain WHERE chain = ?").param(chain)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head last = jdbc.sql("SELECT last_seq, last_hash FROM journal_chain WHERE chain = ? FOR UPDATE").param(chain)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional().orElse(null);
+        if (last == null) {
+            jdbc.sql("INSERT INTO journal_chain (chain, last_seq, last_hash) VALUES (?, 0, ?)").params(chain, GENESIS)
+                    .update();
+            last = new Head(0, GENESIS);
+        }
+        Head head = new Head(last.seq() + 1, last.hash());
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String body = canonical.writeValueAsString(new TreeMap<>(payload));
         JournalEntry entry = new JournalEntry(chain, head.seq(), type, at, actor, reference, body, head.hash(), null);
@@ -70,7 +71,8 @@ public class Journal {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(chain, head.seq(), type, at.atOffset(ZoneOffset.UTC), actor, reference, body, head.hash(), hash)
                 .update();
-        jdbc.sql("UPDATE journal_chain SET last_hash = ? WHERE chain = ?").params(hash, chain).update();
+        jdbc.sql("UPDATE journal_chain SET last_seq = ?, last_hash = ? WHERE chain = ?").params(head.seq(), hash, chain)
+                .update();
         return new JournalEntry(chain, head.seq(), type, at, actor, reference, body, head.hash(), hash);
     }
 

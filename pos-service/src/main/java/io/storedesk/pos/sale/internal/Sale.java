@@ -175,6 +175,10 @@ class Sale implements Persistable<UUID> {
         return registerId;
     }
 
+    long registerSeq() {
+        return registerSeq;
+    }
+
     String drawerId() {
         return drawerId;
     }

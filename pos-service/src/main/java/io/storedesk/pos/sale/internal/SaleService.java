@@ -58,6 +58,7 @@ class SaleService implements Sales {
     private final Catalog catalog;
     private final CashDrawers drawers;
     private final SaleRepository sales;
+    private final SaleWriter writer;
     private final RegisterCounters counters;
     private final RegisterLocks locks;
     private final Journal journal;
@@ -76,12 +77,13 @@ class SaleService implements Sales {
     private final BasketPromotions promotions;
     private final ObjectProvider<PointsAward> points;
 
-    SaleService(SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
+    SaleService(SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
             SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
             org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
         this.points = points;
+        this.writer = writer;
         this.catalog = catalog;
         this.drawers = drawers;
         this.sales = sales;
@@ -196,7 +198,7 @@ class SaleService implements Sales {
         if (loyaltyCard != null) {
             points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
         }
-        sales.save(sale);
+        writer.insert(sale);
         SaleView view = SaleViews.of(sale);
         totals.add(view, now);
         journal.append(drawer.registerId(), "SALE_COMPLETED", clerk, receiptNumber, journalPayload(view));

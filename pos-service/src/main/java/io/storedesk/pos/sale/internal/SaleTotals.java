@@ -29,10 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 class SaleTotals {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final StoreProperties store;
 
-    SaleTotals(JdbcClient jdbc, StoreProperties store) {
+    SaleTotals(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, StoreProperties store) {
         this.jdbc = jdbc;
+        this.template = template;
         this.store = store;
     }
 
@@ -76,18 +78,23 @@ class SaleTotals {
             adds.replaceAll(a -> new Add(a.kind(), a.key(), a.a1().negate(), a.a2().negate(), a.a3().negate(), -a.count()));
             adds.add(new Add("VOID", "", new BigDecimal(sale.total()), BigDecimal.ZERO, BigDecimal.ZERO, 1));
         }
-        for (Add a : adds) {
-            int updated = jdbc.sql("UPDATE day_totalizer SET amount1 = amount1 + ?, amount2 = amount2 + ?, "
-                            + "amount3 = amount3 + ?, cnt = cnt + ? "
-                            + "WHERE business_date = ? AND register_id = ? AND kind = ? AND tkey = ?")
-                    .params(a.a1(), a.a2(), a.a3(), a.count(), sale.businessDate(), sale.registerId(), a.kind(), a.key())
-                    .update();
-            if (updated == 0) {
-                jdbc.sql("INSERT INTO day_totalizer (business_date, register_id, kind, tkey, amount1, amount2, amount3, cnt) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(sale.businessDate(), sale.registerId(), a.kind(), a.key(), a.a1(), a.a2(), a.a3(), a.count())
-                        .update();
+        // one batch of updates; the rows a day does not have yet are inserted in a second batch
+        int[] updated = template.batchUpdate("UPDATE day_totalizer SET amount1 = amount1 + ?, amount2 = amount2 + ?, "
+                        + "amount3 = amount3 + ?, cnt = cnt + ? "
+                        + "WHERE business_date = ? AND register_id = ? AND kind = ? AND tkey = ?",
+                adds.stream().map(a -> new Object[] {a.a1(), a.a2(), a.a3(), a.count(), sale.businessDate(),
+                        sale.registerId(), a.kind(), a.key()}).toList());
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < adds.size(); i++) {
+            if (updated[i] == 0) {
+                Add a = adds.get(i);
+                missing.add(new Object[] {sale.businessDate(), sale.registerId(), a.kind(), a.key(), a.a1(), a.a2(),
+                        a.a3(), a.count()});
             }
+        }
+        if (!missing.isEmpty()) {
+            template.batchUpdate("INSERT INTO day_totalizer (business_date, register_id, kind, tkey, amount1, amount2, "
+                    + "amount3, cnt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", missing);
         }
     }
 
