@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
@@ -109,7 +110,7 @@ class DrawerService implements CashDrawers {
             String reference, String reason, String actor) {
         jdbc.sql("INSERT INTO drawer_posting (id, session_id, drawer_id, type, tender, amount, reference, reason, actor, "
                         + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), sessionId, drawerId, type.name(), tender, amount, reference, reason, actor,
+                .params(Ids.timeOrdered(), sessionId, drawerId, type.name(), tender, amount, reference, reason, actor,
                         OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .update();
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
@@ -94,7 +95,7 @@ class LoyaltyService implements LoyaltyAccounts, PointsAward {
         long redeemed = -ledger.ofSale(sale.receiptNumber(), EntryType.REDEEM).stream().mapToLong(Entry::points).sum();
         if (points > 0) {
             Instant at = sale.completedAt().toInstant();
-            ledger.append(new Entry(UUID.randomUUID(), account.card(), EntryType.EARN, points, eligibleNet,
+            ledger.append(new Entry(Ids.timeOrdered(), account.card(), EntryType.EARN, points, eligibleNet,
                     sale.currency(), sale.receiptNumber(), sale.receiptNumber(), null, at,
                     at.atOffset(ZoneOffset.UTC).plusMonths(programme.expiryMonths()).toInstant(), sale.clerk()));
         }

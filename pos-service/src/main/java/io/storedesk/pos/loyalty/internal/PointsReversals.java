@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
 import io.storedesk.pos.returns.ReturnCompleted;
@@ -87,7 +88,7 @@ class PointsReversals {
         if (points <= 0) {
             return;
         }
-        ledger.append(new Entry(UUID.randomUUID(), earn.card(), EntryType.EARN_REVERSED, -points, net,
+        ledger.append(new Entry(Ids.timeOrdered(), earn.card(), EntryType.EARN_REVERSED, -points, net,
                 earn.currency(), earn.receiptNumber(), document, null, clock.instant(), earn.expiresAt(), user));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("card", earn.card());

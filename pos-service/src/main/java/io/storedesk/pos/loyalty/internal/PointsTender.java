@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
@@ -62,7 +63,7 @@ class PointsTender implements LedgerTender {
         if (!amount.equals(worth)) {
             throw new IllegalArgumentException("%d points are worth %s, not %s".formatted(points, worth, amount));
         }
-        Entry entry = ledger.append(new Entry(UUID.randomUUID(), account.card(), EntryType.REDEEM, -points,
+        Entry entry = ledger.append(new Entry(Ids.timeOrdered(), account.card(), EntryType.REDEEM, -points,
                 amount.amount(), amount.currency().getCurrencyCode(), document, document, null, clock.instant(), null,
                 user));
         return new AppliedTender(TenderType.LOYALTY_POINTS, amount, amount, entry.id().toString());
@@ -83,7 +84,7 @@ class PointsTender implements LedgerTender {
         if (points <= 0) {
             return;
         }
-        ledger.append(new Entry(UUID.randomUUID(), redemption.card(), EntryType.REDEEM_RETURNED, points,
+        ledger.append(new Entry(Ids.timeOrdered(), redemption.card(), EntryType.REDEEM_RETURNED, points,
                 amount.amount(), amount.currency().getCurrencyCode(), redemption.receiptNumber(), document,
                 redemption.id(), clock.instant(), null, user));
     }

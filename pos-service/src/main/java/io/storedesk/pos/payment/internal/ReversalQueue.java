@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.payment.internal.CardTransactions.CardTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,7 @@ class ReversalQueue {
             return existing.get();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.timeOrdered();
         jdbc.sql("INSERT INTO payment_reversal (" + COLUMNS + ", created_at) "
                         + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(id, original.reference(), truncate(reason), original.registerId(), original.terminalId(),

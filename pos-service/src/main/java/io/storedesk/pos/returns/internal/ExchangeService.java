@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Idempotency;
+import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.drawer.CashDrawers;
@@ -73,7 +74,7 @@ class ExchangeService {
             }
             RefundPlan plan = returns.plan(sale, request.returnLines(), request.method(), credit);
             String approvedBy = policy.check(sale, plan, request.approval(), clerk);
-            UUID returnId = UUID.randomUUID();
+            UUID returnId = Ids.timeOrdered();
             List<CardRefund> refunded = returns.refundCards(plan, drawer.registerId(), returnId);
             SaleOrder.Exchange order = new SaleOrder.Exchange(request.drawerId(), request.newLines(),
                     request.loyaltyCard(), request.coupons(), request.tenders());

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.catalog.CatalogItem;
 import io.storedesk.pos.common.IdempotentResult;
+import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
@@ -89,7 +90,7 @@ class ReturnService {
             SaleView sale = saleToReturn(request.receiptNumber());
             RefundPlan plan = plan(sale, request.lines(), request.method(), null);
             String approvedBy = returnPolicy.check(sale, plan, request.approval(), clerk);
-            UUID returnId = UUID.randomUUID();
+            UUID returnId = Ids.timeOrdered();
             List<CardRefund> refunded = refundCards(plan, drawer.registerId(), returnId);
             try {
                 IdempotentResult<ReturnView> result = idempotency.executeAfterFind("return", idempotencyKey, fingerprint,
@@ -180,7 +181,7 @@ class ReturnService {
             String approvedBy = approvals.require(request.approval(), "return-without-receipt", clerk, why).manager();
             RefundPlan plan = new RefundPlan(List.copyOf(lines), List.of(), zero, zero, zero, total, zero);
             return idempotency.executeAfterFind("return", idempotencyKey, fingerprint, ReturnView.class,
-                    () -> recorder.record(new ReturnRecorder.Document(UUID.randomUUID(), drawer, null,
+                    () -> recorder.record(new ReturnRecorder.Document(Ids.timeOrdered(), drawer, null,
                             ReturnRequests.RefundMethod.STORE_CREDIT, plan, List.of(), clerk, approvedBy, customer, null)));
         });
     }

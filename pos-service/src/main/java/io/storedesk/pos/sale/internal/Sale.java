@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.sale.AppliedTender;
 import io.storedesk.pos.sale.PricedBasket;
@@ -97,7 +98,7 @@ class Sale implements Persistable<UUID> {
         }
         Sale s = new Sale();
         s.isNew = true;
-        s.id = UUID.randomUUID();
+        s.id = Ids.timeOrdered();
         s.receiptNumber = receiptNumber;
         s.storeId = storeId;
         s.registerId = registerId;

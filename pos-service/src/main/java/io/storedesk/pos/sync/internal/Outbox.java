@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.storedesk.pos.common.Ids;
+
 /** The outbox table, by plain JDBC: one INSERT per event, read and acknowledged in id order. */
 @Component
 class Outbox {
@@ -25,7 +27,7 @@ class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     void add(String type, Instant occurredAt, String payload) {
         jdbc.sql("INSERT INTO sync_outbox (event_id, type, occurred_at, payload) VALUES (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), type, utc(occurredAt), payload).update();
+                .params(Ids.timeOrdered(), type, utc(occurredAt), payload).update();
     }
 
     /** Up to {@code limit} events head office has not acknowledged yet, oldest (lowest id) first. */
