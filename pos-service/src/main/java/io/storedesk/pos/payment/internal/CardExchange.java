@@ -1,6 +1,5 @@
 package io.storedesk.pos.payment.internal;
 
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.storedesk.pos.common.Durability;

@@ -21,10 +21,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A completed sale. Created complete by {@link #complete}, never changed after: corrections
@@ -32,7 +30,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "sale")
-class Sale implements Persistable<UUID> {
+class Sale {
 
     @Id
     private UUID id;
@@ -144,17 +142,7 @@ class Sale implements Persistable<UUID> {
         return m == null ? null : m.amount();
     }
 
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
+    /** Once the sale is in the database ({@link SaleWriter} inserts it; loaded ones are there). */
     @PostLoad
     void markStored() {
         isNew = false;

@@ -14,6 +14,7 @@ import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sale.DayTotals;
 import io.storedesk.pos.sale.SaleView;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,10 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 class SaleTotals {
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final JdbcTemplate template;
     private final StoreProperties store;
 
-    SaleTotals(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, StoreProperties store) {
+    SaleTotals(JdbcClient jdbc, JdbcTemplate template, StoreProperties store) {
         this.jdbc = jdbc;
         this.template = template;
         this.store = store;

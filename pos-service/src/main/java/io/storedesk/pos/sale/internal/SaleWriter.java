@@ -76,6 +76,7 @@ class SaleWriter {
                     ps.setString(4, p.description);
                     ps.setBigDecimal(5, p.amount);
                 });
+        s.markStored();
     }
 
     private interface RowSetter<T> {
