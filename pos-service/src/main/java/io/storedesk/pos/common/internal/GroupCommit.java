@@ -13,7 +13,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit for the embedded H2 database. H2 keeps committed changes in memory until its
+ * Group commit for the embedded H2 database, for the commits the {@link RedoLog} does not cover
+ * (all of them when it is off, see {@code pos.durability.redo-log}). H2 keeps committed changes in memory until its
  * store writes them (its write delay), so a process crash could lose an acknowledged sale.
  * Instead of storing after every commit (one write per sale), a single flusher thread runs
  * {@code CHECKPOINT} (H2's store) for every commit made since the previous one, and each request
@@ -28,6 +29,7 @@ class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability 
     private static final long WAIT_LIMIT_MS = 30_000;
 
     private final DataSource dataSource;
+    private final RedoLog redo;
     private final boolean enabled;
     private final Object monitor = new Object();
     private long requested;
@@ -38,9 +40,10 @@ class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability 
     private volatile String storageFailure;
     private Thread flusher;
 
-    GroupCommit(DataSource dataSource,
+    GroupCommit(DataSource dataSource, RedoLog redo,
             @org.springframework.beans.factory.annotation.Value("${pos.durability.group-commit:true}") boolean enabled) {
         this.dataSource = dataSource;
+        this.redo = redo;
         this.enabled = enabled;
     }
 
@@ -62,18 +65,23 @@ class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability 
         }
     }
 
-    /** Why the database can no longer write, or null while it can. */
+    /** Why the database (or its redo log) can no longer write, or null while it can. */
     String storageFailure() {
-        return storageFailure;
+        return storageFailure != null ? storageFailure : redo.failure();
     }
 
     /** Blocks until everything committed before this call is in the database file. */
     @Override
     public void awaitDurable() {
-        if (storageFailure != null) {
-            throw new StorageFailures.CannotWrite(storageFailure);
+        String failure = storageFailure();
+        if (failure != null) {
+            throw new StorageFailures.CannotWrite(failure);
         }
         if (!needed || !running) {
+            return;
+        }
+        if (redo.allDurable()) {
+            // every commit so far is in the redo log (appended before its commit returned)
             return;
         }
         synchronized (monitor) {
@@ -113,7 +121,7 @@ class GroupCommit implements SmartLifecycle, io.storedesk.pos.common.Durability 
                     upTo = requested;
                 }
                 try {
-                    statement.execute("CHECKPOINT");
+                    redo.store(statement);
                     synchronized (monitor) {
                         stored = Math.max(stored, upTo);
                         failedUpTo = Math.max(failedUpTo, upTo);

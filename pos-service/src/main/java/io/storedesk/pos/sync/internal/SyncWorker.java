@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -150,10 +151,10 @@ class SyncWorker {
             client.postEvents(body(rows));
             reachable = true;
             Instant at = clock.instant();
-            List<Long> ids = new ArrayList<>(rows.size());
+            List<UUID> ids = new ArrayList<>(rows.size());
             List<String> loyaltyEntries = new ArrayList<>();
             for (Outbox.Row r : rows) {
-                ids.add(r.id());
+                ids.add(r.eventId());
                 if ("LOYALTY_ENTRY".equals(r.type())) {
                     loyaltyEntries.add(json.readTree(r.payload()).path("entryId").asString());
                 }

@@ -44,7 +44,7 @@ class SyncPostgresTests {
         assertThat(outbox.pending().count()).isEqualTo(3);
         assertThat(outbox.pending().oldest()).isEqualTo(t);
 
-        assertThat(outbox.acknowledged(rows.stream().map(Outbox.Row::id).toList())).isEqualTo(2);
+        assertThat(outbox.acknowledged(rows.stream().map(Outbox.Row::eventId).toList())).isEqualTo(2);
         assertThat(outbox.unpushed(10)).extracting(Outbox.Row::type).containsExactly("SALE_VOIDED");
         assertThat(outbox.pending().count()).isOne();
         assertThat(outbox.pending().oldest()).isEqualTo(t.plusSeconds(2));
