@@ -37,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  * Each measured phase runs in windows (the machine's noise moves single runs by 20-30 %): the
  * report gives the median window next to the merged percentiles. Settings: -Dbench.clients (16),
- * -Dbench.seconds per window (10), -Dbench.windows (3), -Dbench.warmup.min / .max (60 / 300 s),
+ * -Dbench.seconds per window (10), -Dbench.windows (3), -Dbench.warmup.min / .max (60 / 400 s),
  * -Dbench.rate (200), -Dbench.card.count (300).
  */
 public final class SaleBenchmark {
@@ -52,7 +52,7 @@ public final class SaleBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 10);
         int windows = Integer.getInteger("bench.windows", 3);
         int warmMin = Integer.getInteger("bench.warmup.min", 60);
-        int warmMax = Integer.getInteger("bench.warmup.max", 300);
+        int warmMax = Integer.getInteger("bench.warmup.max", 400);
         int rate = Integer.getInteger("bench.rate", 200);
         Path dataDir = Path.of("target", "bench-data", Long.toString(System.currentTimeMillis()));
         ConfigurableApplicationContext app = SpringApplication.run(PosApplication.class, "--server.port=0",
@@ -85,7 +85,8 @@ public final class SaleBenchmark {
             System.out.println("Raw JDBC: the same rows into the same H2 database...");
             RawJdbc.Result raw = new RawJdbc(app.getBean(DataSource.class), load.sampleResponse())
                     .run(DRAWERS.length, seconds);
-            String report = report(clients, rate, warmUp, saturated, steady, raw) + card.report();
+            String report = report(clients, rate, warmUp, saturated, steady, raw) + card.report()
+                    + storage(app.getBean(DataSource.class), dataDir);
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "bench-sales.txt"), report);
@@ -96,8 +97,9 @@ public final class SaleBenchmark {
 
     /**
      * Saturates in 10 s windows until the JIT compiler has settled: at least {@code min} seconds,
-     * then until three windows in a row are within 10 % of each other (at most {@code max} seconds):
-     * two alike were not enough, the rate dips while the compiler works and then climbs on.
+     * then until the rate stops climbing: the last three windows average at most 5 % more than the
+     * three before them (at most {@code max} seconds). Two or three similar windows in a row were not
+     * enough: the rate dips and plateaus while the compiler works, then climbs on.
      * On two cores the compiler competes with the service for a minute or more; measuring before
      * that measures the compiler.
      */
@@ -111,13 +113,34 @@ public final class SaleBenchmark {
             System.out.printf("  %3.0f s: %.0f sales/s%n", elapsed, rates.get(rates.size() - 1));
             int n = rates.size();
             List<Double> last = rates.subList(Math.max(0, n - 3), n);
-            boolean settled = n >= 3 && java.util.Collections.max(last) <= 1.10 * java.util.Collections.min(last);
+            boolean settled = n >= 6 && mean(last) <= 1.05 * mean(rates.subList(n - 6, n - 3));
             if (elapsed >= max || (elapsed >= min && settled)) {
                 return String.format(Locale.ROOT, "%.0f s (%d windows of 10 s; last three %s sales/s)%s", elapsed, n,
                         last.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList(),
                         settled ? "" : ", NOT SETTLED");
             }
         }
+    }
+
+    /** How big the database file and the redo log are after the run, next to how much it holds. */
+    private static String storage(DataSource ds, Path dataDir) throws Exception {
+        long sales;
+        try (var c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM sale")) {
+            rs.next();
+            sales = rs.getLong(1);
+        }
+        long redo = 0;
+        if (Files.isDirectory(dataDir.resolve("redo"))) {
+            try (var files = Files.list(dataDir.resolve("redo"))) {
+                redo = files.mapToLong(f -> f.toFile().length()).sum();
+            }
+        }
+        return String.format(Locale.ROOT, "storage      : pos.mv.db %.0f MB holding %,d sales; redo log %.1f MB%n",
+                Files.size(dataDir.resolve("pos.mv.db")) / 1e6, sales, redo / 1e6);
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     private static String report(int clients, int rate, String warmUp, List<Result> saturated, List<Result> steady,

@@ -18,7 +18,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * No acknowledgement before durability: a request that committed a write transaction holds its
- * response back until {@link GroupCommit} has stored that commit in the database file.
+ * response back until that commit is durable - at once when the {@link RedoLog} has it (appended
+ * at commit), else when {@link GroupCommit} has stored it in the database file.
  */
 @Configuration(proxyBeanMethods = false)
 class DurableResponses {
