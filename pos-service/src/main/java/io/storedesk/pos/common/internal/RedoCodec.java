@@ -45,6 +45,7 @@ final class RedoCodec {
 
     /** The setters a recorded statement may call, by number (the number is written to the log). */
     private static final List<Method> SETTERS = setters();
+    private static final java.util.Map<Method, Integer> NUMBERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static final class Unloggable extends Exception {
         Unloggable(String what) {
@@ -86,7 +87,7 @@ final class RedoCodec {
 
     /** The setter's number, or -1 when the redo log cannot write it. */
     static int setterNumber(Method m) {
-        return SETTERS.indexOf(m);
+        return NUMBERS.computeIfAbsent(m, SETTERS::indexOf);
     }
 
     /** Writes one setter call: its number, the parameter index and the other arguments. */

@@ -41,6 +41,7 @@ class RedoLog implements BeanPostProcessor, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RedoLog.class);
     private static final String APPLIED = "INSERT INTO redo_applied (lsn) VALUES (?)";
 
+    private final boolean h2File;
     private final boolean enabled;
     private final RedoFiles files;
     private final Duration interval;
@@ -55,18 +56,21 @@ class RedoLog implements BeanPostProcessor, SmartLifecycle {
 
     RedoLog(Environment environment) {
         String url = environment.getProperty("spring.datasource.url", "");
-        this.enabled = environment.getProperty("pos.durability.redo-log", Boolean.class, true)
-                && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        this.h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        this.enabled = h2File && environment.getProperty("pos.durability.redo-log", Boolean.class, true);
         this.files = new RedoFiles(Path.of(environment.getProperty("pos.data-path", "./data"), "redo"));
         this.interval = Duration.ofMillis(environment.getProperty("pos.durability.redo-cut-millis", Long.class, 5000L));
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (enabled && raw == null && "dataSource".equals(beanName) && bean instanceof DataSource ds) {
-            raw = ds;
+        if (h2File && raw == null && "dataSource".equals(beanName) && bean instanceof DataSource ds) {
+            // a log left by a crash is replayed even when the log is now switched off
             nextLsn = new RedoRecovery(files, ds).recover() + 1;
-            return new Logged(ds, this);
+            if (enabled) {
+                raw = ds;
+                return new Logged(ds, this);
+            }
         }
         return bean;
     }

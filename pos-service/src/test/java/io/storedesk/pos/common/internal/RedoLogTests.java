@@ -132,6 +132,20 @@ class RedoLogTests {
     }
 
     @Test
+    void aLogLeftByACrashIsReplayedEvenWhenTheServiceComesBackWithTheLogSwitchedOff() throws Exception {
+        RedoLog redo = new RedoLog(env(live));
+        JdbcTemplate jdbc = new JdbcTemplate(start(redo, h2(live)));
+        jdbc.update("INSERT INTO item (id, n) VALUES (?, ?)", UUID.randomUUID(), 1);
+        copyLog();
+
+        DataSource recovered = h2(copy);
+        Object bean = new RedoLog(env(copy).withProperty("pos.durability.redo-log", "false"))
+                .postProcessAfterInitialization(recovered, "dataSource");
+        assertThat(bean).as("not wrapped: the log is off from now on").isSameAs(recovered);
+        assertThat(new JdbcTemplate(recovered).queryForList("SELECT n FROM item", Integer.class)).containsExactly(1);
+    }
+
+    @Test
     void recoveryStopsBeforeACommitTheLogCouldNotRecord() throws Exception {
         RedoLog redo = new RedoLog(env(live));
         DataSource ds = start(redo, h2(live));
