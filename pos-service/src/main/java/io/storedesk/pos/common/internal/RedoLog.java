@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 class RedoLog implements BeanPostProcessor, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RedoLog.class);
-    private static final String APPLIED = "INSERT INTO redo_applied (lsn) VALUES (?)";
+    static final String APPLIED = "INSERT INTO redo_applied (lsn) VALUES (?)";
 
     private final boolean h2File;
     private final boolean enabled;

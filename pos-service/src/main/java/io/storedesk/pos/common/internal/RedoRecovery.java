@@ -138,7 +138,7 @@ final class RedoRecovery {
                     }
                 }
             }
-            try (PreparedStatement applied = c.prepareStatement("INSERT INTO redo_applied (lsn) VALUES (?)")) {
+            try (PreparedStatement applied = c.prepareStatement(RedoLog.APPLIED)) {
                 applied.setLong(1, e.lsn());
                 applied.executeUpdate();
             }
