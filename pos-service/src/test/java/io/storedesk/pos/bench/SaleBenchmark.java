@@ -99,10 +99,9 @@ public final class SaleBenchmark {
      * Saturates in 10 s windows until the JIT compiler has settled: at least {@code min} seconds,
      * then until the rate stops climbing: the median of the last three windows is at most 5 % above
      * the median of the three before them (at most {@code max} seconds; medians, so that one dip does
-     * not pass for a plateau). Two or three similar windows in a row were not
-     * enough: the rate dips and plateaus while the compiler works, then climbs on.
-     * On two cores the compiler competes with the service for a minute or more; measuring before
-     * that measures the compiler.
+     * not pass for a plateau). Two or three similar windows in a row were not enough: the rate dips
+     * and plateaus while the compiler works, then climbs on. On two cores the compiler competes with
+     * the service for two to three minutes; measuring before that measures the compiler.
      */
     private static String warmUp(Load load, int clients, int min, int max) throws Exception {
         System.out.printf("Warming up (at least %d s, until the rate settles; the JIT compiler is still busy before)...%n", min);
@@ -114,7 +113,7 @@ public final class SaleBenchmark {
             System.out.printf("  %3.0f s: %.0f sales/s%n", elapsed, rates.get(rates.size() - 1));
             int n = rates.size();
             List<Double> last = rates.subList(Math.max(0, n - 3), n);
-            boolean settled = n >= 6 && median3(last) <= 1.05 * median3(rates.subList(n - 6, n - 3));
+            boolean settled = n >= 6 && median(values(last)) <= 1.05 * median(values(rates.subList(n - 6, n - 3)));
             if (elapsed >= max || (elapsed >= min && settled)) {
                 return String.format(Locale.ROOT, "%.0f s (%d windows of 10 s; last three %s sales/s)%s", elapsed, n,
                         last.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList(),
@@ -140,8 +139,8 @@ public final class SaleBenchmark {
                 Files.size(dataDir.resolve("pos.mv.db")) / 1e6, sales, redo / 1e6);
     }
 
-    private static double median3(List<Double> values) {
-        return values.stream().sorted().toList().get(1);
+    private static double[] values(List<Double> rates) {
+        return rates.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static String report(int clients, int rate, String warmUp, List<Result> saturated, List<Result> steady,

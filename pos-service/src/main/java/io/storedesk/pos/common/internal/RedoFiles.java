@@ -47,8 +47,12 @@ final class RedoFiles {
     void open() throws IOException {
         Files.createDirectories(dir);
         List<Path> existing = files();
-        currentNumber = existing.isEmpty() ? 1 : number(existing.get(existing.size() - 1)) + 1;
-        current = FileChannel.open(file(currentNumber), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        startFile(existing.isEmpty() ? 1 : number(existing.get(existing.size() - 1)) + 1);
+    }
+
+    private void startFile(long number) throws IOException {
+        currentNumber = number;
+        current = FileChannel.open(file(number), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         recordsInCurrent = 0;
     }
 
@@ -76,9 +80,7 @@ final class RedoFiles {
     List<Path> rotate() throws IOException {
         List<Path> before = files();
         current.close();
-        currentNumber++;
-        current = FileChannel.open(file(currentNumber), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        recordsInCurrent = 0;
+        startFile(currentNumber + 1);
         return before;
     }
 

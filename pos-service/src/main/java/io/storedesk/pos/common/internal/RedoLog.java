@@ -75,11 +75,6 @@ class RedoLog implements BeanPostProcessor, SmartLifecycle {
         return bean;
     }
 
-    /** Whether commits are logged now (H2 file database, redo log on, started). */
-    boolean armed() {
-        return armed;
-    }
-
     /** Commits the log could not replay, or made before it started: each needs an H2 store. */
     long unloggedCommits() {
         return unloggedCommits.get();
