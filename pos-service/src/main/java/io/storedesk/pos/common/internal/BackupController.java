@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.storedesk.pos.common.Durability;
 import io.storedesk.pos.common.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -26,8 +27,10 @@ class BackupController {
     private final JdbcClient jdbc;
     private final Path backups;
     private final Clock clock;
+    private final Durability durability;
 
-    BackupController(JdbcClient jdbc, @Value("${pos.data-path}") String dataPath, Clock clock) {
+    BackupController(JdbcClient jdbc, @Value("${pos.data-path}") String dataPath, Clock clock, Durability durability) {
+        this.durability = durability;
         this.jdbc = jdbc;
         this.backups = Path.of(dataPath, "backups");
         this.clock = clock;
@@ -44,7 +47,11 @@ class BackupController {
         }
         Files.createDirectories(backups);
         Path file = backups.resolve("pos-" + STAMP.format(clock.instant().atZone(ZoneOffset.UTC)) + ".zip");
+        durability.syncOnCommit();
         jdbc.sql("BACKUP TO '" + file.toString().replace("'", "''") + "'").update();
+        try (java.nio.channels.FileChannel written = java.nio.channels.FileChannel.open(file)) {
+            written.force(true);   // the copy is on the disk before the answer says so
+        }
         return new Backup(file.toString(), Files.size(file));
     }
 

@@ -37,10 +37,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private final GroupCommit groupCommit;
+    private final StorageState storage;
 
-    ProblemHandler(GroupCommit groupCommit) {
-        this.groupCommit = groupCommit;
+    ProblemHandler(StorageState storage) {
+        this.storage = storage;
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -81,6 +81,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (StorageFailures.isStorageFailure(e)) {
             return storageFull(e);
         }
+        if (StorageFailures.isServerDiskFull(e)) {
+            return serverDiskFull();
+        }
         log.warn("Lock timeout: {}", e.getMostSpecificCause().getMessage());
         return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
                 "The store database is busy; nothing was saved. Please try again."));
@@ -98,17 +101,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (StorageFailures.isStorageFailure(e)) {
             return storageFull(e);
         }
+        if (StorageFailures.isServerDiskFull(e)) {
+            return serverDiskFull();
+        }
         log.error("Unexpected error", e);
         return problem(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Internal error", "Something went wrong on the server; nothing was saved. The error was logged."));
     }
 
-    /** The disk is full or H2 closed the database after a write error: a 503 until restarted with room. */
+    /**
+     * The disk is full or H2 closed the database after a write error: a 503 until restarted with
+     * room. The request that met it may have failed in its commit, so it is told it may not be saved.
+     */
     private ResponseEntity<Object> storageFull(Exception e) {
-        groupCommit.storageFailed(e);
+        storage.storageFailed(e);
         log.warn("Storage failure: {}", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "storage-full", "Storage full",
-                DurableResponses.STORAGE_FULL));
+                StorageState.STORAGE_FULL_UNCONFIRMED));
+    }
+
+    /** PostgreSQL's disk is full: this transaction failed whole; the server goes on once space is freed. */
+    private ResponseEntity<Object> serverDiskFull() {
+        log.warn("Storage failure: the database server's disk is full");
+        return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "storage-full", "Storage full",
+                "The database server's disk is full, so nothing was saved. Free disk space on the database server,"
+                        + " then repeat the request with the same Idempotency-Key."));
     }
 
     @Override

@@ -20,13 +20,6 @@ final class StorageFailures {
     private StorageFailures() {
     }
 
-    /** Thrown by {@link GroupCommit#awaitDurable()} once the database cannot write its file. */
-    static final class CannotWrite extends IllegalStateException {
-        CannotWrite(String why) {
-            super("the database cannot write to its file: " + why);
-        }
-    }
-
     /**
      * Whether the cause chain of {@code e} says that H2 cannot write to its file. Only H2's
      * exceptions count: an I/O error under another driver (PostgreSQL's lost connection) is not a
@@ -36,15 +29,26 @@ final class StorageFailures {
         boolean underH2 = false;
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = e; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof CannotWrite) {
-                return true;
-            }
             if (t.getClass().getName().startsWith("org.h2.")) {
                 underH2 = true;
                 if (t instanceof SQLException sql && H2_STORAGE_CODES.contains(sql.getErrorCode())) {
                     return true;
                 }
             } else if (t instanceof IOException && underH2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a database server (PostgreSQL) refused a write because its disk is full (SQLSTATE
+     * 53100): the transaction failed whole, and the server takes writes again once space is freed.
+     */
+    static boolean isServerDiskFull(Throwable e) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = e; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "53100".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 class StorageHealthIndicator implements HealthIndicator {
 
-    private final GroupCommit groupCommit;
+    private final StorageState storage;
 
-    StorageHealthIndicator(GroupCommit groupCommit) {
-        this.groupCommit = groupCommit;
+    StorageHealthIndicator(StorageState storage) {
+        this.storage = storage;
     }
 
     @Override
     public Health health() {
-        String failure = groupCommit.storageFailure();
+        String failure = storage.failure();
         return failure == null ? Health.up().build()
                 : Health.down().withDetail("error", "the database cannot write to its file; free disk space and"
                         + " restart the service").withDetail("cause", failure).build();

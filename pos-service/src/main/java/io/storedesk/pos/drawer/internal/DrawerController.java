@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.storedesk.pos.common.Amounts;
+import io.storedesk.pos.common.Durability;
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.drawer.DrawerInfo;
@@ -34,8 +35,11 @@ class DrawerController {
     private final DrawerOperations operations;
     private final XReports xReports;
     private final Idempotency idempotency;
+    private final Durability durability;
 
-    DrawerController(DrawerService drawers, DrawerOperations operations, XReports xReports, Idempotency idempotency) {
+    DrawerController(DrawerService drawers, DrawerOperations operations, XReports xReports, Idempotency idempotency,
+            Durability durability) {
+        this.durability = durability;
         this.drawers = drawers;
         this.operations = operations;
         this.xReports = xReports;
@@ -105,9 +109,11 @@ class DrawerController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CloseRequest request) {
         String user = CurrentUser.username();
-        return idempotency.execute("drawer-close", key, new Object[] {drawerId, user, request.counted()},
-                DrawerOperations.Closed.class,
+        DrawerOperations.Closed closed = idempotency.execute("drawer-close", key,
+                new Object[] {drawerId, user, request.counted()}, DrawerOperations.Closed.class,
                 () -> operations.close(drawerId, request.counted(), request.approval(), user)).body();
+        durability.syncOnCommit();   // a drawer close survives a power cut too
+        return closed;
     }
 
     record OpenRequest(@NotNull @Size(max = 30) @JsonProperty("float") Map<String, Integer> floatCounts) {

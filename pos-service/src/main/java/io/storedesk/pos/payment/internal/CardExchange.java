@@ -2,7 +2,6 @@ package io.storedesk.pos.payment.internal;
 
 import java.util.function.Supplier;
 
-import io.storedesk.pos.common.Durability;
 import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.payment.AcquirerUnavailableException;
@@ -30,11 +29,9 @@ class CardExchange {
     private final ReversalSender reversals;
     private final PaymentProperties properties;
     private final TransactionTemplate newTransaction;
-    private final Durability durability;
 
     CardExchange(JposLink link, ReversalSender reversals, PaymentProperties properties,
-            PlatformTransactionManager transactionManager, Durability durability) {
-        this.durability = durability;
+            PlatformTransactionManager transactionManager) {
         this.link = link;
         this.reversals = reversals;
         this.properties = properties;
@@ -62,14 +59,12 @@ class CardExchange {
     }
 
     /**
-     * Commits the row of a request about to be sent and waits until it is in the database file:
-     * once the acquirer may have authorised, a crash must not lose the row that lets the service
-     * reverse the authorisation after the restart.
+     * Commits the row of a request about to be sent: once the acquirer may have authorised, a
+     * crash must not lose the row that lets the service reverse the authorisation after the
+     * restart. The commit is durable when it returns (the engine's settings, ADR 0004).
      */
     <T> T commitBeforeSending(Supplier<T> work) {
-        T result = commit(work);
-        durability.awaitDurable();
-        return result;
+        return commit(work);
     }
 
     /** Commits an approval; if that fails the approval cannot stand, so it is reversed. */

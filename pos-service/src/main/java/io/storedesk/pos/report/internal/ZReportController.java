@@ -2,6 +2,7 @@ package io.storedesk.pos.report.internal;
 
 import java.time.LocalDate;
 
+import io.storedesk.pos.common.Durability;
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.report.ZReport;
@@ -20,8 +21,10 @@ class ZReportController {
 
     private final ZReportService zReports;
     private final Idempotency idempotency;
+    private final Durability durability;
 
-    ZReportController(ZReportService zReports, Idempotency idempotency) {
+    ZReportController(ZReportService zReports, Idempotency idempotency, Durability durability) {
+        this.durability = durability;
         this.zReports = zReports;
         this.idempotency = idempotency;
     }
@@ -33,6 +36,7 @@ class ZReportController {
         String user = CurrentUser.username();
         var result = idempotency.execute("business-day-close", key, new Object[] {date, user}, ZReport.class,
                 () -> zReports.closeDay(date, user));
+        durability.syncOnCommit();   // a Z report survives a power cut too
         return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
     }
 

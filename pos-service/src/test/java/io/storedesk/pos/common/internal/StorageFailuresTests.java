@@ -24,8 +24,15 @@ class StorageFailuresTests {
         assertThat(StorageFailures.isStorageFailure(DbException.getJdbcSQLException(ErrorCode.DATABASE_IS_CLOSED))).isTrue();
         assertThat(StorageFailures.isStorageFailure(DbException.getJdbcSQLException(ErrorCode.IO_EXCEPTION_1,
                 "pos.mv.db"))).isTrue();
-        // a card request waiting for its row to be stored, after the disk filled up
-        assertThat(StorageFailures.isStorageFailure(new StorageFailures.CannotWrite("No space left on device"))).isTrue();
+    }
+
+    @Test
+    void postgresqlsDiskFullIsAServerDiskFullNotAStorageFailureOfThisStore() {
+        SQLException diskFull = new SQLException("could not extend file \"base/16384/2619\": No space left on device",
+                "53100");
+        assertThat(StorageFailures.isServerDiskFull(new DataAccessResourceFailureException("x", diskFull))).isTrue();
+        assertThat(StorageFailures.isStorageFailure(diskFull)).isFalse();
+        assertThat(StorageFailures.isServerDiskFull(new SQLException("deadlock detected", "40P01"))).isFalse();
     }
 
     @Test
