@@ -39,7 +39,11 @@ public final class Postgres {
         if (server == null) {
             try {
                 Path dir = Files.createTempDirectory("storedesk-pg");
-                server = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
+                // durable commits, as in production: the service refuses a database that acknowledges
+                // before writing (zonky's default is synchronous_commit=off)
+                server = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+                        .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("max_connections", "300").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);
             }
