@@ -22,8 +22,10 @@ import javax.sql.DataSource;
 /**
  * The floor under the service: the same rows a cash sale writes (idempotency look-up and
  * record, receipt counter, drawer session and posting, sale, five lines, tender, journal head
- * and entry), written with plain JDBC statements in one transaction per sale, one thread per
- * register, into the same H2 database the service uses.
+ * and entry, the day's totalizers, the outbox event), written with plain JDBC statements in one
+ * transaction per sale, one thread per register, into the same database the service uses, with
+ * the same durability settings (H2 {@code WRITE_DELAY=0}; PostgreSQL {@code fsync} and
+ * {@code synchronous_commit} on).
  */
 final class RawJdbc {
 
@@ -84,9 +86,24 @@ final class RawJdbc {
         }
         update(c, "INSERT INTO register_counter (register_id, counter, last_value) VALUES (?, 'RECEIPT', 0)", register);
         update(c, "INSERT INTO journal_chain (chain, last_seq, last_hash) VALUES (?, 0, '" + "0".repeat(64) + "')", register);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO day_totalizer (business_date, register_id, kind, tkey, "
+                + "amount1, amount2, amount3, cnt) VALUES (?, ?, ?, ?, 0, 0, 0, 0)")) {
+            for (String[] key : TOTALIZERS) {
+                ps.setObject(1, LocalDate.now());
+                ps.setString(2, register);
+                ps.setString(3, key[0]);
+                ps.setString(4, key[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
         c.commit();
         return id;
     }
+
+    /** The day totalizer rows a 5-line cash sale of one department and two tax rates adds to. */
+    private static final String[][] TOTALIZERS = {{"DAY", ""}, {"ROUNDING", ""}, {"RATE", "12"}, {"RATE", "21"},
+        {"DEPT", "FOOD"}, {"TENDER", "CASH"}, {"HOUR", "12"}};
 
     private void sale(Connection c, String register, UUID session, long seq) throws SQLException {
         String key = register + "-" + seq;
@@ -158,6 +175,29 @@ final class RawJdbc {
         try (PreparedStatement ps = c.prepareStatement("UPDATE journal_chain SET last_hash = ? WHERE chain = ?")) {
             ps.setString(1, hash);
             ps.setString(2, register);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE day_totalizer SET amount1 = amount1 + ?, amount2 = "
+                + "amount2 + ?, amount3 = amount3 + ?, cnt = cnt + ? WHERE business_date = ? AND register_id = ? AND "
+                + "kind = ? AND tkey = ?")) {
+            for (String[] totalizer : TOTALIZERS) {
+                ps.setBigDecimal(1, new BigDecimal("12.37"));
+                ps.setBigDecimal(2, new BigDecimal("2.10"));
+                ps.setBigDecimal(3, BigDecimal.ZERO);
+                ps.setLong(4, 1);
+                ps.setObject(5, LocalDate.now());
+                ps.setString(6, register);
+                ps.setString(7, totalizer[0]);
+                ps.setString(8, totalizer[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_outbox (event_id, type, occurred_at, payload) "
+                + "VALUES (?, 'SALE_COMPLETED', ?, ?)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, now);
+            ps.setString(3, payload);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_record (scope, idem_key, request_hash, "

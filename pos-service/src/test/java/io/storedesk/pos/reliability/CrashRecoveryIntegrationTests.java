@@ -2,209 +2,519 @@ package io.storedesk.pos.reliability;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.Postgres;
 import io.storedesk.pos.support.ServiceProcess;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Kills the service with SIGKILL while clerks are selling, taking returns and paying cash into
- * their drawers, three times, and checks after each restart that nothing acknowledged was lost or
- * doubled: every sale, return and cash movement that got a 201 is there once, receipt numbers and
- * journal chains have no gaps, the journal verifies, a request cut off by the crash can be
- * repeated with its Idempotency-Key and then exists exactly once, and each drawer's expected cash
- * is its float plus the cash of its sales and paid-ins less the cash of its refunds.
+ * Durability by the database engine, on each engine the store runs on: the service runs as a real
+ * process while clerks sell (cash, card, split, store credit, loyalty points), take returns and
+ * exchanges, post-void, pay cash in and write case notes, and a privacy officer creates special
+ * orders for customers while erasing those customers at the same moment. The process is killed
+ * with SIGKILL at a random moment, three times. After each restart every acknowledged document
+ * read back through the API equals what was acknowledged, field by field (a special order equals
+ * what the live service showed after its erasure raced it); receipts are gapless; the journal
+ * verifies. At the end every request the kills cut off is repeated with its Idempotency-Key, and
+ * then the drawers add up to the cash of the acknowledged documents, store credits and loyalty
+ * balances match what was spent and earned, and the outbox holds each document's event once and
+ * nothing for anything that was not acknowledged.
  */
 class CrashRecoveryIntegrationTests {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] DRAWERS = {"D1", "D2"};
+    private static final String[] LOYALTY_CARDS = {"2900000000017", "2900000000024"};
+    private static final String VISA = "4761739001010010";
+    private static final String APPROVAL = "\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}";
 
-    @Test
-    void acknowledgedSalesSurviveKillsAndNothingIsDoubled() throws Exception {
-        Path dataDir = Path.of("target", "test-data", "crash-" + UUID.randomUUID());
-        Map<String, String> acknowledged = new ConcurrentHashMap<>();   // idempotency key -> receipt
-        Map<String, String> bodies = new ConcurrentHashMap<>();         // idempotency key -> request body
-        Set<String> cutOff = ConcurrentHashMap.newKeySet();
-        Ops ops = new Ops();
+    enum Engine {
+        H2, POSTGRESQL;
+
+        List<String> settings() {
+            if (this == H2) {
+                return List.of();
+            }
+            return List.of("--spring.datasource.url=" + Postgres.newDatabase("crash"), "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Engine.class)
+    void acknowledgedWorkSurvivesKillsExactlyOnce(Engine engine) throws Exception {
+        Path dataDir = Path.of("target", "test-data", "crash-" + engine.name().toLowerCase() + "-" + UUID.randomUUID());
+        List<String> settings = engine.settings();
+        Workload work = new Workload();
         int kills = 0;
-        try (ServiceProcess service = new ServiceProcess(dataDir)) {
+        try (ServiceProcess service = new ServiceProcess(dataDir, settings)) {
             service.start();
             Api api = new Api(service.port());
-            for (String d : DRAWERS) {
+            for (String d : List.of("D1", "D2", "D3")) {
                 assertThat(api.post("/api/v1/drawers/" + d + "/open", "clerk", "{\"float\":{\"50.00\":2}}").status())
                         .isEqualTo(201);
             }
+            work.prepare(api);
             for (int round = 0; round < 3; round++) {
-                drive(api.signedIn("clerk"), acknowledged, bodies, cutOff, ops, 500 + ThreadLocalRandom.current().nextInt(2500));
-                service.kill();
+                work.driveAndKill(service, 500 + ThreadLocalRandom.current().nextInt(2500));
                 kills++;
                 service.start();
                 api = new Api(service.port());
-                check(api, acknowledged);
+                work.checkDocuments(api);
+                checkReceiptsAndJournal(api);
             }
-            // Repeat what the crash cut off: each key ends with exactly one sale.
-            for (String key : cutOff) {
-                Api.Response again = api.postIdempotent("/api/v1/sales", "clerk", key, bodies.get(key));
-                assertThat(again.status()).as(again.body()).isEqualTo(201);
-                acknowledged.put(key, again.text("receiptNumber"));
-            }
-            for (String key : ops.cutOff) {
-                Op op = ops.requests.get(key);
-                Api.Response again = api.postIdempotent(op.path(), "clerk", key, op.body());
-                assertThat(again.status()).as(op.path() + " " + again.body()).isEqualTo(201);
-                ops.acknowledged.put(key, op.path().equals("/api/v1/returns") ? again.text("returnNumber") : op.path());
-            }
-            List<JsonNode> sales = check(api, acknowledged);
-            assertThat(new TreeSet<>(acknowledged.values())).hasSize(acknowledged.size());
-            assertThat(sales).hasSize(acknowledged.size());
-            Map<String, BigDecimal> otherCash = new TreeMap<>();
-            for (Map.Entry<String, String> e : ops.acknowledged.entrySet()) {
-                Op op = ops.requests.get(e.getKey());
-                if (op.path().equals("/api/v1/returns")) {
-                    Api.Response ret = api.get("/api/v1/returns/" + e.getValue(), "clerk");
-                    assertThat(ret.status()).as("acknowledged return " + e.getValue()).isEqualTo(200);
-                    ret.json().get("refunds").valueStream().filter(f -> "CASH".equals(f.get("type").asString()))
-                            .forEach(f -> otherCash.merge(op.drawer(), new BigDecimal(f.get("amount").asString()).negate(),
-                                    BigDecimal::add));
-                } else {
-                    otherCash.merge(op.drawer(), new BigDecimal("1.00"), BigDecimal::add);
-                }
-            }
-            List<String> returnNumbers = ops.acknowledged.values().stream().filter(v -> v.contains("-RET-")).toList();
-            assertThat(new TreeSet<>(returnNumbers)).hasSameSizeAs(returnNumbers);
-            long returnedUnits = sales.stream().mapToLong(s -> s.get("lines").get(1).get("returnedQuantity").asLong()).sum();
-            assertThat(returnedUnits).as("each acknowledged return took back one unit, once").isEqualTo(returnNumbers.size());
-            for (String d : DRAWERS) {
-                BigDecimal cash = sales.stream().filter(s -> d.equals(s.get("drawerId").asString()))
-                        .flatMap(s -> s.get("tenders").valueStream())
-                        .filter(t -> "CASH".equals(t.get("type").asString()))
-                        .map(t -> new BigDecimal(t.get("amount").asString())).reduce(BigDecimal.ZERO, BigDecimal::add)
-                        .add(otherCash.getOrDefault(d, BigDecimal.ZERO));
-                JsonNode x = api.get("/api/v1/drawers/" + d + "/x-report", "manager").json();
-                assertThat(new BigDecimal(x.get("expectedCash").asString()))
-                        .isEqualByComparingTo(cash.add(new BigDecimal("100.00")));
-            }
+            work.repeatCutOff(api);
+            work.checkDocuments(api);
+            List<JsonNode> listed = checkReceiptsAndJournal(api);
+            work.checkTotals(api, listed);
+            service.close();
+            work.checkOutbox(engine, dataDir, settings);
         }
         assertThat(kills).isEqualTo(3);
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(ops.acknowledged.values()).anyMatch(v -> v.contains("-RET-"));
-        System.out.printf("crash test: %d kills, %d sales and %d returns/cash movements acknowledged, %d requests cut off "
-                + "and repeated%n", kills, acknowledged.size(), ops.acknowledged.size(), cutOff.size() + ops.cutOff.size());
+        System.out.printf("crash test (%s): %d kills, %d documents acknowledged (%s), %d requests cut off and repeated%n",
+                engine, kills, work.acknowledged.size(), work.countByKind(), work.repeated.get());
+        assertThat(work.acknowledged.values().stream().filter(a -> a.sent.kind == Kind.SALE)).hasSizeGreaterThan(30);
+        for (Kind kind : List.of(Kind.RETURN, Kind.EXCHANGE, Kind.VOID, Kind.SPECIAL_ORDER)) {
+            assertThat(work.acknowledged.values()).as("some " + kind).anyMatch(a -> a.sent.kind == kind);
+        }
     }
 
-    /** A return or a paid-in, as sent. */
-    private record Op(String path, String drawer, String body) {
+    enum Kind { SALE, RETURN, EXCHANGE, VOID, PAID_IN, NOTE, SPECIAL_ORDER, ERASE }
+
+    /** A request as sent; {@code ref} is the sale a return, exchange or void takes back, or the store credit a sale spends. */
+    record Sent(Kind kind, String path, String user, String drawer, String body, String ref) {
     }
 
-    /** Returns and cash movements: sent, acknowledged (key -> return number or path), cut off; sales still to return. */
-    private static final class Ops {
-        final Map<String, Op> requests = new ConcurrentHashMap<>();
-        final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    record Acked(Sent sent, JsonNode response) {
+    }
+
+    /** What the clerks did and were told. */
+    static final class Workload {
+        final Map<String, Sent> sent = new ConcurrentHashMap<>();
+        final Map<String, Acked> acknowledged = new ConcurrentHashMap<>();
         final Set<String> cutOff = ConcurrentHashMap.newKeySet();
-        final Map<String, java.util.Queue<String>> returnable = new ConcurrentHashMap<>();
-    }
+        final Map<String, Queue<String>> returnable = new ConcurrentHashMap<>();    // drawer -> cash sales to take back
+        final Queue<String> credits = new ConcurrentLinkedQueue<>();               // store-credit codes to spend
+        final Map<String, JsonNode> liveOrders = new ConcurrentHashMap<>();        // order number -> as the live service showed it
+        final Map<String, String> cases = new ConcurrentHashMap<>();               // drawer -> case number
+        final Map<String, Long> loyaltyBefore = new TreeMap<>();
+        final AtomicInteger repeated = new AtomicInteger();
 
-    /**
-     * Four clerks sell, and now and then take back the second line of one of their earlier sales or
-     * pay 1.00 into the drawer, until the time is up; what got a 201 is remembered, what got no answer too.
-     */
-    private static void drive(Api api, Map<String, String> acknowledged, Map<String, String> bodies, Set<String> cutOff,
-            Ops ops, long millis) throws InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService clerks = Executors.newFixedThreadPool(4);
-        for (int c = 0; c < 4; c++) {
-            String drawer = DRAWERS[c % DRAWERS.length];
-            clerks.submit(() -> {
+        void prepare(Api api) {
+            for (String card : LOYALTY_CARDS) {
+                loyaltyBefore.put(card, api.get("/api/v1/loyalty/" + card, "clerk").json().get("balance").asLong());
+            }
+            for (String d : DRAWERS) {
+                Api.Response c = api.post("/api/v1/cases", "clerk", """
+                        {"category":"COMPLAINT","channel":"IN_STORE","subject":"Crash test %s","description":"notes"}"""
+                        .formatted(d));
+                assertThat(c.status()).as(c.body()).isEqualTo(201);
+                cases.put(d, c.text("caseNumber"));
+                returnable.put(d, new ConcurrentLinkedQueue<>());
+            }
+        }
+
+        /** Four clerks and a privacy officer work until the time is up and enough happened, then SIGKILL while they still work. */
+        void driveAndKill(ServiceProcess service, long millis) throws Exception {
+            Api basic = new Api(service.port());
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService people = Executors.newFixedThreadPool(5);
+            for (int c = 0; c < 4; c++) {
+                String drawer = DRAWERS[c % DRAWERS.length];
+                String card = LOYALTY_CARDS[c % LOYALTY_CARDS.length];
+                Api clerk = basic.signedIn("clerk");
+                people.submit(() -> {
+                    while (!stop.get()) {
+                        clerkStep(clerk, drawer, card);
+                    }
+                });
+            }
+            people.submit(() -> {
                 while (!stop.get()) {
-                    String key = UUID.randomUUID().toString();
-                    int dice = ThreadLocalRandom.current().nextInt(10);
-                    String toReturn = dice < 2 ? ops.returnable.computeIfAbsent(drawer,
-                            k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).poll() : null;
-                    if (toReturn != null || dice == 2) {
-                        Op op = toReturn != null
-                                ? new Op("/api/v1/returns", drawer, """
-                                        {"receiptNumber":"%s","drawerId":"%s","lines":[{"lineNo":2,"quantity":1,
-                                         "reason":"CHANGED_MIND","restock":true}]}""".formatted(toReturn, drawer))
-                                : new Op("/api/v1/drawers/" + drawer + "/movements", drawer,
-                                        "{\"type\":\"PAID_IN\",\"amount\":\"1.00\",\"reason\":\"change from the safe\"}");
-                        ops.requests.put(key, op);
-                        try {
-                            Api.Response r = api.postIdempotent(op.path(), "clerk", key, op.body());
-                            if (r.status() == 201) {
-                                ops.acknowledged.put(key, toReturn != null ? r.text("returnNumber") : op.path());
-                            } else {
-                                ops.cutOff.add(key);
-                            }
-                        } catch (RuntimeException connectionLost) {
-                            ops.cutOff.add(key);
-                        }
-                        continue;
-                    }
-                    String body = """
-                            {"drawerId":"%s","lines":[{"sku":"LV-1001","quantity":%d},{"sku":"CZ-3001","quantity":1}],
-                             "tenders":[{"type":"CASH","amount":"50.00"}]}""".formatted(drawer, 1 + ThreadLocalRandom.current().nextInt(5));
-                    bodies.put(key, body);
-                    try {
-                        Api.Response r = api.postIdempotent("/api/v1/sales", "clerk", key, body);
-                        if (r.status() == 201) {
-                            acknowledged.put(key, r.text("receiptNumber"));
-                            ops.returnable.computeIfAbsent(drawer, k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
-                                    .add(r.text("receiptNumber"));
-                        } else {
-                            cutOff.add(key);
-                        }
-                    } catch (RuntimeException connectionLost) {
-                        cutOff.add(key);
-                    }
+                    privacyStep(basic);
                 }
             });
+            int before = acknowledged.size();
+            Thread.sleep(millis);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> acknowledged.size() >= before + 25);
+            service.kill();   // while they are still at work
+            stop.set(true);
+            people.shutdown();
+            assertThat(people.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
-        int before = acknowledged.size();
-        clerks.awaitTermination(millis, TimeUnit.MILLISECONDS);
-        // on a loaded machine keep going until the round has something to lose (at most a minute)
-        try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> acknowledged.size() >= before + 20);
-        } catch (org.awaitility.core.ConditionTimeoutException slowMachine) {
-            // sell on with what there is: the final check still demands enough sales overall
+
+        private void clerkStep(Api api, String drawer, String card) {
+            int dice = ThreadLocalRandom.current().nextInt(100);
+            String sale = """
+                    {"drawerId":"%s","lines":[{"sku":"LV-1001","quantity":%d},{"sku":"CZ-3001","quantity":1}],
+                     "tenders":[%%s]}""".formatted(drawer, 1 + ThreadLocalRandom.current().nextInt(4));
+            String taken = dice >= 40 && dice < 80 ? returnable.get(drawer).poll() : null;
+            if (dice < 25) {
+                send(api, new Sent(Kind.SALE, "/api/v1/sales", "clerk", drawer,
+                        sale.formatted("{\"type\":\"CASH\",\"amount\":\"50.00\"}"), null));
+            } else if (dice < 30) {
+                send(api, new Sent(Kind.SALE, "/api/v1/sales", "clerk", drawer,
+                        sale.formatted("{\"type\":\"CARD\",\"card\":{\"pan\":\"" + VISA + "\",\"expiry\":\"3012\"}}"), null));
+            } else if (dice < 35) {
+                send(api, new Sent(Kind.SALE, "/api/v1/sales", "clerk", drawer, sale.formatted(
+                        "{\"type\":\"CASH\",\"amount\":\"1.00\"},{\"type\":\"CARD\",\"card\":{\"pan\":\"" + VISA
+                                + "\",\"expiry\":\"3012\"}}"), null));
+            } else if (dice < 40) {
+                send(api, new Sent(Kind.SALE, "/api/v1/sales", "clerk", drawer, sale.replace("\"lines\"",
+                        "\"loyaltyCard\":\"" + card + "\",\"lines\"").formatted(
+                        "{\"type\":\"LOYALTY_POINTS\",\"points\":100},{\"type\":\"CASH\",\"amount\":\"50.00\"}"), null));
+            } else if (taken != null && dice < 50) {
+                send(api, new Sent(Kind.RETURN, "/api/v1/returns", "clerk", drawer, """
+                        {"receiptNumber":"%s","drawerId":"%s","lines":[{"lineNo":2,"quantity":1,"reason":"CHANGED_MIND",
+                         "restock":true}]}""".formatted(taken, drawer), taken));
+            } else if (taken != null && dice < 57) {
+                send(api, new Sent(Kind.RETURN, "/api/v1/returns", "clerk", drawer, """
+                        {"receiptNumber":"%s","drawerId":"%s","lines":[{"lineNo":2,"quantity":1,"reason":"CHANGED_MIND",
+                         "restock":true}],"refundMethod":"STORE_CREDIT"}""".formatted(taken, drawer), taken));
+            } else if (taken != null && dice < 67) {
+                send(api, new Sent(Kind.EXCHANGE, "/api/v1/exchanges", "clerk", drawer, """
+                        {"receiptNumber":"%s","drawerId":"%s","returnLines":[{"lineNo":2,"quantity":1,"reason":"CHANGED_MIND",
+                         "restock":true}],"newLines":[{"sku":"LV-1001","quantity":1}],
+                         "tenders":[{"type":"CASH","amount":"20.00"}]}""".formatted(taken, drawer), taken));
+            } else if (taken != null) {
+                send(api, new Sent(Kind.VOID, "/api/v1/sales/" + taken + "/void", "clerk", drawer,
+                        "{\"reason\":\"crash test\"," + APPROVAL + "}", taken));
+            } else if (dice < 85) {
+                String code = credits.poll();
+                if (code != null) {
+                    send(api, new Sent(Kind.SALE, "/api/v1/sales", "clerk", drawer, sale.formatted(
+                            "{\"type\":\"STORE_CREDIT\",\"code\":\"" + code + "\"},{\"type\":\"CASH\",\"amount\":\"50.00\"}"),
+                            code));
+                }
+            } else if (dice < 93) {
+                send(api, new Sent(Kind.PAID_IN, "/api/v1/drawers/" + drawer + "/movements", "clerk", drawer,
+                        "{\"type\":\"PAID_IN\",\"amount\":\"1.00\",\"reason\":\"change from the safe\"}", null));
+            } else {
+                send(api, new Sent(Kind.NOTE, "/api/v1/cases/" + cases.get(drawer) + "/notes", "clerk", drawer,
+                        "{\"text\":\"note " + UUID.randomUUID() + "\"}", cases.get(drawer)));
+            }
         }
-        stop.set(true);
-        clerks.shutdown();
+
+        /** A new customer; a special order for them and their erasure sent at the same moment; what the live service then shows. */
+        private void privacyStep(Api api) {
+            String email = "anna." + UUID.randomUUID() + "@example.lv";
+            Api.Response customer;
+            try {
+                customer = api.post("/api/v1/customers", "clerk", """
+                        {"name":"Anna Bērziņa","email":"%s","preferredLanguage":"lv"}""".formatted(email));
+            } catch (RuntimeException down) {
+                return;
+            }
+            if (customer.status() != 201) {
+                return;
+            }
+            String id = customer.text("id");
+            Sent order = new Sent(Kind.SPECIAL_ORDER, "/api/v1/special-orders", "clerk", "D3", """
+                    {"customerId":"%s","drawerId":"D3","lines":[{"sku":"EL-2002","quantity":1}],
+                     "deposit":{"type":"CASH","amount":"5.00"},"note":"Blue one"}""".formatted(id), id);
+            Sent erase = new Sent(Kind.ERASE, "/api/v1/customers/" + id + "/erase", "manager", null,
+                    "{\"reason\":\"customer asked\"}", id);
+            Thread eraser = new Thread(() -> send(api, erase));
+            eraser.start();
+            String orderKey = send(api, order);
+            try {
+                eraser.join();
+                Acked placed = orderKey == null ? null : acknowledged.get(orderKey);
+                if (placed != null && acknowledged.values().stream().anyMatch(a -> a.sent == erase)) {
+                    String number = placed.response.get("orderNumber").asString();
+                    Api.Response live = api.get("/api/v1/special-orders/" + number, "clerk");
+                    if (live.status() == 200) {
+                        liveOrders.put(number, live.json());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException down) {
+                // the kill came first: the order is checked against what was acknowledged
+            }
+        }
+
+        /** Sends with a fresh Idempotency-Key; remembers what got a 2xx and what got no answer. @return the key */
+        String send(Api api, Sent request) {
+            String key = UUID.randomUUID().toString();
+            sent.put(key, request);
+            try {
+                Api.Response r = api.postIdempotent(request.path, request.user, key, request.body);
+                if (r.status() / 100 == 2) {
+                    acknowledge(key, request, r.json());
+                } else if (r.status() >= 500) {
+                    cutOff.add(key);
+                }
+            } catch (RuntimeException connectionLost) {
+                cutOff.add(key);
+            }
+            return key;
+        }
+
+        private void acknowledge(String key, Sent request, JsonNode response) {
+            acknowledged.put(key, new Acked(request, response));
+            if (request.kind == Kind.SALE && request.body.contains("\"CASH\",\"amount\":\"50.00\"")
+                    && !request.body.contains("loyaltyCard") && !request.body.contains("STORE_CREDIT")) {
+                returnable.get(request.drawer).add(response.get("receiptNumber").asString());
+            }
+            if (request.kind == Kind.RETURN) {
+                response.get("refunds").valueStream().filter(f -> f.get("storeCreditCode") != null
+                        && !f.get("storeCreditCode").isNull()).forEach(f -> credits.add(f.get("storeCreditCode").asString()));
+            }
+        }
+
+        /** Repeats every request the kills cut off, with its key: each then has one outcome. */
+        void repeatCutOff(Api api) {
+            for (String key : new ArrayList<>(cutOff)) {
+                Sent request = sent.get(key);
+                Api.Response r = api.postIdempotent(request.path, request.user, key, request.body);
+                cutOff.remove(key);
+                if (request.kind == Kind.SPECIAL_ORDER && acked(Kind.ERASE, request.ref)) {
+                    // the customer was erased meanwhile: the order was taken before, or is refused now
+                    assertThat(r.status()).as(request + " repeated: " + r).isIn(201, 409);
+                    if (r.status() == 409) {
+                        assertThat(r.text("type")).endsWith("/customer-erased");
+                        continue;
+                    }
+                }
+                assertThat(r.status() / 100).as(request + " repeated: " + r).isEqualTo(2);
+                acknowledge(key, request, r.json());
+                repeated.incrementAndGet();
+            }
+        }
+
+        Map<Kind, Long> countByKind() {
+            Map<Kind, Long> counts = new TreeMap<>();
+            acknowledged.values().forEach(a -> counts.merge(a.sent.kind, 1L, Long::sum));
+            return counts;
+        }
+
+        private boolean unresolved(Kind kind, String ref) {
+            return cutOff.stream().map(sent::get).anyMatch(s -> s.kind == kind && ref.equals(s.ref));
+        }
+
+        private boolean acked(Kind kind, String ref) {
+            return acknowledged.values().stream().anyMatch(a -> a.sent.kind == kind && ref.equals(a.sent.ref));
+        }
+
+        /** Every acknowledged document, read back, holds every field it was acknowledged with. */
+        void checkDocuments(Api api) {
+            for (Acked a : List.copyOf(acknowledged.values())) {
+                switch (a.sent.kind) {
+                    case SALE -> checkSale(api, a.response);
+                    case RETURN -> assertSame(api.get("/api/v1/returns/" + a.response.get("returnNumber").asString(),
+                            "clerk"), a.response);
+                    case EXCHANGE -> {
+                        assertSame(api.get("/api/v1/returns/" + a.response.get("returned").get("returnNumber").asString(),
+                                "clerk"), a.response.get("returned"));
+                        checkSale(api, a.response.get("sale"));
+                    }
+                    case VOID -> assertThat(api.get("/api/v1/sales/" + a.sent.ref, "clerk").text("status"))
+                            .as("acknowledged void of " + a.sent.ref).isEqualTo("VOIDED");
+                    case SPECIAL_ORDER -> {
+                        String number = a.response.get("orderNumber").asString();
+                        Api.Response now = api.get("/api/v1/special-orders/" + number, "clerk");
+                        JsonNode live = liveOrders.get(number);
+                        if (live != null) {
+                            assertThat(comparable(now.json())).as("special order " + number + " as the live service showed it")
+                                    .isEqualTo(comparable(live));
+                        } else {
+                            assertSame(now, a.response, "note", "emails");
+                        }
+                    }
+                    case NOTE -> {
+                        String text = JSON.readTree(a.sent.body).get("text").asString();
+                        JsonNode theCase = api.get("/api/v1/cases/" + a.sent.ref, "clerk").json();
+                        assertThat(theCase.toString().split(java.util.regex.Pattern.quote(text), -1))
+                                .as("note " + text + " once on case " + a.sent.ref).hasSize(2);
+                    }
+                    case ERASE -> assertThat(api.get("/api/v1/customers/" + a.sent.ref, "manager").json().get("erased")
+                            .asBoolean()).isTrue();
+                    case PAID_IN -> {
+                        // counted in the drawer check
+                    }
+                }
+            }
+        }
+
+        private void checkSale(Api api, JsonNode acked) {
+            String receipt = acked.get("receiptNumber").asString();
+            Api.Response now = api.get("/api/v1/sales/" + receipt, "clerk");
+            assertSame(now, acked, "status", "returnedQuantity");
+            String status = now.text("status");
+            if (!unresolved(Kind.VOID, receipt)) {
+                assertThat(status).as("status of " + receipt).isEqualTo(acked(Kind.VOID, receipt) ? "VOIDED" : "COMPLETED");
+            }
+        }
+
+        /** The special order without what its e-mail retries change by themselves (attempts, errors). */
+        private static JsonNode comparable(JsonNode order) {
+            tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) order.deepCopy();
+            tools.jackson.databind.node.ArrayNode emails = JSON.createArrayNode();
+            order.get("emails").valueStream().forEach(e -> emails.add(JSON.createObjectNode()
+                    .put("to", e.get("to").asString()).put("status", e.get("status").asString())));
+            copy.set("emails", emails);
+            return copy;
+        }
+
+        /** The drawers, store credits and loyalty balances agree with the acknowledged documents. */
+        void checkTotals(Api api, List<JsonNode> listed) {
+            Map<String, BigDecimal> cash = new TreeMap<>();
+            Map<String, BigDecimal> credit = new TreeMap<>();
+            Map<String, Long> points = new TreeMap<>(loyaltyBefore);
+            long salesAcked = 0;
+            for (Acked a : acknowledged.values()) {
+                JsonNode r = a.response;
+                switch (a.sent.kind) {
+                    case SALE -> {
+                        salesAcked++;
+                        add(cash, a.sent.drawer, sum(r.get("tenders"), "CASH"));
+                        if (a.sent.ref != null) {
+                            credit.merge(a.sent.ref, sum(r.get("tenders"), "STORE_CREDIT").negate(), BigDecimal::add);
+                        }
+                        if (a.sent.body.contains("loyaltyCard")) {
+                            String card = JSON.readTree(a.sent.body).get("loyaltyCard").asString();
+                            points.merge(card, r.get("pointsEarned").asLong() - 100, Long::sum);
+                        }
+                    }
+                    case RETURN -> {
+                        add(cash, a.sent.drawer, sum(r.get("refunds"), "CASH").negate());
+                        r.get("refunds").valueStream().filter(f -> "STORE_CREDIT".equals(f.get("type").asString()))
+                                .forEach(f -> credit.merge(f.get("storeCreditCode").asString(),
+                                        new BigDecimal(f.get("amount").asString()), BigDecimal::add));
+                    }
+                    case EXCHANGE -> {
+                        salesAcked++;
+                        add(cash, a.sent.drawer, sum(r.get("sale").get("tenders"), "CASH")
+                                .subtract(sum(r.get("returned").get("refunds"), "CASH")));
+                    }
+                    case VOID -> add(cash, a.sent.drawer, sum(r.get("tenders"), "CASH").negate());
+                    case PAID_IN -> add(cash, a.sent.drawer, new BigDecimal("1.00"));
+                    case SPECIAL_ORDER -> add(cash, "D3", new BigDecimal(r.get("deposit").get("amount").asString()));
+                    default -> {
+                    }
+                }
+            }
+            assertThat(listed).as("every sale in the database was acknowledged").hasSize((int) salesAcked);
+            for (String d : List.of("D1", "D2", "D3")) {
+                JsonNode x = api.get("/api/v1/drawers/" + d + "/x-report", "manager").json();
+                assertThat(new BigDecimal(x.get("expectedCash").asString())).as("expected cash of " + d)
+                        .isEqualByComparingTo(cash.getOrDefault(d, BigDecimal.ZERO).add(new BigDecimal("100.00")));
+            }
+            credit.forEach((code, balance) -> assertThat(new BigDecimal(api.get("/api/v1/store-credits/" + code, "clerk")
+                    .text("balance"))).as("store credit " + code).isEqualByComparingTo(balance));
+            points.forEach((card, balance) -> assertThat(api.get("/api/v1/loyalty/" + card, "clerk").json().get("balance")
+                    .asLong()).as("points of " + card).isEqualTo(balance));
+        }
+
+        /** Each acknowledged sale, return and void has its event in the outbox once, and there is no other. */
+        void checkOutbox(Engine engine, Path dataDir, List<String> settings) throws Exception {
+            String url = engine == Engine.H2 ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("pos")
+                    : settings.get(0).substring(settings.get(0).indexOf('=') + 1);
+            String user = engine == Engine.H2 ? "pos" : "postgres";
+            Map<String, Integer> events = new TreeMap<>();
+            try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT type, payload FROM sync_outbox WHERE type IN "
+                            + "('SALE_COMPLETED', 'SALE_VOIDED', 'RETURN_COMPLETED')")) {
+                while (rs.next()) {
+                    JsonNode payload = JSON.readTree(rs.getString(2));
+                    String document = rs.getString(1).equals("RETURN_COMPLETED") ? payload.get("returnNumber").asString()
+                            : payload.get("receiptNumber").asString();
+                    events.merge(rs.getString(1) + " " + document, 1, Integer::sum);
+                }
+            }
+            Map<String, Integer> expected = new TreeMap<>();
+            for (Acked a : acknowledged.values()) {
+                switch (a.sent.kind) {
+                    case SALE -> expected.put("SALE_COMPLETED " + a.response.get("receiptNumber").asString(), 1);
+                    case RETURN -> expected.put("RETURN_COMPLETED " + a.response.get("returnNumber").asString(), 1);
+                    case EXCHANGE -> {
+                        expected.put("SALE_COMPLETED " + a.response.get("sale").get("receiptNumber").asString(), 1);
+                        expected.put("RETURN_COMPLETED " + a.response.get("returned").get("returnNumber").asString(), 1);
+                    }
+                    case VOID -> expected.put("SALE_VOIDED " + a.sent.ref, 1);
+                    default -> {
+                    }
+                }
+            }
+            assertThat(events).isEqualTo(expected);
+        }
+
+        private static void add(Map<String, BigDecimal> totals, String drawer, BigDecimal amount) {
+            totals.merge(drawer, amount, BigDecimal::add);
+        }
+
+        private static BigDecimal sum(JsonNode tenders, String type) {
+            return tenders.valueStream().filter(t -> type.equals(t.get("type").asString()))
+                    .map(t -> new BigDecimal(t.get("amount").asString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
     }
 
-    /** Everything acknowledged is there; receipts and journal gapless; the journal verifies. */
-    private static List<JsonNode> check(Api api, Map<String, String> acknowledged) {
-        List<JsonNode> sales = new ArrayList<>();
-        for (String receipt : new ArrayList<>(acknowledged.values())) {
-            Api.Response r = api.get("/api/v1/sales/" + receipt, "clerk");
-            assertThat(r.status()).as("acknowledged sale " + receipt + " after a kill").isEqualTo(200);
-            sales.add(r.json());
+    /** The document read back holds every field of {@code acked} with the same value, but the named ones that may move on. */
+    private static void assertSame(Api.Response now, JsonNode acked, String... mayChange) {
+        assertThat(now.status()).as("acknowledged document read back: " + acked).isEqualTo(200);
+        List<String> differences = new ArrayList<>();
+        compare("", acked, now.json(), Set.of(mayChange), differences);
+        assertThat(differences).as("fields that differ from what was acknowledged").isEmpty();
+    }
+
+    private static void compare(String path, JsonNode acked, JsonNode now, Set<String> mayChange, List<String> differences) {
+        if (acked.isObject()) {
+            for (Map.Entry<String, JsonNode> field : acked.properties()) {
+                if (!mayChange.contains(field.getKey())) {
+                    JsonNode other = now == null ? null : now.get(field.getKey());
+                    compare(path + "." + field.getKey(), field.getValue(), other, mayChange, differences);
+                }
+            }
+        } else if (acked.isArray()) {
+            if (now == null || !now.isArray() || now.size() != acked.size()) {
+                differences.add(path + ": " + acked + " became " + now);
+                return;
+            }
+            for (int i = 0; i < acked.size(); i++) {
+                compare(path + "[" + i + "]", acked.get(i), now.get(i), mayChange, differences);
+            }
+        } else if (now == null || !acked.equals(now)) {
+            differences.add(path + ": " + acked + " became " + now);
         }
-        JsonNode all = api.get("/api/v1/sales?from=2000-01-01&to=2999-12-31&limit=1000", "manager").json();
-        List<String> listed = all.valueStream().map(s -> s.get("receiptNumber").asString()).toList();
-        assertThat(listed).as("the receipt search lists every acknowledged sale").containsAll(acknowledged.values());
+    }
+
+    /** Receipt numbers are gapless per register and the journal verifies. @return every sale listed */
+    private static List<JsonNode> checkReceiptsAndJournal(Api api) {
+        List<JsonNode> all = api.get("/api/v1/sales?from=2000-01-01&to=2999-12-31&limit=1000", "manager").json()
+                .valueStream().toList();
+        assertThat(all).hasSizeLessThan(1000);
         Map<String, List<Long>> byRegister = new TreeMap<>();
-        all.valueStream().forEach(s -> {
+        all.forEach(s -> {
             String[] parts = s.get("receiptNumber").asString().split("-");
             byRegister.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(Long.parseLong(parts[3]));
         });
@@ -216,6 +526,6 @@ class CrashRecoveryIntegrationTests {
         });
         JsonNode journal = api.get("/api/v1/journal/verify", "manager").json();
         assertThat(journal.get("valid").asBoolean()).as(journal.toString()).isTrue();
-        return sales;
+        return all;
     }
 }
