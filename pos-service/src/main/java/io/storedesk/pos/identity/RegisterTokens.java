@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Bearer tokens for registers and scripts: a register signs in once with its user's password
  * (a deliberately slow BCrypt check) and then presents a random token that is cheap to check.
- * Only a SHA-256 of each token is held, in memory: a restart signs every register out.
+ * Only a SHA-256 of each token is held, in memory: a restart signs every register out. A user's
+ * lockout revokes all their tokens ({@link #revokeAll}).
  */
 @Service
 public class RegisterTokens {
@@ -55,6 +56,11 @@ public class RegisterTokens {
 
     public void revoke(String token) {
         byHash.remove(hash(token));
+    }
+
+    /** Signs the user out everywhere: every token issued to them stops working now. */
+    public void revokeAll(String username) {
+        byHash.values().removeIf(i -> i.username.equals(username));
     }
 
     private static String hash(String token) {
