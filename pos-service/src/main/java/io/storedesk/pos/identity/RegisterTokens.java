@@ -20,8 +20,13 @@ import org.springframework.stereotype.Service;
 /**
  * Bearer tokens for registers and scripts: a register signs in once with its user's password
  * (a deliberately slow BCrypt check) and then presents a random token that is cheap to check.
- * Only a SHA-256 of each token is held, in memory: a restart signs every register out. A user's
- * lockout revokes all their tokens ({@link #revokeAll}).
+ * Only a SHA-256 of each token is held, in memory: a restart signs every register out.
+ * <p>
+ * A token issued for a register works only at that register: sales, returns, exchanges, voids
+ * and drawer operations at a drawer of another register are refused ({@link
+ * CurrentUser#requireRegister}); a token issued for no register may do everything else its
+ * role allows (reading, customers, cases), but nothing at a drawer. A user's lockout revokes
+ * all their tokens ({@link #revokeAll}).
  */
 @Service
 public class RegisterTokens {
@@ -36,14 +41,20 @@ public class RegisterTokens {
         this.clock = clock;
     }
 
+    /** A token bound to no register: it may not ring sales or work a drawer. */
     public Token issue(String username, Collection<? extends GrantedAuthority> authorities) {
+        return issue(username, authorities, null);
+    }
+
+    /** @param registerId the register the token works at, or null for a token that works at none */
+    public Token issue(String username, Collection<? extends GrantedAuthority> authorities, String registerId) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(properties.tokenTtl());
-        byHash.put(hash(token), new Issued(username, List.copyOf(authorities), expires));
+        byHash.put(hash(token), new Issued(username, List.copyOf(authorities), expires, registerId));
         byHash.values().removeIf(i -> i.expiresAt.isBefore(clock.instant()));
-        return new Token(token, username, expires);
+        return new Token(token, username, expires, registerId);
     }
 
     public Optional<Issued> resolve(String token) {
@@ -72,9 +83,10 @@ public class RegisterTokens {
         }
     }
 
-    public record Token(String token, String username, Instant expiresAt) {
+    public record Token(String token, String username, Instant expiresAt, String registerId) {
     }
 
-    public record Issued(String username, List<GrantedAuthority> authorities, Instant expiresAt) {
+    /** A live token: whose, with which authorities, until when, and at which register (null: none). */
+    public record Issued(String username, List<GrantedAuthority> authorities, Instant expiresAt, String registerId) {
     }
 }

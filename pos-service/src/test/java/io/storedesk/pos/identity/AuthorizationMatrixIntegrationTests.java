@@ -42,7 +42,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         Map<String, List<Boolean>> table = readmeTable();
         Map<String, Api> users = new TreeMap<>();
         for (String role : ROLES.subList(1, ROLES.size())) {
-            users.put(role, api.signedIn(role));
+            users.put(role, api.signedIn(role, "R01"));
         }
         JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
         List<String> operations = new ArrayList<>();

@@ -55,7 +55,7 @@ class CrashRecoveryIntegrationTests {
                         .isEqualTo(201);
             }
             for (int round = 0; round < 3; round++) {
-                drive(api.signedIn("clerk"), acknowledged, bodies, cutOff, ops, 500 + ThreadLocalRandom.current().nextInt(2500));
+                drive(Map.of("D1", api.signedIn("clerk", "R01"), "D2", api.signedIn("clerk", "R02")), acknowledged, bodies, cutOff, ops, 500 + ThreadLocalRandom.current().nextInt(2500));
                 service.kill();
                 kills++;
                 service.start();
@@ -128,12 +128,13 @@ class CrashRecoveryIntegrationTests {
      * Four clerks sell, and now and then take back the second line of one of their earlier sales or
      * pay 1.00 into the drawer, until the time is up; what got a 201 is remembered, what got no answer too.
      */
-    private static void drive(Api api, Map<String, String> acknowledged, Map<String, String> bodies, Set<String> cutOff,
+    private static void drive(Map<String, Api> registers, Map<String, String> acknowledged, Map<String, String> bodies, Set<String> cutOff,
             Ops ops, long millis) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService clerks = Executors.newFixedThreadPool(4);
         for (int c = 0; c < 4; c++) {
             String drawer = DRAWERS[c % DRAWERS.length];
+            Api api = registers.get(drawer);
             clerks.submit(() -> {
                 while (!stop.get()) {
                     String key = UUID.randomUUID().toString();
