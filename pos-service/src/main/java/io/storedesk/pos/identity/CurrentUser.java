@@ -32,13 +32,14 @@ public final class CurrentUser {
      * Refuses (403) an operation at a register the request may not work at. A request signed in
      * with a register token may work only at the register the token was issued for: another
      * register is {@code register-mismatch}, and a token issued for no register is {@code
-     * register-token-unbound}. Page sessions and HTTP Basic are not bound to a register.
+     * register-token-unbound}. Page sessions (and their tokens) and HTTP Basic are not bound to a
+     * register.
      *
      * @param registerId the register of the drawer (or sale) the operation is at
      */
     public static void requireRegister(String registerId) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getDetails() instanceof RegisterTokens.Issued token)) {
+        if (auth == null || !(auth.getDetails() instanceof RegisterTokens.Issued token) || token.pageSession()) {
             return;
         }
         if (token.registerId() == null) {

@@ -1,5 +1,16 @@
 package io.storedesk.pos.identity;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -9,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A register token works at the register it was issued for: a token of R01 rings sales at D1 but
  * not at D4 (R04), a token for no register reads but works no drawer, and people signed in with a
- * password (HTTP Basic, pages) pick any drawer.
+ * password (HTTP Basic, pages and the pages' own tokens) pick any drawer.
  */
 class RegisterTokenIntegrationTests extends IntegrationTest {
 
@@ -75,6 +86,31 @@ class RegisterTokenIntegrationTests extends IntegrationTest {
         ensureOpen("D4");
         assertThat(api.post("/api/v1/sales", "clerk", SALE_AT.formatted("D4")).status()).isEqualTo(201);
         assertThat(api.post("/api/v1/sales", "clerk", SALE_AT.formatted("D1")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aPageSessionsTokenIsBoundToNoRegisterLikeTheSession() throws Exception {
+        ensureOpen("D4");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).as(login).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=clerk&password=clerk&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sale")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"api-token\" content=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as(page).isTrue();
+
+        Api.Response sale = api.post("/api/v1/sales", null, SALE_AT.formatted("D4"),
+                Map.of("Authorization", "Bearer " + token.group(1)));
+
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
     }
 
     @Test
