@@ -13,9 +13,10 @@ import org.springframework.stereotype.Service;
 /**
  * Checks a manager approval for one action. The approver must hold the MANAGER role, give the
  * right PIN and be someone other than the user doing the action; names are case-insensitive
- * ({@code MANAGER2} is {@code manager2}). The PIN is checked under the manager's lock of
- * {@link Lockouts}: wrong PINs sent in parallel are checked one after the other, and after
- * {@code pos.identity.pin-max-attempts} wrong PINs in a row the rest are refused unchecked with
+ * ({@code MANAGER2} is {@code manager2}). The PIN check is booked under the manager's lock of
+ * {@link Lockouts}, with checks in flight counted: wrong PINs sent in parallel are never checked
+ * more often than the limit allows, and after {@code pos.identity.pin-max-attempts} wrong PINs in
+ * a row the rest are refused unchecked with
  * 429 {@code approval-locked} for {@code pos.identity.pin-lockout}; the right PIN does not lift
  * the lockout either.
  */

@@ -30,8 +30,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Every password sign-in (HTTP Basic, the login page, a register asking for a token) goes through
  * here. The name given is mapped to its canonical user ({@link UserNames}: {@code ADMIN} is
- * {@code admin}); the password is checked under that user's {@link Lockouts} lock, so wrong
- * passwords sent in parallel are counted exactly. After {@code pos.identity.login-max-attempts}
+ * {@code admin}); the password check is booked under that user's {@link Lockouts} lock, with
+ * checks in flight counted, so wrong passwords sent in parallel are never checked more often than
+ * the limit allows. After {@code pos.identity.login-max-attempts}
  * wrong passwords in a row the user is locked out for {@code pos.identity.login-lockout}, for
  * pages and API alike: no password is checked then, the right one neither, and the lockout
  * revokes every bearer token the user holds. Each failed sign-in is journaled on the store chain
