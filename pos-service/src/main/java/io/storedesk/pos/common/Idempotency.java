@@ -1,11 +1,7 @@
 package io.storedesk.pos.common;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -22,6 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the stored result. The same key with another request is refused (422). Two identical
  * requests racing each other produce one result: the loser's transaction fails on the key's
  * primary key and it replays the winner's result.
+ * <p>
+ * A request is recognised by its keyed fingerprint ({@link RequestFingerprints}): no card data
+ * goes into it, so a repeat that differs only in the card replays too. Records stored before
+ * fingerprints were keyed had their plain hashes withdrawn (migration V62_22); such a record
+ * cannot tell a repeat from another request, and replays its result for any request with its key.
  */
 @Service
 public class Idempotency {
@@ -32,12 +33,15 @@ public class Idempotency {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    private final RequestFingerprints fingerprints;
 
-    Idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Clock clock) {
+    Idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Clock clock,
+            RequestFingerprints fingerprints) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
+        this.fingerprints = fingerprints;
     }
 
     /**
@@ -70,7 +74,7 @@ public class Idempotency {
             throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
                     "The Idempotency-Key header must be 1 to 100 visible ASCII characters.");
         }
-        String fingerprint = fingerprint(request);
+        String fingerprint = fingerprints.of(request);
         try {
             return tx.execute(s -> {
                 if (lookFirst) {
@@ -104,29 +108,21 @@ public class Idempotency {
             throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
                     "The Idempotency-Key header must be 1 to 100 visible ASCII characters.");
         }
-        return replay(scope, key, fingerprint(request), type);
+        return replay(scope, key, fingerprints.of(request), type);
     }
 
     private <T> Optional<IdempotentResult<T>> replay(String scope, String key, String fingerprint, Class<T> type) {
         return jdbc.sql("SELECT request_hash, response_body FROM idempotency_record WHERE scope = ? AND idem_key = ?")
                 .params(scope, key)
                 .query((rs, n) -> {
-                    if (!rs.getString(1).equals(fingerprint)) {
+                    String stored = rs.getString(1).strip();
+                    boolean keyed = stored.startsWith(RequestFingerprints.FORMAT);
+                    if (keyed && !stored.equals(fingerprint)) {
                         throw ProblemException.rule("idempotency-key-reused", "Idempotency-Key reused",
                                 "This Idempotency-Key was already used for a different request.");
                     }
                     return new IdempotentResult<>(json.readValue(rs.getString(2), type), true);
                 })
                 .optional();
-    }
-
-    private String fingerprint(Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,6 +11,14 @@ public interface CashDrawers {
     DrawerInfo drawer(String drawerId);
 
     /**
+     * The drawer, for an operation at it (a sale, return, exchange, special-order deposit or
+     * refund, drawer open, movement, no-sale or close): as {@link #drawer}, and 403 {@code
+     * register-mismatch} or {@code register-token-unbound} when the request's register token was
+     * issued for another register or for none ({@code CurrentUser.requireRegister}).
+     */
+    DrawerInfo drawerForOperation(String drawerId);
+
+    /**
      * Books cash against the drawer's open session, in the caller's transaction; 409
      * {@code drawer-not-open} when the drawer has no open session. The session stays locked
      * until the caller commits, so a close cannot slip in between.

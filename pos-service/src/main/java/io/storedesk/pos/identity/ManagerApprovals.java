@@ -1,21 +1,24 @@
 package io.storedesk.pos.identity;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.identity.internal.Lockouts;
+import io.storedesk.pos.identity.internal.UserNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
  * Checks a manager approval for one action. The approver must hold the MANAGER role, give the
- * right PIN and be someone other than the user doing the action. After
- * {@code pos.identity.pin-max-attempts} wrong PINs in a row the manager's approvals are locked
- * for {@code pos.identity.pin-lockout}.
+ * right PIN and be someone other than the user doing the action; names are case-insensitive
+ * ({@code MANAGER2} is {@code manager2}). The PIN check is booked under the manager's lock of
+ * {@link Lockouts}, with checks in flight counted: wrong PINs sent in parallel are never checked
+ * more often than the limit allows, and after {@code pos.identity.pin-max-attempts} wrong PINs in
+ * a row the rest are refused unchecked with
+ * 429 {@code approval-locked} for {@code pos.identity.pin-lockout}; the right PIN does not lift
+ * the lockout either.
  */
 @Service
 public class ManagerApprovals {
@@ -23,12 +26,15 @@ public class ManagerApprovals {
     private final IdentityProperties properties;
     private final PasswordEncoder encoder;
     private final Clock clock;
-    private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
+    private final UserNames names;
+    private final Lockouts lockouts;
 
-    ManagerApprovals(IdentityProperties properties, PasswordEncoder encoder, Clock clock) {
+    ManagerApprovals(IdentityProperties properties, PasswordEncoder encoder, Clock clock, UserNames names) {
         this.properties = properties;
         this.encoder = encoder;
         this.clock = clock;
+        this.names = names;
+        this.lockouts = new Lockouts(properties.pinMaxAttempts(), properties.pinLockout(), clock);
     }
 
     /**
@@ -42,33 +48,30 @@ public class ManagerApprovals {
             throw ProblemException.rule("approval-required", "Manager approval required", why)
                     .with("action", action);
         }
-        String manager = request.manager();
-        if (manager.equals(actor)) {
+        String manager = names.canonical(request.manager()).orElse(request.manager());
+        if (manager.equals(names.canonical(actor).orElse(actor))) {
             throw ProblemException.rule("self-approval", "Self-approval not allowed",
                     "A manager cannot approve their own action; another manager must approve.");
         }
-        Instant now = clock.instant();
-        Failures f = failures.get(manager);
-        if (f != null && f.lockedUntil != null && now.isBefore(f.lockedUntil)) {
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "approval-locked", "Approvals locked",
-                    "Too many wrong PINs for %s; approvals are locked until %s.".formatted(manager, f.lockedUntil));
-        }
         IdentityProperties.User user = properties.users().get(manager);
-        boolean ok = user != null && user.roles().contains(Role.MANAGER) && user.pin() != null
-                && encoder.matches(request.pin(), user.pin());
-        if (!ok) {
-            failures.compute(manager, (k, old) -> {
-                int count = old == null || old.lockedUntil != null ? 1 : old.count + 1;
-                return new Failures(count,
-                        count >= properties.pinMaxAttempts() ? now.plus(properties.pinLockout()) : null);
-            });
-            throw new ProblemException(HttpStatus.FORBIDDEN, "approval-denied", "Approval denied",
-                    "The manager name or PIN is wrong, or that user may not approve.");
+        if (user == null || !user.roles().contains(Role.MANAGER) || user.pin() == null) {
+            throw denied();
         }
-        failures.remove(manager);
-        return new Approval(manager, action, OffsetDateTime.now(clock));
+        Lockouts.Attempt attempt = lockouts.attempt(manager, () -> encoder.matches(request.pin(), user.pin()));
+        switch (attempt.outcome()) {
+            case ACCEPTED:
+                return new Approval(manager, action, OffsetDateTime.now(clock));
+            case LOCKED:
+                throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "approval-locked", "Approvals locked",
+                        "Too many wrong PINs for %s; approvals are locked until %s.".formatted(manager,
+                                attempt.lockedUntil()));
+            default:
+                throw denied();
+        }
     }
 
-    private record Failures(int count, Instant lockedUntil) {
+    private static ProblemException denied() {
+        return new ProblemException(HttpStatus.FORBIDDEN, "approval-denied", "Approval denied",
+                "The manager name or PIN is wrong, or that user may not approve.");
     }
 }

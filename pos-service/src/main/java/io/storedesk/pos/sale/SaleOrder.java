@@ -3,6 +3,7 @@ package io.storedesk.pos.sale;
 import java.util.List;
 
 import io.storedesk.pos.common.Amounts;
+import io.storedesk.pos.common.CardData;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,10 +25,13 @@ public final class SaleOrder {
     public record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(9999) Integer quantity) {
     }
 
-    /** Card data as read or keyed at the till; never stored or logged. */
-    public record Card(@Size(max = 19) @Pattern(regexp = "[0-9]{12,19}") String pan,
-            @Size(max = 4) @Pattern(regexp = "[0-9]{4}") String expiry,
-            @Size(max = 40) String track2) {
+    /**
+     * Card data as read or keyed at the till; never stored or logged, and never part of a request
+     * fingerprint ({@link CardData}).
+     */
+    public record Card(@CardData @Size(max = 19) @Pattern(regexp = "[0-9]{12,19}") String pan,
+            @CardData @Size(max = 4) @Pattern(regexp = "[0-9]{4}") String expiry,
+            @CardData @Size(max = 40) String track2) {
 
         @Override
         public String toString() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,11 +86,13 @@ public final class SaleBenchmark {
         try {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             List<String> skus = app.getBean(Catalog.class).search("", 1000).stream().map(i -> i.sku()).toList();
-            String bearer = signIn(port);
+            // one register token per register: a token works only at the register it was issued for
+            Map<String, String> bearers = new java.util.HashMap<>();
             for (String drawer : DRAWERS) {
-                open(port, bearer, drawer);
+                bearers.put(drawer, signIn(port, drawer));
+                open(port, bearers.get(drawer), drawer);
             }
-            Load load = new Load(port, bearer, skus);
+            Load load = new Load(port, bearers, skus);
             String warmUp = warmUp(load, clients, warmMin, warmMax);
             System.out.printf("Saturation: %d clients over %d registers, %d windows of %d s...%n", clients,
                     DRAWERS.length, windows, seconds);
@@ -237,10 +240,11 @@ public final class SaleBenchmark {
         return h.getValueAtPercentile(percentile) / 1e6;
     }
 
-    private static String signIn(int port) throws Exception {
+    /** A register token for the register of the drawer. */
+    private static String signIn(int port, String drawer) throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8));
         try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, basic)) {
-            KeepAliveHttp.Response r = http.post("/api/v1/auth/token", "", null);
+            KeepAliveHttp.Response r = http.post("/api/v1/auth/token", "{\"drawerId\":\"" + drawer + "\"}", null);
             String body = r.body();
             int start = body.indexOf("\"token\":\"") + 9;
             return "Bearer " + body.substring(start, body.indexOf('"', start));
@@ -328,15 +332,20 @@ public final class SaleBenchmark {
     /** Sends sales: closed-loop for saturation, open-loop at a fixed rate for latency. */
     static final class Load {
         private final int port;
-        private final String bearer;
+        private final Map<String, String> bearers;
         private final List<String> skus;
         private final AtomicLong keys = new AtomicLong();
         private volatile String sample;
 
-        Load(int port, String bearer, List<String> skus) {
+        Load(int port, Map<String, String> bearers, List<String> skus) {
             this.port = port;
-            this.bearer = bearer;
+            this.bearers = bearers;
             this.skus = skus;
+        }
+
+        /** The token of the register the client sells at (see {@link #body}). */
+        private String bearer(int client) {
+            return bearers.get(DRAWERS[client % DRAWERS.length]);
         }
 
         String sampleResponse() {
@@ -372,7 +381,7 @@ public final class SaleBenchmark {
         /** Sequential cash sales on one register; latency of each in nanoseconds. */
         List<Long> cashSales(int count) throws Exception {
             List<Long> nanos = new ArrayList<>();
-            try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer)) {
+            try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer(0))) {
                 for (int i = 0; i < count; i++) {
                     long t0 = System.nanoTime();
                     if (sell(http, 0)) {
@@ -386,7 +395,7 @@ public final class SaleBenchmark {
         /** Sequential card-only sales on one register; latency of each in nanoseconds. */
         List<Long> cardSales(int count) throws Exception {
             List<Long> nanos = new ArrayList<>();
-            try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer)) {
+            try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer(0))) {
                 for (int i = 0; i < count; i++) {
                     String body = body(0).replace("[{\"type\":\"CASH\",\"amount\":\"500.00\"}]",
                             "[{\"type\":\"CARD\",\"card\":{\"pan\":\"4761739001010010\",\"expiry\":\"3012\"}}]");
@@ -415,7 +424,7 @@ public final class SaleBenchmark {
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 futures.add(pool.submit(() -> {
-                    try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer)) {
+                    try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer(client))) {
                         while (System.nanoTime() < end) {
                             long t0 = System.nanoTime();
                             if (sell(http, client)) {
@@ -447,15 +456,16 @@ public final class SaleBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<?>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
+                int client = c;
                 futures.add(pool.submit(() -> {
-                    try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer)) {
+                    try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, bearer(client))) {
                         for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                             long due = start + i * interval;
                             long wait = due - System.nanoTime();
                             if (wait > 0) {
                                 LockSupport.parkNanos(wait);
                             }
-                            if (sell(http, (int) (i % DRAWERS.length))) {
+                            if (sell(http, client)) {
                                 recorder.recordValue(Math.max(0, System.nanoTime() - due));
                             } else {
                                 errors.incrementAndGet();

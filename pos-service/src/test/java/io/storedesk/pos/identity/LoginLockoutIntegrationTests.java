@@ -2,6 +2,7 @@ package io.storedesk.pos.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import io.storedesk.pos.support.Api;
@@ -12,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sign-in abuse over HTTP: failed sign-ins are journaled, five wrong passwords lock the user out
- * (even with the right password afterwards), and errors never carry stack traces.
- * Uses manager2, whom no other test signs in as.
+ * (even with the right password afterwards), whatever the letter case of the name and however
+ * many guesses arrive at once, the lockout revokes the user's tokens, and errors never carry
+ * stack traces. Uses manager2, lockcase and guesser, whom no other test signs in as.
  */
 class LoginLockoutIntegrationTests extends IntegrationTest {
 
@@ -45,6 +47,42 @@ class LoginLockoutIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/journal/verify", "manager").json().get("valid").asBoolean()).isTrue();
         // other users are not affected
         assertThat(getAs("clerk", "clerk").status()).isEqualTo(201);
+    }
+
+    @Test
+    void letterCaseNamesTheSameUserSoItCannotDodgeTheLockout() {
+        Api.Response before = getAs("lockcase", "lockcase");
+        assertThat(before.status()).isEqualTo(201);
+        String earlierToken = before.text("token");
+        long journaled = failedLogins("lockcase");
+
+        for (String name : new String[] {"LOCKCASE", "LockCase", "lockCASE", "Lockcase", "LOCKcase"}) {
+            assertThat(getAs(name, "wrong").text("type")).endsWith("/problems/unauthorized");
+        }
+
+        for (String name : new String[] {"lockcase", "LOCKCASE"}) {
+            Api.Response locked = getAs(name, "lockcase");
+            assertThat(locked.status()).as(name).isEqualTo(401);
+            assertThat(locked.text("type")).as(name).endsWith("/problems/account-locked");
+        }
+        assertThat(getAs("lockcase", "lockcase").text("type")).as("a right password never lifts the lockout")
+                .endsWith("/problems/account-locked");
+        Api.Response withEarlierToken = api.post("/api/v1/auth/token", null, "",
+                Map.of("Authorization", "Bearer " + earlierToken));
+        assertThat(withEarlierToken.status()).as("tokens issued before the lockout are revoked").isEqualTo(401);
+        assertThat(failedLogins("lockcase") - journaled).as("journaled under the canonical name").isEqualTo(8);
+    }
+
+    @Test
+    void wrongPasswordsSentAtOnceAreCountedAndTheRestRefusedUnchecked() throws Exception {
+        long journaled = failedLogins("guesser");
+
+        List<String> types = atOnce(24, i -> getAs(i % 2 == 0 ? "guesser" : "GUESSER", "guess-" + i).text("type"));
+
+        assertThat(types).filteredOn(t -> t.endsWith("/problems/unauthorized")).hasSize(5);
+        assertThat(types).filteredOn(t -> t.endsWith("/problems/account-locked")).hasSize(19);
+        assertThat(getAs("guesser", "guesser").text("type")).endsWith("/problems/account-locked");
+        assertThat(failedLogins("guesser") - journaled).isEqualTo(25);
     }
 
     @Test

@@ -59,8 +59,9 @@ class SaleAccessIntegrationTests extends IntegrationTest {
     @Test
     void aRegisterSignsInOnceAndSellsWithItsBearerToken() throws Exception {
         ensureOpen("D1");
-        Api.Response token = api.post("/api/v1/auth/token", "clerk", "");
+        Api.Response token = api.post("/api/v1/auth/token", "clerk", "{\"registerId\":\"R01\"}");
         assertThat(token.status()).isEqualTo(201);
+        assertThat(token.text("registerId")).isEqualTo("R01");
         String bearer = token.text("token");
 
         HttpResponse<String> sale = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -150,7 +150,7 @@ class CrashRecoveryIntegrationTests {
             for (int c = 0; c < 4; c++) {
                 String drawer = DRAWERS[c % DRAWERS.length];
                 String card = LOYALTY_CARDS[c % LOYALTY_CARDS.length];
-                Api clerk = basic.signedIn("clerk");
+                Api clerk = basic.signedIn("clerk", "R0" + drawer.substring(1));   // a token for the drawer's register
                 people.submit(() -> {
                     while (!stop.get()) {
                         clerkStep(clerk, drawer, card);

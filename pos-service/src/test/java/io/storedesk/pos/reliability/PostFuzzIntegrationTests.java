@@ -62,7 +62,7 @@ class PostFuzzIntegrationTests extends IntegrationTest {
 
     private void fuzz(List<String> posts, Random random) {
         Arbitrary<String> bodies = body();
-        Map<String, Api> users = Map.of("clerk", api.signedIn("clerk"), "manager", api.signedIn("manager"));
+        Map<String, Api> users = Map.of("clerk", api.signedIn("clerk", "R01"), "manager", api.signedIn("manager", "R01"));
         int sent = 0;
         for (String template : posts) {
             for (int i = 0; i < BODIES_PER_ENDPOINT; i++) {

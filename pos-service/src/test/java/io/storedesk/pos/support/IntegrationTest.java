@@ -14,7 +14,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pos.data-dir=target/test-data/shared-${random.uuid}", "pos.payment.timeout=2s",
                 "pos.payment.simulator.delay=4s", "pos.payment.reversal.poll-interval=200ms",
-                "pos.payment.reversal.retry-delay=200ms"})
+                "pos.payment.reversal.retry-delay=200ms",
+                // Users only the sign-in abuse tests use (lockouts last 15 minutes): password = name.
+                "pos.identity.users.lockcase.password={bcrypt}$2a$10$4VKgXS0sYZPtktGasa.HZO3D0suOoK35vlqpbm5AyshuU.mg9z1n2",
+                "pos.identity.users.lockcase.roles=CLERK",
+                "pos.identity.users.guesser.password={bcrypt}$2a$10$VpE/twJaHXi0EeUffY/4vOMxqyHq2FN/3QbN..HC7U2wvnnd4KDOW",
+                "pos.identity.users.guesser.roles=CLERK",
+                // PIN 2468
+                "pos.identity.users.pinguard.password={bcrypt}$2a$10$xZuBjfyc7nuUjhEoWcoheuYCBNQoTebmROE.5IEtZ9oZ/wiURFaEm",
+                "pos.identity.users.pinguard.pin={bcrypt}$2a$10$CWOOiRCVUkADYu1pCXBm6.rgOJ2NCSVKxCbhbfdH7Og9Fhjebk2fq",
+                "pos.identity.users.pinguard.roles=MANAGER"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -49,6 +58,32 @@ public abstract class IntegrationTest {
                 .formatted(drawerId, sku, quantity, cash));
         org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.text("receiptNumber");
+    }
+
+    /**
+     * Runs {@code call} on {@code threads} threads released together by a barrier (as many clients
+     * sending at the same moment) and returns the answers.
+     */
+    protected static <T> java.util.List<T> atOnce(int threads, java.util.function.IntFunction<T> call) throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(n);
+                }));
+            }
+            java.util.List<T> results = new java.util.ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     protected long count(String table) {

@@ -158,6 +158,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = fieldPath(e);
+        String duplicate = duplicateField(e);
+        if (duplicate != null) {
+            String path = field == null ? duplicate : field + "." + duplicate;
+            return problem(ProblemException.badRequest("malformed-request", "Malformed request",
+                            "Field '%s' is given more than once in the same object; give each field once."
+                                    .formatted(path))
+                    .with("errors", List.of(Map.of("field", path, "message", "given more than once"))));
+        }
         ProblemException problem = field == null
                 ? ProblemException.badRequest("malformed-request", "Malformed request",
                         "The request body is not valid JSON or is missing.")
@@ -182,6 +190,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }));
         }
         return response;
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("^Duplicate Object property \"([^\"]{1,100})\"");
+
+    /** The name of a field given twice (strict duplicate detection), else null. */
+    private static String duplicateField(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.exc.StreamReadException read) {
+                java.util.regex.Matcher m = DUPLICATE.matcher(String.valueOf(read.getOriginalMessage()));
+                return m.find() ? m.group(1) : null;
+            }
+        }
+        return null;
     }
 
     private static String fieldPath(HttpMessageNotReadableException e) {

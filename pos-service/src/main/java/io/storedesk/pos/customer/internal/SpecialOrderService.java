@@ -82,7 +82,7 @@ class SpecialOrderService {
     }
 
     IdempotentResult<SpecialOrderView> create(SpecialOrderRequests.Create r, String key, String clerk) {
-        DrawerInfo drawer = drawers.drawer(r.drawerId());
+        DrawerInfo drawer = drawers.drawerForOperation(r.drawerId());
         Object fingerprint = new Object[] {clerk, r};
         return withLock("create:" + key, () -> {
             var earlier = idempotency.find("special-order", key, fingerprint, SpecialOrderView.class);
@@ -219,7 +219,8 @@ class SpecialOrderService {
                 throw transition(number, "cancelled");
             }
             boolean cash = order.view().deposit().type().equals("CASH");
-            DrawerInfo drawer = drawers.drawer(r.drawerId() != null ? r.drawerId() : order.view().deposit().drawerId());
+            DrawerInfo drawer = drawers.drawerForOperation(
+                    r.drawerId() != null ? r.drawerId() : order.view().deposit().drawerId());
             CardRefund refund = cash ? null
                     : cards.refund(order.depositReference(), order.deposit(), drawer.registerId(), number);
             try {

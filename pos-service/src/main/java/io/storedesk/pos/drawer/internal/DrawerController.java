@@ -77,7 +77,7 @@ class DrawerController {
                             "A %s needs a reason.".formatted(request.type()))
                     .with("errors", List.of(Map.of("field", "reason", "message", "must not be blank")));
         }
-        var amount = Amounts.parse(request.amount(), drawers.drawer(drawerId).currency(), "amount");
+        var amount = Amounts.parse(request.amount(), drawers.drawerForOperation(drawerId).currency(), "amount");
         if (!amount.isPositive()) {
             throw ProblemException.badRequest("invalid-amount", "Invalid amount", "amount must be more than zero.");
         }

@@ -56,7 +56,7 @@ class DrawerOperations {
     /** Paid-in, paid-out, safe drop or pick-up; money out cannot exceed the cash that should be there. */
     @Transactional
     public Movement move(String drawerId, PostingType type, Money amount, String reason, String user) {
-        DrawerInfo drawer = drawers.drawer(drawerId);
+        DrawerInfo drawer = drawers.drawerForOperation(drawerId);
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         Money signed = switch (type) {
@@ -88,7 +88,7 @@ class DrawerOperations {
      */
     @Transactional
     public Closed close(String drawerId, Map<String, Integer> counts, ApprovalRequest approval, String user) {
-        DrawerInfo drawer = drawers.drawer(drawerId);
+        DrawerInfo drawer = drawers.drawerForOperation(drawerId);
         Money counted = denominations.total(drawer, counts);
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
@@ -132,7 +132,7 @@ class DrawerOperations {
      */
     @Transactional
     public NoSale noSale(String drawerId, String reason, String user) {
-        DrawerInfo drawer = drawers.drawer(drawerId);
+        DrawerInfo drawer = drawers.drawerForOperation(drawerId);
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import io.storedesk.pos.drawer.CashPosting;
 import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.drawer.DrawerProperties;
 import io.storedesk.pos.drawer.PostingType;
+import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.journal.Journal;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,13 @@ class DrawerService implements CashDrawers {
                             .formatted(drawerId, new TreeMap<>(properties.drawers()).keySet()));
         }
         return new DrawerInfo(drawerId, d.register(), store.currency());
+    }
+
+    @Override
+    public DrawerInfo drawerForOperation(String drawerId) {
+        DrawerInfo drawer = drawer(drawerId);
+        CurrentUser.requireRegister(drawer.registerId());
+        return drawer;
     }
 
     List<DrawerInfo> drawers() {
@@ -118,7 +126,7 @@ class DrawerService implements CashDrawers {
     /** Opens the drawer with a float counted by denomination, on the current business day. */
     @Transactional
     public OpenedDrawer open(String drawerId, Map<String, Integer> floatCounts, String user) {
-        DrawerInfo drawer = drawer(drawerId);
+        DrawerInfo drawer = drawerForOperation(drawerId);
         Money total = denominations.total(drawer, floatCounts);
         if (sessions.findByOpenMarker(drawerId).isPresent()) {
             throw alreadyOpen(drawerId);

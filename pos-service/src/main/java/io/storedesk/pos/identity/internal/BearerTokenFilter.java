@@ -43,6 +43,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             }
             var auth = UsernamePasswordAuthenticationToken.authenticated(
                     issued.get().username(), null, issued.get().authorities());
+            // The token itself as details: CurrentUser.requireRegister reads the register it is bound to.
+            auth.setDetails(issued.get());
             SecurityContextHolder.getContext().setAuthentication(auth);
         }
         chain.doFilter(request, response);

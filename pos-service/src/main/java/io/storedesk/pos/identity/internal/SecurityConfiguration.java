@@ -1,9 +1,5 @@
 package io.storedesk.pos.identity.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.storedesk.pos.identity.IdentityProperties;
 import io.storedesk.pos.identity.RegisterTokens;
 import io.storedesk.pos.identity.Role;
 import io.storedesk.pos.identity.StoreKeys;
@@ -14,20 +10,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two filter chains: the API (stateless; HTTP Basic for people and scripts, bearer tokens for
  * registers; problem+json on 401/403) and the pages (form login with a session and CSRF).
- * Who may call what is decided here, in one table; README mirrors it.
+ * Who may call what is decided here, in one table; README mirrors it. Passwords are checked by
+ * {@link LoginAttempts}, the one authentication provider (case-insensitive names, lockouts).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -112,21 +104,5 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService users(IdentityProperties properties, LoginAttempts attempts) {
-        List<UserDetails> users = new ArrayList<>();
-        properties.users().forEach((name, user) -> users.add(User.withUsername(name)
-                .password(user.password())
-                .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
-                .build()));
-        InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(users);
-        // A locked-out user is refused before the password is even checked (LockedException).
-        return username -> {
-            UserDetails u = configured.loadUserByUsername(username);
-            return attempts.lockedUntil(username) == null ? u
-                    : User.withUserDetails(u).accountLocked(true).build();
-        };
     }
 }

@@ -54,7 +54,7 @@ class ExchangeService {
     }
 
     IdempotentResult<ExchangeView> exchange(ExchangeRequest request, String idempotencyKey, String clerk) {
-        DrawerInfo drawer = drawers.drawer(request.drawerId());
+        DrawerInfo drawer = drawers.drawerForOperation(request.drawerId());
         Object fingerprint = new Object[] {clerk, request};
         return returns.withLock(request.receiptNumber(), () -> {
             var earlier = idempotency.find("exchange", idempotencyKey, fingerprint, ExchangeView.class);

@@ -80,7 +80,7 @@ class ReturnService {
         if (request.receiptNumber() == null || request.receiptNumber().isBlank()) {
             return completeWithoutReceipt(request, idempotencyKey, clerk);
         }
-        DrawerInfo drawer = drawers.drawer(request.drawerId());
+        DrawerInfo drawer = drawers.drawerForOperation(request.drawerId());
         Object fingerprint = new Object[] {clerk, request};
         return withLock(request.receiptNumber(), () -> {
             var earlier = idempotency.find("return", idempotencyKey, fingerprint, ReturnView.class);
@@ -139,7 +139,7 @@ class ReturnService {
             throw ProblemException.rule("no-receipt-store-credit-only", "Store credit only",
                     "A return without a receipt is refunded as store credit only.");
         }
-        DrawerInfo drawer = drawers.drawer(request.drawerId());
+        DrawerInfo drawer = drawers.drawerForOperation(request.drawerId());
         Currency currency = storeProperties.currency();
         String customer = request.customerRef().strip().toUpperCase(java.util.Locale.ROOT);
         Object fingerprint = new Object[] {clerk, request};

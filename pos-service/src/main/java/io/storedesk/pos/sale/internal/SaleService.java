@@ -24,6 +24,7 @@ import io.storedesk.pos.drawer.CashDrawers;
 import io.storedesk.pos.drawer.CashPosting;
 import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.drawer.PostingType;
+import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.BasketLine;
@@ -148,7 +149,7 @@ class SaleService implements Sales {
 
     private <R> IdempotentResult<R> complete(String scope, SaleOrder.Exchange order, AppliedTender credit,
             Object fingerprint, String idempotencyKey, String clerk, Class<R> resultType, Function<SaleView, R> alsoRecord) {
-        DrawerInfo drawer = drawers.drawer(order.drawerId());
+        DrawerInfo drawer = drawers.drawerForOperation(order.drawerId());
         return locks.withLock(drawer.registerId(), () -> {
             var earlier = idempotency.find(scope, idempotencyKey, fingerprint, resultType);
             if (earlier.isPresent()) {
@@ -220,6 +221,7 @@ class SaleService implements Sales {
             String clerk) {
         SaleView found = readOnly.execute(s -> find(receiptNumber))
                 .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        CurrentUser.requireRegister(found.registerId());
         Object fingerprint = new Object[] {clerk, receiptNumber, request};
         return locks.withLock(found.registerId(), () -> {
             var earlier = idempotency.find("void", idempotencyKey, fingerprint, SaleView.class);
