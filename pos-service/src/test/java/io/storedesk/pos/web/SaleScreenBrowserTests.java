@@ -94,11 +94,11 @@ class SaleScreenBrowserTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "lv, D3, Daudzums 0 nav iespējams, Nav preces ar kodu 4750000000000",
-            "cs, D4, Množství 0 není možné, Žádné zboží nemá kód 4750000000000",
-            "ru, D1, Количество 0 невозможно, Нет товара с кодом 4750000000000"})
+            "lv, D3, Daudzums 0 nav iespējams, Nav preces ar kodu 4750000000000, 'Jāmaksā 3,20, bet saņemts tikai 1,00.'",
+            "cs, D4, Množství 0 není možné, Žádné zboží nemá kód 4750000000000, 'K úhradě je 3,20, přijato jen 1,00.'",
+            "ru, D1, Количество 0 невозможно, Нет товара с кодом 4750000000000, 'К оплате 3,20, получено только 1,00.'"})
     void badEntriesAreRefusedInThePagesLanguageStayListedAndNeverBlockTheBasket(String lang, String drawer,
-            String zero, String unknown) {
+            String zero, String unknown, String shortfall) {
         open(drawer);
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
@@ -134,6 +134,11 @@ class SaleScreenBrowserTests {
             b.keys(Keys.ESCAPE);
             b.waitUntil(d -> d.findElements(By.cssSelector("#scan-error li")).isEmpty());
 
+            // The server's problems come in the page's language and say what to do.
+            b.enter(By.id("cash"), "1");
+            b.waitForText(By.id("pay-error"), shortfall);
+            b.screenshot("till-short-" + lang);
+            b.find(By.id("cash")).clear();
             b.find(By.id("cash")).sendKeys(Keys.ENTER);
             b.find(By.id("done"));
             var sale = api.get("/api/v1/sales/" + b.text(By.id("receipt-number")), "clerk");
