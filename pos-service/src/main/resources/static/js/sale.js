@@ -132,6 +132,28 @@
       });
       renderCoupons();
       $('#cash-total').textContent = quote ? money(quote.cashTotal) : '–';
+      keep();
+    }
+
+    // The open basket survives a reload and a visit to another page (this browser is the till).
+    const BASKET = 'pos-basket';
+    function keep() {
+      if (done || (!basket.length && !coupons.length && !card)) { localStorage.removeItem(BASKET); return; }
+      localStorage.setItem(BASKET, JSON.stringify({ lines: basket, coupons: coupons, card: card ? card.card : null }));
+    }
+    async function restoreKept() {
+      let saved = null;
+      try { saved = JSON.parse(localStorage.getItem(BASKET) || 'null'); } catch (e) { saved = null; }
+      if (!saved || !Array.isArray(saved.lines)) return;
+      saved.lines.filter(l => l && l.sku && quantityOf(l.quantity) !== null)
+        .forEach(l => basket.push({ sku: String(l.sku), quantity: quantityOf(l.quantity) }));
+      (saved.coupons || []).forEach(c => coupons.push(String(c)));
+      if (saved.card) {
+        const r = await api('GET', '/api/v1/loyalty/' + encodeURIComponent(saved.card));
+        if (r.ok) setCard(r.data);
+      }
+      const failed = await requote();
+      if (failed) { basket.length = 0; coupons.length = 0; setCard(null); quote = null; render(); }
     }
 
     /** A line's quantity typed in the basket: refused in the browser unless 1 to 999. */
@@ -380,8 +402,23 @@
     methods().forEach(m => m.addEventListener('change', showMethod));
     showMethod();
 
+    // The tender fields scroll in their own box on a small screen: the field in use stays in sight,
+    // also when an error line below takes room.
+    const payFields = $('.pay-fields');
+    function showPayField() {
+      const f = document.activeElement;
+      const block = f && payFields.contains(f) ? (f.closest('.method, #points-box, fieldset') || f)
+        : $$('.method', payFields).find(d => !d.hidden);
+      if (block) reveal(payFields, block);
+    }
+    $('#pay-form').addEventListener('focusin', showPayField);
     $('#pay-form').addEventListener('submit', async e => {
       e.preventDefault();
+      await pay();
+      showPayField();
+    });
+
+    async function pay() {
       if (busy) return;
       const error = $('#pay-error');
       P.clearErrors($('#pay-form'), error);
@@ -401,7 +438,7 @@
       const usePoints = card && typedPoints ? parseInt(typedPoints, 10) : 0;
       if (card && typedPoints && !(usePoints > 0)) {
         $('#points').setAttribute('aria-invalid', 'true');
-        error.textContent = t('error.field', $('label[for=points]').textContent, typedPoints);
+        error.textContent = tt('sale.badPoints', $('label[for=points]').textContent, typedPoints);
         $('#points').focus(); return;
       }
       if (usePoints) tenders.push({ type: 'LOYALTY_POINTS', points: usePoints });
@@ -411,7 +448,7 @@
       if ((m === 'CASH' && !pointsPayAll) || (m === 'STORE_CREDIT' && $('#cash').value.trim())) {
         const typed = $('#cash').value.trim();
         const cash = typed ? P.amount(typed) : usePoints ? rest(usePoints) : quote && quote.cashTotal;
-        if (!cash) { $('#cash').setAttribute('aria-invalid', 'true'); error.textContent = t('error.field', $('label[for=cash]').textContent, typed); $('#cash').focus(); return; }
+        if (!cash) { $('#cash').setAttribute('aria-invalid', 'true'); error.textContent = tt('sale.badAmount', $('label[for=cash]').textContent, typed); $('#cash').focus(); return; }
         tenders.push({ type: 'CASH', amount: cash });
       }
       saleKey = saleKey || P.key();
@@ -424,7 +461,7 @@
         return;
       }
       completed(r.data);
-    });
+    }
 
     /** What is left in cash after the points pay their part (rounded up as the cash total is). */
     function rest(n) {
@@ -439,6 +476,9 @@
     /** The sale is paid: the result replaces the payment form; the next payment gets a new key. */
     function completed(sale) {
       done = sale;
+      localStorage.setItem(LAST, sale.receiptNumber);
+      keep();
+      $('#reprint-pdf').hidden = true; status.textContent = '';
       saleKey = null;
       clearScanErrors(); matchList.close();
       $('#receipt-number').textContent = sale.receiptNumber;
@@ -487,6 +527,36 @@
       else P.showProblem($('#email-form'), $('#done-status'), r.problem);
     });
 
+    // ---- the last receipt again (F9, as a COPY) and a no-sale drawer open, from the till ----
+    const LAST = 'pos-last-receipt';
+    const status = $('#tools-status');
+    function say(text, ok) { status.textContent = text; status.className = ok ? 'info' : 'field-error'; }
+    async function reprint() {
+      const n = localStorage.getItem(LAST);
+      if (!n) { say(tt('sale.noLastReceipt'), false); return; }
+      const r = await api('POST', '/api/v1/sales/' + encodeURIComponent(n) + '/print', { copy: true });
+      if (r.ok) { say(tt('sale.reprinted', n), true); return; }
+      say(r.problem.detail, false);
+      const pdf = await api('GET', '/api/v1/sales/' + encodeURIComponent(n) + '/receipt?format=pdf&copy=true', undefined, { blob: true });
+      if (pdf.ok) { const a = $('#reprint-pdf'); a.href = URL.createObjectURL(pdf.blob); a.hidden = false; }
+    }
+    $('#reprint').addEventListener('click', () => { reprint().then(() => scan.focus()); });
+    document.addEventListener('keydown', e => { if (e.key === 'F9') { e.preventDefault(); reprint(); } });
+    const noSale = $('#no-sale-form');
+    $('#no-sale').addEventListener('click', () => { noSale.hidden = false; $('#no-sale-reason').focus(); });
+    function closeNoSale() { noSale.hidden = true; $('#no-sale-reason').value = ''; P.clearErrors(noSale, null); scan.focus(); }
+    $('#no-sale-cancel').addEventListener('click', closeNoSale);
+    noSale.addEventListener('keydown', e => { if (e.key === 'Escape') closeNoSale(); });
+    noSale.addEventListener('submit', async e => {
+      e.preventDefault();
+      const r = await api('POST', '/api/v1/drawers/' + encodeURIComponent(drawer.value) + '/no-sale',
+        { reason: $('#no-sale-reason').value.trim() }, { key: P.key() });
+      if (!r.ok) { say(r.problem.detail, false); return; }
+      say(tt('sale.noSaleDone', drawer.value), true);
+      closeNoSale();
+    });
+
+    restoreKept();             // reads the kept basket before the first render would forget it
     render();
   };
 })();

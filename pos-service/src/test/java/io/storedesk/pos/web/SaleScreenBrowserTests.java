@@ -184,6 +184,54 @@ class SaleScreenBrowserTests {
             b.waitUntil(d -> skus(b).contains(picked));
             assertThat(b.driver().findElement(By.id("matches")).isDisplayed()).isFalse();
             assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
+
+            // A visit to the customers page and a reload keep the basket.
+            List<String> basket = skus(b);
+            String total = b.text(By.id("total"));
+            b.open("/customers");
+            b.open("/sale");
+            b.waitUntil(d -> skus(b).equals(basket) && b.text(By.id("total")).equals(total));
+            b.driver().navigate().refresh();
+            b.waitUntil(d -> skus(b).equals(basket) && b.text(By.id("total")).equals(total));
+            assertThat(b.find(By.cssSelector("#lines tr[data-sku='LV-1001'] .line-qty")).getAttribute("value")).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void theLastReceiptComesAgainAsACopyAndTheDrawerOpensWithoutASale() {
+        open("D3");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=lv");
+            b.viewport(1366, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue("D3");
+            b.find(By.id("scan")).click();
+            b.keys(Keys.F9);
+            b.waitForText(By.id("tools-status"), "vēl nav pabeigts neviens pirkums");
+
+            b.keys("LV-1001", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("LV-1001")));
+            // Letters for cash: a sentence that says how to type it, in Latvian.
+            b.enter(By.id("cash"), "abc");
+            b.waitForText(By.id("pay-error"), "“abc” nav summa");
+            b.find(By.id("cash")).clear();
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.find(By.id("done"));
+            assertThat(b.content(By.id("tools-status"))).isEmpty();
+
+            // No printer at this till: the sentence says so in Latvian and offers the copy as PDF.
+            b.keys(Keys.F9);
+            b.waitForText(By.id("tools-status"), "Šai kasei nav iestatīts čeku printeris");
+            assertThat(b.text(By.id("tools-status"))).doesNotContain("pos.printing");
+            b.waitUntil(d -> d.findElement(By.id("reprint-pdf")).isDisplayed()
+                    && d.findElement(By.id("reprint-pdf")).getAttribute("href").startsWith("blob:"));
+
+            b.find(By.id("no-sale")).click();
+            b.waitUntil(d -> "no-sale-reason".equals(d.switchTo().activeElement().getAttribute("id")));
+            b.keys("Maiņa klientam", Keys.ENTER);
+            b.waitForText(By.id("tools-status"), "Kase D3 atvērta bez pārdošanas");
+            assertThat(b.driver().findElement(By.id("no-sale-form")).isDisplayed()).isFalse();
+            b.screenshot("till-tools-lv");
         }
     }
 
