@@ -113,7 +113,7 @@
         const b = document.createElement('button');
         b.type = 'button'; b.className = 'secondary void-line'; b.textContent = t('sale.void');
         b.setAttribute('aria-label', t('sale.voidLine', l.name));
-        b.addEventListener('click', () => { basket.splice(i, 1); requote().then(() => scan.focus()); });
+        b.addEventListener('click', () => { basket.splice(i, 1); requote().then(said).then(() => scan.focus()); });
         td.appendChild(b); tr.appendChild(td);
         if (l.sku === changedSku) { tr.className = 'changed'; shown = tr; }
         body.appendChild(tr);
@@ -170,7 +170,7 @@
       basket[i].quantity = n;
       changedSku = basket[i].sku;
       requote().then(failed => {
-        if (failed && basket[i]) { basket[i].quantity = before; requote(); }
+        if (failed && basket[i]) { said(failed); basket[i].quantity = before; requote(); }
       });
     }
 
@@ -185,6 +185,9 @@
       return r;
     }
 
+    /** A quote that failed where nobody else reports it: the reason joins the scan errors. */
+    function said(failed) { if (failed) scanError(failed.problem.detail); }
+
     function renderCoupons() {
       const list = $('#coupons');
       list.innerHTML = '';
@@ -193,7 +196,7 @@
         li.textContent = c + ' ';
         const b = document.createElement('button');
         b.type = 'button'; b.className = 'secondary remove-coupon'; b.textContent = tt('sale.couponRemove', c);
-        b.addEventListener('click', () => { coupons.splice(i, 1); requote().then(() => $('#coupon').focus()); });
+        b.addEventListener('click', () => { coupons.splice(i, 1); requote().then(said).then(() => $('#coupon').focus()); });
         li.appendChild(b);
         list.appendChild(li);
       });
@@ -283,6 +286,15 @@
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { if (matchList.open()) { e.preventDefault(); matchList.move(e.key === 'ArrowDown' ? 1 : -1); } }
       else if (e.key === 'Escape') { if (matchList.open()) matchList.close(); else clearScanErrors(); }
     });
+    // Quick keys: items without a barcode, one touch each (the quantity field counts as for a scan).
+    $$('.quick-key').forEach(b => b.addEventListener('click', () => {
+      const quantity = String(qty.value).trim() === '' ? 1 : quantityOf(qty.value);
+      qty.value = 1;
+      if (done) newSale();
+      if (quantity === null) { scanError(tt('sale.notAdded', b.textContent) + ' ' + tt('sale.badQuantity', qty.value, MAX_QTY)); return; }
+      enqueue({ sku: b.dataset.sku, quantity: quantity, label: b.textContent.trim(), quick: true });
+      scan.focus();
+    }));
     $('#scan-errors-ok').addEventListener('click', () => { clearScanErrors(); scan.focus(); });
 
     function enqueue(entry) {
@@ -301,7 +313,7 @@
       while (queue.length) {
         const entry = queue.shift();
         $('#pending').textContent = queue.length > 1 ? tt('sale.pending', queue.length) : '';
-        const sku = entry.sku || await lookup(entry);
+        const sku = entry.sku && !entry.quick ? entry.sku : await lookup(entry.quick ? { code: entry.sku, quantity: entry.quantity } : entry);
         if (sku && add(sku, entry.quantity, entry.code || entry.label)) batch.push(entry);
         if (queue.length || !batch.length) continue;
         // the queue ran dry: one quote for what was added meanwhile

@@ -27,6 +27,7 @@ class PageController {
     @GetMapping("/sale")
     String sale(Model model) {
         model.addAttribute("mergeLines", till.mergeIdenticalLines());
+        model.addAttribute("quickKeys", till.quickKeys());
         return "sale";
     }
 }

@@ -194,6 +194,11 @@ class SaleScreenBrowserTests {
             b.driver().navigate().refresh();
             b.waitUntil(d -> skus(b).equals(basket) && b.text(By.id("total")).equals(total));
             assertThat(b.find(By.cssSelector("#lines tr[data-sku='LV-1001'] .line-qty")).getAttribute("value")).isEqualTo("3");
+
+            // A quick key (config/application.yml) adds an item without a barcode; the focus goes back to the scan field.
+            b.find(By.cssSelector(".quick-key[data-sku='LV-1006']")).click();
+            b.waitUntil(d -> skus(b).contains("LV-1006"));
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
         }
     }
 
