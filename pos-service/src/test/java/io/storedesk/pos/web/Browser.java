@@ -82,6 +82,14 @@ final class Browser implements AutoCloseable {
         return driver.executeScript(script, args);
     }
 
+    /** Whether the clerk sees the element: the point at its middle shows it (not clipped, scrolled away or covered). */
+    boolean seen(By by) {
+        return (Boolean) driver.executeScript("""
+                const e = arguments[0], r = e.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+                return hit !== null && (hit === e || e.contains(hit));""", find(by));
+    }
+
     /** Whether the element is wholly inside the viewport, as the clerk sees the page without scrolling. */
     boolean inViewport(By by) {
         return (Boolean) driver.executeScript("""

@@ -123,7 +123,10 @@ class SaleScreenBrowserTests {
             b.keys("LV-1002", Keys.ENTER);
             b.waitUntil(d -> skus(b).equals(List.of("LV-1001", "LV-1002")));
             assertThat(b.all(By.cssSelector("#scan-error li"))).hasSize(4);
+            assertThat(b.seen(By.cssSelector("#scan-error li:last-child span"))).as("newest error in sight").isTrue();
+            assertThat(b.seen(By.cssSelector("#lines tr:last-child td"))).as("newest line in sight").isTrue();
             assertThat(b.inViewport(By.id("pay"))).isTrue();
+            assertThat(b.seen(By.id("total"))).isTrue();
             b.screenshot("till-errors-" + lang);
 
             // Pay first asks to look at them; Esc in the empty scan field says "seen"; then Pay sells.
