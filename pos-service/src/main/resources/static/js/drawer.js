@@ -104,7 +104,20 @@
 
   P.pages.day = function () {
     const { $, t, api } = P;
-    $('#day-close').addEventListener('click', async () => {
+    // Closing the day cannot be undone (no more sales until the next day): it asks first, "No" has the focus.
+    const confirm = $('#day-confirm');
+    $('#day-close').addEventListener('click', () => {
+      const date = $('#day-date').value;
+      P.clearErrors($('#day-form'), $('#day-error'));
+      const text = $('#day-confirm-text');
+      text.textContent = text.dataset.template.replace('{0}', date ? new Date(date + 'T12:00:00').toLocaleDateString(document.documentElement.lang) : '');
+      confirm.hidden = false;
+      $('#day-confirm-no').focus();
+    });
+    $('#day-confirm-no').addEventListener('click', () => { confirm.hidden = true; $('#day-close').focus(); });
+    confirm.addEventListener('keydown', e => { if (e.key === 'Escape') $('#day-confirm-no').click(); });
+    $('#day-confirm-yes').addEventListener('click', async () => {
+      confirm.hidden = true;
       const date = $('#day-date').value;
       const r = await api('POST', '/api/v1/business-days/' + encodeURIComponent(date) + '/close', {}, { key: P.key() });
       if (!r.ok) { P.showProblem($('#day-form'), $('#day-error'), r.problem); return; }

@@ -35,7 +35,9 @@
 
   async function api(method, path, body, opts) {
     opts = opts || {};
-    const headers = { 'Accept': 'application/json, application/problem+json' };
+    // Problems come back in the page's language (the server picks by Accept-Language).
+    const headers = { 'Accept': 'application/json, application/problem+json',
+      'Accept-Language': document.documentElement.lang || 'en' };
     if (token) headers['Authorization'] = 'Bearer ' + token;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.key) headers['Idempotency-Key'] = opts.key;

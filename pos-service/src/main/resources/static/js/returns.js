@@ -92,6 +92,32 @@
       $('#return-result').hidden = false;
     }
 
+    // Exchange: what the customer pays or gets back, shown before the clerk submits. The returned
+    // goods count at the net paid per unit; the new goods at the price a quote gives.
+    let previewSeq = 0;
+    async function previewExchange() {
+      const form = $('#return-form'), out = $('#exchange-due');
+      if (!form || !out) return;
+      const mine = ++previewSeq;
+      const newLines = codes($('#exchange-items').value).filter(l => l.quantity > 0);
+      if (!newLines.length) { out.textContent = ''; return; }
+      let returned = 0;
+      $$('tr[data-line]', form).forEach(tr => {
+        const q = parseInt($('input.rq', tr).value, 10) || 0;
+        const sold = parseInt(tr.dataset.quantity, 10) || 1;
+        if (q > 0) returned += Math.round(P.minor(tr.dataset.net) * q / sold);
+      });
+      const r = await api('POST', '/api/v1/sales/quote', { lines: newLines });
+      if (mine !== previewSeq) return;
+      if (!r.ok) { out.textContent = r.problem.detail || ''; return; }
+      const due = P.minor(r.data.total) - returned;
+      out.textContent = due > 0 ? t('returns.exchangePays', money(P.fromMinor(due)))
+        : due < 0 ? t('returns.exchangeRefund', money(P.fromMinor(-due))) : t('returns.exchangeEven');
+    }
+    document.addEventListener('input', e => {
+      if (e.target.id === 'exchange-items' || (e.target.classList && e.target.classList.contains('rq'))) previewExchange();
+    });
+
     document.addEventListener('submit', async e => {
       if (e.target.id !== 'return-form') return;
       e.preventDefault();
@@ -146,6 +172,15 @@
         $('#ex-change').textContent = r.data.sale ? money(r.data.sale.change) : '–';
       }
       showResult(ret);
+      if (exchange) {
+        // The big line says who paid whom: the customer paid the difference, or got it back.
+        const diff = P.minor(String(r.data.difference).replace('-', ''));
+        const pays = !String(r.data.difference).startsWith('-') && diff > 0;
+        $('#refund-label').textContent = pays ? t('returns.customerPaid') : t('returns.refundTotal');
+        $('#refund-total').textContent = money(P.fromMinor(diff || 0));
+      } else {
+        $('#refund-label').textContent = t('returns.refundTotal');
+      }
       form.remove();
       $('#return-result').focus();
     });

@@ -1,14 +1,23 @@
-/* Sale: the scan field keeps the focus; each code and Enter adds a line and re-quotes the basket. */
+/* Sale: the scan field keeps the focus. Each Enter clears the field at once and queues the code;
+   the queue is worked strictly in order (look up, add or merge the line, re-quote), so a burst of
+   scans is never concatenated or dropped. A failed scan stays listed, naming its code, until the
+   clerk acknowledges it (OK, or Esc in the empty scan field); bad entries never reach the basket. */
 (function () {
   'use strict';
   const P = window.POS;
   P.pages.sale = function () {
     const { $, $$, t, money, api } = P;
     const scan = $('#scan'), qty = $('#qty'), drawer = $('#drawer');
-    const basket = [];           // [{sku, quantity}]
+    const MAX_QTY = 999;
+    const merge = document.body.dataset.mergeLines !== 'false';
+    const basket = [];           // [{sku, quantity}], in scan order
     let quote = null, saleKey = null, done = null, busy = false;
     let card = null;             // the loyalty card as GET /api/v1/loyalty/{card} shows it
     const coupons = [];          // coupon codes the quote accepted
+    const queue = [];            // scans not yet worked: [{code, quantity} | {sku, quantity, label}]
+    let working = null;          // the promise working the queue, null when idle
+    let quoteSeq = 0;            // only the newest quote's answer is shown
+    let changedSku = null;       // the line to show after a scan
     // Sentences of this page's own features (#sale-i18n), with the shared ones as fallback.
     const own = {};
     $$('#sale-i18n [data-k]').forEach(e => { own[e.dataset.k] = e.textContent; });
@@ -31,6 +40,42 @@
       if (!document.activeElement || document.activeElement === document.body) scan.focus();
     }, 0));
 
+    // ---- errors of the scan field: one entry per failed code, each acknowledged by the clerk ----
+    const errors = $('#scan-error');
+    function scanError(text) {
+      const li = document.createElement('li');
+      const span = document.createElement('span');
+      span.textContent = text;
+      const ok = document.createElement('button');
+      ok.type = 'button'; ok.className = 'secondary ack'; ok.textContent = tt('sale.errorOk');
+      ok.setAttribute('aria-label', tt('sale.errorOkLabel', text));
+      ok.addEventListener('click', () => { li.remove(); errorsChanged(); scan.focus(); });
+      li.append(span, ok);
+      errors.appendChild(li);
+      errorsChanged();
+      const box = errors.parentElement; box.scrollTop = box.scrollHeight;
+    }
+    function errorsChanged() {
+      if (errors.children.length) scan.setAttribute('aria-invalid', 'true'); else scan.removeAttribute('aria-invalid');
+      $('#scan-errors-ok').hidden = errors.children.length < 2;
+    }
+    function clearScanErrors() { errors.innerHTML = ''; errorsChanged(); }
+
+    /** Scrolls only the box (never the page or a clipped panel) so that the element is in sight. */
+    function reveal(box, el) {
+      const b = box.getBoundingClientRect(), r = el.getBoundingClientRect();
+      if (r.bottom > b.bottom) box.scrollTop += r.bottom - b.bottom;
+      else if (r.top < b.top) box.scrollTop -= b.top - r.top;
+    }
+
+    /** A quantity a clerk typed, or null when it is not a whole number from 1 to 999. */
+    function quantityOf(text) {
+      const s = String(text).trim();
+      if (!/^\d{1,4}$/.test(s)) return null;
+      const n = parseInt(s, 10);
+      return n >= 1 && n <= MAX_QTY ? n : null;
+    }
+
     function render() {
       const body = $('#lines');
       body.innerHTML = '';
@@ -38,24 +83,42 @@
         body.innerHTML = '<tr class="empty"><td colspan="5"></td></tr>';
         body.querySelector('td').textContent = t('sale.empty');
       }
+      let shown = null;
       (quote ? quote.lines : []).forEach((l, i) => {
         const tr = document.createElement('tr');
-        const cells = [l.name + ' ', l.quantity, money(l.unitPrice), money(l.net)];
-        cells.forEach((c, ci) => {
+        tr.dataset.sku = l.sku;
+        const name = document.createElement('td');
+        name.textContent = l.name + ' ';
+        const s = document.createElement('small'); s.className = 'muted'; s.textContent = l.sku; name.appendChild(s);
+        tr.appendChild(name);
+        const q = document.createElement('td');
+        q.className = 'num';
+        const input = document.createElement('input');
+        input.type = 'number'; input.min = 1; input.max = MAX_QTY; input.step = 1; input.inputMode = 'numeric';
+        input.className = 'line-qty'; input.value = l.quantity;
+        input.setAttribute('aria-label', tt('sale.lineQty', l.name));
+        input.addEventListener('change', () => setQuantity(i, input));
+        input.addEventListener('keydown', e => {
+          if (e.key === 'Enter') { e.preventDefault(); scan.focus(); }
+          if (e.key === 'Escape') { input.value = basket[i] ? basket[i].quantity : l.quantity; scan.focus(); }
+        });
+        q.appendChild(input);
+        tr.appendChild(q);
+        [money(l.unitPrice), money(l.net)].forEach(c => {
           const td = document.createElement('td');
-          td.textContent = c;
-          if (ci === 0) { const s = document.createElement('small'); s.className = 'muted'; s.textContent = l.sku; td.appendChild(s); }
-          else td.className = 'num';
+          td.className = 'num'; td.textContent = c;
           tr.appendChild(td);
         });
         const td = document.createElement('td');
         const b = document.createElement('button');
         b.type = 'button'; b.className = 'secondary void-line'; b.textContent = t('sale.void');
         b.setAttribute('aria-label', t('sale.voidLine', l.name));
-        b.addEventListener('click', () => { basket.splice(i, 1); requote().then(() => scan.focus()); });
+        b.addEventListener('click', () => { basket.splice(i, 1); requote().then(said).then(() => scan.focus()); });
         td.appendChild(b); tr.appendChild(td);
+        if (l.sku === changedSku) { tr.className = 'changed'; shown = tr; }
         body.appendChild(tr);
       });
+      if (shown) reveal($('#lines-box'), shown);
       $('#total').textContent = quote ? money(quote.total) : '–';
       $('#tax-total').textContent = quote ? money(quote.taxTotal) : '–';
       $('#discount-total').textContent = quote ? money(quote.discountTotal) : '–';
@@ -69,17 +132,61 @@
       });
       renderCoupons();
       $('#cash-total').textContent = quote ? money(quote.cashTotal) : '–';
+      keep();
     }
 
-    /** Re-quotes the basket; returns the failed result, or null when the quote came back. */
+    // The open basket survives a reload and a visit to another page (this browser is the till).
+    const BASKET = 'pos-basket';
+    function keep() {
+      if (done || (!basket.length && !coupons.length && !card)) { localStorage.removeItem(BASKET); return; }
+      localStorage.setItem(BASKET, JSON.stringify({ lines: basket, coupons: coupons, card: card ? card.card : null }));
+    }
+    async function restoreKept() {
+      let saved = null;
+      try { saved = JSON.parse(localStorage.getItem(BASKET) || 'null'); } catch (e) { saved = null; }
+      if (!saved || !Array.isArray(saved.lines)) return;
+      saved.lines.filter(l => l && l.sku && quantityOf(l.quantity) !== null)
+        .forEach(l => basket.push({ sku: String(l.sku), quantity: quantityOf(l.quantity) }));
+      (saved.coupons || []).forEach(c => coupons.push(String(c)));
+      if (saved.card) {
+        const r = await api('GET', '/api/v1/loyalty/' + encodeURIComponent(saved.card));
+        if (r.ok) setCard(r.data);
+      }
+      const failed = await requote();
+      if (failed) { basket.length = 0; coupons.length = 0; setCard(null); quote = null; render(); }
+    }
+
+    /** A line's quantity typed in the basket: refused in the browser unless 1 to 999. */
+    function setQuantity(i, input) {
+      if (!basket[i]) return;
+      const n = quantityOf(input.value);
+      if (n === null) {
+        scanError(tt('sale.badQuantity', input.value.trim() || '?', MAX_QTY));
+        input.value = basket[i].quantity;
+        return;
+      }
+      if (n === basket[i].quantity) return;
+      const before = basket[i].quantity;
+      basket[i].quantity = n;
+      changedSku = basket[i].sku;
+      requote().then(failed => {
+        if (failed && basket[i]) { said(failed); basket[i].quantity = before; requote(); }
+      });
+    }
+
+    /** Re-quotes the basket; returns the failed result, or null when the quote came back (or was overtaken). */
     async function requote() {
       saleKey = null;
+      const mine = ++quoteSeq;
       if (!basket.length) { quote = null; render(); return null; }
-      const r = await api('POST', '/api/v1/sales/quote', extras({ lines: basket }));
+      const r = await api('POST', '/api/v1/sales/quote', extras({ lines: basket.map(l => ({ ...l })) }));
+      if (mine !== quoteSeq) return null;
       if (r.ok) { quote = r.data; render(); return null; }
-      P.showProblem($('#scan-form'), $('#scan-error'), r.problem);
       return r;
     }
+
+    /** A quote that failed where nobody else reports it: the reason joins the scan errors. */
+    function said(failed) { if (failed) scanError(failed.problem.detail); }
 
     function renderCoupons() {
       const list = $('#coupons');
@@ -89,7 +196,7 @@
         li.textContent = c + ' ';
         const b = document.createElement('button');
         b.type = 'button'; b.className = 'secondary remove-coupon'; b.textContent = tt('sale.couponRemove', c);
-        b.addEventListener('click', () => { coupons.splice(i, 1); requote().then(() => $('#coupon').focus()); });
+        b.addEventListener('click', () => { coupons.splice(i, 1); requote().then(said).then(() => $('#coupon').focus()); });
         li.appendChild(b);
         list.appendChild(li);
       });
@@ -101,6 +208,7 @@
       const input = $('#card'), code = input.value.trim();
       if (done) { newSale(); input.value = code; }
       P.clearErrors($('#card-form'), $('#card-error'));
+      await idle();
       if (!code) { setCard(null); await requote(); return; }
       const r = await api('GET', '/api/v1/loyalty/' + encodeURIComponent(code));
       if (!r.ok) {
@@ -138,12 +246,12 @@
       P.clearErrors($('#coupon-form'), $('#coupon-error'));
       if (!code) return;
       if (coupons.includes(code)) { input.value = ''; return; }
+      await idle();
       coupons.push(code);
       if (!basket.length) { input.value = ''; renderCoupons(); scan.focus(); return; }
       const failed = await requote();
       if (failed) {
         coupons.splice(coupons.indexOf(code), 1);
-        P.clearErrors($('#scan-form'), $('#scan-error'));
         input.setAttribute('aria-invalid', 'true');
         $('#coupon-error').textContent = failed.problem.detail;
         await requote();
@@ -154,26 +262,149 @@
       scan.focus();
     });
 
-    $('#scan-form').addEventListener('submit', async e => {
+    // ---- the scan queue ----
+    $('#scan-form').addEventListener('submit', e => {
       e.preventDefault();
-      let code = scan.value.trim();
-      let quantity = parseInt(qty.value, 10) || 1;
-      const star = /^(\d{1,4})\*(.+)$/.exec(code);       // "3*LV-1001" = three of them
-      if (star) { quantity = parseInt(star[1], 10); code = star[2].trim(); }
-      if (!code) return;
+      const typed = scan.value.trim();
+      scan.value = '';                                    // at once: the next scan starts in an empty field
+      const typedQty = qty.value;
+      qty.value = 1;
+      if (!typed) { if (matchList.open()) matchList.pick(); return; }
       if (done) newSale();
-      P.clearErrors($('#scan-form'), $('#scan-error'));
-      const item = await api('GET', '/api/v1/items/' + encodeURIComponent(code));
-      if (!item.ok) {
-        $('#scan-error').textContent = item.status === 404 ? t('sale.unknownItem', code) : item.problem.detail;
-        scan.select();
+      let code = typed, quantity = String(typedQty).trim() === '' ? 1 : quantityOf(typedQty);
+      const star = /^([^*]*)\*(.*)$/.exec(typed);          // "3*LV-1001" = three of them
+      if (star) { quantity = quantityOf(star[1]); code = star[2].trim(); }
+      if (quantity === null) {
+        scanError(tt('sale.notAdded', typed) + ' ' + tt('sale.badQuantity', star ? star[1].trim() || '?' : typedQty, MAX_QTY));
         return;
       }
-      basket.push({ sku: item.data.sku, quantity: quantity });
-      scan.value = ''; qty.value = 1;
-      await requote();
-      scan.focus();
+      if (!code) return;
+      enqueue({ code: code, quantity: quantity });
     });
+    scan.addEventListener('keydown', e => {
+      if (scan.value) return;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { if (matchList.open()) { e.preventDefault(); matchList.move(e.key === 'ArrowDown' ? 1 : -1); } }
+      else if (e.key === 'Escape') { if (matchList.open()) matchList.close(); else clearScanErrors(); }
+    });
+    // Quick keys: items without a barcode, one touch each (the quantity field counts as for a scan).
+    $$('.quick-key').forEach(b => b.addEventListener('click', () => {
+      const quantity = String(qty.value).trim() === '' ? 1 : quantityOf(qty.value);
+      qty.value = 1;
+      if (done) newSale();
+      if (quantity === null) { scanError(tt('sale.notAdded', b.textContent) + ' ' + tt('sale.badQuantity', qty.value, MAX_QTY)); return; }
+      enqueue({ sku: b.dataset.sku, quantity: quantity, label: b.textContent.trim(), quick: true });
+      scan.focus();
+    }));
+    $('#scan-errors-ok').addEventListener('click', () => { clearScanErrors(); scan.focus(); });
+
+    function enqueue(entry) {
+      queue.push(entry);
+      $('#pending').textContent = queue.length > 1 ? tt('sale.pending', queue.length) : '';
+      if (!working) working = work().finally(() => { working = null; $('#pending').textContent = ''; });
+    }
+    /** Resolves when every queued scan has been worked. */
+    async function idle() {
+      while (working) await working;
+    }
+
+    async function work() {
+      let good = snapshot();     // the basket as last quoted
+      let batch = [];            // scans added since
+      while (queue.length) {
+        const entry = queue.shift();
+        $('#pending').textContent = queue.length > 1 ? tt('sale.pending', queue.length) : '';
+        const sku = entry.sku && !entry.quick ? entry.sku : await lookup(entry.quick ? { code: entry.sku, quantity: entry.quantity } : entry);
+        if (sku && add(sku, entry.quantity, entry.code || entry.label)) batch.push(entry);
+        if (queue.length || !batch.length) continue;
+        // the queue ran dry: one quote for what was added meanwhile
+        const failed = await requote();
+        if (failed) {
+          restore(good);
+          batch.forEach(b => scanError(tt('sale.notAdded', b.code || b.label) + ' ' + failed.problem.detail));
+          await requote();
+        } else {
+          good = snapshot();
+        }
+        batch = [];
+      }
+    }
+
+    /** The item's SKU for a scanned code, or null after saying why (and offering matches by name). */
+    async function lookup(entry) {
+      const item = await api('GET', '/api/v1/items/' + encodeURIComponent(entry.code));
+      if (item.ok) return item.data.sku;
+      if (item.status !== 404) { scanError(entry.code + ': ' + item.problem.detail); return null; }
+      const found = await api('GET', '/api/v1/items?limit=20&q=' + encodeURIComponent(entry.code));
+      if (found.ok && found.data && found.data.length) { matchList.show(entry, found.data); return null; }
+      scanError(t('sale.unknownItem', entry.code));
+      return null;
+    }
+
+    /** Adds a line or, with merging on, adds to the line of the same item; false when refused. */
+    function add(sku, quantity, code) {
+      const same = merge ? basket.find(l => l.sku === sku) : null;
+      if (same && same.quantity + quantity > MAX_QTY) {
+        scanError(tt('sale.notAdded', code) + ' ' + tt('sale.badQuantity', same.quantity + quantity, MAX_QTY));
+        return false;
+      }
+      if (same) same.quantity += quantity; else basket.push({ sku: sku, quantity: quantity });
+      changedSku = sku;
+      return true;
+    }
+    const snapshot = () => basket.map(l => ({ ...l }));
+    function restore(s) { basket.length = 0; s.forEach(l => basket.push(l)); }
+
+    // ---- matches by name, SKU or barcode: a list under the scan field; the focus stays in the field ----
+    const matchList = (function () {
+      const box = $('#matches'), list = $('#match-list');
+      let entry = null, active = 0;
+      function items() { return $$('li', list); }
+      function highlight(i) {
+        const all = items();
+        if (!all.length) return;
+        active = (i + all.length) % all.length;
+        all.forEach((li, j) => li.setAttribute('aria-selected', j === active ? 'true' : 'false'));
+        scan.setAttribute('aria-activedescendant', all[active].id);
+        reveal(list, all[active]);
+      }
+      function choose(li) {
+        const e = entry;
+        close();
+        if (done) newSale();
+        enqueue({ sku: li.dataset.sku, quantity: e.quantity, label: e.code });
+        scan.focus();
+      }
+      function close() {
+        box.hidden = true; list.innerHTML = ''; entry = null;
+        scan.removeAttribute('aria-activedescendant'); scan.setAttribute('aria-expanded', 'false');
+      }
+      return {
+        open: () => !box.hidden,
+        show(e, found) {
+          entry = e;
+          list.innerHTML = '';
+          $('#matches-h').textContent = tt('sale.matches', e.code, found.length);
+          found.forEach((it, i) => {
+            const li = document.createElement('li');
+            li.id = 'match-' + i; li.setAttribute('role', 'option'); li.dataset.sku = it.sku;
+            const n = document.createElement('span'); n.textContent = it.name;
+            const c = document.createElement('small'); c.className = 'muted'; c.textContent = it.sku + ' · ' + it.barcode;
+            const p = document.createElement('span'); p.className = 'num'; p.textContent = money(it.price);
+            li.append(n, c, p);
+            li.addEventListener('mousedown', ev => ev.preventDefault());
+            li.addEventListener('click', () => choose(li));
+            list.appendChild(li);
+          });
+          box.hidden = false;
+          scan.setAttribute('aria-expanded', 'true');
+          highlight(0);
+        },
+        move(d) { highlight(active + d); },
+        pick() { const li = items()[active]; if (li) choose(li); },
+        close: close
+      };
+    })();
+    $('#matches-close').addEventListener('click', () => { matchList.close(); scan.focus(); });
 
     const methods = () => $$('input[name="method"]');
     const method = () => methods().find(m => m.checked).value;
@@ -183,19 +414,43 @@
     methods().forEach(m => m.addEventListener('change', showMethod));
     showMethod();
 
+    // The tender fields scroll in their own box on a small screen: the field in use stays in sight,
+    // also when an error line below takes room.
+    const payFields = $('.pay-fields');
+    function showPayField() {
+      const f = document.activeElement;
+      const block = f && payFields.contains(f) ? (f.closest('.method, #points-box, fieldset') || f)
+        : $$('.method', payFields).find(d => !d.hidden);
+      if (block) reveal(payFields, block);
+    }
+    $('#pay-form').addEventListener('focusin', showPayField);
     $('#pay-form').addEventListener('submit', async e => {
       e.preventDefault();
+      await pay();
+      showPayField();
+    });
+
+    async function pay() {
       if (busy) return;
       const error = $('#pay-error');
       P.clearErrors($('#pay-form'), error);
+      busy = true;
+      try {
+        await idle();              // every scan typed before Pay is in the basket first
+      } finally {
+        busy = false;
+      }
+      if (done) { error.textContent = tt('sale.alreadyPaid', done.receiptNumber); scan.focus(); return; }
+      if (errors.children.length) { error.textContent = tt('sale.checkErrors', errors.children.length); errors.querySelector('.ack').focus(); return; }
       if (!basket.length) { error.textContent = t('sale.needLines'); scan.focus(); return; }
+      if (!quote) { const failed = await requote(); if (failed) { P.showProblem($('#pay-form'), error, failed.problem); return; } }
       const tenders = [];
       const m = method();
       const typedPoints = $('#points').value.trim();
       const usePoints = card && typedPoints ? parseInt(typedPoints, 10) : 0;
       if (card && typedPoints && !(usePoints > 0)) {
         $('#points').setAttribute('aria-invalid', 'true');
-        error.textContent = t('error.field', $('label[for=points]').textContent, typedPoints);
+        error.textContent = tt('sale.badPoints', $('label[for=points]').textContent, typedPoints);
         $('#points').focus(); return;
       }
       if (usePoints) tenders.push({ type: 'LOYALTY_POINTS', points: usePoints });
@@ -205,7 +460,7 @@
       if ((m === 'CASH' && !pointsPayAll) || (m === 'STORE_CREDIT' && $('#cash').value.trim())) {
         const typed = $('#cash').value.trim();
         const cash = typed ? P.amount(typed) : usePoints ? rest(usePoints) : quote && quote.cashTotal;
-        if (!cash) { $('#cash').setAttribute('aria-invalid', 'true'); error.textContent = t('error.field', $('label[for=cash]').textContent, typed); $('#cash').focus(); return; }
+        if (!cash) { $('#cash').setAttribute('aria-invalid', 'true'); error.textContent = tt('sale.badAmount', $('label[for=cash]').textContent, typed); $('#cash').focus(); return; }
         tenders.push({ type: 'CASH', amount: cash });
       }
       saleKey = saleKey || P.key();
@@ -218,7 +473,7 @@
         return;
       }
       completed(r.data);
-    });
+    }
 
     /** What is left in cash after the points pay their part (rounded up as the cash total is). */
     function rest(n) {
@@ -230,8 +485,14 @@
       return P.fromMinor(left);
     }
 
+    /** The sale is paid: the result replaces the payment form; the next payment gets a new key. */
     function completed(sale) {
       done = sale;
+      localStorage.setItem(LAST, sale.receiptNumber);
+      keep();
+      $('#reprint-pdf').hidden = true; status.textContent = '';
+      saleKey = null;
+      clearScanErrors(); matchList.close();
       $('#receipt-number').textContent = sale.receiptNumber;
       $('#change').textContent = money(sale.change);
       $('#paid').textContent = sale.tenders.map(x => t('tender.' + x.type) + ' ' + money(x.tendered || x.amount)
@@ -243,17 +504,25 @@
       pdf.href = '#';
       api('GET', '/api/v1/sales/' + encodeURIComponent(sale.receiptNumber) + '/receipt?format=pdf', undefined, { blob: true })
         .then(r => { if (r.ok) pdf.href = URL.createObjectURL(r.blob); });
-      $('#done').hidden = false;
       $('#pay-form').reset(); showMethod();
+      P.clearErrors($('#pay-form'), $('#pay-error'));
+      $('#pay-form').hidden = true;
+      $('#done').hidden = false;
+      window.scrollTo(0, 0);
       scan.focus();
     }
 
     function newSale() {
-      basket.length = 0; quote = null; done = null; saleKey = null;
+      basket.length = 0; quote = null; done = null; saleKey = null; changedSku = null;
       coupons.length = 0; setCard(null); $('#card').value = '';
       P.clearErrors($('#card-form'), $('#card-error')); P.clearErrors($('#coupon-form'), $('#coupon-error'));
+      P.clearErrors($('#pay-form'), $('#pay-error'));
+      clearScanErrors();
       $('#done').hidden = true;
+      $('#pay-form').hidden = false;
+      $('#email').value = '';
       render();
+      window.scrollTo(0, 0);
       scan.focus();
     }
     $('#new-sale').addEventListener('click', newSale);
@@ -270,6 +539,36 @@
       else P.showProblem($('#email-form'), $('#done-status'), r.problem);
     });
 
+    // ---- the last receipt again (F9, as a COPY) and a no-sale drawer open, from the till ----
+    const LAST = 'pos-last-receipt';
+    const status = $('#tools-status');
+    function say(text, ok) { status.textContent = text; status.className = ok ? 'info' : 'field-error'; }
+    async function reprint() {
+      const n = localStorage.getItem(LAST);
+      if (!n) { say(tt('sale.noLastReceipt'), false); return; }
+      const r = await api('POST', '/api/v1/sales/' + encodeURIComponent(n) + '/print', { copy: true });
+      if (r.ok) { say(tt('sale.reprinted', n), true); return; }
+      say(r.problem.detail, false);
+      const pdf = await api('GET', '/api/v1/sales/' + encodeURIComponent(n) + '/receipt?format=pdf&copy=true', undefined, { blob: true });
+      if (pdf.ok) { const a = $('#reprint-pdf'); a.href = URL.createObjectURL(pdf.blob); a.hidden = false; }
+    }
+    $('#reprint').addEventListener('click', () => { reprint().then(() => scan.focus()); });
+    document.addEventListener('keydown', e => { if (e.key === 'F9') { e.preventDefault(); reprint(); } });
+    const noSale = $('#no-sale-form');
+    $('#no-sale').addEventListener('click', () => { noSale.hidden = false; $('#no-sale-reason').focus(); });
+    function closeNoSale() { noSale.hidden = true; $('#no-sale-reason').value = ''; P.clearErrors(noSale, null); scan.focus(); }
+    $('#no-sale-cancel').addEventListener('click', closeNoSale);
+    noSale.addEventListener('keydown', e => { if (e.key === 'Escape') closeNoSale(); });
+    noSale.addEventListener('submit', async e => {
+      e.preventDefault();
+      const r = await api('POST', '/api/v1/drawers/' + encodeURIComponent(drawer.value) + '/no-sale',
+        { reason: $('#no-sale-reason').value.trim() }, { key: P.key() });
+      if (!r.ok) { say(r.problem.detail, false); return; }
+      say(tt('sale.noSaleDone', drawer.value), true);
+      closeNoSale();
+    });
+
+    restoreKept();             // reads the kept basket before the first render would forget it
     render();
   };
 })();

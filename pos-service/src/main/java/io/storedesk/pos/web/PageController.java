@@ -1,11 +1,18 @@
 package io.storedesk.pos.web;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** Sign-in and the start page with the desk's tasks. */
 @Controller
 class PageController {
+
+    private final TillProperties till;
+
+    PageController(TillProperties till) {
+        this.till = till;
+    }
 
     @GetMapping("/login")
     String login() {
@@ -18,7 +25,9 @@ class PageController {
     }
 
     @GetMapping("/sale")
-    String sale() {
+    String sale(Model model) {
+        model.addAttribute("mergeLines", till.mergeIdenticalLines());
+        model.addAttribute("quickKeys", till.quickKeys());
         return "sale";
     }
 }

@@ -61,6 +61,43 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Sizes the window so that the page itself (the viewport) is width x height CSS pixels. */
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        long w = (Long) driver.executeScript("return window.innerWidth");
+        long h = (Long) driver.executeScript("return window.innerHeight");
+        if (w != width || h != height) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+                    (int) (2L * width - w), (int) (2L * height - h)));
+        }
+    }
+
+    /** Every request of the page takes {@code latency} longer, as over a slow shop network. */
+    void slowNetwork(Duration latency) {
+        driver.setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions().setLatency(latency));
+    }
+
+    /** Runs a script in the page and returns its result. */
+    Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    /** Whether the clerk sees the element: the point at its middle shows it (not clipped, scrolled away or covered). */
+    boolean seen(By by) {
+        return (Boolean) driver.executeScript("""
+                const e = arguments[0], r = e.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+                return hit !== null && (hit === e || e.contains(hit));""", find(by));
+    }
+
+    /** Whether the element is wholly inside the viewport, as the clerk sees the page without scrolling. */
+    boolean inViewport(By by) {
+        return (Boolean) driver.executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                return r.height > 0 && r.top >= 0 && r.left >= 0
+                    && r.bottom <= window.innerHeight && r.right <= window.innerWidth;""", find(by));
+    }
+
     void open(String path) {
         driver.get(base + path);
     }

@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pos.data-dir=target/test-data/pages-${random.uuid}", "pos.printing.status-check=false"})
+        properties = {"pos.data-dir=target/test-data/pages-${random.uuid}", "pos.printing.status-check=false",
+                "pos.till.merge-identical-lines=false"})
 class PagesBrowserTests {
 
     @LocalServerPort
@@ -58,7 +59,9 @@ class PagesBrowserTests {
             b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 3);
             b.keys("NO-SUCH-ITEM", Keys.ENTER);
             b.waitForText(By.id("scan-error"), "NO-SUCH-ITEM");
-            b.find(By.id("scan")).clear();
+            // The error stays until the clerk says it was seen (Esc in the empty scan field).
+            b.find(By.id("scan")).sendKeys(Keys.ESCAPE);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#scan-error li")).isEmpty());
 
             // The kefir goes back before payment; the first line is then one of two rye breads.
             b.all(By.cssSelector("#lines .void-line")).get(1).click();
@@ -206,6 +209,9 @@ class PagesBrowserTests {
             b.keys("1");
             new Select(b.find(By.id("rr1"))).selectByValue("CHANGED_MIND");
             b.type(By.id("exchange-items"), "LV-1008");
+            // Before submitting: what the customer pays (2.19 for the chocolate - 1.89 back for the bread).
+            b.waitForText(By.id("exchange-due"), "Zákazník doplácí");
+            assertThat(digits(b.text(By.id("exchange-due")))).isEqualTo("030");
             b.type(By.id("exchange-cash"), "1");
             b.find(By.id("exchange-cash")).sendKeys(Keys.ENTER);
 
@@ -214,6 +220,9 @@ class PagesBrowserTests {
             assertThat(newReceipt).startsWith("S001-R02-");
             assertThat(digits(b.text(By.id("ex-difference")))).isEqualTo("030");
             assertThat(digits(b.text(By.id("ex-change")))).isEqualTo("070");
+            // The big line says the customer paid, not "refunded".
+            assertThat(b.text(By.id("refund-label"))).isEqualTo("Zákazník zaplatil");
+            assertThat(digits(b.text(By.id("refund-total")))).isEqualTo("030");
             b.screenshot("return-exchange");
             assertThat(api.get("/api/v1/sales/" + newReceipt, "clerk").json().get("lines").get(0).get("sku").asText())
                     .isEqualTo("LV-1008");
@@ -302,12 +311,22 @@ class PagesBrowserTests {
         try (Browser b = new Browser(port)) {
             b.signIn("manager");
             b.open("/day?lang=en");
+            // Closing asks first; "No" keeps the day open.
             b.find(By.id("day-close")).click();
+            assertThat(b.text(By.id("day-confirm"))).contains("cannot be undone");
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("day-confirm-no");
+            b.screenshot("day-confirm");
+            b.keys(Keys.ENTER);
+            b.waitUntil(d -> !d.findElement(By.id("day-confirm")).isDisplayed());
+            assertThat(b.all(By.id("z-report"))).isEmpty();
+            b.find(By.id("day-close")).click();
+            b.find(By.id("day-confirm-yes")).click();
             b.find(By.id("z-report"));
             assertThat(b.text(By.id("z-h"))).startsWith("Z report 1");
             assertThat(b.text(By.id("z-drawers"))).contains("D1").contains("clerk");
             b.screenshot("day-z-report");
             b.find(By.id("day-close")).click();
+            b.find(By.id("day-confirm-yes")).click();
             b.waitUntil(d -> !b.content(By.id("day-error")).isEmpty());
         }
     }

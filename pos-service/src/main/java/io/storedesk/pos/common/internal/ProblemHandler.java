@@ -38,9 +38,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final StorageState storage;
+    private final ProblemMessages messages;
 
-    ProblemHandler(StorageState storage) {
+    ProblemHandler(StorageState storage, ProblemMessages messages) {
         this.storage = storage;
+        this.messages = messages;
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -49,6 +51,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setType(ProblemTypes.uri(e.type()));
         body.setTitle(e.title());
         e.properties().forEach(body::setProperty);
+        messages.localize(body, e.type());
         return ResponseEntity.status(e.status()).body(body);
     }
 

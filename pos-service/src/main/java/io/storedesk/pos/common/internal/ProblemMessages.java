@@ -1,0 +1,112 @@
+package io.storedesk.pos.common.internal;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Problems in the caller's language: {@code problem.<type>.title} and {@code problem.<type>.detail}
+ * from the message bundles, in the language of the request's {@code Accept-Language} (English when
+ * none of ours is asked for). A request without {@code Accept-Language} (a script) keeps the
+ * problem's own English sentence, which may name ids and configuration for an operator. A detail names the fix in words a clerk knows; {@code {name}} in it is
+ * the problem's property of that name (amounts in the language's number format). A type without
+ * a translation keeps its English sentence.
+ */
+@Component
+class ProblemMessages {
+
+    /** The languages the bundles are written in; the first is the fallback. */
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("lv"),
+            Locale.forLanguageTag("cs"), Locale.forLanguageTag("ru"));
+
+    private static final Pattern NAMED = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d+\\.\\d+");
+
+    private final MessageSource messages;
+
+    ProblemMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Replaces the title and detail by the caller's language where the bundles have them. */
+    void localize(ProblemDetail problem, String type) {
+        Locale locale = requestLocale();
+        if (locale == null) {
+            return;
+        }
+        Map<String, Object> properties = problem.getProperties() == null ? Map.of() : problem.getProperties();
+        String title = text("problem." + type + ".title", locale, properties);
+        String detail = text("problem." + type + ".detail", locale, properties);
+        if (title != null) {
+            problem.setTitle(title);
+        }
+        if (detail != null) {
+            problem.setDetail(detail);
+        }
+    }
+
+    private String text(String code, Locale locale, Map<String, Object> properties) {
+        String pattern = messages.getMessage(code, null, null, locale);
+        if (pattern == null) {
+            return null;
+        }
+        Matcher m = NAMED.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            Object value = "count".equals(name) && properties.get("errors") instanceof Collection<?> c ? c.size()
+                    : properties.get(name);
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : shown(value, locale)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String shown(Object value, Locale locale) {
+        if (value instanceof Collection<?> values) {
+            return String.join(", ", values.stream().map(v -> shown(v, locale)).toList());
+        }
+        String text = String.valueOf(value);
+        if (AMOUNT.matcher(text).matches()) {
+            BigDecimal amount = new BigDecimal(text);
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setMinimumFractionDigits(amount.scale());
+            format.setMaximumFractionDigits(amount.scale());
+            return format.format(amount);
+        }
+        return text;
+    }
+
+    /** The best of our languages for the request's Accept-Language; null without one. */
+    static Locale requestLocale() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return choose(attributes.getRequest());
+        }
+        return null;
+    }
+
+    static Locale choose(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
+            return best == null ? Locale.ENGLISH : best;
+        } catch (IllegalArgumentException e) {
+            return Locale.ENGLISH;
+        }
+    }
+}

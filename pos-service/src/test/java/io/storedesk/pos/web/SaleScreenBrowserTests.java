@@ -1,0 +1,268 @@
+package io.storedesk.pos.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.storedesk.pos.support.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The sale screen as a clerk with a queue uses it (issue 23), at a tablet's 1024x768 and a laptop's
+ * 1366x768: bursts of scans over a slow network, bad entries, merged lines, quantity edits, search
+ * by name. Same service as {@link TillBrowserTests} (same properties, so the context is shared).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pos.data-dir=target/test-data/till-${random.uuid}", "pos.printing.status-check=false"})
+class SaleScreenBrowserTests {
+
+    /** Barcodes of config/seed/items.csv, scanned out of SKU order. */
+    static final List<String> BARCODES = List.of("4750001001488", "4750001000375", "4750001002591", "4750001000009",
+            "4750001002225", "4750001000740", "4750001001853", "4750001001112");
+    static final List<String> SKUS = List.of("LV-1005", "LV-1002", "LV-1008", "LV-1001",
+            "LV-1007", "LV-1003", "LV-1006", "LV-1004");
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1024, 768, D1", "1366, 768, D2"})
+    void aBurstOfEightScansOverASlowNetworkArrivesWholeAndInOrderWithTotalAndPayInSight(int width, int height,
+            String drawer) {
+        open(drawer);
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=en");
+            b.viewport(width, height);
+            new Select(b.find(By.id("drawer"))).selectByValue(drawer);
+            assertThat(b.find(By.id("total")).isDisplayed()).isTrue();
+            assertThat(b.driver().findElement(By.id("card-remove")).isDisplayed()).as("no card, no Remove").isFalse();
+            b.slowNetwork(Duration.ofMillis(300));
+            b.find(By.id("scan")).click();
+
+            // Eight scans, as fast as the scanner types them: each Enter leaves an empty field behind.
+            b.keys(String.join(Keys.ENTER, BARCODES) + Keys.ENTER);
+            assertThat(b.find(By.id("scan")).getAttribute("value")).isEmpty();
+            b.waitUntil(d -> skus(b).size() == SKUS.size() && !b.text(By.id("total")).equals("–")
+                    && b.content(By.id("pending")).isEmpty());
+            assertThat(skus(b)).containsExactlyElementsOf(SKUS);
+            assertThat(b.all(By.cssSelector("#scan-error li"))).isEmpty();
+            assertThat(slowestLookupMillis(b)).as("the lookups really were slow").isGreaterThanOrEqualTo(280);
+
+            // The total, Pay and the newest line are on screen without scrolling; the page itself does not scroll.
+            assertThat(b.inViewport(By.id("total"))).as("total in sight").isTrue();
+            assertThat(b.inViewport(By.id("pay"))).as("Pay in sight").isTrue();
+            assertThat(b.inViewport(By.cssSelector("#lines tr:last-child"))).as("newest line in sight").isTrue();
+            assertThat((Boolean) b.js("return document.scrollingElement.scrollHeight <= window.innerHeight + 1")).isTrue();
+            b.screenshot("till-burst-" + width + "x" + height);
+
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.find(By.id("done"));
+            String first = b.text(By.id("receipt-number"));
+            assertThat(b.inViewport(By.id("change"))).as("change in sight").isTrue();
+            assertThat(b.inViewport(By.id("total"))).isTrue();
+            assertThat((Long) b.js("return Math.round(window.scrollY)")).isZero();
+            b.screenshot("till-done-" + width + "x" + height);
+
+            // The next scan starts the next sale, and Pay takes it (a new Idempotency-Key, not the last one).
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
+            b.keys("LV-1010", Keys.ENTER);
+            b.waitUntil(d -> !d.findElement(By.id("done")).isDisplayed() && skus(b).equals(List.of("LV-1010")));
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> d.findElement(By.id("done")).isDisplayed() && !b.text(By.id("receipt-number")).equals(first));
+            assertThat(b.content(By.id("pay-error"))).isEmpty();
+            assertThat(api.get("/api/v1/sales/" + b.text(By.id("receipt-number")), "clerk").text("total")).isEqualTo("0.99");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "lv, D3, Daudzums 0 nav iespējams, Nav preces ar kodu 4750000000000, 'Jāmaksā 3,20, bet saņemts tikai 1,00.'",
+            "cs, D4, Množství 0 není možné, Žádné zboží nemá kód 4750000000000, 'K úhradě je 3,20, přijato jen 1,00.'",
+            "ru, D1, Количество 0 невозможно, Нет товара с кодом 4750000000000, 'К оплате 3,20, получено только 1,00.'"})
+    void badEntriesAreRefusedInThePagesLanguageStayListedAndNeverBlockTheBasket(String lang, String drawer,
+            String zero, String unknown, String shortfall) {
+        open(drawer);
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=" + lang);
+            b.viewport(1024, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue(drawer);
+            b.find(By.id("scan")).click();
+
+            b.keys("0*LV-1001", Keys.ENTER);
+            b.waitForText(By.id("scan-error"), zero);
+            assertThat(b.text(By.id("scan-error"))).contains("0*LV-1001");
+            b.keys("-2*LV-1001", Keys.ENTER, "1000*LV-1001", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#scan-error li")).size() == 3);
+            assertThat(b.text(By.id("scan-error"))).contains("-2*LV-1001").contains("1000*LV-1001");
+            assertThat(skus(b)).isEmpty();
+
+            // The basket still sells; the errors stay until the clerk has seen them.
+            b.keys("LV-1001", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("LV-1001")));
+            b.keys("4750000000000", Keys.ENTER);
+            b.waitForText(By.id("scan-error"), unknown);
+            b.keys("LV-1002", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("LV-1001", "LV-1002")));
+            assertThat(b.all(By.cssSelector("#scan-error li"))).hasSize(4);
+            assertThat(b.seen(By.cssSelector("#scan-error li:last-child span"))).as("newest error in sight").isTrue();
+            assertThat(b.seen(By.cssSelector("#lines tr:last-child td"))).as("newest line in sight").isTrue();
+            assertThat(b.inViewport(By.id("pay"))).isTrue();
+            assertThat(b.seen(By.id("total"))).isTrue();
+            b.screenshot("till-errors-" + lang);
+
+            // Pay first asks to look at them; Esc in the empty scan field says "seen"; then Pay sells.
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> !b.content(By.id("pay-error")).isEmpty());
+            assertThat(b.driver().findElement(By.id("done")).isDisplayed()).isFalse();
+            b.find(By.id("scan")).click();
+            b.keys(Keys.ESCAPE);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#scan-error li")).isEmpty());
+
+            // The server's problems come in the page's language and say what to do.
+            b.enter(By.id("cash"), "1");
+            b.waitForText(By.id("pay-error"), shortfall);
+            b.screenshot("till-short-" + lang);
+            b.find(By.id("cash")).clear();
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.find(By.id("done"));
+            var sale = api.get("/api/v1/sales/" + b.text(By.id("receipt-number")), "clerk");
+            assertThat(sale.text("total")).isEqualTo("3.18");
+        }
+    }
+
+    @Test
+    void theSameItemTwiceIsOneLineQuantitiesAreEditedAndItemsAreFoundByName() {
+        open("D2");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=en");
+            b.viewport(1366, 768);
+            b.find(By.id("scan")).click();
+
+            // By SKU, then by barcode: one line of two.
+            b.keys("LV-1001", Keys.ENTER, "4750001000009", Keys.ENTER);
+            b.waitUntil(d -> digits(b.text(By.id("total"))).equals("378"));
+            assertThat(skus(b)).containsExactly("LV-1001");
+            assertThat(b.find(By.cssSelector("#lines .line-qty")).getAttribute("value")).isEqualTo("2");
+
+            // The quantity typed on the line; 0 is refused and the line keeps its quantity.
+            WebElement qty = b.find(By.cssSelector("#lines .line-qty"));
+            qty.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3", Keys.ENTER);
+            b.waitUntil(d -> digits(b.text(By.id("total"))).equals("567"));
+            b.find(By.cssSelector("#lines .line-qty")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "0", Keys.ENTER);
+            b.waitForText(By.id("scan-error"), "Quantity 0 is not possible");
+            assertThat(b.find(By.cssSelector("#lines .line-qty")).getAttribute("value")).isEqualTo("3");
+            assertThat(digits(b.text(By.id("total")))).isEqualTo("567");
+            b.find(By.cssSelector("#scan-error .ack")).click();
+
+            // A name instead of a code: the matches listed, the arrows pick one, Enter adds it.
+            b.keys("maize", Keys.ENTER);
+            b.waitForText(By.id("matches"), "Rupjmaize");
+            b.keys("LV-100", Keys.ENTER);
+            b.waitUntil(d -> d.findElements(By.cssSelector("#match-list li")).size() > 3);
+            b.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+            String picked = b.find(By.cssSelector("#match-list li[aria-selected='true']")).getAttribute("data-sku");
+            assertThat(picked).isNotEqualTo(b.all(By.cssSelector("#match-list li")).get(0).getAttribute("data-sku"));
+            b.screenshot("till-search");
+            b.keys(Keys.ENTER);
+            b.waitUntil(d -> skus(b).contains(picked));
+            assertThat(b.driver().findElement(By.id("matches")).isDisplayed()).isFalse();
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
+
+            // A visit to the customers page and a reload keep the basket.
+            List<String> basket = skus(b);
+            String total = b.text(By.id("total"));
+            b.open("/customers");
+            b.open("/sale");
+            b.waitUntil(d -> skus(b).equals(basket) && b.text(By.id("total")).equals(total));
+            b.driver().navigate().refresh();
+            b.waitUntil(d -> skus(b).equals(basket) && b.text(By.id("total")).equals(total));
+            assertThat(b.find(By.cssSelector("#lines tr[data-sku='LV-1001'] .line-qty")).getAttribute("value")).isEqualTo("3");
+
+            // A quick key (config/application.yml) adds an item without a barcode; the focus goes back to the scan field.
+            b.find(By.cssSelector(".quick-key[data-sku='LV-1006']")).click();
+            b.waitUntil(d -> skus(b).contains("LV-1006"));
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scan");
+        }
+    }
+
+    @Test
+    void theLastReceiptComesAgainAsACopyAndTheDrawerOpensWithoutASale() {
+        open("D3");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=lv");
+            b.viewport(1366, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue("D3");
+            b.find(By.id("scan")).click();
+            b.keys(Keys.F9);
+            b.waitForText(By.id("tools-status"), "vēl nav pabeigts neviens pirkums");
+
+            b.keys("LV-1001", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("LV-1001")));
+            // Letters for cash: a sentence that says how to type it, in Latvian.
+            b.enter(By.id("cash"), "abc");
+            b.waitForText(By.id("pay-error"), "“abc” nav summa");
+            b.find(By.id("cash")).clear();
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.find(By.id("done"));
+            assertThat(b.content(By.id("tools-status"))).isEmpty();
+
+            // No printer at this till: the sentence says so in Latvian and offers the copy as PDF.
+            b.keys(Keys.F9);
+            b.waitForText(By.id("tools-status"), "Šai kasei nav iestatīts čeku printeris");
+            assertThat(b.text(By.id("tools-status"))).doesNotContain("pos.printing");
+            b.waitUntil(d -> d.findElement(By.id("reprint-pdf")).isDisplayed()
+                    && d.findElement(By.id("reprint-pdf")).getAttribute("href").startsWith("blob:"));
+
+            b.find(By.id("no-sale")).click();
+            b.waitUntil(d -> "no-sale-reason".equals(d.switchTo().activeElement().getAttribute("id")));
+            b.keys("Maiņa klientam", Keys.ENTER);
+            b.waitForText(By.id("tools-status"), "Kase D3 atvērta bez pārdošanas");
+            assertThat(b.driver().findElement(By.id("no-sale-form")).isDisplayed()).isFalse();
+            b.screenshot("till-tools-lv");
+        }
+    }
+
+    /** The SKUs of the basket's lines, top to bottom (read in one go: the lines are redrawn on each quote). */
+    @SuppressWarnings("unchecked")
+    private static List<String> skus(Browser b) {
+        return (List<String>) b.js("return Array.from(document.querySelectorAll('#lines tr[data-sku]'), tr => tr.dataset.sku)");
+    }
+
+    private static long slowestLookupMillis(Browser b) {
+        return ((Number) b.js("""
+                return Math.max(0, ...performance.getEntriesByType('resource')
+                    .filter(e => e.name.includes('/api/v1/items/')).map(e => e.duration));""")).longValue();
+    }
+
+    private void open(String drawerId) {
+        if (api.get("/api/v1/drawers/" + drawerId, "clerk").status() != 200) {
+            var opened = api.post("/api/v1/drawers/" + drawerId + "/open", "clerk", "{\"float\":{\"20.00\":2,\"5.00\":2}}");
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        }
+    }
+
+    private static String digits(String text) {
+        return text.replaceAll("[^0-9]", "");
+    }
+}
