@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The authorisation matrix: every API operation the OpenAPI document lists must be in README's
+ * The authorisation matrix: every API operation the OpenAPI document lists must be in docs/authorization.md's
  * "Endpoint by endpoint" table, and calling it as anonymous, CLERK, MANAGER, HEAD_OFFICE and
  * ADMIN must be allowed (anything but 401/403) or denied (401 anonymous, 403 otherwise) exactly
  * as that table says. Path parameters are junk and bodies empty objects, so allowed calls fail
@@ -41,7 +41,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
 
     @Test
     void everyEndpointAllowsAndDeniesExactlyAsTheReadmeTableSays() throws Exception {
-        Map<String, List<Boolean>> table = readmeTable();
+        Map<String, List<Boolean>> table = authorizationTable();
         Map<String, Api> users = new TreeMap<>();
         for (String role : ROLES.subList(1, ROLES.size())) {
             users.put(role, api.signedIn(role, "R01"));
@@ -55,7 +55,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             }
         }));
         assertThat(operations).hasSizeGreaterThan(30);
-        assertThat(table.keySet()).as("README table rows without an endpoint").isSubsetOf(operations);
+        assertThat(table.keySet()).as("docs/authorization.md table rows without an endpoint").isSubsetOf(operations);
 
         List<String> mismatches = new ArrayList<>();
         StringBuilder observed = new StringBuilder();
@@ -74,14 +74,14 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
                 row.append(allowed ? " yes |" : " - |");
                 List<Boolean> expected = table.get(operation);
                 if (expected != null && expected.get(i) != allowed) {
-                    mismatches.add("%s as %s: %s (status %d), README says %s".formatted(operation, role,
+                    mismatches.add("%s as %s: %s (status %d), docs/authorization.md says %s".formatted(operation, role,
                             allowed ? "allowed" : "denied", status, expected.get(i) ? "allowed" : "denied"));
                 }
             }
             observed.append(row).append('\n');
         }
         List<String> missing = operations.stream().filter(o -> !table.containsKey(o)).sorted().toList();
-        assertThat(missing).as("endpoints missing from README's table; observed:\n" + observed).isEmpty();
+        assertThat(missing).as("endpoints missing from docs/authorization.md's table; observed:\n" + observed).isEmpty();
         assertThat(mismatches).as("observed:\n" + observed).isEmpty();
     }
 
@@ -101,8 +101,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static Map<String, List<Boolean>> readmeTable() throws IOException {
-        Path readme = Path.of("README.md");
+    private static Map<String, List<Boolean>> authorizationTable() throws IOException {
+        Path readme = Path.of("docs", "authorization.md");
         Map<String, List<Boolean>> table = new TreeMap<>();
         for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
             Matcher m = ROW.matcher(line);
