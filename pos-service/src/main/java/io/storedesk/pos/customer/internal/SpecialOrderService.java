@@ -190,7 +190,7 @@ class SpecialOrderService {
             }
             AppliedTender credit = new AppliedTender(TenderType.DEPOSIT, order.deposit(), order.deposit(), number);
             SaleOrder.Exchange sale = new SaleOrder.Exchange(r.drawerId(), lines, null, null, r.tenders());
-            return sales.completeExchange(sale, credit, key, fingerprint, clerk, SpecialOrderView.Pickup.class,
+            return sales.completeExchange(null, sale, credit, key, fingerprint, clerk, SpecialOrderView.Pickup.class,
                     view -> {
                         if (!orders.transition(order.id(), "ARRIVED", "PICKED_UP",
                                 "picked_up_by = ?, picked_up_at = ?, receipt_number = ?", clerk, now(),

@@ -39,8 +39,9 @@ class DrawerOperations {
     private final JsonMapper json;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final DayLock dayLock;
 
-    DrawerOperations(org.springframework.context.ApplicationEventPublisher events, DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
+    DrawerOperations(DayLock dayLock, org.springframework.context.ApplicationEventPublisher events, DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
             DrawerProperties properties, ManagerApprovals approvals, Journal journal, JsonMapper json, Clock clock) {
         this.drawers = drawers;
         this.sessions = sessions;
@@ -51,12 +52,14 @@ class DrawerOperations {
         this.json = json;
         this.clock = clock;
         this.events = events;
+        this.dayLock = dayLock;
     }
 
     /** Paid-in, paid-out, safe drop or pick-up; money out cannot exceed the cash that should be there. */
     @Transactional
     public Movement move(String drawerId, PostingType type, Money amount, String reason, String user) {
         DrawerInfo drawer = drawers.drawer(drawerId);
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md); lockOpen below is lock 2
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         Money signed = switch (type) {
@@ -90,6 +93,7 @@ class DrawerOperations {
     public Closed close(String drawerId, Map<String, Integer> counts, ApprovalRequest approval, String user) {
         DrawerInfo drawer = drawers.drawer(drawerId);
         Money counted = denominations.total(drawer, counts);
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md); lockOpen below is lock 2
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         Currency currency = drawer.currency();
@@ -133,6 +137,7 @@ class DrawerOperations {
     @Transactional
     public NoSale noSale(String drawerId, String reason, String user) {
         DrawerInfo drawer = drawers.drawer(drawerId);
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md); lockOpen below is lock 2
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -81,9 +81,12 @@ class ExchangeService {
             AppliedTender creditTender = credit.isPositive()
                     ? new AppliedTender(TenderType.EXCHANGE, credit, credit, request.receiptNumber()) : null;
             try {
-                IdempotentResult<ExchangeView> result = sales.completeExchange(order, creditTender, idempotencyKey,
+                IdempotentResult<ExchangeView> result = sales.completeExchange(request.receiptNumber(), order, creditTender, idempotencyKey,
                         fingerprint, clerk, ExchangeView.class, newSale -> {
-                            ReturnView ret = recorder.record(new ReturnRecorder.Document(returnId, drawer, sale,
+                            // locks 1, 2 and 4 (docs/locking.md) are held: the new sale took them
+                            SaleView locked = returns.recheck(sale.receiptNumber(), request.returnLines(),
+                                    request.method(), credit, plan, approvedBy);
+                            ReturnView ret = recorder.record(new ReturnRecorder.Document(returnId, drawer, locked,
                                     request.method(), plan, refunded, clerk, approvedBy, null, newSale.receiptNumber()));
                             Money difference = Money.of(newSale.total(), currency).minus(returned);
                             events.publishEvent(new ExchangeCompleted(sale.receiptNumber(), ret.returnNumber(),

@@ -39,8 +39,28 @@ class ReturnPolicy {
 
     /** @return the approving manager, or null when the return is within the policy */
     String check(SaleView sale, RefundPlan plan, ApprovalRequest approval, String clerk) {
+        return approve(breaches(sale, plan), approval, clerk, lastDay(sale));
+    }
+
+    /**
+     * The policy again, in the recording transaction under the sale's lock: a return that was
+     * within the policy when it was checked and no longer is (another return of the sale or the
+     * customer committed meanwhile) is refused as it would have been; one a manager approved stays
+     * approved (the approval covers every rule).
+     */
+    void recheck(SaleView sale, RefundPlan plan, String approvedBy) {
+        if (approvedBy == null) {
+            approve(breaches(sale, plan), null, null, lastDay(sale));
+        }
+    }
+
+    private LocalDate lastDay(SaleView sale) {
+        return sale.businessDate().plusDays(policy.windowDays());
+    }
+
+    private List<Breach> breaches(SaleView sale, RefundPlan plan) {
         List<Breach> breaches = new ArrayList<>();
-        LocalDate lastDay = sale.businessDate().plusDays(policy.windowDays());
+        LocalDate lastDay = lastDay(sale);
         if (store.today(clock).isAfter(lastDay)) {
             breaches.add(new Breach("return-window-expired", "Return window expired",
                     "Sale %s was on %s; returns are taken up to %d days after the sale (until %s)."
@@ -52,7 +72,7 @@ class ReturnPolicy {
                     .ifPresent(s -> breaches.add(departmentBreach(s.name(), s.department())));
         }
         cashBreach(plan.cash()).ifPresent(breaches::add);
-        return approve(breaches, approval, clerk, lastDay);
+        return breaches;
     }
 
     private Breach departmentBreach(String name, String department) {

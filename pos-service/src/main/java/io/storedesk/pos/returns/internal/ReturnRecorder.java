@@ -76,6 +76,7 @@ class ReturnRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     ReturnView record(Document d) {
         RefundPlan plan = d.plan();
+        drawers.holdDay(d.drawer().drawerId()); // locks 1 and 2 (docs/locking.md), first in the transaction
         String receiptNumber = d.sale() == null ? null : d.sale().receiptNumber();
         if (d.sale() != null) {
             plan.lines().forEach(l -> sales.recordReturn(receiptNumber, l.lineNo(), l.quantity()));

@@ -94,8 +94,13 @@ class ReturnService {
             List<CardRefund> refunded = refundCards(plan, drawer.registerId(), returnId);
             try {
                 IdempotentResult<ReturnView> result = idempotency.executeAfterFind("return", idempotencyKey, fingerprint,
-                        ReturnView.class, () -> recorder.record(new ReturnRecorder.Document(returnId, drawer, sale,
-                                request.method(), plan, refunded, clerk, approvedBy, null, null)));
+                        ReturnView.class, () -> {
+                            drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md)
+                            SaleView locked = recheck(sale.receiptNumber(), request.lines(), request.method(), null,
+                                    plan, approvedBy); // lock 4
+                            return recorder.record(new ReturnRecorder.Document(returnId, drawer, locked,
+                                    request.method(), plan, refunded, clerk, approvedBy, null, null));
+                        });
                 if (result.replayed()) {
                     reverse(refunded, "duplicate return request");
                 }
@@ -109,7 +114,35 @@ class ReturnService {
 
     /** The sale, if it can still be returned: 404 when unknown, 422 when voided. */
     SaleView saleToReturn(String receiptNumber) {
-        SaleView sale = sales.find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        return requireNotVoided(sales.find(receiptNumber)
+                .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber)));
+    }
+
+    /**
+     * The deciding checks again, in the recording transaction, under the sale's lock (lock 4 of
+     * docs/locking.md; the caller holds locks 1 and 2): the sale is not voided, the refund plan
+     * made from the sale as it now stands is the one the cards were refunded by (no return,
+     * exchange or void committed in between), and the return policy still holds (or a manager
+     * approved). When this throws, the caller reverses the card refunds made before.
+     *
+     * @return the sale as it stands under the lock
+     */
+    SaleView recheck(String receiptNumber, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method,
+            Money credit, RefundPlan planned, String approvedBy) {
+        SaleView sale = requireNotVoided(sales.lockForChange(receiptNumber));
+        RefundPlan again = plan(sale, lines, method, credit);
+        if (!again.equals(planned)) {
+            throw ProblemException.conflict("sale-changed", "Sale changed meanwhile",
+                    "Sale %s was returned, exchanged or voided by someone else while this was prepared; nothing was "
+                            + "saved and card refunds were reversed. Look at the sale again and retry."
+                                    .formatted(receiptNumber));
+        }
+        returnPolicy.recheck(sale, again, approvedBy);
+        return sale;
+    }
+
+    private static SaleView requireNotVoided(SaleView sale) {
+        String receiptNumber = sale.receiptNumber();
         if ("VOIDED".equals(sale.status())) {
             throw ProblemException.rule("sale-voided", "Sale voided",
                     "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
