@@ -23,6 +23,7 @@ import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.payment.CardPayments;
 import io.storedesk.pos.payment.CardRefund;
+import io.storedesk.pos.returns.EarnedPointsSpent;
 import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.returns.ReturnsProperties;
 import io.storedesk.pos.sale.SaleView;
@@ -55,8 +56,9 @@ class ReturnService {
     private final ReturnsProperties policy;
     private final StoreProperties storeProperties;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<EarnedPointsSpent> pointsSpent;
 
-    ReturnService(Sales sales, Catalog catalog, CashDrawers drawers, CardPayments cards, ManagerApprovals approvals,
+    ReturnService(org.springframework.beans.factory.ObjectProvider<EarnedPointsSpent> pointsSpent, Sales sales, Catalog catalog, CashDrawers drawers, CardPayments cards, ManagerApprovals approvals,
             Idempotency idempotency, ReturnStore store, ReturnRecorder recorder, ReturnPolicy returnPolicy,
             ReturnsProperties policy, StoreProperties storeProperties, Clock clock) {
         this.sales = sales;
@@ -71,6 +73,7 @@ class ReturnService {
         this.policy = policy;
         this.storeProperties = storeProperties;
         this.clock = clock;
+        this.pointsSpent = pointsSpent;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -88,7 +91,7 @@ class ReturnService {
                 return earlier.get();
             }
             SaleView sale = saleToReturn(request.receiptNumber());
-            RefundPlan plan = plan(sale, request.lines(), request.method(), null);
+            RefundPlan plan = plan(sale, request.lines(), request.method(), null, false);
             String approvedBy = returnPolicy.check(sale, plan, request.approval(), clerk);
             UUID returnId = Ids.timeOrdered();
             List<CardRefund> refunded = refundCards(plan, drawer.registerId(), returnId);
@@ -130,7 +133,7 @@ class ReturnService {
     SaleView recheck(String receiptNumber, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method,
             Money credit, RefundPlan planned, String approvedBy) {
         SaleView sale = requireNotVoided(sales.lockForChange(receiptNumber));
-        RefundPlan again = plan(sale, lines, method, credit);
+        RefundPlan again = plan(sale, lines, method, credit, true);
         if (!again.equals(planned)) {
             throw ProblemException.conflict("sale-changed", "Sale changed meanwhile",
                     "Sale %s was returned, exchanged or voided by someone else while this was prepared; nothing was "
@@ -150,12 +153,30 @@ class ReturnService {
         return sale;
     }
 
-    /** The refund plan for returning {@code lines} of the sale, less an exchange's {@code credit} (or null). */
-    RefundPlan plan(SaleView sale, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method, Money credit) {
+    /**
+     * The refund plan for returning {@code lines} of the sale, less an exchange's {@code credit}
+     * (or null), less the value of earned points already spent that the return takes back.
+     *
+     * @param lock take the loyalty card's lock (lock 7 of docs/locking.md): in the recording transaction
+     */
+    RefundPlan plan(SaleView sale, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method, Money credit,
+            boolean lock) {
         Currency currency = Currency.getInstance(sale.currency());
-        return RefundPlan.of(sale, lines, method, store.refundedToTenders(sale.receiptNumber(), currency),
-                store.earlierCash(sale.receiptNumber(), currency), storeProperties.cashRoundingPolicy(),
-                credit == null ? Money.zero(currency) : credit);
+        Money zero = Money.zero(currency);
+        Money taken = credit == null ? zero : credit;
+        java.util.Map<String, Money> toTenders = store.refundedToTenders(sale.receiptNumber(), currency);
+        RefundPlan.EarlierCash earlier = store.earlierCash(sale.receiptNumber(), currency);
+        RefundPlan plain = RefundPlan.of(sale, lines, method, toTenders, earlier, storeProperties.cashRoundingPolicy(),
+                taken);
+        EarnedPointsSpent.Shortfall spent = pointsSpent.getIfAvailable() == null ? EarnedPointsSpent.Shortfall.NONE
+                : pointsSpent.getObject().shortfall(sale.receiptNumber(), plain.lines().stream().collect(
+                        java.util.stream.Collectors.toMap(RefundPlan.Line::lineNo, l -> l.refund().amount())), lock);
+        if (spent.points() <= 0) {
+            return plain;
+        }
+        Money value = Money.of(spent.value(), currency).min(plain.linesTotal().minus(taken));
+        return RefundPlan.of(sale, lines, method, toTenders, earlier, storeProperties.cashRoundingPolicy(), taken,
+                value, spent.points());
     }
 
     /**
