@@ -89,7 +89,8 @@ class ExchangeService {
                             SaleView locked = returns.recheck(sale.receiptNumber(), request.returnLines(),
                                     request.method(), credit, plan, approvedBy);
                             ReturnView ret = recorder.record(new ReturnRecorder.Document(returnId, drawer, locked,
-                                    request.method(), plan, refunded, clerk, approvedBy, null, newSale.receiptNumber()));
+                                    request.method(), plan, refunded, clerk, approvedBy, locked.loyaltyCard(),
+                                    newSale.receiptNumber()));
                             Money difference = Money.of(newSale.total(), currency).minus(returned);
                             events.publishEvent(new ExchangeCompleted(sale.receiptNumber(), ret.returnNumber(),
                                     newSale.receiptNumber(), currency.getCurrencyCode(), returned.toString(),

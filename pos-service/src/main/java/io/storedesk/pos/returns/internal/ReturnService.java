@@ -102,7 +102,7 @@ class ReturnService {
                             SaleView locked = recheck(sale.receiptNumber(), request.lines(), request.method(), null,
                                     plan, approvedBy); // lock 4
                             return recorder.record(new ReturnRecorder.Document(returnId, drawer, locked,
-                                    request.method(), plan, refunded, clerk, approvedBy, null, null));
+                                    request.method(), plan, refunded, clerk, approvedBy, locked.loyaltyCard(), null));
                         });
                 if (result.replayed()) {
                     reverse(refunded, "duplicate return request");
@@ -117,8 +117,12 @@ class ReturnService {
 
     /** The sale, if it can still be returned: 404 when unknown, 422 when voided. */
     SaleView saleToReturn(String receiptNumber) {
-        return requireNotVoided(sales.find(receiptNumber)
+        SaleView sale = requireNotVoided(sales.find(receiptNumber)
                 .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber)));
+        if (sale.loyaltyCard() != null) {
+            store.ensureCustomer(sale.loyaltyCard()); // the row of lock 5, before any transaction
+        }
+        return sale;
     }
 
     /**
@@ -132,8 +136,11 @@ class ReturnService {
      */
     SaleView recheck(String receiptNumber, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method,
             Money credit, RefundPlan planned, String approvedBy) {
-        SaleView sale = requireNotVoided(sales.lockForChange(receiptNumber));
-        RefundPlan again = plan(sale, lines, method, credit, true);
+        SaleView sale = requireNotVoided(sales.lockForChange(receiptNumber)); // lock 4
+        if (sale.loyaltyCard() != null) {
+            store.lockCustomer(sale.loyaltyCard()); // lock 5: the customer's cash refunds over the window
+        }
+        RefundPlan again = plan(sale, lines, method, credit, true); // lock 7, when points were earned
         if (!again.equals(planned)) {
             throw ProblemException.conflict("sale-changed", "Sale changed meanwhile",
                     "Sale %s was returned, exchanged or voided by someone else while this was prepared; nothing was "

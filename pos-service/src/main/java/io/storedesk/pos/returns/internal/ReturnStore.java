@@ -84,6 +84,34 @@ class ReturnStore {
         return Money.of(sum, currency);
     }
 
+    /** Makes sure the customer's lock row exists; in a transaction of its own, before the return's. */
+    void ensureCustomer(String customerRef) {
+        if (jdbc.sql("SELECT COUNT(*) FROM return_customer WHERE customer_ref = ?").param(customerRef)
+                .query(Long.class).single() == 0) {
+            try {
+                jdbc.sql("INSERT INTO return_customer (customer_ref) VALUES (?)").param(customerRef).update();
+            } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+                // another return made it first: just as good
+            }
+        }
+    }
+
+    /** Lock 5 of docs/locking.md: the customer's row, until the caller's transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lockCustomer(String customerRef) {
+        jdbc.sql("SELECT customer_ref FROM return_customer WHERE customer_ref = ? FOR UPDATE").param(customerRef)
+                .query(String.class).optional();
+    }
+
+    /** Cash refunded by receipted returns to this customer (a sale's loyalty card) since {@code since}. */
+    Money cashRefundedToCustomer(String customerRef, LocalDate since, Currency currency) {
+        BigDecimal sum = jdbc.sql("SELECT COALESCE(SUM(f.amount), 0) FROM sale_return_refund f JOIN sale_return r "
+                        + "ON r.id = f.return_id WHERE r.customer_ref = ? AND r.receipt_number IS NOT NULL "
+                        + "AND r.business_date >= ? AND f.type = 'CASH'")
+                .params(customerRef, since).query(BigDecimal.class).single();
+        return Money.of(sum, currency);
+    }
+
     RefundPlan.EarlierCash earlierCash(String receiptNumber, Currency currency) {
         BigDecimal paid = jdbc.sql("SELECT COALESCE(SUM(f.amount), 0) FROM sale_return_refund f JOIN sale_return r "
                         + "ON r.id = f.return_id WHERE r.receipt_number = ? AND f.type = 'CASH'")
