@@ -58,6 +58,7 @@ class CaseStore {
     }
 
     Optional<Row> find(String caseNumber, boolean lock) {
+        // lock 5 of docs/locking.md (the service case, before its customer) when locked
         return jdbc.sql("SELECT " + COLUMNS + " FROM service_case WHERE case_number = ?" + (lock ? " FOR UPDATE" : ""))
                 .param(caseNumber)
                 .query((rs, n) -> new Row(rs.getObject(22, UUID.class), rs.getInt(23), view(rs)))

@@ -242,6 +242,7 @@ class SpecialOrderService {
             CardRefund refund, String clerk) {
         String number = order.view().orderNumber();
         String from = order.status();
+        drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md), before the order's row (lock 3)
         if (!orders.transition(order.id(), from, "CANCELLED",
                 "cancelled_by = ?, cancelled_at = ?, cancel_reason = ?, refund_type = ?, refund_reference = ?", clerk,
                 now(), r.reason(), refund == null ? "CASH" : "CARD", refund == null ? drawer.drawerId()
