@@ -55,10 +55,11 @@ class RefundInterleavingProperties {
 
     @BeforeContainer
     static void start() {
-        service = new SpringApplicationBuilder(PosApplication.class).properties(
-                "server.port=0", "pos.data-dir=target/test-data/interleaving-" + UUID.randomUUID(),
-                "pos.payment.timeout=2s", "pos.payment.simulator.delay=4s",
-                "pos.payment.reversal.poll-interval=200ms", "pos.payment.reversal.retry-delay=200ms").run();
+        // as command-line arguments: they win over config/application.yml (default properties would not)
+        service = new SpringApplicationBuilder(PosApplication.class).run(
+                "--server.port=0", "--pos.data-dir=target/test-data/interleaving-" + UUID.randomUUID(),
+                "--pos.payment.timeout=2s", "--pos.payment.simulator.delay=4s",
+                "--pos.payment.reversal.poll-interval=200ms", "--pos.payment.reversal.retry-delay=200ms");
         api = new Api(((WebServerApplicationContext) service).getWebServer().getPort());
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 service.getBean(io.storedesk.pos.payment.CardPayments.class).status().signedOn());
