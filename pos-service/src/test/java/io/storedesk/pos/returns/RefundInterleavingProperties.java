@@ -139,7 +139,7 @@ class RefundInterleavingProperties {
 
     private static Supplier<Api.Response> request(String receipt, Op op) {
         if (op instanceof VoidSale) {
-            return () -> api.post("/api/v1/sales/" + receipt + "/void", "manager",
+            return () -> api.post("/api/v1/sales/" + receipt + "/void", "clerk",
                     "{\"reason\":\"rung twice\"," + APPROVAL + "}");
         }
         if (op instanceof Return r) {
