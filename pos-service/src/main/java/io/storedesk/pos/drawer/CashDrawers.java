@@ -34,6 +34,17 @@ public interface CashDrawers {
     void recordTender(String drawerId, String tender, Money amount, String reference, String actor);
 
     /**
+     * Takes locks 1 and 2 of docs/locking.md in the caller's (mandatory) transaction: the
+     * business-day lock (a day close waits until the caller commits) and the drawer's open
+     * session, if any; then checks, under them, that the day is open. Every transaction that posts
+     * to a business day calls this before it locks any other document.
+     *
+     * @return the business date a posting at this drawer belongs to (its open session's date, or today)
+     * @throws io.storedesk.pos.common.ProblemException 409 {@code business-day-closed}
+     */
+    LocalDate holdDay(String drawerId);
+
+    /**
      * The business date a transaction at this drawer belongs to: its open session's date, or
      * else the current business day; 409 {@code business-day-closed} when that day was closed.
      */

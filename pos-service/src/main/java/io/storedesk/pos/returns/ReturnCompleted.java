@@ -3,7 +3,11 @@ package io.storedesk.pos.returns;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A return was completed; published in the return's transaction. Amounts are strings. */
+/**
+ * A return was completed; published in the return's transaction. Amounts are strings.
+ * {@code earnedPointsSpent} points the sale earned were already spent; their value, {@code pointsSpent}
+ * (negative, or null), was kept back from the refund, and the points module books them as repaid.
+ */
 public record ReturnCompleted(
         String returnNumber,
         String receiptNumber,
@@ -15,5 +19,7 @@ public record ReturnCompleted(
         String refundTotal,
         String cashRounding,
         List<ReturnView.Line> lines,
-        List<ReturnView.Refund> refunds) {
+        List<ReturnView.Refund> refunds,
+        long earnedPointsSpent,
+        String pointsSpent) {
 }

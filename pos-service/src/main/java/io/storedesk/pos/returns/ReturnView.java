@@ -8,7 +8,8 @@ import java.util.List;
  * A completed return as the API and other modules see it. Amounts are strings ("12.30");
  * {@code cashRounding} is what rounding the cash refund to the smallest coin added (or took).
  * {@code receiptNumber} is null for a return without a receipt; {@code exchangeReceipt} names
- * the new sale of an exchange.
+ * the new sale of an exchange. {@code pointsSpent} is the value kept back from the refund for loyalty
+ * points the sale earned that the customer already spent (negative, "-1.81"), or null.
  */
 public record ReturnView(
         String returnNumber,
@@ -25,7 +26,8 @@ public record ReturnView(
         String cashRounding,
         List<Refund> refunds,
         List<Line> lines,
-        String exchangeReceipt) {
+        String exchangeReceipt,
+        String pointsSpent) {
 
     /** A returned line: how many units, why, whether they go back on the shelf, and their refund (net paid). */
     public record Line(int lineNo, String sku, int quantity, String reason, boolean restock, String refund) {

@@ -12,8 +12,19 @@ public interface Sales {
     DayTotals dayTotals(java.time.LocalDate date);
 
     /**
+     * Takes lock 4 of docs/locking.md, the sale's row, until the caller's (mandatory) transaction
+     * ends, and reads the sale as it stands under it (status VOIDED, returned quantities). A void,
+     * return or exchange of the sale takes it, after the business-day and drawer locks
+     * ({@link io.storedesk.pos.drawer.CashDrawers#holdDay}) and before anything else.
+     *
+     * @throws io.storedesk.pos.common.ProblemException 404 when there is no such sale
+     */
+    SaleView lockForChange(String receiptNumber);
+
+    /**
      * Counts {@code quantity} more units of a sold line as returned, in the caller's (mandatory)
-     * transaction. Atomic: concurrent callers never return more than was sold.
+     * transaction, under the sale's lock ({@link #lockForChange}). Atomic: concurrent callers never
+     * return more than was sold, and a voided sale takes no return (422 {@code sale-voided}).
      *
      * @throws io.storedesk.pos.common.ProblemException 422 {@code return-quantity-exceeded} naming the line
      *         and what is left, or {@code unknown-sale-line}
@@ -40,9 +51,12 @@ public interface Sales {
      * stored (the return half) and its result is what the Idempotency-Key replays. Cards are
      * charged before, and reversed if the transaction fails.
      *
+     * @param originalReceipt the sale the returned goods come from: locked (lock 4) before the new
+     *        sale takes its receipt number
      * @param fingerprint the request and its caller, to detect key reuse
      */
-    <R> io.storedesk.pos.common.IdempotentResult<R> completeExchange(SaleOrder.Exchange order, AppliedTender credit,
+    <R> io.storedesk.pos.common.IdempotentResult<R> completeExchange(String originalReceipt, SaleOrder.Exchange order,
+            AppliedTender credit,
             String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType,
             java.util.function.Function<SaleView, R> alsoRecord);
 }

@@ -211,6 +211,40 @@ class SpecialOrderIntegrationTests {
         assertThat(x.get("depositRefunds").asString()).isEqualTo("10.00");
     }
 
+    @Test
+    void aPickupAndACancelOfOneOrderAtTheSameMomentHaveOneWinner() {
+        open("D2");
+        for (int round = 0; round < 3; round++) {
+            String customer = createCustomer(api, "Race " + unique(), phone(), null, null);
+            Api.Response created = api.post("/api/v1/special-orders", "clerk", """
+                    {"customerId":"%s","drawerId":"D2","lines":[{"sku":"EL-2002","quantity":1}],
+                     "deposit":{"type":"CASH","amount":"20.00"}}""".formatted(customer));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String number = created.text("orderNumber");
+            assertThat(post(number, "arrived", "").status()).isEqualTo(200);
+            java.math.BigDecimal before = new java.math.BigDecimal(
+                    api.get("/api/v1/drawers/D2/x-report", "manager").text("expectedCash"));
+            List<java.util.function.Supplier<Api.Response>> contestants = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                contestants.add(i % 2 == 0
+                        ? () -> post(number, "pickup", "{\"drawerId\":\"D2\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"29.00\"}]}")
+                        : () -> post(number, "cancel", "{\"reason\":\"race\",\"drawerId\":\"D2\"}"));
+            }
+            List<Api.Response> answers = io.storedesk.pos.support.Race.run(contestants);
+
+            List<Api.Response> won = answers.stream().filter(r -> r.status() == 200 || r.status() == 201).toList();
+            assertThat(won).as("%s", answers).hasSize(1);
+            assertThat(answers).filteredOn(r -> r.status() != 200 && r.status() != 201)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(409));
+            boolean pickedUp = won.get(0).status() == 201;
+            assertThat(api.get("/api/v1/special-orders/" + number, "clerk").text("status"))
+                    .isEqualTo(pickedUp ? "PICKED_UP" : "CANCELLED");
+            java.math.BigDecimal after = new java.math.BigDecimal(
+                    api.get("/api/v1/drawers/D2/x-report", "manager").text("expectedCash"));
+            assertThat(after.subtract(before)).isEqualByComparingTo(pickedUp ? "29.00" : "-20.00");
+        }
+    }
+
     private void open(String drawer) {
         Api.Response r = api.post("/api/v1/drawers/" + drawer + "/open", "clerk", "{\"float\":{\"20.00\":2,\"5.00\":2}}");
         assertThat(r.status()).as(r.body()).isIn(201, 409);

@@ -41,11 +41,13 @@ class CaseService {
     private final IdentityProperties identity;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final io.storedesk.pos.customer.CustomerProperties customerProperties;
 
-    CaseService(CaseStore cases, CustomerStore customers, Sales sales, ResolutionApprovals resolutionApprovals,
+    CaseService(io.storedesk.pos.customer.CustomerProperties customerProperties, CaseStore cases, CustomerStore customers, Sales sales, ResolutionApprovals resolutionApprovals,
             GoodwillIssuer goodwill, Journal journal, StoreProperties store, IdentityProperties identity, Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;
+        this.customerProperties = customerProperties;
         this.cases = cases;
         this.customers = customers;
         this.sales = sales;
@@ -138,7 +140,13 @@ class CaseService {
         if (amount != null && !amount.isPositive()) {
             throw ProblemException.rule("invalid-goodwill", "Invalid goodwill", "Goodwill must be more than zero.");
         }
-        String approvedBy = resolutionApprovals.check(row, amount, r.approval(), user);
+        Money earlier = null;
+        if (amount != null && row.view().customerId() != null) {
+            java.util.UUID customer = java.util.UUID.fromString(row.view().customerId());
+            customers.lock(customer); // lock 5 (docs/locking.md): the customer's goodwill, decided under it
+            earlier = cases.goodwillSince(customer, now().minus(customerProperties.goodwillWindow()), store.currency());
+        }
+        String approvedBy = resolutionApprovals.check(row, amount, earlier, r.approval(), user);
         OffsetDateTime now = now();
         responded(row, now);
         cases.set(row.id(), "status = ?, resolution = ?, resolved_at = ?, resolved_by = ?",

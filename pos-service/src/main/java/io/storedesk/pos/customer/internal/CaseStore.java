@@ -58,6 +58,7 @@ class CaseStore {
     }
 
     Optional<Row> find(String caseNumber, boolean lock) {
+        // lock 5 of docs/locking.md (the service case, before its customer) when locked
         return jdbc.sql("SELECT " + COLUMNS + " FROM service_case WHERE case_number = ?" + (lock ? " FOR UPDATE" : ""))
                 .param(caseNumber)
                 .query((rs, n) -> new Row(rs.getObject(22, UUID.class), rs.getInt(23), view(rs)))
@@ -95,6 +96,14 @@ class CaseStore {
     }
 
     /** Cases by status and/or customer, or with a follow-up due on or before a day, at most {@code limit}. */
+    /** The goodwill a customer got at case resolutions since {@code since}. */
+    io.storedesk.pos.common.Money goodwillSince(UUID customerId, OffsetDateTime since, java.util.Currency currency) {
+        java.math.BigDecimal sum = jdbc.sql("SELECT COALESCE(SUM(goodwill_amount), 0) FROM service_case "
+                        + "WHERE customer_id = ? AND goodwill_amount IS NOT NULL AND resolved_at >= ?")
+                .params(customerId, since).query(java.math.BigDecimal.class).single();
+        return io.storedesk.pos.common.Money.of(sum, currency);
+    }
+
     List<CaseView> list(String status, LocalDate followUpDue, UUID customerId, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();

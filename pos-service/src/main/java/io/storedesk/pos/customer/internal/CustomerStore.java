@@ -84,6 +84,7 @@ class CustomerStore {
 
     /** Reads the customer and locks its row until the transaction ends. */
     Optional<CustomerView> lock(UUID id) {
+        // lock 5 of docs/locking.md (customer)
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = ? FOR UPDATE").param(id)
                 .query(CustomerStore::view).optional();
     }

@@ -25,14 +25,23 @@ class ResolutionApprovals {
 
     /**
      * An escalated case is resolved by a manager (a clerk needs a manager's approval); goodwill above
-     * {@code pos.customer.goodwill-approval-limit} always needs the approval of a manager other than the user.
+     * {@code pos.customer.goodwill-approval-limit} always needs the approval of a manager other than the user,
+     * and so does goodwill that takes the customer's goodwill over {@code pos.customer.goodwill-window}
+     * ({@code earlier}, decided under the customer's lock) above that limit.
      */
-    String check(CaseStore.Row row, Money amount, ApprovalRequest approval, String user) {
-        boolean overLimit = amount != null && amount.amount().compareTo(properties.goodwillApprovalLimit()) > 0;
+    String check(CaseStore.Row row, Money amount, Money earlier, ApprovalRequest approval, String user) {
+        Money limit = Money.of(properties.goodwillApprovalLimit(), store.currency());
+        boolean overLimit = amount != null && amount.isGreaterThan(limit);
+        boolean customerOverLimit = amount != null && earlier != null && earlier.plus(amount).isGreaterThan(limit);
         boolean escalated = row.status() == CaseStatus.ESCALATED && !CurrentUser.hasRole(Role.MANAGER);
         if (overLimit) {
             return approvals.require(approval, "goodwill-above-limit", user, "Goodwill of %s is above %s: a manager must approve it."
-                    .formatted(amount, Money.of(properties.goodwillApprovalLimit(), store.currency()))).manager();
+                    .formatted(amount, limit)).manager();
+        }
+        if (customerOverLimit) {
+            return approvals.require(approval, "goodwill-above-limit", user,
+                    "This customer got %s of goodwill in the last %d days; %s more is above %s: a manager must approve it."
+                            .formatted(earlier, properties.goodwillWindow().toDays(), amount, limit)).manager();
         }
         if (escalated) {
             return approvals.require(approval, "escalated-case-resolution", user,

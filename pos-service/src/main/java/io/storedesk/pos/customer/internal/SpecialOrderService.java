@@ -190,7 +190,7 @@ class SpecialOrderService {
             }
             AppliedTender credit = new AppliedTender(TenderType.DEPOSIT, order.deposit(), order.deposit(), number);
             SaleOrder.Exchange sale = new SaleOrder.Exchange(r.drawerId(), lines, null, null, r.tenders());
-            return sales.completeExchange(sale, credit, key, fingerprint, clerk, SpecialOrderView.Pickup.class,
+            return sales.completeExchange(null, sale, credit, key, fingerprint, clerk, SpecialOrderView.Pickup.class,
                     view -> {
                         if (!orders.transition(order.id(), "ARRIVED", "PICKED_UP",
                                 "picked_up_by = ?, picked_up_at = ?, receipt_number = ?", clerk, now(),
@@ -243,6 +243,7 @@ class SpecialOrderService {
             CardRefund refund, String clerk) {
         String number = order.view().orderNumber();
         String from = order.status();
+        drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md), before the order's row (lock 3)
         if (!orders.transition(order.id(), from, "CANCELLED",
                 "cancelled_by = ?, cancelled_at = ?, cancel_reason = ?, refund_type = ?, refund_reference = ?", clerk,
                 now(), r.reason(), refund == null ? "CASH" : "CARD", refund == null ? drawer.drawerId()

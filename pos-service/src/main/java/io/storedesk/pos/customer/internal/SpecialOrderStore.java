@@ -69,6 +69,7 @@ class SpecialOrderStore {
     }
 
     Optional<Row> find(String number, boolean lock) {
+        // lock 3 of docs/locking.md (special order) when locked
         return jdbc.sql("SELECT " + COLUMNS + " FROM special_order WHERE order_number = ?" + (lock ? " FOR UPDATE" : ""))
                 .param(number)
                 .query((rs, n) -> new Row(rs.getObject(24, UUID.class), rs.getString(25), view(rs)))

@@ -18,16 +18,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Business days: open by default, closed once by the Z report, and then closed for good. */
+/**
+ * Business days: open by default, closed once by the Z report, and then closed for good. The close
+ * holds the business-day lock exclusively; postings hold it while they check the day is open
+ * ({@link DrawerService#holdDay}), so nothing is posted to a day after its close.
+ */
 @Service
 class BusinessDayService implements BusinessDays {
 
     private final JdbcClient jdbc;
     private final DrawerSessionRepository sessions;
     private final Clock clock;
+    private final DayLock dayLock;
 
-    BusinessDayService(JdbcClient jdbc, DrawerSessionRepository sessions, Clock clock) {
+    BusinessDayService(JdbcClient jdbc, DrawerSessionRepository sessions, Clock clock, DayLock dayLock) {
         this.jdbc = jdbc;
+        this.dayLock = dayLock;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -48,6 +54,7 @@ class BusinessDayService implements BusinessDays {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<ClosedSession> close(LocalDate date, String user) {
+        dayLock.holdForClose(); // lock 1 (docs/locking.md), exclusive: waits for the postings in flight
         int inserted;
         try {
             inserted = jdbc.sql("INSERT INTO business_day (business_date, status, closed_at, closed_by) VALUES (?, 'CLOSED', ?, ?)")

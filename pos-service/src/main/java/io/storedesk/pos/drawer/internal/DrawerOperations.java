@@ -39,8 +39,13 @@ class DrawerOperations {
     private final JsonMapper json;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final DayLock dayLock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    DrawerOperations(org.springframework.context.ApplicationEventPublisher events, DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
+    DrawerOperations(org.springframework.transaction.support.TransactionTemplate tx,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, DayLock dayLock, org.springframework.context.ApplicationEventPublisher events, DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
             DrawerProperties properties, ManagerApprovals approvals, Journal journal, JsonMapper json, Clock clock) {
         this.drawers = drawers;
         this.sessions = sessions;
@@ -51,12 +56,19 @@ class DrawerOperations {
         this.json = json;
         this.clock = clock;
         this.events = events;
+        this.dayLock = dayLock;
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(tx.getTransactionManager());
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Paid-in, paid-out, safe drop or pick-up; money out cannot exceed the cash that should be there. */
     @Transactional
     public Movement move(String drawerId, PostingType type, Money amount, String reason, String user) {
         DrawerInfo drawer = drawers.drawerForOperation(drawerId);
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md); lockOpen below is lock 2
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         Money signed = switch (type) {
@@ -84,26 +96,62 @@ class DrawerOperations {
 
     /**
      * Closes the drawer with a blind count. A variance beyond the configured tolerance needs a
-     * manager's approval; the refusal does not reveal the expected amount or the variance.
+     * manager's approval, and so does any recount after a refused count; a refusal says neither
+     * the expected amount nor how far off the count was. Every attempt is journaled: a closed
+     * drawer as DRAWER_CLOSED, a refused count as DRAWER_COUNT_REFUSED, committed in a transaction
+     * of its own once the close's (or the caller's) transaction has rolled back and let go of the
+     * drawer's locks (issue 22, finding 8).
      */
-    @Transactional
     public Closed close(String drawerId, Map<String, Integer> counts, ApprovalRequest approval, String user) {
         DrawerInfo drawer = drawers.drawerForOperation(drawerId);
         Money counted = denominations.total(drawer, counts);
+        java.util.concurrent.atomic.AtomicBoolean compared = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            return tx.execute(s -> closeCounted(drawer, counted, counts, approval, user, compared));
+        } catch (ProblemException refused) {
+            if (compared.get()) {
+                Runnable record = () -> ownTransaction.executeWithoutResult(
+                        s -> recordRefusedCount(drawer, counted, counts, user, refused.type()));
+                if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                            new org.springframework.transaction.support.TransactionSynchronization() {
+                                @Override
+                                public void afterCompletion(int status) {
+                                    record.run();
+                                }
+                            });
+                } else {
+                    record.run();
+                }
+            }
+            throw refused;
+        }
+    }
+
+    private Closed closeCounted(DrawerInfo drawer, Money counted, Map<String, Integer> counts,
+            ApprovalRequest approval, String user, java.util.concurrent.atomic.AtomicBoolean compared) {
+        String drawerId = drawer.drawerId();
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md); lockOpen below is lock 2
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         Currency currency = drawer.currency();
         Money expected = Money.rounded(session.expectedCash(), currency);
         Money variance = counted.minus(expected);
         Money tolerance = Money.rounded(properties.varianceTolerance(), currency);
+        compared.set(true);
         String approver = null;
-        if (variance.amount().abs().compareTo(tolerance.amount()) > 0) {
+        boolean recount = session.refusedCounts() > 0;
+        if (recount || variance.amount().abs().compareTo(tolerance.amount()) > 0) {
             if (approval == null) {
-                throw ProblemException.rule("drawer-variance-needs-approval", "Manager approval needed",
-                        "The count differs from the expected cash by more than the tolerance; recount, or have a "
-                                + "manager approve the close.");
+                throw recount
+                        ? ProblemException.rule("drawer-recount-needs-approval", "Manager approval needed",
+                                "A count of this drawer was refused before; a recount needs a manager's approval.")
+                        : ProblemException.rule("drawer-variance-needs-approval", "Manager approval needed",
+                                "The count differs from the expected cash by more than the tolerance; a recount "
+                                        + "or the close needs a manager's approval.");
             }
-            Approval granted = approvals.require(approval, "drawer-variance", user, "A manager must approve.");
+            Approval granted = approvals.require(approval, recount ? "drawer-recount" : "drawer-variance", user,
+                    "A manager must approve.");
             approver = granted.manager();
         }
         java.time.Instant closedAt = clock.instant();
@@ -126,6 +174,24 @@ class DrawerOperations {
                 counted.toString(), variance.toString(), session.result(), "CLOSED", user, approver);
     }
 
+    /** A refused blind count: counted once more against the session and journaled, nothing else. */
+    private void recordRefusedCount(DrawerInfo drawer, Money counted, Map<String, Integer> counts, String user,
+            String refusal) {
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md)
+        sessions.lockOpen(drawer.drawerId()).ifPresent(session -> { // lock 2
+            jdbc.sql("UPDATE drawer_session SET refused_counts = refused_counts + 1 WHERE id = ?").param(session.id())
+                    .update();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("drawerId", drawer.drawerId());
+            payload.put("sessionId", session.id().toString());
+            payload.put("attempt", session.refusedCounts() + 1);
+            payload.put("countedCash", counted.toString());
+            payload.put("counts", new TreeMap<>(counts));
+            payload.put("refusal", refusal);
+            journal.append(drawer.registerId(), "DRAWER_COUNT_REFUSED", user, session.id().toString(), payload);
+        });
+    }
+
     /**
      * Opens the drawer without a sale (the printer's drawer kick), journaled with who and why:
      * a no-sale open is a classic fraud signal, so each one is on record.
@@ -133,6 +199,7 @@ class DrawerOperations {
     @Transactional
     public NoSale noSale(String drawerId, String reason, String user) {
         DrawerInfo drawer = drawers.drawerForOperation(drawerId);
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md); lockOpen below is lock 2
         DrawerSession session = sessions.lockOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         Map<String, Object> payload = new LinkedHashMap<>();

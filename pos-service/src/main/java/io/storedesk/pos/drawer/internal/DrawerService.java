@@ -44,10 +44,12 @@ class DrawerService implements CashDrawers {
     private final Journal journal;
     private final JsonMapper json;
     private final Clock clock;
+    private final DayLock dayLock;
 
     DrawerService(DrawerProperties properties, StoreProperties store, DrawerSessionRepository sessions,
             Denominations denominations, BusinessDayService days, JdbcClient jdbc, Journal journal, JsonMapper json,
-            Clock clock) {
+            Clock clock, DayLock dayLock) {
+        this.dayLock = dayLock;
         this.properties = properties;
         this.store = store;
         this.sessions = sessions;
@@ -84,6 +86,7 @@ class DrawerService implements CashDrawers {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public LocalDate post(String drawerId, CashPosting posting) {
+        holdDay(drawerId);
         int open = jdbc.sql("UPDATE drawer_session SET posting_count = posting_count + 1, "
                         + "expected_cash = expected_cash + ? WHERE open_marker = ?")
                 .params(posting.amount().amount(), drawerId).update();
@@ -102,9 +105,19 @@ class DrawerService implements CashDrawers {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordTender(String drawerId, String tender, Money amount, String reference, String actor) {
+        holdDay(drawerId);
         jdbc.sql("SELECT id FROM drawer_session WHERE open_marker = ?").param(drawerId).query(UUID.class).optional()
                 .ifPresent(id -> insertPosting(id, drawerId, PostingType.TENDER, tender, amount.amount(), reference,
                         null, actor));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LocalDate holdDay(String drawerId) {
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md)
+        LocalDate date = jdbc.sql("SELECT business_date FROM drawer_session WHERE open_marker = ? FOR UPDATE") // lock 2
+                .param(drawerId).query(LocalDate.class).optional().orElseGet(() -> store.today(clock));
+        return days.requireOpen(date);
     }
 
     @Override
@@ -128,6 +141,7 @@ class DrawerService implements CashDrawers {
     public OpenedDrawer open(String drawerId, Map<String, Integer> floatCounts, String user) {
         DrawerInfo drawer = drawerForOperation(drawerId);
         Money total = denominations.total(drawer, floatCounts);
+        dayLock.holdForPosting(); // lock 1 (docs/locking.md): a day close waits, or this open sees the day closed
         if (sessions.findByOpenMarker(drawerId).isPresent()) {
             throw alreadyOpen(drawerId);
         }

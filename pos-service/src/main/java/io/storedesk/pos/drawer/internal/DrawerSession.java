@@ -59,6 +59,8 @@ class DrawerSession {
     private String result;
     @Column(name = "approved_by")
     private String approvedBy;
+    @Column(name = "refused_counts")
+    private int refusedCounts;
 
     protected DrawerSession() {
     }
@@ -128,6 +130,11 @@ class DrawerSession {
 
     String approvedBy() {
         return approvedBy;
+    }
+
+    /** Blind counts of this session refused so far: after one, a recount needs a manager. */
+    int refusedCounts() {
+        return refusedCounts;
     }
 
     UUID id() {

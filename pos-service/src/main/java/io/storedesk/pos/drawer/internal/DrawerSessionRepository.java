@@ -14,7 +14,10 @@ interface DrawerSessionRepository extends JpaRepository<DrawerSession, UUID> {
 
     Optional<DrawerSession> findByOpenMarker(String drawerId);
 
-    /** The open session, locked until the transaction ends: postings wait, so the count is final. */
+    /**
+     * The open session, locked until the transaction ends (lock 2 of docs/locking.md): postings
+     * wait, so the count is final.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from DrawerSession s where s.openMarker = :drawerId")
     Optional<DrawerSession> lockOpen(String drawerId);

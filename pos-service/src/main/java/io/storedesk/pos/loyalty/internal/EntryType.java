@@ -10,6 +10,12 @@ enum EntryType {
     REDEEM,
     /** Spent points given back by a void or return of the sale they paid (+). */
     REDEEM_RETURNED,
+    /**
+     * Earned points taken back by a return that the customer had already spent, repaid by money
+     * kept back from the refund (+, as many as the EARN_REVERSED beyond the balance); the amount is
+     * the money kept back.
+     */
+    EARN_REPAID,
     /** Earned points that reached their expiry unspent (-). */
     EXPIRE
 }

@@ -45,6 +45,7 @@ class LoyaltyLedger {
     /** The account, its row locked until the caller's transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Account> lock(String card) {
+        // lock 7 of docs/locking.md (loyalty account)
         return jdbc.sql("SELECT card, customer_id, holder_name, tier, snapshot_balance, snapshot_at "
                         + "FROM loyalty_account WHERE card = ? FOR UPDATE")
                 .param(card).query(LoyaltyLedger::account).optional();

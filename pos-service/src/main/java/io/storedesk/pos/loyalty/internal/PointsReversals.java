@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
+import io.storedesk.pos.returns.EarnedPointsSpent;
 import io.storedesk.pos.returns.ReturnCompleted;
 import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.sale.SaleView;
@@ -33,15 +34,17 @@ import org.springframework.stereotype.Component;
  * that transaction already holds, so no second journal chain is locked.
  */
 @Component
-class PointsReversals {
+class PointsReversals implements EarnedPointsSpent {
 
     private final LoyaltyLedger ledger;
     private final Sales sales;
     private final PointsRules rules;
     private final Journal journal;
     private final Clock clock;
+    private final LoyaltyProperties programme;
 
     PointsReversals(LoyaltyLedger ledger, Sales sales, LoyaltyProperties programme, Journal journal, Clock clock) {
+        this.programme = programme;
         this.ledger = ledger;
         this.sales = sales;
         this.rules = new PointsRules(programme);
@@ -55,13 +58,66 @@ class PointsReversals {
         if (earned.isEmpty()) {
             return;
         }
-        SaleView sale = sales.find(returned.receiptNumber()).orElseThrow();
+        BigDecimal refundedNet = refundedNet(returned.receiptNumber(), returned.lines().stream()
+                .collect(Collectors.toMap(ReturnView.Line::lineNo, l -> new BigDecimal(l.refund()))));
+        reverse(earned.get(), refundedNet, false, returned.returnNumber(), returned.registerId(), returned.clerk());
+        if (returned.earnedPointsSpent() > 0) {
+            repaid(earned.get(), returned);
+        }
+    }
+
+    /**
+     * The points a return of these lines would take back beyond the card's balance (under the
+     * card's lock when asked): they were spent, so the return keeps their value back from the
+     * refund. Points the same return gives back (a sale paid partly with points) are not counted
+     * against it: the card keeps them.
+     */
+    @Override
+    public Shortfall shortfall(String receiptNumber, Map<Integer, BigDecimal> refunds, boolean lock) {
+        Optional<Entry> earned = earnOf(receiptNumber);
+        if (earned.isEmpty()) {
+            return Shortfall.NONE;
+        }
+        Entry earn = earned.get();
+        Optional<Account> account = lock ? ledger.lock(earn.card()) : ledger.account(earn.card()); // lock 7
+        if (account.isEmpty()) {
+            return Shortfall.NONE;
+        }
+        long points = toReverse(earn, refundedNet(receiptNumber, refunds), false);
+        long balance = Math.max(0, ledger.balance(account.get()));
+        long short_ = points - balance;
+        if (short_ <= 0) {
+            return Shortfall.NONE;
+        }
+        int digits = java.util.Currency.getInstance(earn.currency()).getDefaultFractionDigits();
+        return new Shortfall(short_, programme.pointValue().multiply(BigDecimal.valueOf(short_))
+                .setScale(digits, java.math.RoundingMode.HALF_UP));
+    }
+
+    /** Books the points the return took back beyond the balance as repaid by money kept from the refund. */
+    private void repaid(Entry earn, ReturnCompleted returned) {
+        long points = returned.earnedPointsSpent();
+        BigDecimal value = new BigDecimal(returned.pointsSpent()).negate();
+        ledger.append(new Entry(Ids.timeOrdered(), earn.card(), EntryType.EARN_REPAID, points, value,
+                earn.currency(), earn.receiptNumber(), returned.returnNumber(), null, clock.instant(), null,
+                returned.clerk()));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("card", earn.card());
+        payload.put("receiptNumber", earn.receiptNumber());
+        payload.put("points", points);
+        payload.put("keptFromRefund", value.toPlainString());
+        journal.append(returned.registerId(), "LOYALTY_POINTS_REPAID", returned.clerk(), returned.returnNumber(),
+                payload);
+    }
+
+    /** The eligible net of the sale's lines as far as they are refunded now (line number -> refund). */
+    private BigDecimal refundedNet(String receiptNumber, Map<Integer, BigDecimal> refunds) {
+        SaleView sale = sales.find(receiptNumber).orElseThrow();
         Map<Integer, SaleView.Line> sold = sale.lines().stream()
                 .collect(Collectors.toMap(SaleView.Line::lineNo, Function.identity()));
-        List<SaleView.Line> refundedLines = returned.lines().stream()
-                .map(l -> refundedPart(sold.get(l.lineNo()), l)).toList();
-        BigDecimal refundedNet = rules.eligibleNet(refundedLines);
-        reverse(earned.get(), refundedNet, false, returned.returnNumber(), returned.registerId(), returned.clerk());
+        List<SaleView.Line> refundedLines = refunds.entrySet().stream()
+                .map(e -> refundedPart(sold.get(e.getKey()), e.getValue())).toList();
+        return rules.eligibleNet(refundedLines);
     }
 
     @EventListener
@@ -77,13 +133,9 @@ class PointsReversals {
     /** @param refundedNet the eligible net refunded now; null = all that is left (void) */
     private void reverse(Entry earn, BigDecimal refundedNet, boolean all, String document, String registerId,
             String user) {
-        ledger.lock(earn.card());
-        List<Entry> before = ledger.ofSale(earn.receiptNumber(), EntryType.EARN_REVERSED);
-        long reversedBefore = -before.stream().mapToLong(Entry::points).sum();
-        BigDecimal netBefore = before.stream().map(Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long points = all ? earn.points() - reversedBefore
-                : PointsRules.reversal(earn.points(), earn.amount(), reversedBefore, netBefore, refundedNet);
-        BigDecimal net = all ? earn.amount().subtract(netBefore) : refundedNet;
+        ledger.lock(earn.card()); // lock 7 (docs/locking.md)
+        long points = toReverse(earn, refundedNet, all);
+        BigDecimal net = all ? earn.amount().subtract(netBefore(earn)) : refundedNet;
         if (points <= 0) {
             return;
         }
@@ -97,9 +149,21 @@ class PointsReversals {
         journal.append(registerId, "LOYALTY_POINTS_REVERSED", user, document, payload);
     }
 
+    private long toReverse(Entry earn, BigDecimal refundedNet, boolean all) {
+        List<Entry> before = ledger.ofSale(earn.receiptNumber(), EntryType.EARN_REVERSED);
+        long reversedBefore = -before.stream().mapToLong(Entry::points).sum();
+        return all ? earn.points() - reversedBefore
+                : PointsRules.reversal(earn.points(), earn.amount(), reversedBefore, netBefore(earn), refundedNet);
+    }
+
+    private BigDecimal netBefore(Entry earn) {
+        return ledger.ofSale(earn.receiptNumber(), EntryType.EARN_REVERSED).stream().map(Entry::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** The sold line as far as it was refunded now: its department, with the refund as its net. */
-    private static SaleView.Line refundedPart(SaleView.Line sold, ReturnView.Line returned) {
-        return new SaleView.Line(sold.lineNo(), sold.sku(), sold.name(), sold.department(), returned.quantity(),
-                sold.unitPrice(), "0", returned.refund(), "0", sold.taxRate(), sold.taxLetter(), 0);
+    private static SaleView.Line refundedPart(SaleView.Line sold, BigDecimal refund) {
+        return new SaleView.Line(sold.lineNo(), sold.sku(), sold.name(), sold.department(), sold.quantity(),
+                sold.unitPrice(), "0", refund.toPlainString(), "0", sold.taxRate(), sold.taxLetter(), 0);
     }
 }

@@ -88,7 +88,13 @@ class ReturnReceipts {
         });
         BigDecimal refundTotal = new BigDecimal(ret.refundTotal());
         BigDecimal rounding = new BigDecimal(ret.cashRounding());
-        b.totals(new Totals(lines.negate(), BigDecimal.ZERO, lines.negate(), rounding.negate(), refundTotal.negate()));
+        // earned loyalty points the customer had already spent: their value was kept back from the refund
+        BigDecimal pointsSpent = ret.pointsSpent() == null ? BigDecimal.ZERO : new BigDecimal(ret.pointsSpent());
+        if (pointsSpent.signum() != 0) {
+            b.row(parts.caption("pointsSpent"), ret.pointsSpent());
+        }
+        b.totals(new Totals(lines.negate(), BigDecimal.ZERO, lines.negate().subtract(pointsSpent), rounding.negate(),
+                refundTotal.negate()));
         for (ReturnView.Refund r : ret.refunds()) {
             b.tender(new Tender(parts.tender(r.type()), new BigDecimal(r.amount()).negate(), r.maskedPan(), null));
         }

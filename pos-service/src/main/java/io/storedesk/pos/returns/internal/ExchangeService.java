@@ -63,7 +63,9 @@ class ExchangeService {
             }
             SaleView sale = returns.saleToReturn(request.receiptNumber());
             Currency currency = Currency.getInstance(sale.currency());
-            Money returned = returns.plan(sale, request.returnLines(), request.method(), null).linesTotal();
+            // what the returned goods are worth, less earned points already spent that go with them
+            RefundPlan valued = returns.plan(sale, request.returnLines(), request.method(), null, false);
+            Money returned = valued.linesTotal().minus(valued.pointsSpent());
             Money newTotal = sales.quoteTotal(request.newLines(), request.loyaltyCard(), request.coupons());
             Money credit = returned.min(newTotal);
             boolean tendersGiven = request.tenders() != null && !request.tenders().isEmpty();
@@ -72,7 +74,7 @@ class ExchangeService {
                         "The returned goods (%s) cover the new ones (%s): leave out the tenders.".formatted(returned,
                                 newTotal));
             }
-            RefundPlan plan = returns.plan(sale, request.returnLines(), request.method(), credit);
+            RefundPlan plan = returns.plan(sale, request.returnLines(), request.method(), credit, false);
             String approvedBy = policy.check(sale, plan, request.approval(), clerk);
             UUID returnId = Ids.timeOrdered();
             List<CardRefund> refunded = returns.refundCards(plan, drawer.registerId(), returnId);
@@ -81,10 +83,14 @@ class ExchangeService {
             AppliedTender creditTender = credit.isPositive()
                     ? new AppliedTender(TenderType.EXCHANGE, credit, credit, request.receiptNumber()) : null;
             try {
-                IdempotentResult<ExchangeView> result = sales.completeExchange(order, creditTender, idempotencyKey,
+                IdempotentResult<ExchangeView> result = sales.completeExchange(request.receiptNumber(), order, creditTender, idempotencyKey,
                         fingerprint, clerk, ExchangeView.class, newSale -> {
-                            ReturnView ret = recorder.record(new ReturnRecorder.Document(returnId, drawer, sale,
-                                    request.method(), plan, refunded, clerk, approvedBy, null, newSale.receiptNumber()));
+                            // locks 1, 2 and 4 (docs/locking.md) are held: the new sale took them
+                            SaleView locked = returns.recheck(sale.receiptNumber(), request.returnLines(),
+                                    request.method(), credit, plan, approvedBy);
+                            ReturnView ret = recorder.record(new ReturnRecorder.Document(returnId, drawer, locked,
+                                    request.method(), plan, refunded, clerk, approvedBy, locked.loyaltyCard(),
+                                    newSale.receiptNumber()));
                             Money difference = Money.of(newSale.total(), currency).minus(returned);
                             events.publishEvent(new ExchangeCompleted(sale.receiptNumber(), ret.returnNumber(),
                                     newSale.receiptNumber(), currency.getCurrencyCode(), returned.toString(),

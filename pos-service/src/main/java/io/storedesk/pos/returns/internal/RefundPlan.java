@@ -30,9 +30,19 @@ import io.storedesk.pos.sale.TenderType;
  * Cash is rounded like a sale's cash: the sale's cash refunds so far and this one are rounded
  * together, so that all the cash refunds of a sale add up to its rounded total; and never so that
  * a sale's refunds in all pass what was paid for it (then the cash is rounded down).
+ * <p>
+ * {@code pointsSpent} is the value of loyalty points the sale earned, that this return takes back
+ * and that the customer already spent (docs/locking.md, issue 22 finding 7): it is kept back from
+ * the refund (after an exchange's credit, before anything is paid out) instead of driving the
+ * card's balance below zero; {@code spentPoints} is how many points that is.
  */
 record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Money cash, Money cashRounding,
-        Money storeCredit, Money credit) {
+        Money storeCredit, Money credit, Money pointsSpent, long spentPoints) {
+
+    RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Money cash, Money cashRounding,
+            Money storeCredit, Money credit) {
+        this(lines, tenders, cashNet, cash, cashRounding, storeCredit, credit, Money.zero(credit.currency()), 0);
+    }
 
     record Line(int lineNo, String sku, int quantity, ReturnRequests.Reason reason, boolean restock, Money refund) {
     }
@@ -66,16 +76,25 @@ record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Mon
 
     static RefundPlan of(SaleView sale, List<ReturnRequests.Line> asked, ReturnRequests.RefundMethod method,
             Map<String, Money> refundedToTenders, EarlierCash earlierCash, CashRounding rounding, Money credit) {
+        return of(sale, asked, method, refundedToTenders, earlierCash, rounding, credit,
+                Money.zero(Currency.getInstance(sale.currency())), 0);
+    }
+
+    /** @param pointsSpent the value kept back for earned points already spent (at most what the lines refund less the credit) */
+    static RefundPlan of(SaleView sale, List<ReturnRequests.Line> asked, ReturnRequests.RefundMethod method,
+            Map<String, Money> refundedToTenders, EarlierCash earlierCash, CashRounding rounding, Money credit,
+            Money pointsSpent, long spentPoints) {
         Currency currency = Currency.getInstance(sale.currency());
         List<Line> lines = linesOf(sale, asked, currency);
         Money nets = lines.stream().map(Line::refund).reduce(Money.zero(currency), Money::plus);
         Money zero = Money.zero(currency);
-        if (credit.isGreaterThan(nets)) {
-            throw new IllegalArgumentException("credit " + credit + " exceeds the returned value " + nets);
+        if (credit.plus(pointsSpent).isGreaterThan(nets)) {
+            throw new IllegalArgumentException("credit " + credit + " and points spent " + pointsSpent
+                    + " exceed the returned value " + nets);
         }
-        Money rest = nets.minus(credit);
+        Money rest = nets.minus(credit).minus(pointsSpent);
         if (method == ReturnRequests.RefundMethod.STORE_CREDIT) {
-            return new RefundPlan(lines, List.of(), zero, zero, zero, rest, credit);
+            return new RefundPlan(lines, List.of(), zero, zero, zero, rest, credit, pointsSpent, spentPoints);
         }
         List<TenderPart> parts = new ArrayList<>();
         if (method == ReturnRequests.RefundMethod.ORIGINAL) {
@@ -113,7 +132,8 @@ record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Mon
             }
             parts.removeIf(p -> !p.amount().isPositive());
         }
-        return new RefundPlan(List.copyOf(lines), List.copyOf(parts), rest, cash, cash.minus(rest), zero, credit);
+        return new RefundPlan(List.copyOf(lines), List.copyOf(parts), rest, cash, cash.minus(rest), zero, credit,
+                pointsSpent, spentPoints);
     }
 
     private static List<Line> linesOf(SaleView sale, List<ReturnRequests.Line> asked, Currency currency) {

@@ -23,6 +23,7 @@ class ReturnNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     long next(String registerId) {
+        // lock 6 of docs/locking.md (register counter)
         int updated = jdbc.sql("UPDATE register_counter SET last_value = last_value + 1 WHERE register_id = ? AND counter = ?")
                 .params(registerId, COUNTER).update();
         if (updated == 0) {

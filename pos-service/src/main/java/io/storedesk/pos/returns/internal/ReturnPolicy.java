@@ -26,8 +26,11 @@ class ReturnPolicy {
     private final ManagerApprovals approvals;
     private final StoreProperties store;
     private final Clock clock;
+    private final ReturnStore returns;
 
-    ReturnPolicy(ReturnsProperties policy, ManagerApprovals approvals, StoreProperties store, Clock clock) {
+    ReturnPolicy(ReturnsProperties policy, ManagerApprovals approvals, StoreProperties store, Clock clock,
+            ReturnStore returns) {
+        this.returns = returns;
         this.policy = policy;
         this.approvals = approvals;
         this.store = store;
@@ -39,8 +42,28 @@ class ReturnPolicy {
 
     /** @return the approving manager, or null when the return is within the policy */
     String check(SaleView sale, RefundPlan plan, ApprovalRequest approval, String clerk) {
+        return approve(breaches(sale, plan), approval, clerk, lastDay(sale));
+    }
+
+    /**
+     * The policy again, in the recording transaction under the sale's lock: a return that was
+     * within the policy when it was checked and no longer is (another return of the sale or the
+     * customer committed meanwhile) is refused as it would have been; one a manager approved stays
+     * approved (the approval covers every rule).
+     */
+    void recheck(SaleView sale, RefundPlan plan, String approvedBy) {
+        if (approvedBy == null) {
+            approve(breaches(sale, plan), null, null, lastDay(sale));
+        }
+    }
+
+    private LocalDate lastDay(SaleView sale) {
+        return sale.businessDate().plusDays(policy.windowDays());
+    }
+
+    private List<Breach> breaches(SaleView sale, RefundPlan plan) {
         List<Breach> breaches = new ArrayList<>();
-        LocalDate lastDay = sale.businessDate().plusDays(policy.windowDays());
+        LocalDate lastDay = lastDay(sale);
         if (store.today(clock).isAfter(lastDay)) {
             breaches.add(new Breach("return-window-expired", "Return window expired",
                     "Sale %s was on %s; returns are taken up to %d days after the sale (until %s)."
@@ -51,8 +74,8 @@ class ReturnPolicy {
                     .filter(s -> policy.nonReturnableDepartments().contains(s.department()))
                     .ifPresent(s -> breaches.add(departmentBreach(s.name(), s.department())));
         }
-        cashBreach(plan.cash()).ifPresent(breaches::add);
-        return approve(breaches, approval, clerk, lastDay);
+        cashBreach(sale, plan.cash()).ifPresent(breaches::add);
+        return breaches;
     }
 
     private Breach departmentBreach(String name, String department) {
@@ -61,13 +84,38 @@ class ReturnPolicy {
                         department));
     }
 
-    private java.util.Optional<Breach> cashBreach(Money cash) {
-        if (policy.cashRefundLimit() == null || cash.amount().compareTo(policy.cashRefundLimit()) <= 0) {
+    /**
+     * The cash-refund limit holds for this return, for all the cash refunded for the sale, and for
+     * all the cash refunded to the sale's customer (its loyalty card) over the configured window, so
+     * that several small returns cannot get around it. The caller holds the sale's lock and the
+     * customer's (locks 4 and 5 of docs/locking.md) when it decides.
+     */
+    private java.util.Optional<Breach> cashBreach(SaleView sale, Money cash) {
+        if (policy.cashRefundLimit() == null || !cash.isPositive()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Breach("cash-refund-limit", "Cash refund limit",
-                "The cash refund of %s is over the limit of %s; refund as store credit, or a manager may approve it."
-                        .formatted(cash, Money.of(policy.cashRefundLimit(), cash.currency()))));
+        Money limit = Money.of(policy.cashRefundLimit(), cash.currency());
+        if (cash.isGreaterThan(limit)) {
+            return java.util.Optional.of(new Breach("cash-refund-limit", "Cash refund limit",
+                    "The cash refund of %s is over the limit of %s; refund as store credit, or a manager may approve it."
+                            .formatted(cash, limit)));
+        }
+        Money forSale = returns.earlierCash(sale.receiptNumber(), cash.currency()).paid().plus(cash);
+        if (forSale.isGreaterThan(limit)) {
+            return java.util.Optional.of(new Breach("cash-refund-limit", "Cash refund limit",
+                    "Sale %s would get %s back in cash in all, over the limit of %s; refund as store credit, or a manager may approve it."
+                            .formatted(sale.receiptNumber(), forSale, limit)));
+        }
+        if (sale.loyaltyCard() != null) {
+            LocalDate since = store.today(clock).minusDays(Math.max(0, policy.cashRefundWindow().toDays() - 1));
+            Money forCustomer = returns.cashRefundedToCustomer(sale.loyaltyCard(), since, cash.currency()).plus(cash);
+            if (forCustomer.isGreaterThan(limit)) {
+                return java.util.Optional.of(new Breach("cash-refund-limit", "Cash refund limit",
+                        "This customer would get %s back in cash since %s, over the limit of %s; refund as store credit, or a manager may approve it."
+                                .formatted(forCustomer, since, limit)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private String approve(List<Breach> breaches, ApprovalRequest approval, String clerk, LocalDate lastDay) {

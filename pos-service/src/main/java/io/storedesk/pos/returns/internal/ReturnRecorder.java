@@ -76,6 +76,7 @@ class ReturnRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     ReturnView record(Document d) {
         RefundPlan plan = d.plan();
+        drawers.holdDay(d.drawer().drawerId()); // locks 1 and 2 (docs/locking.md), first in the transaction
         String receiptNumber = d.sale() == null ? null : d.sale().receiptNumber();
         if (d.sale() != null) {
             plan.lines().forEach(l -> sales.recordReturn(receiptNumber, l.lineNo(), l.quantity()));
@@ -130,11 +131,12 @@ class ReturnRecorder {
         ReturnView view = new ReturnView(returnNumber, receiptNumber, d.drawer().registerId(), drawerId, businessDate,
                 now, d.clerk(), d.approvedBy(), currency, d.method().name(), plan.total().toString(),
                 plan.cashRounding().toString(), refunds.stream().map(ReturnStore.StoredRefund::view).toList(), lines,
-                d.exchangeReceipt());
+                d.exchangeReceipt(), plan.pointsSpent().isPositive() ? plan.pointsSpent().negate().toString() : null);
         store.insert(d.id(), seq, storeProperties.id(), view, refunds, d.customerRef());
         journal.append(d.drawer().registerId(), "RETURN_COMPLETED", d.clerk(), returnNumber, journalPayload(view));
         events.publishEvent(new ReturnCompleted(returnNumber, receiptNumber, d.drawer().registerId(), drawerId,
-                businessDate, d.clerk(), currency, view.refundTotal(), view.cashRounding(), lines, view.refunds()));
+                businessDate, d.clerk(), currency, view.refundTotal(), view.cashRounding(), lines, view.refunds(),
+                plan.spentPoints(), view.pointsSpent()));
         return view;
     }
 
@@ -159,6 +161,9 @@ class ReturnRecorder {
         payload.put("lines", v.lines().stream().map(l -> List.of(l.lineNo(), l.sku(), l.quantity(), l.reason(),
                 l.restock(), l.refund())).toList());
         payload.put("refunds", v.refunds().stream().map(f -> List.of(f.type(), f.amount())).toList());
+        if (v.pointsSpent() != null) {
+            payload.put("pointsSpent", v.pointsSpent());
+        }
         return payload;
     }
 }

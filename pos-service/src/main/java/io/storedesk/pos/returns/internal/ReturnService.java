@@ -23,6 +23,7 @@ import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.payment.CardPayments;
 import io.storedesk.pos.payment.CardRefund;
+import io.storedesk.pos.returns.EarnedPointsSpent;
 import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.returns.ReturnsProperties;
 import io.storedesk.pos.sale.SaleView;
@@ -55,8 +56,9 @@ class ReturnService {
     private final ReturnsProperties policy;
     private final StoreProperties storeProperties;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<EarnedPointsSpent> pointsSpent;
 
-    ReturnService(Sales sales, Catalog catalog, CashDrawers drawers, CardPayments cards, ManagerApprovals approvals,
+    ReturnService(org.springframework.beans.factory.ObjectProvider<EarnedPointsSpent> pointsSpent, Sales sales, Catalog catalog, CashDrawers drawers, CardPayments cards, ManagerApprovals approvals,
             Idempotency idempotency, ReturnStore store, ReturnRecorder recorder, ReturnPolicy returnPolicy,
             ReturnsProperties policy, StoreProperties storeProperties, Clock clock) {
         this.sales = sales;
@@ -71,6 +73,7 @@ class ReturnService {
         this.policy = policy;
         this.storeProperties = storeProperties;
         this.clock = clock;
+        this.pointsSpent = pointsSpent;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -88,14 +91,19 @@ class ReturnService {
                 return earlier.get();
             }
             SaleView sale = saleToReturn(request.receiptNumber());
-            RefundPlan plan = plan(sale, request.lines(), request.method(), null);
+            RefundPlan plan = plan(sale, request.lines(), request.method(), null, false);
             String approvedBy = returnPolicy.check(sale, plan, request.approval(), clerk);
             UUID returnId = Ids.timeOrdered();
             List<CardRefund> refunded = refundCards(plan, drawer.registerId(), returnId);
             try {
                 IdempotentResult<ReturnView> result = idempotency.executeAfterFind("return", idempotencyKey, fingerprint,
-                        ReturnView.class, () -> recorder.record(new ReturnRecorder.Document(returnId, drawer, sale,
-                                request.method(), plan, refunded, clerk, approvedBy, null, null)));
+                        ReturnView.class, () -> {
+                            drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md)
+                            SaleView locked = recheck(sale.receiptNumber(), request.lines(), request.method(), null,
+                                    plan, approvedBy); // lock 4
+                            return recorder.record(new ReturnRecorder.Document(returnId, drawer, locked,
+                                    request.method(), plan, refunded, clerk, approvedBy, locked.loyaltyCard(), null));
+                        });
                 if (result.replayed()) {
                     reverse(refunded, "duplicate return request");
                 }
@@ -109,7 +117,42 @@ class ReturnService {
 
     /** The sale, if it can still be returned: 404 when unknown, 422 when voided. */
     SaleView saleToReturn(String receiptNumber) {
-        SaleView sale = sales.find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        SaleView sale = requireNotVoided(sales.find(receiptNumber)
+                .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber)));
+        if (sale.loyaltyCard() != null) {
+            store.ensureCustomer(sale.loyaltyCard()); // the row of lock 5, before any transaction
+        }
+        return sale;
+    }
+
+    /**
+     * The deciding checks again, in the recording transaction, under the sale's lock (lock 4 of
+     * docs/locking.md; the caller holds locks 1 and 2): the sale is not voided, the refund plan
+     * made from the sale as it now stands is the one the cards were refunded by (no return,
+     * exchange or void committed in between), and the return policy still holds (or a manager
+     * approved). When this throws, the caller reverses the card refunds made before.
+     *
+     * @return the sale as it stands under the lock
+     */
+    SaleView recheck(String receiptNumber, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method,
+            Money credit, RefundPlan planned, String approvedBy) {
+        SaleView sale = requireNotVoided(sales.lockForChange(receiptNumber)); // lock 4
+        if (sale.loyaltyCard() != null) {
+            store.lockCustomer(sale.loyaltyCard()); // lock 5: the customer's cash refunds over the window
+        }
+        RefundPlan again = plan(sale, lines, method, credit, true); // lock 7, when points were earned
+        if (!again.equals(planned)) {
+            throw ProblemException.conflict("sale-changed", "Sale changed meanwhile",
+                    "Sale %s was returned, exchanged or voided by someone else while this was prepared; nothing was "
+                            + "saved and card refunds were reversed. Look at the sale again and retry."
+                                    .formatted(receiptNumber));
+        }
+        returnPolicy.recheck(sale, again, approvedBy);
+        return sale;
+    }
+
+    private static SaleView requireNotVoided(SaleView sale) {
+        String receiptNumber = sale.receiptNumber();
         if ("VOIDED".equals(sale.status())) {
             throw ProblemException.rule("sale-voided", "Sale voided",
                     "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
@@ -117,12 +160,30 @@ class ReturnService {
         return sale;
     }
 
-    /** The refund plan for returning {@code lines} of the sale, less an exchange's {@code credit} (or null). */
-    RefundPlan plan(SaleView sale, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method, Money credit) {
+    /**
+     * The refund plan for returning {@code lines} of the sale, less an exchange's {@code credit}
+     * (or null), less the value of earned points already spent that the return takes back.
+     *
+     * @param lock take the loyalty card's lock (lock 7 of docs/locking.md): in the recording transaction
+     */
+    RefundPlan plan(SaleView sale, List<ReturnRequests.Line> lines, ReturnRequests.RefundMethod method, Money credit,
+            boolean lock) {
         Currency currency = Currency.getInstance(sale.currency());
-        return RefundPlan.of(sale, lines, method, store.refundedToTenders(sale.receiptNumber(), currency),
-                store.earlierCash(sale.receiptNumber(), currency), storeProperties.cashRoundingPolicy(),
-                credit == null ? Money.zero(currency) : credit);
+        Money zero = Money.zero(currency);
+        Money taken = credit == null ? zero : credit;
+        java.util.Map<String, Money> toTenders = store.refundedToTenders(sale.receiptNumber(), currency);
+        RefundPlan.EarlierCash earlier = store.earlierCash(sale.receiptNumber(), currency);
+        RefundPlan plain = RefundPlan.of(sale, lines, method, toTenders, earlier, storeProperties.cashRoundingPolicy(),
+                taken);
+        EarnedPointsSpent.Shortfall spent = pointsSpent.getIfAvailable() == null ? EarnedPointsSpent.Shortfall.NONE
+                : pointsSpent.getObject().shortfall(sale.receiptNumber(), plain.lines().stream().collect(
+                        java.util.stream.Collectors.toMap(RefundPlan.Line::lineNo, l -> l.refund().amount())), lock);
+        if (spent.points() <= 0) {
+            return plain;
+        }
+        Money value = Money.of(spent.value(), currency).min(plain.linesTotal().minus(taken));
+        return RefundPlan.of(sale, lines, method, toTenders, earlier, storeProperties.cashRoundingPolicy(), taken,
+                value, spent.points());
     }
 
     /**

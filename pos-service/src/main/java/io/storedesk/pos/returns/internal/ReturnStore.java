@@ -39,12 +39,12 @@ class ReturnStore {
     void insert(UUID id, long registerSeq, String storeId, ReturnView r, List<StoredRefund> refunds, String customerRef) {
         jdbc.sql("INSERT INTO sale_return (id, return_number, receipt_number, store_id, register_id, register_seq, "
                         + "drawer_id, business_date, clerk, approved_by, completed_at, currency, refund_method, "
-                        + "refund_total, cash_rounding, customer_ref, exchange_receipt) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "refund_total, cash_rounding, customer_ref, exchange_receipt, points_spent) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, r.returnNumber(), r.receiptNumber(), storeId, r.registerId(), registerSeq, r.drawerId(),
                         r.businessDate(), r.clerk(), r.approvedBy(), r.completedAt(), r.currency(), r.refundMethod(),
                         new BigDecimal(r.refundTotal()), new BigDecimal(r.cashRounding()), customerRef,
-                        r.exchangeReceipt())
+                        r.exchangeReceipt(), r.pointsSpent() == null ? null : new BigDecimal(r.pointsSpent()))
                 .update();
         for (ReturnView.Line l : r.lines()) {
             jdbc.sql("INSERT INTO sale_return_line (return_id, line_no, sku, quantity, reason, restock, refund) "
@@ -84,6 +84,34 @@ class ReturnStore {
         return Money.of(sum, currency);
     }
 
+    /** Makes sure the customer's lock row exists; in a transaction of its own, before the return's. */
+    void ensureCustomer(String customerRef) {
+        if (jdbc.sql("SELECT COUNT(*) FROM return_customer WHERE customer_ref = ?").param(customerRef)
+                .query(Long.class).single() == 0) {
+            try {
+                jdbc.sql("INSERT INTO return_customer (customer_ref) VALUES (?)").param(customerRef).update();
+            } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+                // another return made it first: just as good
+            }
+        }
+    }
+
+    /** Lock 5 of docs/locking.md: the customer's row, until the caller's transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lockCustomer(String customerRef) {
+        jdbc.sql("SELECT customer_ref FROM return_customer WHERE customer_ref = ? FOR UPDATE").param(customerRef)
+                .query(String.class).optional();
+    }
+
+    /** Cash refunded by receipted returns to this customer (a sale's loyalty card) since {@code since}. */
+    Money cashRefundedToCustomer(String customerRef, LocalDate since, Currency currency) {
+        BigDecimal sum = jdbc.sql("SELECT COALESCE(SUM(f.amount), 0) FROM sale_return_refund f JOIN sale_return r "
+                        + "ON r.id = f.return_id WHERE r.customer_ref = ? AND r.receipt_number IS NOT NULL "
+                        + "AND r.business_date >= ? AND f.type = 'CASH'")
+                .params(customerRef, since).query(BigDecimal.class).single();
+        return Money.of(sum, currency);
+    }
+
     RefundPlan.EarlierCash earlierCash(String receiptNumber, Currency currency) {
         BigDecimal paid = jdbc.sql("SELECT COALESCE(SUM(f.amount), 0) FROM sale_return_refund f JOIN sale_return r "
                         + "ON r.id = f.return_id WHERE r.receipt_number = ? AND f.type = 'CASH'")
@@ -98,8 +126,8 @@ class ReturnStore {
         record Head(UUID id, ReturnView view) {
         }
         return jdbc.sql("SELECT id, return_number, receipt_number, register_id, drawer_id, business_date, completed_at, "
-                        + "clerk, approved_by, currency, refund_method, refund_total, cash_rounding, exchange_receipt "
-                        + "FROM sale_return "
+                        + "clerk, approved_by, currency, refund_method, refund_total, cash_rounding, exchange_receipt, "
+                        + "points_spent FROM sale_return "
                         + "WHERE return_number = ?")
                 .param(returnNumber)
                 .query((rs, n) -> {
@@ -109,7 +137,7 @@ class ReturnStore {
                             rs.getObject(7, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
                             rs.getString(8), rs.getString(9), currency.getCurrencyCode(), rs.getString(11),
                             str(rs.getBigDecimal(12), currency), str(rs.getBigDecimal(13), currency), null, null,
-                            rs.getString(14)));
+                            rs.getString(14), rs.getBigDecimal(15) == null ? null : str(rs.getBigDecimal(15), currency)));
                 })
                 .optional()
                 .map(h -> withDetails(h.id(), h.view()));
@@ -131,7 +159,7 @@ class ReturnStore {
                 .list();
         return new ReturnView(v.returnNumber(), v.receiptNumber(), v.registerId(), v.drawerId(), v.businessDate(),
                 v.completedAt(), v.clerk(), v.approvedBy(), v.currency(), v.refundMethod(), v.refundTotal(),
-                v.cashRounding(), refunds, lines, v.exchangeReceipt());
+                v.cashRounding(), refunds, lines, v.exchangeReceipt(), v.pointsSpent());
     }
 
     private static String str(BigDecimal amount, Currency currency) {

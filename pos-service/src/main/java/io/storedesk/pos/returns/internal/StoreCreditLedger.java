@@ -127,6 +127,7 @@ class StoreCreditLedger implements StoreCredits, LedgerTender {
 
     private Money balance(String rawCode, Currency currency, boolean lock) {
         String code = normalise(rawCode);
+        // lock 8 of docs/locking.md (store credit) when locked
         Optional<Object[]> row = jdbc.sql("SELECT currency, balance FROM store_credit WHERE code = ?"
                         + (lock ? " FOR UPDATE" : ""))
                 .param(code)

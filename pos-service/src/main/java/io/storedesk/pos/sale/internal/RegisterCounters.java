@@ -20,6 +20,7 @@ class RegisterCounters {
 
     @Transactional(propagation = Propagation.MANDATORY)
     long next(String registerId, String counter) {
+        // lock 6 of docs/locking.md (register counter)
         int updated = jdbc.sql("UPDATE register_counter SET last_value = last_value + 1 WHERE register_id = ? AND counter = ?")
                 .params(registerId, counter).update();
         if (updated == 0) {

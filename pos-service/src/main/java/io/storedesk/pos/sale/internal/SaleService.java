@@ -77,13 +77,15 @@ class SaleService implements Sales {
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final BasketPromotions promotions;
     private final ObjectProvider<PointsAward> points;
+    private final SaleLock saleLock;
 
-    SaleService(SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
+    SaleService(SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
             SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
             org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
         this.points = points;
+        this.saleLock = saleLock;
         this.writer = writer;
         this.catalog = catalog;
         this.drawers = drawers;
@@ -110,11 +112,19 @@ class SaleService implements Sales {
     @Override
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void recordReturn(String receiptNumber, int lineNo, int quantity) {
+        saleLock.lock(receiptNumber); // lock 4 (docs/locking.md); the caller took it already, this only makes sure
         if (voids.isVoided(receiptNumber)) {
             throw ProblemException.rule("sale-voided", "Sale voided",
                     "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
         }
         returned.add(receiptNumber, lineNo, quantity);
+    }
+
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public SaleView lockForChange(String receiptNumber) {
+        saleLock.lock(receiptNumber); // lock 4 (docs/locking.md)
+        return find(receiptNumber).orElseThrow();
     }
 
     @Override
@@ -137,17 +147,18 @@ class SaleService implements Sales {
     IdempotentResult<SaleView> complete(SaleRequests.Sale request, String idempotencyKey, String clerk) {
         SaleOrder.Exchange order = new SaleOrder.Exchange(request.drawerId(), request.lines(), request.loyaltyCard(),
                 request.coupons(), request.tenders());
-        return complete("sale", order, null, new Object[] {clerk, request}, idempotencyKey, clerk, SaleView.class,
+        return complete("sale", null, order, null, new Object[] {clerk, request}, idempotencyKey, clerk, SaleView.class,
                 view -> view);
     }
 
     @Override
-    public <R> IdempotentResult<R> completeExchange(SaleOrder.Exchange order, AppliedTender credit,
-            String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType, Function<SaleView, R> alsoRecord) {
-        return complete("exchange", order, credit, fingerprint, idempotencyKey, clerk, resultType, alsoRecord);
+    public <R> IdempotentResult<R> completeExchange(String originalReceipt, SaleOrder.Exchange order,
+            AppliedTender credit, String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType,
+            Function<SaleView, R> alsoRecord) {
+        return complete("exchange", originalReceipt, order, credit, fingerprint, idempotencyKey, clerk, resultType, alsoRecord);
     }
 
-    private <R> IdempotentResult<R> complete(String scope, SaleOrder.Exchange order, AppliedTender credit,
+    private <R> IdempotentResult<R> complete(String scope, String originalReceipt, SaleOrder.Exchange order, AppliedTender credit,
             Object fingerprint, String idempotencyKey, String clerk, Class<R> resultType, Function<SaleView, R> alsoRecord) {
         DrawerInfo drawer = drawers.drawerForOperation(order.drawerId());
         return locks.withLock(drawer.registerId(), () -> {
@@ -165,7 +176,7 @@ class SaleService implements Sales {
                     idempotencyKey != null ? idempotencyKey : java.util.UUID.randomUUID().toString());
             try {
                 IdempotentResult<R> result = idempotency.executeAfterFind(scope, idempotencyKey, fingerprint,
-                        resultType, () -> alsoRecord.apply(record(drawer, clerk, basket, plan, approved,
+                        resultType, () -> alsoRecord.apply(record(originalReceipt, drawer, clerk, basket, plan, approved,
                                 order.loyaltyCard(), order.coupons())));
                 if (result.replayed()) {
                     tendering.reverse(approved, "duplicate request");
@@ -178,9 +189,12 @@ class SaleService implements Sales {
         });
     }
 
-    private SaleView record(DrawerInfo drawer, String clerk, PricedBasket basket, Tendering.Plan plan,
-            List<Tendering.Approved> approved, String loyaltyCard, List<String> coupons) {
-        LocalDate businessDate = drawers.businessDate(drawer.drawerId());
+    private SaleView record(String originalReceipt, DrawerInfo drawer, String clerk, PricedBasket basket,
+            Tendering.Plan plan, List<Tendering.Approved> approved, String loyaltyCard, List<String> coupons) {
+        LocalDate businessDate = drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md)
+        if (originalReceipt != null) {
+            saleLock.lock(originalReceipt); // lock 4: the exchanged sale, before this sale's number (lock 6)
+        }
         long seq = counters.next(drawer.registerId(), "RECEIPT");
         String receiptNumber = "%s-%s-%s-%06d".formatted(store.id(), drawer.registerId(), DAY.format(businessDate), seq);
         promotions.redeemCoupons(coupons, receiptNumber);
@@ -210,48 +224,59 @@ class SaleService implements Sales {
     }
 
     /**
-     * Post-voids a sale of the current business day with a manager's approval: under the sale's
-     * register lock and in one transaction, the card reversals are queued (the 0400s go out after
-     * the commit, and are retried until acknowledged, across restarts), the cash goes back out of
-     * the drawer, ledger tenders are given back, the void is stored, the day's totals lose the sale
-     * and the void is journaled: all of it or none. The sale itself is never changed or deleted; it shows as VOIDED. A sale with
-     * returns cannot be voided (return the rest instead).
+     * Post-voids a sale of the current business day with a manager's approval. The checks are made
+     * once before the approval is asked for (a quick answer), and again, deciding, in the void's
+     * transaction under the business-day, drawer and sale locks (docs/locking.md), so a return or
+     * exchange of the same sale racing the void either commits first (and the void is refused) or
+     * sees the sale voided. In that transaction the card reversals are queued (the 0400s go out
+     * after the commit, and are retried until acknowledged, across restarts), the cash goes back out
+     * of the drawer, ledger tenders are given back, the void is stored, the day's totals lose the
+     * sale and the void is journaled: all of it or none. The sale itself is never changed or
+     * deleted; it shows as VOIDED. A sale with returns cannot be voided (return the rest instead).
      */
     IdempotentResult<SaleView> voidSale(String receiptNumber, SaleRequests.Void request, String idempotencyKey,
             String clerk) {
+        Object fingerprint = new Object[] {clerk, receiptNumber, request};
+        var earlier = idempotency.find("void", idempotencyKey, fingerprint, SaleView.class);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         SaleView found = readOnly.execute(s -> find(receiptNumber))
                 .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
         CurrentUser.requireRegister(found.registerId());
-        Object fingerprint = new Object[] {clerk, receiptNumber, request};
-        return locks.withLock(found.registerId(), () -> {
-            var earlier = idempotency.find("void", idempotencyKey, fingerprint, SaleView.class);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-            SaleView sale = readOnly.execute(s -> find(receiptNumber)).orElseThrow();
-            if ("VOIDED".equals(sale.status())) {
-                throw ProblemException.conflict("sale-already-voided", "Sale already voided",
-                        "Sale %s was already voided.".formatted(receiptNumber));
-            }
-            // The business day, not the calendar day: a shift that runs past midnight books to the
-            // date its drawer session opened on, until that session is closed.
-            LocalDate current = drawers.businessDate(sale.drawerId());
-            if (!sale.businessDate().equals(current)) {
-                throw ProblemException.rule("void-not-same-day", "Not the same business day",
-                        "Sale %s is of business day %s; only sales of the current business day (%s) can be voided. Take a return instead."
-                                .formatted(receiptNumber, sale.businessDate(), current));
-            }
-            if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
-                throw ProblemException.rule("sale-has-returns", "Sale has returns",
-                        "Goods of sale %s were already returned; it cannot be voided. Return the rest instead."
-                                .formatted(receiptNumber));
-            }
-            String approvedBy = approvals.require(request.approval(), "post-void", clerk,
-                    "Voiding sale %s (%s %s) needs a manager's approval.".formatted(receiptNumber, sale.total(),
-                            sale.currency())).manager();
-            return idempotency.executeAfterFind("void", idempotencyKey, fingerprint, SaleView.class,
-                    () -> recordVoid(sale, request.reason(), clerk, approvedBy));
+        requireVoidable(found, drawers.businessDate(found.drawerId()));
+        String approvedBy = approvals.require(request.approval(), "post-void", clerk,
+                "Voiding sale %s (%s %s) needs a manager's approval.".formatted(receiptNumber, found.total(),
+                        found.currency())).manager();
+        return idempotency.execute("void", idempotencyKey, fingerprint, SaleView.class, () -> {
+            LocalDate current = drawers.holdDay(found.drawerId()); // locks 1 and 2 (docs/locking.md)
+            SaleView sale = lockForChange(receiptNumber); // lock 4
+            requireVoidable(sale, current);
+            return recordVoid(sale, request.reason(), clerk, approvedBy);
         });
+    }
+
+    /**
+     * Not voided yet, of the current business day ({@code current}: the business day, not the
+     * calendar day: a shift that runs past midnight books to the date its drawer session opened on,
+     * until that session is closed) and without returns.
+     */
+    private static void requireVoidable(SaleView sale, LocalDate current) {
+        String receiptNumber = sale.receiptNumber();
+        if ("VOIDED".equals(sale.status())) {
+            throw ProblemException.conflict("sale-already-voided", "Sale already voided",
+                    "Sale %s was already voided.".formatted(receiptNumber));
+        }
+        if (!sale.businessDate().equals(current)) {
+            throw ProblemException.rule("void-not-same-day", "Not the same business day",
+                    "Sale %s is of business day %s; only sales of the current business day (%s) can be voided. Take a return instead."
+                            .formatted(receiptNumber, sale.businessDate(), current));
+        }
+        if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
+            throw ProblemException.rule("sale-has-returns", "Sale has returns",
+                    "Goods of sale %s were already returned; it cannot be voided. Return the rest instead."
+                            .formatted(receiptNumber));
+        }
     }
 
     private SaleView recordVoid(SaleView sale, String reason, String clerk, String approvedBy) {
