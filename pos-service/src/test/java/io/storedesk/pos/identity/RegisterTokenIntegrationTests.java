@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A register token works at the register it was issued for: a token of R01 rings sales at D1 but
- * not at D4 (R04), a token for no register reads but works no drawer, and people signed in with a
+ * not at D3 (R03), a token for no register reads but works no drawer, and people signed in with a
  * password (HTTP Basic, pages and the pages' own tokens) pick any drawer.
  */
 class RegisterTokenIntegrationTests extends IntegrationTest {
@@ -30,28 +30,28 @@ class RegisterTokenIntegrationTests extends IntegrationTest {
     @Test
     void aTokenOfOneRegisterRingsSalesThereButNotAtAnotherRegister() {
         ensureOpen("D1");
-        ensureOpen("D4");
+        ensureOpen("D3");
         Api r01 = api.signedIn("clerk", "R01");
         assertThat(r01.post("/api/v1/sales", null, SALE_AT.formatted("D1")).status()).isEqualTo(201);
         long sales = count("sale");
         long postings = count("drawer_posting");
 
-        Api.Response sale = r01.post("/api/v1/sales", null, SALE_AT.formatted("D4"));
-        Api.Response movement = r01.post("/api/v1/drawers/D4/movements", null,
+        Api.Response sale = r01.post("/api/v1/sales", null, SALE_AT.formatted("D3"));
+        Api.Response movement = r01.post("/api/v1/drawers/D3/movements", null,
                 "{\"type\":\"PAID_OUT\",\"amount\":\"1.00\",\"reason\":\"stamps\"}");
-        Api.Response close = r01.post("/api/v1/drawers/D4/close", null, "{\"counted\":{\"20.00\":2,\"5.00\":2}}");
+        Api.Response close = r01.post("/api/v1/drawers/D3/close", null, "{\"counted\":{\"20.00\":2,\"5.00\":2}}");
 
         for (Api.Response refused : new Api.Response[] {sale, movement, close}) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.text("type")).endsWith("/problems/register-mismatch");
-            assertThat(refused.text("detail")).contains("R01", "R04");
+            assertThat(refused.text("detail")).contains("R01", "R03");
             assertThat(refused.text("tokenRegister")).isEqualTo("R01");
-            assertThat(refused.text("register")).isEqualTo("R04");
+            assertThat(refused.text("register")).isEqualTo("R03");
         }
         assertThat(count("sale")).isEqualTo(sales);
         assertThat(count("drawer_posting")).isEqualTo(postings);
-        assertThat(api.get("/api/v1/drawers/D4", "clerk").status()).as("D4 still open").isEqualTo(200);
+        assertThat(api.get("/api/v1/drawers/D3", "clerk").status()).as("D3 still open").isEqualTo(200);
     }
 
     @Test
@@ -83,14 +83,14 @@ class RegisterTokenIntegrationTests extends IntegrationTest {
 
     @Test
     void aPasswordSignInIsBoundToNoRegister() {
-        ensureOpen("D4");
-        assertThat(api.post("/api/v1/sales", "clerk", SALE_AT.formatted("D4")).status()).isEqualTo(201);
+        ensureOpen("D3");
+        assertThat(api.post("/api/v1/sales", "clerk", SALE_AT.formatted("D3")).status()).isEqualTo(201);
         assertThat(api.post("/api/v1/sales", "clerk", SALE_AT.formatted("D1")).status()).isEqualTo(201);
     }
 
     @Test
     void aPageSessionsTokenIsBoundToNoRegisterLikeTheSession() throws Exception {
-        ensureOpen("D4");
+        ensureOpen("D3");
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
@@ -107,7 +107,7 @@ class RegisterTokenIntegrationTests extends IntegrationTest {
         Matcher token = Pattern.compile("name=\"api-token\" content=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).as(page).isTrue();
 
-        Api.Response sale = api.post("/api/v1/sales", null, SALE_AT.formatted("D4"),
+        Api.Response sale = api.post("/api/v1/sales", null, SALE_AT.formatted("D3"),
                 Map.of("Authorization", "Bearer " + token.group(1)));
 
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
@@ -117,7 +117,7 @@ class RegisterTokenIntegrationTests extends IntegrationTest {
     void aTokenIsNeverIssuedToAnotherToken() {
         Api r01 = api.signedIn("clerk", "R01");
 
-        Api.Response another = r01.post("/api/v1/auth/token", null, "{\"registerId\":\"R04\"}");
+        Api.Response another = r01.post("/api/v1/auth/token", null, "{\"registerId\":\"R03\"}");
 
         assertThat(another.status()).isEqualTo(403);
         assertThat(another.text("type")).endsWith("/problems/password-required");
