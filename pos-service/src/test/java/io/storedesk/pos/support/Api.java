@@ -71,6 +71,16 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, Map.of());
     }
 
+    /** Opens the drawer as the clerk with a 50.00 float unless it is open already. */
+    public void ensureOpen(String drawerId) {
+        if (get("/api/v1/drawers/" + drawerId, "clerk").status() != 200) {
+            Response opened = post("/api/v1/drawers/" + drawerId + "/open", "clerk", "{\"float\":{\"20.00\":2,\"5.00\":2}}");
+            if (opened.status() != 201) {
+                throw new IllegalStateException("could not open " + drawerId + ": " + opened);
+            }
+        }
+    }
+
     public Response postIdempotent(String path, String user, String key, String body) {
         return post(path, user, body, Map.of("Idempotency-Key", key));
     }

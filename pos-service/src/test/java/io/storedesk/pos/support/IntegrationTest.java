@@ -41,14 +41,7 @@ public abstract class IntegrationTest {
 
     /** Opens the drawer with a 50.00 float unless it is open already. */
     protected void ensureOpen(String drawerId) {
-        Api.Response current = api.get("/api/v1/drawers/" + drawerId, "clerk");
-        if (current.status() != 200) {
-            Api.Response opened = api.post("/api/v1/drawers/" + drawerId + "/open", "clerk",
-                    "{\"float\":{\"20.00\":2,\"5.00\":2}}");
-            if (opened.status() != 201) {
-                throw new IllegalStateException("could not open " + drawerId + ": " + opened);
-            }
-        }
+        api.ensureOpen(drawerId);
     }
 
     /** A cash sale of one item at the drawer; fails the test unless it completed. @return its receipt number */

@@ -224,4 +224,9 @@ final class Browser implements AutoCloseable {
             // a temporary profile left behind is harmless
         }
     }
+
+    /** The digits of a text, e.g. "5,97 €" -> "597": amounts compared whatever the language's format. */
+    static String digits(String text) {
+        return text.replaceAll("[^0-9]", "");
+    }
 }

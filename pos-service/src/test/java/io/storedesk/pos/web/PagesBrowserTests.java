@@ -40,7 +40,7 @@ class PagesBrowserTests {
 
     @Test
     void clerkScansItemsVoidsALineAndTakesCashWithChangeShownBig() {
-        open("D1");
+        api.ensureOpen("D1");
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
             b.open("/sale");
@@ -71,14 +71,14 @@ class PagesBrowserTests {
             b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 1);
             b.find(By.id("scan")).sendKeys("LV-1008", Keys.ENTER);
             b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
-            assertThat(digits(b.text(By.id("total")))).isEqualTo("597");
-            assertThat(digits(b.text(By.id("cash-total")))).isEqualTo("595");
+            assertThat(Browser.digits(b.text(By.id("total")))).isEqualTo("597");
+            assertThat(Browser.digits(b.text(By.id("cash-total")))).isEqualTo("595");
             b.screenshot("sale-basket");
 
             b.type(By.id("cash"), "10");
             b.find(By.id("cash")).sendKeys(Keys.ENTER);
             b.find(By.id("done"));
-            assertThat(digits(b.text(By.id("change")))).isEqualTo("405");
+            assertThat(Browser.digits(b.text(By.id("change")))).isEqualTo("405");
             assertThat(Double.parseDouble(b.find(By.id("change")).getCssValue("font-size").replace("px", "")))
                     .as("change shown big").isGreaterThanOrEqualTo(48);
             String receipt = b.text(By.id("receipt-number"));
@@ -100,7 +100,7 @@ class PagesBrowserTests {
 
     @Test
     void clerkReturnsAPharmacyItemWithTheManagersApprovalOnTheSameScreen() {
-        open("D2");
+        api.ensureOpen("D2");
         String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-return-sale",
                 "{\"drawerId\":\"D2\",\"lines\":[{\"sku\":\"LV-1027\",\"quantity\":2}],"
                         + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"20.00\"}]}").text("receiptNumber");
@@ -134,7 +134,7 @@ class PagesBrowserTests {
             b.find(By.id("return-result"));
             String number = b.text(By.id("return-number"));
             assertThat(number).isNotBlank();
-            assertThat(digits(b.text(By.id("refund-total")))).isEqualTo("700");
+            assertThat(Browser.digits(b.text(By.id("refund-total")))).isEqualTo("700");
             b.screenshot("return-done");
 
             var ret = api.get("/api/v1/returns/" + number, "clerk");
@@ -197,7 +197,7 @@ class PagesBrowserTests {
 
     @Test
     void clerkExchangesAnItemForADearerOneAndTheCustomerPaysTheDifferenceInCash() {
-        open("D2");
+        api.ensureOpen("D2");
         String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-exchange-sale",
                 "{\"drawerId\":\"D2\",\"lines\":[{\"sku\":\"LV-1001\",\"quantity\":1}],"
                         + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"2.00\"}]}").text("receiptNumber");
@@ -211,18 +211,18 @@ class PagesBrowserTests {
             b.type(By.id("exchange-items"), "LV-1008");
             // Before submitting: what the customer pays (2.19 for the chocolate - 1.89 back for the bread).
             b.waitForText(By.id("exchange-due"), "Zákazník doplácí");
-            assertThat(digits(b.text(By.id("exchange-due")))).isEqualTo("030");
+            assertThat(Browser.digits(b.text(By.id("exchange-due")))).isEqualTo("030");
             b.type(By.id("exchange-cash"), "1");
             b.find(By.id("exchange-cash")).sendKeys(Keys.ENTER);
 
             b.find(By.id("exchange-result"));
             String newReceipt = b.text(By.id("ex-receipt"));
             assertThat(newReceipt).startsWith("S001-R02-");
-            assertThat(digits(b.text(By.id("ex-difference")))).isEqualTo("030");
-            assertThat(digits(b.text(By.id("ex-change")))).isEqualTo("070");
+            assertThat(Browser.digits(b.text(By.id("ex-difference")))).isEqualTo("030");
+            assertThat(Browser.digits(b.text(By.id("ex-change")))).isEqualTo("070");
             // The big line says the customer paid, not "refunded".
             assertThat(b.text(By.id("refund-label"))).isEqualTo("Zákazník zaplatil");
-            assertThat(digits(b.text(By.id("refund-total")))).isEqualTo("030");
+            assertThat(Browser.digits(b.text(By.id("refund-total")))).isEqualTo("030");
             b.screenshot("return-exchange");
             assertThat(api.get("/api/v1/sales/" + newReceipt, "clerk").json().get("lines").get(0).get("sku").asText())
                     .isEqualTo("LV-1008");
@@ -231,7 +231,7 @@ class PagesBrowserTests {
 
     @Test
     void clerkPostVoidsASaleWithTheManagersApproval() {
-        open("D4");
+        api.ensureOpen("D4");
         String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-void-sale",
                 "{\"drawerId\":\"D4\",\"lines\":[{\"sku\":\"LV-1002\",\"quantity\":1}],"
                         + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"2.00\"}]}").text("receiptNumber");
@@ -258,7 +258,7 @@ class PagesBrowserTests {
 
     @Test
     void everyPageRendersInAllFourLanguages() {
-        open("D4");
+        api.ensureOpen("D4");
         String receipt = api.postIdempotent("/api/v1/sales", "clerk", "pages-languages-sale",
                 "{\"drawerId\":\"D4\",\"lines\":[{\"sku\":\"LV-1001\",\"quantity\":1}],"
                         + "\"tenders\":[{\"type\":\"CASH\",\"amount\":\"5.00\"}]}").text("receiptNumber");
@@ -300,7 +300,7 @@ class PagesBrowserTests {
     @Test
     @Order(Integer.MAX_VALUE)
     void managerClosesTheBusinessDayAndSeesTheZReport() {
-        open("D1");
+        api.ensureOpen("D1");
         for (String drawer : List.of("D1", "D2", "D3", "D4")) {
             if (api.get("/api/v1/drawers/" + drawer, "clerk").status() == 200) {
                 var closed = api.post("/api/v1/drawers/" + drawer + "/close", "clerk",
@@ -338,16 +338,5 @@ class PagesBrowserTests {
         assertThat(b.all(By.cssSelector("a.skip"))).as("skip link").hasSize(1);
         assertThat(b.accessibilityProblems()).as("contrast and touch targets of " + name + " in " + lang).isEmpty();
         b.screenshot(name + "-" + lang);
-    }
-
-    private void open(String drawerId) {
-        if (api.get("/api/v1/drawers/" + drawerId, "clerk").status() != 200) {
-            var opened = api.post("/api/v1/drawers/" + drawerId + "/open", "clerk", "{\"float\":{\"20.00\":2,\"5.00\":2}}");
-            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        }
-    }
-
-    private static String digits(String text) {
-        return text.replaceAll("[^0-9]", "");
     }
 }

@@ -46,7 +46,7 @@ class SaleScreenBrowserTests {
     @CsvSource({"1024, 768, D1", "1366, 768, D2"})
     void aBurstOfEightScansOverASlowNetworkArrivesWholeAndInOrderWithTotalAndPayInSight(int width, int height,
             String drawer) {
-        open(drawer);
+        api.ensureOpen(drawer);
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
             b.open("/sale?lang=en");
@@ -99,7 +99,7 @@ class SaleScreenBrowserTests {
             "ru, D1, Количество 0 невозможно, Нет товара с кодом 4750000000000, 'К оплате 3,20, получено только 1,00.'"})
     void badEntriesAreRefusedInThePagesLanguageStayListedAndNeverBlockTheBasket(String lang, String drawer,
             String zero, String unknown, String shortfall) {
-        open(drawer);
+        api.ensureOpen(drawer);
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
             b.open("/sale?lang=" + lang);
@@ -151,7 +151,7 @@ class SaleScreenBrowserTests {
 
     @Test
     void theSameItemTwiceIsOneLineQuantitiesAreEditedAndItemsAreFoundByName() {
-        open("D2");
+        api.ensureOpen("D2");
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
             b.open("/sale?lang=en");
@@ -160,18 +160,18 @@ class SaleScreenBrowserTests {
 
             // By SKU, then by barcode: one line of two.
             b.keys("LV-1001", Keys.ENTER, "4750001000009", Keys.ENTER);
-            b.waitUntil(d -> digits(b.text(By.id("total"))).equals("378"));
+            b.waitUntil(d -> Browser.digits(b.text(By.id("total"))).equals("378"));
             assertThat(skus(b)).containsExactly("LV-1001");
             assertThat(b.find(By.cssSelector("#lines .line-qty")).getAttribute("value")).isEqualTo("2");
 
             // The quantity typed on the line; 0 is refused and the line keeps its quantity.
             WebElement qty = b.find(By.cssSelector("#lines .line-qty"));
             qty.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3", Keys.ENTER);
-            b.waitUntil(d -> digits(b.text(By.id("total"))).equals("567"));
+            b.waitUntil(d -> Browser.digits(b.text(By.id("total"))).equals("567"));
             b.find(By.cssSelector("#lines .line-qty")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "0", Keys.ENTER);
             b.waitForText(By.id("scan-error"), "Quantity 0 is not possible");
             assertThat(b.find(By.cssSelector("#lines .line-qty")).getAttribute("value")).isEqualTo("3");
-            assertThat(digits(b.text(By.id("total")))).isEqualTo("567");
+            assertThat(Browser.digits(b.text(By.id("total")))).isEqualTo("567");
             b.find(By.cssSelector("#scan-error .ack")).click();
 
             // A name instead of a code: the matches listed, the arrows pick one, Enter adds it.
@@ -207,7 +207,7 @@ class SaleScreenBrowserTests {
 
     @Test
     void theLastReceiptComesAgainAsACopyAndTheDrawerOpensWithoutASale() {
-        open("D3");
+        api.ensureOpen("D3");
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
             b.open("/sale?lang=lv");
@@ -253,16 +253,5 @@ class SaleScreenBrowserTests {
         return ((Number) b.js("""
                 return Math.max(0, ...performance.getEntriesByType('resource')
                     .filter(e => e.name.includes('/api/v1/items/')).map(e => e.duration));""")).longValue();
-    }
-
-    private void open(String drawerId) {
-        if (api.get("/api/v1/drawers/" + drawerId, "clerk").status() != 200) {
-            var opened = api.post("/api/v1/drawers/" + drawerId + "/open", "clerk", "{\"float\":{\"20.00\":2,\"5.00\":2}}");
-            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        }
-    }
-
-    private static String digits(String text) {
-        return text.replaceAll("[^0-9]", "");
     }
 }

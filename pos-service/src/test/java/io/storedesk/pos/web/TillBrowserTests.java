@@ -40,7 +40,7 @@ class TillBrowserTests {
 
     @Test
     void clerkScansALoyaltyCardAndACouponAndSeesThePromotionsAndThePointsEarned() {
-        open("D1");
+        api.ensureOpen("D1");
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
             b.open("/sale?lang=en");
@@ -54,7 +54,7 @@ class TillBrowserTests {
             // The demo card shows its holder and balance; the scan field takes the focus back.
             b.enter(By.id("card"), ILZE);
             b.waitForText(By.id("card-info"), "Ilze Kalniņa");
-            assertThat(digits(b.text(By.id("card-info")))).startsWith("12500");
+            assertThat(Browser.digits(b.text(By.id("card-info")))).startsWith("12500");
             assertThat(b.content(By.id("card-error"))).isEmpty();
             b.waitUntil(d -> "scan".equals(d.switchTo().activeElement().getAttribute("id")));
 
@@ -64,13 +64,13 @@ class TillBrowserTests {
             b.keys("2*LV-1001", Keys.ENTER);
             b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
             b.waitUntil(d -> !d.findElements(By.cssSelector("#promotions li[data-code='KLUBS-VILNA20']")).isEmpty());
-            String totalBefore = digits(b.text(By.id("total")));
+            String totalBefore = Browser.digits(b.text(By.id("total")));
 
             // An unknown coupon: the API's 422 next to the coupon field, the basket unchanged.
             b.enter(By.id("coupon"), "NO-SUCH-COUPON");
             b.waitUntil(d -> !b.content(By.id("coupon-error")).isEmpty());
             assertThat(b.all(By.cssSelector("#coupons li"))).isEmpty();
-            assertThat(digits(b.text(By.id("total")))).isEqualTo(totalBefore);
+            assertThat(Browser.digits(b.text(By.id("total")))).isEqualTo(totalBefore);
 
             // RUDENS10: ten per cent off the basket, listed with its amount.
             b.enter(By.id("coupon"), "rudens10");
@@ -79,14 +79,14 @@ class TillBrowserTests {
             assertThat(b.text(By.id("coupons"))).contains("RUDENS10");
             String coupon = b.text(By.cssSelector("#promotions li[data-code='RUDENS10']"));
             assertThat(coupon).contains("RUDENS10").matches(".*\\d.*");
-            assertThat(Long.parseLong(digits(b.text(By.id("total"))))).isLessThan(Long.parseLong(totalBefore));
+            assertThat(Long.parseLong(Browser.digits(b.text(By.id("total"))))).isLessThan(Long.parseLong(totalBefore));
             b.screenshot("till-loyalty-coupon");
 
             b.find(By.id("pay")).click();
             b.find(By.id("done"));
             String receipt = b.text(By.id("receipt-number"));
             b.waitUntil(d -> d.findElement(By.id("earned-line")).isDisplayed());
-            String earned = digits(b.text(By.id("points-earned")));
+            String earned = Browser.digits(b.text(By.id("points-earned")));
             assertThat(Integer.parseInt(earned)).isPositive();
             b.screenshot("till-points-earned");
 
@@ -102,7 +102,7 @@ class TillBrowserTests {
 
     @Test
     void clerkTakesPartOfTheTotalInLoyaltyPointsAndTheRestInCash() {
-        open("D2");
+        api.ensureOpen("D2");
         long before = api.get("/api/v1/loyalty/" + JANIS, "clerk").json().get("balance").asLong();
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
@@ -115,7 +115,7 @@ class TillBrowserTests {
             b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 1);
             b.keys("LV-1008", Keys.ENTER);
             b.waitUntil(d -> d.findElements(By.cssSelector("#lines .void-line")).size() == 2);
-            assertThat(digits(b.text(By.id("total")))).isEqualTo("597");
+            assertThat(Browser.digits(b.text(By.id("total")))).isEqualTo("597");
 
             // 200 points pay 2.00; the cash field left empty = exactly the rest.
             WebElement points = b.find(By.id("points"));
@@ -140,7 +140,7 @@ class TillBrowserTests {
 
     @Test
     void clerkRefundsAReturnWithoutReceiptAsStoreCreditWithTheManagersApproval() {
-        open("D3");
+        api.ensureOpen("D3");
         try (Browser b = new Browser(port)) {
             b.signIn("clerk");
             b.open("/returns?lang=en");
@@ -162,7 +162,7 @@ class TillBrowserTests {
             String number = b.text(By.id("return-number"));
             assertThat(number).isNotBlank();
             // Without a receipt the refund follows the store's policy for it (not more than the shelf price 2 x 1.89).
-            String refund = digits(b.text(By.id("refund-total")));
+            String refund = Browser.digits(b.text(By.id("refund-total")));
             assertThat(Integer.parseInt(refund)).isPositive().isLessThanOrEqualTo(378);
             String code = b.text(By.id("store-credit-code"));
             assertThat(code).isNotBlank();
@@ -175,18 +175,7 @@ class TillBrowserTests {
             assertThat(ret.text("approvedBy")).isEqualTo("manager");
             var credit = api.get("/api/v1/store-credits/" + code, "clerk");
             assertThat(credit.status()).isEqualTo(200);
-            assertThat(digits(credit.text("balance"))).isEqualTo(refund);
+            assertThat(Browser.digits(credit.text("balance"))).isEqualTo(refund);
         }
-    }
-
-    private void open(String drawerId) {
-        if (api.get("/api/v1/drawers/" + drawerId, "clerk").status() != 200) {
-            var opened = api.post("/api/v1/drawers/" + drawerId + "/open", "clerk", "{\"float\":{\"20.00\":2,\"5.00\":2}}");
-            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        }
-    }
-
-    private static String digits(String text) {
-        return text.replaceAll("[^0-9]", "");
     }
 }
