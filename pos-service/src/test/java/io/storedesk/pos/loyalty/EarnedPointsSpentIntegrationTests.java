@@ -113,6 +113,44 @@ class EarnedPointsSpentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPostVoidOfASaleWhoseEarnedPointsWereSpentIsRefusedAndNothingChanges() {
+        String card = newCard();
+        String receipt = earningSale(card);
+        assertThat(spend(card).status()).isEqualTo(201);
+        assertThat(balance(card)).isEqualTo(1);
+        List<String> before = entries(card);
+        BigDecimal cashBefore = new BigDecimal(api.get("/api/v1/drawers/D3/x-report", "manager").text("expectedCash"));
+
+        Api.Response voided = api.post("/api/v1/sales/" + receipt + "/void", "clerk",
+                "{\"reason\":\"wrong basket\",\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}}");
+
+        assertThat(voided.status()).as(voided.body()).isEqualTo(422);
+        assertThat(voided.text("type")).endsWith("/points-already-spent");
+        assertThat(voided.text("detail")).contains("Take a return instead");
+        assertThat(api.get("/api/v1/sales/" + receipt, "clerk").text("status")).isEqualTo("COMPLETED");
+        assertThat(balance(card)).isEqualTo(1);
+        assertThat(entries(card)).isEqualTo(before);
+        assertThat(new BigDecimal(api.get("/api/v1/drawers/D3/x-report", "manager").text("expectedCash")))
+                .isEqualByComparingTo(cashBefore);
+        // the return takes the sale back and keeps the spent points' value
+        Api.Response returned = returnOf(receipt);
+        assertThat(returned.status()).as(returned.body()).isEqualTo(201);
+        assertThat(balance(card)).isZero();
+    }
+
+    @Test
+    void aPostVoidWhoseEarnedPointsAreStillOnTheCardTakesThemBack() {
+        String card = newCard();
+        String receipt = earningSale(card);
+
+        Api.Response voided = api.post("/api/v1/sales/" + receipt + "/void", "clerk",
+                "{\"reason\":\"wrong basket\",\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}}");
+
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        assertThat(balance(card)).isZero();
+    }
+
+    @Test
     void aReturnWhosePointsAreNotSpentRefundsInFull() {
         String card = newCard();
         Api.Response r = returnOf(earningSale(card));

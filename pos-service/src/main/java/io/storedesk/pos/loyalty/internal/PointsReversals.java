@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.storedesk.pos.common.Ids;
+import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
 import io.storedesk.pos.returns.EarnedPointsSpent;
@@ -120,10 +121,27 @@ class PointsReversals implements EarnedPointsSpent {
         return rules.eligibleNet(refundedLines);
     }
 
+    /**
+     * A post-void takes back every point the sale earned, in the void's transaction. If the card no
+     * longer holds them (they were spent), the void is refused: a void gives the whole payment back
+     * and cannot keep their value, and the balance never goes below zero. A return keeps their value
+     * back from the refund instead (issue 22, finding 7).
+     */
     @EventListener
     void on(SaleVoided voided) {
-        earnOf(voided.receiptNumber()).ifPresent(e -> reverse(e, null, true, voided.receiptNumber() + "-VOID",
-                voided.registerId(), voided.voidedBy()));
+        earnOf(voided.receiptNumber()).ifPresent(e -> {
+            Optional<Account> account = ledger.lock(e.card()); // lock 7 (docs/locking.md)
+            long points = toReverse(e, null, true);
+            long balance = account.map(a -> Math.max(0, ledger.balance(a))).orElse(0L);
+            if (points > balance) {
+                throw ProblemException.rule("points-already-spent", "Earned points already spent",
+                        ("Sale %s earned %d points and the card holds only %d now: they were spent, so the sale"
+                                + " cannot be voided. Take a return instead; it keeps the value of the spent points"
+                                + " back from the refund.").formatted(voided.receiptNumber(), points, balance))
+                        .with("pointsEarned", points).with("balance", balance);
+            }
+            reverse(e, null, true, voided.receiptNumber() + "-VOID", voided.registerId(), voided.voidedBy());
+        });
     }
 
     private Optional<Entry> earnOf(String receiptNumber) {
