@@ -51,11 +51,12 @@ public interface Sales {
      * stored (the return half) and its result is what the Idempotency-Key replays. Cards are
      * charged before, and reversed if the transaction fails.
      *
-     * @param originalReceipt the sale the returned goods come from: locked (lock 4) before the new
-     *        sale takes its receipt number
+     * @param lockOriginal locks the document the new sale settles (the exchanged sale, lock 4; a special
+     *        order, lock 3) in the sale's transaction, after the day and drawer locks and before the new
+     *        sale takes its receipt number (lock 6), as docs/locking.md orders them; or null
      * @param fingerprint the request and its caller, to detect key reuse
      */
-    <R> io.storedesk.pos.common.IdempotentResult<R> completeExchange(String originalReceipt, SaleOrder.Exchange order,
+    <R> io.storedesk.pos.common.IdempotentResult<R> completeExchange(Runnable lockOriginal, SaleOrder.Exchange order,
             AppliedTender credit,
             String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType,
             java.util.function.Function<SaleView, R> alsoRecord);

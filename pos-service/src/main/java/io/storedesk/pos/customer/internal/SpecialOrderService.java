@@ -190,7 +190,9 @@ class SpecialOrderService {
             }
             AppliedTender credit = new AppliedTender(TenderType.DEPOSIT, order.deposit(), order.deposit(), number);
             SaleOrder.Exchange sale = new SaleOrder.Exchange(r.drawerId(), lines, null, null, r.tenders());
-            return sales.completeExchange(null, sale, credit, key, fingerprint, clerk, SpecialOrderView.Pickup.class,
+            // lock 3 (the order's row) under locks 1 and 2 and before the sale's number (lock 6)
+            Runnable lockOrder = () -> orders.find(number, true);
+            return sales.completeExchange(lockOrder, sale, credit, key, fingerprint, clerk, SpecialOrderView.Pickup.class,
                     view -> {
                         if (!orders.transition(order.id(), "ARRIVED", "PICKED_UP",
                                 "picked_up_by = ?, picked_up_at = ?, receipt_number = ?", clerk, now(),

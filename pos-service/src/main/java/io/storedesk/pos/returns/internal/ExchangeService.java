@@ -83,7 +83,8 @@ class ExchangeService {
             AppliedTender creditTender = credit.isPositive()
                     ? new AppliedTender(TenderType.EXCHANGE, credit, credit, request.receiptNumber()) : null;
             try {
-                IdempotentResult<ExchangeView> result = sales.completeExchange(request.receiptNumber(), order, creditTender, idempotencyKey,
+                IdempotentResult<ExchangeView> result = sales.completeExchange(
+                        () -> returns.lockSaleAndCustomer(request.receiptNumber()), order, creditTender, idempotencyKey,
                         fingerprint, clerk, ExchangeView.class, newSale -> {
                             // locks 1, 2 and 4 (docs/locking.md) are held: the new sale took them
                             SaleView locked = returns.recheck(sale.receiptNumber(), request.returnLines(),

@@ -126,6 +126,17 @@ class ReturnService {
     }
 
     /**
+     * Locks 4 and 5 of docs/locking.md (the sale, then its customer) in the caller's transaction,
+     * for an exchange: before its new sale redeems points (lock 7) or takes a number (lock 6).
+     */
+    void lockSaleAndCustomer(String receiptNumber) {
+        SaleView sale = sales.lockForChange(receiptNumber); // lock 4
+        if (sale.loyaltyCard() != null) {
+            store.lockCustomer(sale.loyaltyCard()); // lock 5
+        }
+    }
+
+    /**
      * The deciding checks again, in the recording transaction, under the sale's lock (lock 4 of
      * docs/locking.md; the caller holds locks 1 and 2): the sale is not voided, the refund plan
      * made from the sale as it now stands is the one the cards were refunded by (no return,

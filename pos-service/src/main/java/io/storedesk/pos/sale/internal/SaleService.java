@@ -152,13 +152,13 @@ class SaleService implements Sales {
     }
 
     @Override
-    public <R> IdempotentResult<R> completeExchange(String originalReceipt, SaleOrder.Exchange order,
+    public <R> IdempotentResult<R> completeExchange(Runnable lockOriginal, SaleOrder.Exchange order,
             AppliedTender credit, String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType,
             Function<SaleView, R> alsoRecord) {
-        return complete("exchange", originalReceipt, order, credit, fingerprint, idempotencyKey, clerk, resultType, alsoRecord);
+        return complete("exchange", lockOriginal, order, credit, fingerprint, idempotencyKey, clerk, resultType, alsoRecord);
     }
 
-    private <R> IdempotentResult<R> complete(String scope, String originalReceipt, SaleOrder.Exchange order, AppliedTender credit,
+    private <R> IdempotentResult<R> complete(String scope, Runnable lockOriginal, SaleOrder.Exchange order, AppliedTender credit,
             Object fingerprint, String idempotencyKey, String clerk, Class<R> resultType, Function<SaleView, R> alsoRecord) {
         DrawerInfo drawer = drawers.drawerForOperation(order.drawerId());
         return locks.withLock(drawer.registerId(), () -> {
@@ -176,7 +176,7 @@ class SaleService implements Sales {
                     idempotencyKey != null ? idempotencyKey : java.util.UUID.randomUUID().toString());
             try {
                 IdempotentResult<R> result = idempotency.executeAfterFind(scope, idempotencyKey, fingerprint,
-                        resultType, () -> alsoRecord.apply(record(originalReceipt, drawer, clerk, basket, plan, approved,
+                        resultType, () -> alsoRecord.apply(record(lockOriginal, drawer, clerk, basket, plan, approved,
                                 order.loyaltyCard(), order.coupons())));
                 if (result.replayed()) {
                     tendering.reverse(approved, "duplicate request");
@@ -189,11 +189,11 @@ class SaleService implements Sales {
         });
     }
 
-    private SaleView record(String originalReceipt, DrawerInfo drawer, String clerk, PricedBasket basket,
+    private SaleView record(Runnable lockOriginal, DrawerInfo drawer, String clerk, PricedBasket basket,
             Tendering.Plan plan, List<Tendering.Approved> approved, String loyaltyCard, List<String> coupons) {
         LocalDate businessDate = drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md)
-        if (originalReceipt != null) {
-            saleLock.lock(originalReceipt); // lock 4: the exchanged sale, before this sale's number (lock 6)
+        if (lockOriginal != null) {
+            lockOriginal.run(); // lock 3 or 4: what this sale settles, before this sale's number (lock 6)
         }
         long seq = counters.next(drawer.registerId(), "RECEIPT");
         String receiptNumber = "%s-%s-%s-%06d".formatted(store.id(), drawer.registerId(), DAY.format(businessDate), seq);
