@@ -163,7 +163,8 @@ class CrashRecoveryIntegrationTests {
                 }
             });
             int before = acknowledged.size();
-            Thread.sleep(millis);
+            // let them work for the round's random time (they never stop on their own)
+            assertThat(people.awaitTermination(millis, TimeUnit.MILLISECONDS)).isFalse();
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
                     .until(() -> acknowledged.size() >= before + 25);
             service.kill();   // while they are still at work
