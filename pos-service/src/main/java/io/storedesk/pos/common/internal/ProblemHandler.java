@@ -81,11 +81,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({PessimisticLockingFailureException.class, org.springframework.dao.QueryTimeoutException.class,
             org.springframework.dao.TransientDataAccessResourceException.class})
     ResponseEntity<Object> busy(org.springframework.dao.DataAccessException e) {
-        if (StorageFailures.isStorageFailure(e)) {
-            return storageFull(e);
-        }
-        if (StorageFailures.isServerDiskFull(e)) {
-            return serverDiskFull();
+        ResponseEntity<Object> storageProblem = storageProblem(e);
+        if (storageProblem != null) {
+            return storageProblem;
         }
         log.warn("Lock timeout: {}", e.getMostSpecificCause().getMessage());
         return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
@@ -101,15 +99,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
-        if (StorageFailures.isStorageFailure(e)) {
-            return storageFull(e);
-        }
-        if (StorageFailures.isServerDiskFull(e)) {
-            return serverDiskFull();
+        ResponseEntity<Object> storageProblem = storageProblem(e);
+        if (storageProblem != null) {
+            return storageProblem;
         }
         log.error("Unexpected error", e);
         return problem(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Internal error", "Something went wrong on the server; nothing was saved. The error was logged."));
+    }
+
+    /** The 503 for a database that cannot write (H2's file, or PostgreSQL's full disk), else null. */
+    private ResponseEntity<Object> storageProblem(Exception e) {
+        if (StorageFailures.isStorageFailure(e)) {
+            return storageFull(e);
+        }
+        return StorageFailures.isServerDiskFull(e) ? serverDiskFull() : null;
     }
 
     /**
