@@ -22,6 +22,22 @@ public interface CardPayments {
     CardAuthorization purchase(CardPurchase request);
 
     /**
+     * As {@link #purchase}, but the approval is not recorded: the caller records it with
+     * {@link #confirm} in the transaction that stores what the card paid for, so both commit
+     * together, or reverses it. Until then the card transaction stays REQUESTED; one still
+     * REQUESTED when the service starts is reversed, so an approval whose document was never
+     * committed (a crash between the reply and the commit) does not stand.
+     */
+    CardAuthorization authorize(CardPurchase request);
+
+    /**
+     * Records an approval from {@link #authorize} in the caller's (mandatory) transaction, with
+     * its journal entry on the register's chain; journal entries are last in the lock order
+     * (docs/locking.md). Fails if the transaction is no longer waiting for it.
+     */
+    void confirm(CardAuthorization authorization);
+
+    /**
      * Refunds part or all of an approved purchase to the same card (0200, processing code
      * 200000, naming the original by its RRN, no card data).
      *

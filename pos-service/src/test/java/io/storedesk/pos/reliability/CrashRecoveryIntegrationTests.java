@@ -97,6 +97,7 @@ class CrashRecoveryIntegrationTests {
             work.checkTotals(api, listed);
             service.close();
             work.checkOutbox(engine, dataDir, settings);
+            work.checkCards(engine, dataDir, settings);
         }
         assertThat(kills).isEqualTo(3);
         System.out.printf("crash test (%s): %d kills, %d documents acknowledged (%s), %d requests cut off and repeated%n",
@@ -439,11 +440,8 @@ class CrashRecoveryIntegrationTests {
 
         /** Each acknowledged sale, return and void has its event in the outbox once, and there is no other. */
         void checkOutbox(Engine engine, Path dataDir, List<String> settings) throws Exception {
-            String url = engine == Engine.H2 ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("pos")
-                    : settings.get(0).substring(settings.get(0).indexOf('=') + 1);
-            String user = engine == Engine.H2 ? "pos" : "postgres";
             Map<String, Integer> events = new TreeMap<>();
-            try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+            try (Connection c = connect(engine, dataDir, settings); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT type, payload FROM sync_outbox WHERE type IN "
                             + "('SALE_COMPLETED', 'SALE_VOIDED', 'RETURN_COMPLETED')")) {
                 while (rs.next()) {
@@ -468,6 +466,50 @@ class CrashRecoveryIntegrationTests {
                 }
             }
             assertThat(events).isEqualTo(expected);
+        }
+
+        /**
+         * No charge stands without its sale, and no sale without its charge: after the kills and
+         * restarts nothing is left REQUESTED (the start reverses what had no recorded outcome),
+         * every approved card purchase is a card tender of a stored sale that was not voided, each
+         * such tender's purchase is approved, and a voided sale's card purchases are reversed.
+         */
+        void checkCards(Engine engine, Path dataDir, List<String> settings) throws Exception {
+            Set<String> voided = new java.util.HashSet<>();
+            acknowledged.values().stream().filter(a -> a.sent.kind == Kind.VOID).forEach(a -> voided.add(a.sent.ref));
+            Map<String, String> status = new TreeMap<>();
+            Map<String, String> tenders = new TreeMap<>();
+            try (Connection c = connect(engine, dataDir, settings); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT reference, status FROM card_transaction WHERE kind = 'PURCHASE'")) {
+                    while (rs.next()) {
+                        status.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT t.reference, s.receipt_number FROM sale_tender t "
+                        + "JOIN sale s ON s.id = t.sale_id WHERE t.type = 'CARD'")) {
+                    while (rs.next()) {
+                        tenders.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            assertThat(status.values()).as("card purchases left without an outcome").doesNotContain("REQUESTED");
+            assertThat(tenders).as("card tenders").isNotEmpty();
+            tenders.forEach((reference, receipt) -> assertThat(status.get(reference))
+                    .as("card purchase %s of sale %s", reference, receipt)
+                    .isEqualTo(voided.contains(receipt) ? "REVERSED" : "APPROVED"));
+            status.forEach((reference, state) -> {
+                if ("APPROVED".equals(state)) {
+                    assertThat(tenders).as("approved card purchase %s is a tender of a sale", reference).containsKey(reference);
+                    assertThat(voided).as("approved card purchase %s belongs to a voided sale", reference)
+                            .doesNotContain(tenders.get(reference));
+                }
+            });
+        }
+
+        private static Connection connect(Engine engine, Path dataDir, List<String> settings) throws java.sql.SQLException {
+            String url = engine == Engine.H2 ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("pos")
+                    : settings.get(0).substring(settings.get(0).indexOf('=') + 1);
+            return DriverManager.getConnection(url, engine == Engine.H2 ? "pos" : "postgres", "");
         }
 
         private static void add(Map<String, BigDecimal> totals, String drawer, BigDecimal amount) {

@@ -64,7 +64,11 @@ class CardExchange {
      * restart. The commit is durable when it returns (the engine's settings, ADR 0004).
      */
     <T> T commitBeforeSending(Supplier<T> work) {
-        return commit(work);
+        try {
+            return commit(work);
+        } catch (org.springframework.dao.DuplicateKeyException firstUseOfTerminal) {
+            return commit(work); // two requests numbered a terminal's first STAN at once: repeat the loser
+        }
     }
 
     /** Commits an approval; if that fails the approval cannot stand, so it is reversed. */

@@ -21,8 +21,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The card-payment port. A purchase is checked (amount, card number, expiry, terminal, link)
- * before anything is sent; its row is committed as REQUESTED before the 0200 leaves, then set
- * to what the acquirer said, with a journal entry in the same transaction. Refunds are
+ * before anything is sent; its row is committed as REQUESTED, with the STAN it carries, before
+ * the 0200 leaves, then set to what the acquirer said, with a journal entry in the same
+ * transaction: a transaction of its own ({@link #purchase}), or the caller's ({@link #authorize}
+ * then {@link #confirm}, so a sale records its approval in the sale's commit). Refunds are
  * {@link CardRefunds}; reversals go through the persistent queue ({@link ReversalSender}).
  */
 @Service
@@ -62,25 +64,59 @@ class CardPaymentService implements CardPayments {
 
     @Override
     public CardAuthorization purchase(CardPurchase request) {
+        return purchase(request, true);
+    }
+
+    @Override
+    public CardAuthorization authorize(CardPurchase request) {
+        return purchase(request, false);
+    }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void confirm(CardAuthorization authorization) {
+        CardTransaction t = transactions.find(authorization.reference())
+                .orElseThrow(() -> ProblemException.notFound("Card payment", authorization.reference()));
+        if (!transactions.approve(t.reference(), authorization.authCode(), authorization.rrn())) {
+            throw new IllegalStateException("card transaction %s is %s, not waiting for its approval to be recorded"
+                    .formatted(t.reference(), t.status()));
+        }
+        journal.record(PaymentJournal.AUTHORIZED, t,
+                Map.of("authCode", authorization.authCode(), "rrn", authorization.rrn()));
+    }
+
+    private record Prepared(Request iso, CardTransaction transaction) {
+    }
+
+    private CardAuthorization purchase(CardPurchase request, boolean recordApproval) {
         if (!request.amount().isPositive()) {
             throw ProblemException.rule("invalid-amount", "Invalid amount", "A card amount must be more than zero.");
         }
         CardData card = CardData.of(request, store.today(clock));
         Terminal terminal = terminals.forRegister(request.registerId());
         exchange.requireLink();
-        Request iso = messages.purchase(terminal, stans.next(terminal.terminalId()), request.amount(), card);
-        CardTransaction t = CardExchange.requested("PURCHASE", IsoMessages.PURCHASE, terminal, iso,
-                request.amount(), card.maskedPan(), card.brand(), card.entryMode(), null, request.saleReference());
-        exchange.commitBeforeSending(() -> {
+        // the STAN and the REQUESTED row in one durable commit, before the 0200 leaves
+        Prepared prepared = exchange.commitBeforeSending(() -> {
+            Request iso = messages.purchase(terminal, stans.nextInTransaction(terminal.terminalId()),
+                    request.amount(), card);
+            CardTransaction t = CardExchange.requested("PURCHASE", IsoMessages.PURCHASE, terminal, iso,
+                    request.amount(), card.maskedPan(), card.brand(), card.entryMode(), null, request.saleReference());
             transactions.insertRequested(t);
-            return t;
+            return new Prepared(iso, t);
         });
-        AcquirerReply reply = exchange.send(iso, t);
+        CardTransaction t = prepared.transaction();
+        AcquirerReply reply = exchange.send(prepared.iso(), t);
         switch (reply.kind()) {
-            case APPROVED -> exchange.commitApproval(t, () -> {
-                transactions.approve(t.reference(), reply.authCode(), reply.rrn());
-                journal.record(PaymentJournal.AUTHORIZED, t, Map.of("authCode", reply.authCode(), "rrn", reply.rrn()));
-            });
+            case APPROVED -> {
+                if (recordApproval) {
+                    exchange.commitApproval(t, () -> {
+                        transactions.approve(t.reference(), reply.authCode(), reply.rrn());
+                        journal.record(PaymentJournal.AUTHORIZED, t,
+                                Map.of("authCode", reply.authCode(), "rrn", reply.rrn()));
+                    });
+                }
+            }
             case DECLINED -> {
                 exchange.commit(() -> {
                     transactions.decline(t.reference(), reply.responseCode());

@@ -37,27 +37,33 @@ class CardRefunds {
         this.exchange = exchange;
     }
 
+    private record Prepared(Request iso, CardTransaction transaction) {
+    }
+
     CardRefund refund(String originalReference, Money amount, String registerId, String returnReference) {
         CardTransaction original = refundable(originalReference, amount);
         Terminal terminal = terminals.forRegister(registerId);
         exchange.requireLink();
-        Request iso = messages.refund(terminal, stans.next(terminal.terminalId()), amount, original.rrn());
-        CardTransaction t = CardExchange.requested("REFUND", IsoMessages.REFUND, terminal, iso, amount,
-                original.maskedPan(), original.brand(), null, originalReference, returnReference);
-        boolean reserved = exchange.commitBeforeSending(() -> {
+        // the reservation, the STAN and the REQUESTED row in one durable commit, before the 0200 leaves
+        Prepared prepared = exchange.commitBeforeSending(() -> {
             if (!transactions.reserveRefund(originalReference, amount)) {
-                return false;
+                return null;
             }
+            Request iso = messages.refund(terminal, stans.nextInTransaction(terminal.terminalId()), amount,
+                    original.rrn());
+            CardTransaction t = CardExchange.requested("REFUND", IsoMessages.REFUND, terminal, iso, amount,
+                    original.maskedPan(), original.brand(), null, originalReference, returnReference);
             transactions.insertRequested(t);
-            return true;
+            return new Prepared(iso, t);
         });
-        if (!reserved) {
+        if (prepared == null) {
             Money remaining = transactions.find(originalReference).orElseThrow().remaining();
             throw ProblemException.rule("card-refund-exceeds-remaining", "Refund exceeds the card payment",
                     "At most %s can still be refunded to this card.".formatted(remaining))
                     .with("remaining", remaining.toString());
         }
-        AcquirerReply reply = exchange.send(iso, t);
+        CardTransaction t = prepared.transaction();
+        AcquirerReply reply = exchange.send(prepared.iso(), t);
         switch (reply.kind()) {
             case APPROVED -> exchange.commitApproval(t, () -> {
                 transactions.approve(t.reference(), reply.authCode(), reply.rrn());

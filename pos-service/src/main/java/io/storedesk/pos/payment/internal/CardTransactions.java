@@ -75,10 +75,11 @@ class CardTransactions {
                 .query(CardTransactions::map).list();
     }
 
-    void approve(String reference, String authCode, String rrn) {
-        jdbc.sql("UPDATE card_transaction SET status = 'APPROVED', auth_code = ?, rrn = ?, response_code = '00', "
+    /** @return false when the row is no longer REQUESTED */
+    boolean approve(String reference, String authCode, String rrn) {
+        return jdbc.sql("UPDATE card_transaction SET status = 'APPROVED', auth_code = ?, rrn = ?, response_code = '00', "
                         + "updated_at = ? WHERE reference = ? AND status = 'REQUESTED'")
-                .params(authCode, rrn, OffsetDateTime.now(clock), reference).update();
+                .params(authCode, rrn, OffsetDateTime.now(clock), reference).update() == 1;
     }
 
     void decline(String reference, String responseCode) {

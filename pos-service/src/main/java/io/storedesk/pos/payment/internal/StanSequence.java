@@ -35,6 +35,16 @@ class StanSequence {
         }
     }
 
+    /**
+     * The next number, taken in the caller's transaction: it commits with the record of the
+     * request that carries it, so one durable commit covers both. A first use of a terminal
+     * racing another may fail with {@link DuplicateKeyException}; the caller repeats its
+     * transaction.
+     */
+    String nextInTransaction(String terminalId) {
+        return format(take(terminalId));
+    }
+
     private int take(String terminalId) {
         int updated = jdbc.sql("UPDATE payment_stan SET last_stan = CASE WHEN last_stan >= ? THEN 1 ELSE last_stan + 1 END "
                         + "WHERE terminal_id = ?")

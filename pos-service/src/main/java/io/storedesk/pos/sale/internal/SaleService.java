@@ -215,6 +215,7 @@ class SaleService implements Sales {
         }
         writer.insert(sale);
         SaleView view = SaleViews.of(sale);
+        tendering.confirm(approved); // the card approvals commit with the sale, or are reversed
         totals.add(view, now);
         journal.append(drawer.registerId(), "SALE_COMPLETED", clerk, receiptNumber, journalPayload(view));
         events.publishEvent(new SaleCompleted(view.receiptNumber(), view.storeId(), view.registerId(), view.drawerId(),

@@ -171,7 +171,10 @@ class Tendering {
                 "Tender type %s is not available at this store.".formatted(type));
     }
 
-    /** Charges the plan's cards in order; on any failure reverses those already approved and rethrows. */
+    /**
+     * Charges the plan's cards in order; on any failure reverses those already approved and rethrows.
+     * The approvals are recorded by {@link #confirm} in the sale's transaction.
+     */
     List<Approved> charge(Plan plan, String registerId, String saleReference) {
         List<Approved> approved = new ArrayList<>();
         try {
@@ -179,13 +182,18 @@ class Tendering {
                 CardPurchase purchase = c.card().track2() != null
                         ? CardPurchase.swiped(registerId, c.amount(), c.card().track2(), saleReference)
                         : CardPurchase.keyed(registerId, c.amount(), c.card().pan(), c.card().expiry(), saleReference);
-                approved.add(new Approved(payments.purchase(purchase)));
+                approved.add(new Approved(payments.authorize(purchase)));
             }
             return approved;
         } catch (RuntimeException e) {
             reverse(approved, "another tender of the sale failed");
             throw e;
         }
+    }
+
+    /** Records the approvals of {@link #charge} in the sale's transaction (they commit with the sale). */
+    void confirm(List<Approved> approved) {
+        approved.forEach(a -> payments.confirm(a.authorization()));
     }
 
     void reverse(List<Approved> approved, String reason) {
