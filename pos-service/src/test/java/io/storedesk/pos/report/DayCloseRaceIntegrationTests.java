@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.storedesk.pos.payment.CardPayments;
+import io.storedesk.pos.payment.simulator.AcquirerSimulator;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.MutableClock;
 import io.storedesk.pos.support.Race;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code business-day-closed}, and the Z report agrees with the daily report (issue 22, finding 2).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pos.data-dir=target/test-data/day-close-race-${random.uuid}"})
+        properties = {"pos.data-dir=target/test-data/day-close-race-${random.uuid}", "pos.payment.simulator.delay=2s"})
 class DayCloseRaceIntegrationTests {
 
     private static final AtomicInteger DAY = new AtomicInteger();
@@ -55,6 +56,8 @@ class DayCloseRaceIntegrationTests {
     MutableClock clock;
     @Autowired
     CardPayments payments;
+    @Autowired
+    AcquirerSimulator simulator;
     Api api;
 
     @BeforeEach
@@ -75,6 +78,47 @@ class DayCloseRaceIntegrationTests {
     private Api.Response closeDrawer(String drawer, String user) {
         return api.post("/api/v1/drawers/" + drawer + "/close", user,
                 "{\"counted\":{\"20.00\":3},\"approval\":" + APPROVAL + "}");
+    }
+
+    /**
+     * The order the racing test above can only hope for, made certain: a card sale is charged
+     * outside the database transaction, so while the acquirer holds its approval (the simulator's
+     * slow amount, 66.66, answered after 2 s) its drawer is counted and the business day closed.
+     * When the approval comes, the sale's transaction finds the day closed under its locks and
+     * refuses (409), the charge is reversed, and the day's Z report and daily report do not hold it.
+     */
+    @Test
+    void aCardSaleWhoseApprovalArrivesAfterTheDayClosedIsRefusedAndReversed() throws Exception {
+        LocalDate day = LocalDate.of(2031, 3, 2).plusDays(DAY.getAndIncrement());
+        clock.set(Instant.parse(day + "T08:00:00Z"));
+        ok(api.post("/api/v1/drawers/D1/open", "clerk", "{\"float\":{\"20.00\":2}}"), 201);
+        ok(cardSale(), 201);
+        simulator.clearReceived();
+        var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":[{"sku":"EL-2002","quantity":2}],
+                 "tenders":[{"type":"CASH","amount":"40.00"},{"type":"CARD","amount":"66.66","card":{"pan":"4761739001010010","expiry":"3512"}}]}"""));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pending.isDone()
+                || simulator.received().stream().anyMatch(m -> m.mti().equals("0200")));
+        assertThat(pending).as("the sale answered before its card was approved: %s",
+                pending.isDone() ? pending.join().body() : "").isNotDone();
+
+        ok(closeDrawer("D1", "clerk"), 200);
+        Api.Response dayClose = api.post("/api/v1/business-days/" + day + "/close", "manager", "");
+        ok(dayClose, 201);
+
+        Api.Response late = pending.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(late.text("type")).as(late.body()).matches(".*/(business-day-closed|drawer-closed|drawer-not-open)");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                simulator.received().stream().anyMatch(m -> m.mti().startsWith("040")));
+        assertThat(simulator.received().stream().filter(m -> m.mti().startsWith("040")))
+                .as("the reversal names the charge").allMatch(m -> "6666".equals(m.fields().get(4).replaceFirst("^0+", "")));
+
+        JsonNode daily = api.get("/api/v1/reports/daily?date=" + day, "office").json();
+        assertThat(daily.get("salesCount").asLong()).isOne();
+        for (String field : List.of("salesCount", "grossSales", "salesTotal", "tenders")) {
+            assertThat(dayClose.json().get(field)).as(field).isEqualTo(daily.get(field));
+        }
     }
 
     /**
