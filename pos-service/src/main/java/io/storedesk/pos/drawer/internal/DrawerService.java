@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Opens drawers and books every posting against the open session. */
@@ -45,11 +47,13 @@ class DrawerService implements CashDrawers {
     private final JsonMapper json;
     private final Clock clock;
     private final DayLock dayLock;
+    private final javax.sql.DataSource dataSource;
 
     DrawerService(DrawerProperties properties, StoreProperties store, DrawerSessionRepository sessions,
             Denominations denominations, BusinessDayService days, JdbcClient jdbc, Journal journal, JsonMapper json,
-            Clock clock, DayLock dayLock) {
+            Clock clock, DayLock dayLock, javax.sql.DataSource dataSource) {
         this.dayLock = dayLock;
+        this.dataSource = dataSource;
         this.properties = properties;
         this.store = store;
         this.sessions = sessions;
@@ -86,38 +90,75 @@ class DrawerService implements CashDrawers {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public LocalDate post(String drawerId, CashPosting posting) {
-        holdDay(drawerId);
+        HeldSession held = hold(drawerId);
         int open = jdbc.sql("UPDATE drawer_session SET posting_count = posting_count + 1, "
                         + "expected_cash = expected_cash + ? WHERE open_marker = ?")
                 .params(posting.amount().amount(), drawerId).update();
         if (open == 0) {
             throw notOpen(drawerId);
         }
-        record Session(UUID id, LocalDate businessDate) {
-        }
-        Session session = jdbc.sql("SELECT id, business_date FROM drawer_session WHERE open_marker = ?").param(drawerId)
-                .query((rs, n) -> new Session(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class))).single();
-        insertPosting(session.id(), drawerId, posting.type(), "CASH", posting.amount().amount(), posting.reference(),
-                posting.reason(), posting.actor());
+        HeldSession session = held.sessionId() != null ? held
+                : jdbc.sql("SELECT id, business_date FROM drawer_session WHERE open_marker = ?").param(drawerId)
+                        .query((rs, n) -> new HeldSession(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
+                        .single();
+        insertPosting(session.sessionId(), drawerId, posting.type(), "CASH", posting.amount().amount(),
+                posting.reference(), posting.reason(), posting.actor());
         return session.businessDate();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordTender(String drawerId, String tender, Money amount, String reference, String actor) {
-        holdDay(drawerId);
-        jdbc.sql("SELECT id FROM drawer_session WHERE open_marker = ?").param(drawerId).query(UUID.class).optional()
-                .ifPresent(id -> insertPosting(id, drawerId, PostingType.TENDER, tender, amount.amount(), reference,
-                        null, actor));
+        HeldSession held = hold(drawerId);
+        Optional<UUID> session = held.sessionId() != null ? Optional.of(held.sessionId())
+                : jdbc.sql("SELECT id FROM drawer_session WHERE open_marker = ?").param(drawerId).query(UUID.class).optional();
+        session.ifPresent(id -> insertPosting(id, drawerId, PostingType.TENDER, tender, amount.amount(), reference,
+                null, actor));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public LocalDate holdDay(String drawerId) {
+        return hold(drawerId).businessDate();
+    }
+
+    /** The open session a transaction holds (its id, null if the drawer is not open) and its business date. */
+    private record HeldSession(UUID sessionId, LocalDate businessDate) {
+    }
+
+    /** Names what one transaction (by its bound connection) holds of one drawer. */
+    private record Held(String drawerId, Object transaction) {
+    }
+
+    /**
+     * Locks 1 and 2 (docs/locking.md) and the deciding check that the day is open, once per
+     * transaction and drawer: what a transaction holds it keeps until it ends, so a second
+     * posting in it (a sale's cash and its card tenders) reuses the first one's answer instead of
+     * asking the database again. Another transaction, even a nested new one, asks for itself.
+     */
+    private HeldSession hold(String drawerId) {
+        Object transaction = TransactionSynchronizationManager.getResource(dataSource);
+        Held key = transaction == null || !TransactionSynchronizationManager.isSynchronizationActive() ? null
+                : new Held(drawerId, transaction);
+        if (key != null && TransactionSynchronizationManager.getResource(key) instanceof HeldSession held) {
+            return held;
+        }
         dayLock.holdForPosting(); // lock 1 (docs/locking.md)
-        LocalDate date = jdbc.sql("SELECT business_date FROM drawer_session WHERE open_marker = ? FOR UPDATE") // lock 2
-                .param(drawerId).query(LocalDate.class).optional().orElseGet(() -> store.today(clock));
-        return days.requireOpen(date);
+        HeldSession session = jdbc.sql("SELECT id, business_date FROM drawer_session WHERE open_marker = ? FOR UPDATE") // lock 2
+                .param(drawerId)
+                .query((rs, n) -> new HeldSession(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
+                .optional().orElseGet(() -> new HeldSession(null, store.today(clock)));
+        HeldSession held = new HeldSession(session.sessionId(), days.requireOpen(session.businessDate()));
+        if (key != null && held.sessionId() != null) {
+            TransactionSynchronizationManager.bindResource(key, held);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+        }
+        return held;
     }
 
     @Override
