@@ -213,6 +213,13 @@ class ComplaintIntegrationTests {
         assertThat(figures.get("settledLate").asLong()).isEqualTo(1);
         assertThat(figures.get("settlementTime").get("average").asString()).isEqualTo("PT744H");
         assertThat(journal(number)).containsExactly("COMPLAINT_RECEIVED", "COMPLAINT_ESCALATED", "COMPLAINT_SETTLED");
+        Api.Response report = api.get("/api/v1/reports/daily?date=2030-05-02", "manager");
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        JsonNode section = report.json().get("sections").get("complaints");
+        assertThat(section.get("settled").asLong()).isEqualTo(1);
+        assertThat(section.get("settledLate").asLong()).isEqualTo(1);
+        assertThat(section.get("averageSettlementTime").asString()).isEqualTo("PT744H");
+        assertThat(section.get("overdue").asLong()).isZero();
     }
 
     @Test
