@@ -253,6 +253,35 @@ class ComplaintIntegrationTests {
                 .map(e -> e.get("type").asString())).containsExactly("OPENED", "COMPLAINT", "COMPLAINT_SETTLED");
     }
 
+    @Test
+    void erasingTheCustomerBlanksTheComplaintsContactAndTheOutcomeIsThenNotEmailed() {
+        String email = "petr." + CustomerTestSupport.unique() + "@example.cz";
+        String customer = CustomerTestSupport.createCustomer(api, "Petr Dvořák " + CustomerTestSupport.unique(), null,
+                email, null);
+        Api.Response received = receive("""
+                {"customerId":"%s","item":"Vysavač V-9","defect":"Nesaje","remedy":"REPLACEMENT","notifyBy":"EMAIL",
+                 "contact":"%s"}""".formatted(customer, email));
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        String number = received.text("complaintNumber");
+        mailTo(email, 1);
+
+        Api.Response erased = api.post("/api/v1/customers/" + customer + "/erase", "manager", "{\"reason\":\"asked\"}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(get(number).get("contact").isNull()).isTrue();
+        assertThat(settle(number, "{\"outcome\":\"REPLACED\"}").status()).isEqualTo(200);
+        assertThat(pdfTextUnchecked(number)).contains("Způsob vyřízení uznána – zboží bylo vyměněno")
+                .doesNotContain(email);
+        assertThat(api.get("/api/v1/complaints/" + number + "/emails", "clerk").json().size()).isEqualTo(1);
+    }
+
+    private String pdfTextUnchecked(String number) {
+        try {
+            return pdfText(number, "SETTLED");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Api.Response receive(String body) {
         return api.post("/api/v1/complaints", "clerk", body);
     }

@@ -179,7 +179,7 @@ class ComplaintService implements Complaints {
     }
 
     private static String email(String notifyBy, String contact) {
-        return ComplaintRequests.NotifyBy.EMAIL.name().equals(notifyBy) ? contact.strip() : null;
+        return ComplaintRequests.NotifyBy.EMAIL.name().equals(notifyBy) && contact != null ? contact.strip() : null;
     }
 
     private static String subject(String item) {

@@ -144,6 +144,12 @@ class ComplaintStore {
                 .params(from, to).query((rs, n) -> row(rs)).list();
     }
 
+    /** Erasure: the contact (e-mail or phone) of the complaints on a customer's cases; the rest is the record. */
+    void eraseContacts(UUID customerId) {
+        jdbc.sql("UPDATE complaint SET contact = NULL WHERE case_id IN (SELECT id FROM service_case WHERE customer_id = ?)")
+                .param(customerId).update();
+    }
+
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getObject(20, UUID.class), rs.getObject(21, UUID.class), rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), CustomerStore.time(rs, 5), rs.getString(6), rs.getString(7),
