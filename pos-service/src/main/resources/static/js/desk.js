@@ -150,10 +150,47 @@
       if (r.ok) caseRows('cases-list', r.data);
     };
     form.addEventListener('submit', e => { e.preventDefault(); load(); });
+    complaints();
     $('#cases-due').addEventListener('change', load);
     $('#cases-status').addEventListener('change', load);
     load();
   };
+
+  /** Open complaints in order of legal deadline, with the overdue count and the average settlement time. */
+  async function complaints() {
+    const [list, figures] = await Promise.all([api('GET', '/api/v1/complaints?status=OPEN'),
+      api('GET', '/api/v1/complaints/figures')]);
+    if (figures.ok) {
+      $('#complaints-open').textContent = figures.data.open;
+      $('#complaints-due-today').textContent = figures.data.dueToday;
+      $('#complaints-overdue').textContent = figures.data.overdue;
+      const avg = figures.data.settlementTime.average;
+      $('#complaints-average').textContent = avg ? (Math.round(parseIso(avg) / 3600 / 24 * 10) / 10) + ' d' : '-';
+    }
+    if (!list.ok) return;
+    const table = $('#complaints-list'), body = $('tbody', table);
+    body.replaceChildren();
+    list.data.forEach(c => {
+      const tr = document.createElement('tr');
+      tr.dataset.complaint = c.complaintNumber;
+      tr.dataset.clock = c.clock;
+      cell(tr, c.complaintNumber);
+      cell(tr, c.caseNumber, '/cases/' + encodeURIComponent(c.caseNumber));
+      cell(tr, c.item);
+      cell(tr, fmtDate(c.dueDate));
+      cell(tr, c.daysLeft);
+      cell(tr, name('clock.' + c.clock, c.clock), null, 'status clock-' + c.clock.toLowerCase());
+      body.appendChild(tr);
+    });
+    table.hidden = list.data.length === 0;
+    $('#complaints-list-none').hidden = list.data.length !== 0;
+  }
+
+  /** Seconds of an ISO-8601 duration like PT744H30M5S. */
+  function parseIso(d) {
+    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(d);
+    return m ? (+(m[1] || 0)) * 3600 + (+(m[2] || 0)) * 60 + (+(m[3] || 0)) : 0;
+  }
 
   P.pages.case = function () {
     loadNames();

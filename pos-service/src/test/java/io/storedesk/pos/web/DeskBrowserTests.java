@@ -211,6 +211,27 @@ class DeskBrowserTests {
     }
 
     @Test
+    void theCasesPageListsOpenComplaintsByLegalDeadlineWithTheirClock() {
+        String item = "Tējkanna " + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response received = api.post("/api/v1/complaints", "clerk", """
+                {"item":"%s","defect":"Nesilda","remedy":"REPAIR","notifyBy":"IN_STORE"}""".formatted(item));
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        String number = received.text("complaintNumber");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/cases?lang=cs");
+            assertThat(b.text(By.id("complaints-title"))).isEqualTo("Reklamace podle zákonné lhůty");
+            By row = By.cssSelector("#complaints-list tr[data-complaint='" + number + "']");
+            b.waitForText(row, item);
+            assertThat(b.text(row)).contains(number, received.text("caseNumber"), "30", "V lhůtě");
+            assertThat(b.text(By.id("complaints-overdue"))).isEqualTo("0");
+            b.find(By.cssSelector("#complaints-list tr[data-complaint='" + number + "'] a")).click();
+            b.waitUntil(d -> d.getCurrentUrl().endsWith("/cases/" + received.text("caseNumber")));
+            b.waitForText(By.tagName("main"), "Reklamace přijata");
+        }
+    }
+
+    @Test
     void everyNewPageRendersInAllFourLanguages() {
         String customerId = api.postIdempotent("/api/v1/customers", "clerk", "desk-lang-" + UUID.randomUUID(),
                 "{\"name\":\"Jānis Ozols\"}").text("id");

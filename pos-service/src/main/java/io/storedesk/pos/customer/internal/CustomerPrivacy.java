@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * GDPR requests. Export: everything the store holds about a customer, as one JSON document.
  * Erasure: the personal fields are blanked and the free text of the customer's cases and special
- * orders too (unsent arrival e-mails are dropped); the
+ * orders too (unsent arrival e-mails are dropped), and the contact of their complaints; the
  * financial records (sales, returns, store credits, goodwill amounts and codes) stay, as the
  * law on accounting requires, no longer linked to a name, phone, e-mail or card.
  */
@@ -28,12 +28,14 @@ class CustomerPrivacy {
     private final CaseStore cases;
     private final PurchaseHistory purchases;
     private final SpecialOrderStore orders;
+    private final ComplaintStore complaints;
     private final Journal journal;
     private final Clock clock;
 
     CustomerPrivacy(CustomerStore customers, CaseStore cases, PurchaseHistory purchases, SpecialOrderStore orders,
-            Journal journal, Clock clock) {
+            ComplaintStore complaints, Journal journal, Clock clock) {
         this.orders = orders;
+        this.complaints = complaints;
         this.customers = customers;
         this.cases = cases;
         this.purchases = purchases;
@@ -66,6 +68,7 @@ class CustomerPrivacy {
         customers.erase(id, now(), user);
         cases.eraseTexts(id);
         orders.eraseTexts(id);
+        complaints.eraseContacts(id);
         journal.append(Journal.STORE_CHAIN, "CUSTOMER_ERASED", user, id.toString(), Map.of("reason", reason));
         return customers.find(id).orElseThrow();
     }

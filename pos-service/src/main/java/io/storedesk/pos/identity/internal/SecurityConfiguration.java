@@ -64,6 +64,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/customers", "/api/v1/customers/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/figures").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/complaints/figures").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
+                        .requestMatchers("/api/v1/complaints", "/api/v1/complaints/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/special-orders", "/api/v1/special-orders/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/sync/status").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
