@@ -54,8 +54,7 @@ class CaseController {
         String user = CurrentUser.username();
         var result = idempotency.execute("case", key, new Object[] {user, request}, CaseView.class,
                 () -> cases.open(request, user));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result.body());
+        return result.created();
     }
 
     /** {@code followUpDue=today} (or a date): active cases with a follow-up due on or before that day. */
@@ -117,7 +116,7 @@ class CaseController {
         String user = CurrentUser.username();
         var result = idempotency.execute("case-resolve", key, new Object[] {user, caseNumber, request}, CaseView.class,
                 () -> cases.resolve(caseNumber, request, user));
-        return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result.body());
+        return result.ok();
     }
 
     @PostMapping("/{caseNumber}/close")

@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +54,7 @@ class ComplaintController {
         String user = CurrentUser.username();
         var result = idempotency.execute("complaint", key, new Object[] {user, request}, ComplaintView.class,
                 () -> complaints.receive(request, user));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result.body());
+        return result.created();
     }
 
     /**

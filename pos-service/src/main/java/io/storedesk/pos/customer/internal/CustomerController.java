@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -50,9 +49,7 @@ class CustomerController {
         String user = CurrentUser.username();
         var result = idempotency.execute("customer", key, new Object[] {user, request}, CustomerView.class,
                 () -> customers.create(request, user));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
-                .body(result.body());
+        return result.created();
     }
 
     @GetMapping

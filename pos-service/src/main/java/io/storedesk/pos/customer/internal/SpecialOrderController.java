@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,8 +38,7 @@ class SpecialOrderController {
     ResponseEntity<SpecialOrderView> create(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody SpecialOrderRequests.Create request) {
         var result = orders.create(request, key, CurrentUser.username());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result.body());
+        return result.created();
     }
 
     @GetMapping
@@ -70,14 +68,13 @@ class SpecialOrderController {
     ResponseEntity<SpecialOrderView.Pickup> pickup(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @PathVariable @Size(max = 30) String orderNumber, @Valid @RequestBody SpecialOrderRequests.Pickup request) {
         var result = orders.pickup(orderNumber, request, key, CurrentUser.username());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result.body());
+        return result.created();
     }
 
     @PostMapping("/{orderNumber}/cancel")
     ResponseEntity<SpecialOrderView> cancel(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @PathVariable @Size(max = 30) String orderNumber, @Valid @RequestBody SpecialOrderRequests.Cancel request) {
         var result = orders.cancel(orderNumber, request, key, CurrentUser.username());
-        return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result.body());
+        return result.ok();
     }
 }

@@ -3,7 +3,6 @@ package io.storedesk.pos.returns.internal;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.returns.ExchangeView;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,8 +25,6 @@ class ExchangeController {
     ResponseEntity<ExchangeView> exchange(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody ExchangeRequest request) {
         var result = exchanges.exchange(request, key, CurrentUser.username());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
-                .body(result.body());
+        return result.created();
     }
 }

@@ -5,7 +5,6 @@ import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.returns.ReturnView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +31,7 @@ class ReturnController {
     ResponseEntity<ReturnView> complete(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody ReturnRequests.Return request) {
         var result = returns.complete(request, key, CurrentUser.username());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
-                .body(result.body());
+        return result.created();
     }
 
     @GetMapping("/{returnNumber}")

@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,9 +49,7 @@ class SaleController {
     ResponseEntity<SaleView> complete(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody SaleRequests.Sale request) {
         var result = sales.complete(request, key, CurrentUser.username());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
-                .body(result.body());
+        return result.created();
     }
 
     @PostMapping("/{receiptNumber}/void")
@@ -60,7 +57,7 @@ class SaleController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody SaleRequests.Void request) {
         var result = sales.voidSale(receiptNumber, request, key, CurrentUser.username());
-        return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result.body());
+        return result.ok();
     }
 
     @GetMapping("/{receiptNumber}")
