@@ -55,6 +55,10 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), user, Map.of());
     }
 
+    public Response get(String path, String user, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), user, headers);
+    }
+
     public Response post(String path, String user, String body) {
         return post(path, user, body, Map.of());
     }

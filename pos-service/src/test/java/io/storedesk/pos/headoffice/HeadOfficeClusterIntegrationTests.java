@@ -1,0 +1,142 @@
+package io.storedesk.pos.headoffice;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.storedesk.pos.PosApplication;
+import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Head office as a tier of two nodes over one PostgreSQL (embedded PostgreSQL 14, a fresh, empty
+ * database): both nodes start at the same time, seeding the database once between them, and what
+ * one node publishes the other serves at once. Each node is a Spring application context of its
+ * own with its own web server, as a process would be; they share nothing but the database.
+ */
+class HeadOfficeClusterIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final java.util.Map<String, String> S001 = java.util.Map.of("X-Store-Id", "S001", "X-Store-Key",
+            "demo-key-S001");
+    static final java.util.Map<String, String> S002 = java.util.Map.of("X-Store-Id", "S002", "X-Store-Key",
+            "demo-key-S002");
+
+    static ConfigurableApplicationContext nodeA;
+    static ConfigurableApplicationContext nodeB;
+    static Api a;
+    static Api b;
+
+    @BeforeAll
+    static void startTwoNodesTogetherOnAnEmptyDatabase() throws Exception {
+        String database = Postgres.newDatabase("hocluster");
+        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> node("a", database));
+        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> node("b", database));
+        nodeA = first.get(180, TimeUnit.SECONDS);
+        nodeB = second.get(180, TimeUnit.SECONDS);
+        a = new Api(port(nodeA));
+        b = new Api(port(nodeB));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext node(String name, String database) {
+        return new SpringApplicationBuilder(PosApplication.class).profiles("head-office").run(
+                "--server.port=0", "--pos.data-dir=target/test-data/ho-cluster-" + name + "-" + System.nanoTime(),
+                "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    @Test
+    void bothNodesStartedTogetherAndSeededTheDatabaseOnce() {
+        JsonNode fromA = a.get("/api/ho/v1/promotions?since=0", "office").json();
+        JsonNode fromB = b.get("/api/ho/v1/promotions?since=0", "office").json();
+        assertThat(fromA.get("version").asLong()).isEqualTo(fromB.get("version").asLong()).isPositive();
+        assertThat(fromA.get("promotions")).isEqualTo(fromB.get("promotions"));
+        assertThat(a.get("/api/ho/v1/loyalty/accounts/2900000000017", "office").json().get("balance").asLong())
+                .isEqualTo(12500);
+        assertThat(b.get("/api/ho/v1/loyalty/accounts/2900000000017", "office").json().get("balance").asLong())
+                .isEqualTo(12500);
+    }
+
+    @Test
+    void aPromotionSetPublishedOnOneNodeIsServedByTheOtherAtOnceAndTheOtherPublishesTheNext() {
+        long before = b.get("/api/ho/v1/promotions?since=0", "office").json().get("version").asLong();
+
+        Api.Response published = a.put("/api/ho/v1/promotions", "office", set("HO-CLUSTER-A", "10"));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().get("version").asLong()).isEqualTo(before + 1);
+
+        // the store asking node B right after gets the new set, not "nothing new"
+        Api.Response pulled = call(b, "/api/ho/v1/promotions?since=" + before, S002);
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+        assertThat(pulled.json().get("version").asLong()).isEqualTo(before + 1);
+        assertThat(pulled.json().get("promotions").get(0).get("code").asString()).isEqualTo("HO-CLUSTER-A");
+
+        Api.Response next = b.put("/api/ho/v1/promotions", "office", set("HO-CLUSTER-B", "15"));
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
+        assertThat(next.json().get("version").asLong()).isEqualTo(before + 2);
+
+        Api.Response onA = call(a, "/api/ho/v1/promotions?since=" + (before + 1), S001);
+        assertThat(onA.status()).as(onA.body()).isEqualTo(200);
+        assertThat(onA.json().get("version").asLong()).isEqualTo(before + 2);
+        assertThat(onA.json().get("promotions").get(0).get("code").asString()).isEqualTo("HO-CLUSTER-B");
+        assertThat(call(a, "/api/ho/v1/promotions?since=" + (before + 2), S001).status()).isEqualTo(204);
+        assertThat(call(b, "/api/ho/v1/promotions?since=" + (before + 2), S002).status()).isEqualTo(204);
+    }
+
+    @Test
+    void twoNodesPublishingAtOnceGiveOneSetPerVersionAndRefuseTheLoserWithAConflict() throws Exception {
+        long before = a.get("/api/ho/v1/promotions?since=0", "office").json().get("version").asLong();
+        CompletableFuture<Api.Response> onA = CompletableFuture.supplyAsync(
+                () -> a.put("/api/ho/v1/promotions", "office", set("HO-RACE-A", "5")));
+        CompletableFuture<Api.Response> onB = CompletableFuture.supplyAsync(
+                () -> b.put("/api/ho/v1/promotions", "office", set("HO-RACE-B", "6")));
+        List<Api.Response> answers = List.of(onA.get(60, TimeUnit.SECONDS), onB.get(60, TimeUnit.SECONDS));
+        for (Api.Response r : answers) {
+            assertThat(r.status()).as(r.body()).isIn(200, 409);
+            if (r.status() == 409) {
+                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.text("type")).isEqualTo("https://storedesk.io/problems/promotion-set-outdated");
+            }
+        }
+        List<Long> versions = answers.stream().filter(r -> r.status() == 200)
+                .map(r -> r.json().get("version").asLong()).toList();
+        assertThat(versions).isNotEmpty().doesNotHaveDuplicates();
+        long last = versions.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(last).isEqualTo(before + versions.size());
+        assertThat(a.get("/api/ho/v1/promotions?since=0", "office").json().get("version").asLong()).isEqualTo(last);
+        assertThat(b.get("/api/ho/v1/promotions?since=0", "office").json().get("version").asLong()).isEqualTo(last);
+    }
+
+    private static String set(String code, String percent) {
+        return """
+                {"promotions":[{"code":"%s","description":"Cluster test","kind":"PERCENT_OFF",
+                 "scope":"BASKET","percent":"%s","coupon":"%s","validFrom":"2026-01-01"}]}""".formatted(code, percent, code.replace("-", ""));
+    }
+
+    private static Api.Response call(Api node, String path, java.util.Map<String, String> store) {
+        return node.get(path, null, store);
+    }
+}
