@@ -81,6 +81,24 @@ class HeadOfficeClusterIntegrationTests {
     }
 
     @Test
+    void headOfficeNodesRunNoStoreOnlyModules() {
+        for (Api node : List.of(a, b)) {
+            Api.Response health = node.get("/actuator/health", "admin");
+            assertThat(health.status()).as(health.body()).isEqualTo(200);
+            assertThat(health.json().get("status").asString()).isEqualTo("UP");
+            // no card link: no acquirer in the health page, no payment status, no simulator to reach
+            assertThat(health.json().get("components").has("acquirer")).as(health.body()).isFalse();
+            assertThat(health.json().get("components").has("db")).isTrue();
+            assertThat(node.get("/api/v1/payments/status", "admin").status()).isEqualTo(404);
+        }
+        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+            assertThat(List.of("jposLink", "acquirerSimulator", "reversalRetrier", "linkMonitor", "stanSequence",
+                    "receiptMailSender", "orderArrivalMailer", "drawerKicks", "pointsExpiry"))
+                    .noneMatch(node::containsBean);
+        }
+    }
+
+    @Test
     void aPromotionSetPublishedOnOneNodeIsServedByTheOtherAtOnceAndTheOtherPublishesTheNext() {
         long before = b.get("/api/ho/v1/promotions?since=0", "office").json().get("version").asLong();
 
