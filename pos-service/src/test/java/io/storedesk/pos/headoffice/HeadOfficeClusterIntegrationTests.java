@@ -1,5 +1,7 @@
 package io.storedesk.pos.headoffice;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Head office as a tier of two nodes over one PostgreSQL (embedded PostgreSQL 14, a fresh, empty
@@ -61,7 +65,8 @@ class HeadOfficeClusterIntegrationTests {
         return new SpringApplicationBuilder(PosApplication.class).profiles("head-office").run(
                 "--server.port=0", "--pos.data-dir=target/test-data/ho-cluster-" + name + "-" + System.nanoTime(),
                 "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                "--spring.datasource.password=", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--pos.head-office.statistics.interval=1s", "--pos.head-office.statistics.min-rows=50");
     }
 
     private static int port(ConfigurableApplicationContext node) {
@@ -146,6 +151,32 @@ class HeadOfficeClusterIntegrationTests {
         assertThat(last).isEqualTo(before + versions.size());
         assertThat(a.get("/api/ho/v1/promotions?since=0", "office").json().get("version").asLong()).isEqualTo(last);
         assertThat(b.get("/api/ho/v1/promotions?since=0", "office").json().get("version").asLong()).isEqualTo(last);
+    }
+
+    @Test
+    void theTablesAreAnalysedInTheBackgroundByOneNodeOnceTheyGrew() {
+        JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            events.add(HeadOfficeEvents.caseOpened("S001", "C-ANALYZE-" + i));
+        }
+        Api.Response pushed = a.post("/api/ho/v1/stores/S001/events", null, HeadOfficeEvents.batch(events), S001);
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+        assertThat(pushed.json().get("applied").asInt()).isEqualTo(60);
+
+        // nobody calls head office again: the job of one node analyses the tables on its own
+        await().atMost(Duration.ofSeconds(60)).until(() -> analyses(jdbc) > 0);
+        long analysed = analyses(jdbc);
+        // and only once for this growth, not once per node
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> analyses(jdbc) == analysed);
+        assertThat(analysed).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_job WHERE name = 'head-office:analyze'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    private static long analyses(JdbcClient jdbc) {
+        return jdbc.sql("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'ho_event' "
+                + "AND schemaname = current_schema()").query(Long.class).single();
     }
 
     private static String set(String code, String percent) {
