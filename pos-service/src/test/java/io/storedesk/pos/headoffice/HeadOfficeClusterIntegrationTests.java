@@ -36,6 +36,8 @@ class HeadOfficeClusterIntegrationTests {
     static final java.util.Map<String, String> S002 = java.util.Map.of("X-Store-Id", "S002", "X-Store-Key",
             "demo-key-S002");
 
+    static final String S003_CONFIG_KEY = "key-three-cluster";
+
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
     static Api a;
@@ -66,7 +68,8 @@ class HeadOfficeClusterIntegrationTests {
                 "--server.port=0", "--pos.data-dir=target/test-data/ho-cluster-" + name + "-" + System.nanoTime(),
                 "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--pos.head-office.statistics.interval=1s", "--pos.head-office.statistics.min-rows=50");
+                "--pos.head-office.statistics.interval=1s", "--pos.head-office.statistics.min-rows=50",
+                "--pos.head-office.store-keys.S003=" + S003_CONFIG_KEY);
     }
 
     private static int port(ConfigurableApplicationContext node) {
@@ -83,6 +86,11 @@ class HeadOfficeClusterIntegrationTests {
                 .isEqualTo(12500);
         assertThat(b.get("/api/ho/v1/loyalty/accounts/2900000000017", "office").json().get("balance").asLong())
                 .isEqualTo(12500);
+        JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM promotion_set WHERE source LIKE 'seed:%'").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT store_id FROM ho_store_key WHERE created_by = 'config' ORDER BY store_id")
+                .query(String.class).list()).containsExactly("S001", "S002", "S003");
     }
 
     @Test
@@ -172,6 +180,63 @@ class HeadOfficeClusterIntegrationTests {
         assertThat(analysed).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_job WHERE name = 'head-office:analyze'").query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aStoreKeyIssuedAndRevokedOnOneNodeHoldsOnTheOtherWithoutARestart() {
+        String body = HeadOfficeEvents.batch(HeadOfficeEvents.caseOpened("S003", "C-KEY-ROTATE-1"));
+        assertThat(push(b, "S003", S003_CONFIG_KEY, body).status()).isEqualTo(200);
+
+        // only head-office and admin users manage keys; a store cannot give itself one
+        assertThat(a.post("/api/ho/v1/stores/S003/keys", null, "",
+                java.util.Map.of("X-Store-Id", "S003", "X-Store-Key", S003_CONFIG_KEY)).status()).isIn(401, 403);
+        assertThat(a.post("/api/ho/v1/stores/S003/keys", "manager", "").status()).isEqualTo(403);
+        Api.Response invalid = a.post("/api/ho/v1/stores/S003-a-store-id-of-more-than-32-chars/keys", "office", "");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+
+        Api.Response issued = a.post("/api/ho/v1/stores/S003/keys", "office", "");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String newKey = issued.json().get("key").asString();
+        String newKeyId = issued.json().get("keyId").asString();
+        assertThat(newKey).startsWith("sk_").hasSizeGreaterThan(40);
+        // the new key works on the other node at once, and so does the old one until it is revoked
+        assertThat(push(b, "S003", newKey, body).status()).isEqualTo(200);
+        assertThat(push(b, "S003", S003_CONFIG_KEY, body).status()).isEqualTo(200);
+
+        Api.Response listed = b.get("/api/ho/v1/stores/S003/keys", "admin");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).doesNotContain(newKey).doesNotContain(S003_CONFIG_KEY);
+        assertThat(listed.json().size()).isEqualTo(2);
+        String configKeyId = null;
+        for (JsonNode k : listed.json()) {
+            if (k.get("createdBy").asString().equals("config")) {
+                configKeyId = k.get("keyId").asString();
+            }
+        }
+        assertThat(configKeyId).isNotNull();
+
+        Api.Response revoked = b.delete("/api/ho/v1/stores/S003/keys/" + configKeyId, "office");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("revokedBy").asString()).isEqualTo("office");
+        Api.Response refused = push(a, "S003", S003_CONFIG_KEY, body);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text("type")).isEqualTo("https://storedesk.io/problems/store-key-invalid");
+        assertThat(push(a, "S003", newKey, body).status()).isEqualTo(200);
+
+        Api.Response unknown = a.delete("/api/ho/v1/stores/S003/keys/no-such-key", "office");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        // the database holds no key in clear
+        JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT t::text FROM ho_store_key t WHERE store_id = 'S003'").query(String.class).list())
+                .hasSize(2).noneMatch(row -> row.contains(newKey) || row.contains(S003_CONFIG_KEY));
+        assertThat(newKeyId).isNotEqualTo(configKeyId);
+    }
+
+    private static Api.Response push(Api node, String storeId, String key, String body) {
+        return node.post("/api/ho/v1/stores/" + storeId + "/events", null, body,
+                java.util.Map.of("X-Store-Id", storeId, "X-Store-Key", key));
     }
 
     private static long analyses(JdbcClient jdbc) {

@@ -75,6 +75,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, Map.of());
     }
 
+    public Response delete(String path, String user) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), user, Map.of());
+    }
+
     /** Opens the drawer as the clerk with a 50.00 float unless it is open already. */
     public void ensureOpen(String drawerId) {
         if (get("/api/v1/drawers/" + drawerId, "clerk").status() != 200) {
