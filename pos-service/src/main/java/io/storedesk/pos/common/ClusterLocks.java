@@ -58,7 +58,7 @@ public class ClusterLocks {
             throw new IllegalStateException("lock " + name + " needs a transaction");
         }
         if (postgres) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key(name)).query(Object.class).single();
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key(name)).query(rs -> { });
         }
     }
 
