@@ -1,5 +1,6 @@
 package io.storedesk.pos.headoffice;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,11 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param storeKeys store id -> the key that store presents in {@code X-Store-Key}
  * @param maxBatch  the most events one batch may carry
+ * @param statistics when the once-per-cluster statistics job looks at the tables and when it analyses them
  */
 @ConfigurationProperties("pos.head-office")
-public record HeadOfficeProperties(Map<String, String> storeKeys, @DefaultValue("1000") int maxBatch) {
+public record HeadOfficeProperties(Map<String, String> storeKeys, @DefaultValue("1000") int maxBatch,
+        @DefaultValue Statistics statistics) {
 
     public HeadOfficeProperties {
         storeKeys = storeKeys == null ? Map.of() : Map.copyOf(storeKeys);
+    }
+
+    /**
+     * @param interval how often one node of the cluster looks whether the head-office tables grew
+     * @param minRows  the least number of rows changed in {@code ho_event} since its last analysis (or
+     *                 a quarter of its rows, if more) that makes the job analyse the tables
+     */
+    public record Statistics(@DefaultValue("30s") Duration interval, @DefaultValue("5000") long minRows) {
     }
 }

@@ -55,6 +55,10 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), user, Map.of());
     }
 
+    public Response get(String path, String user, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), user, headers);
+    }
+
     public Response post(String path, String user, String body) {
         return post(path, user, body, Map.of());
     }
@@ -69,6 +73,10 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, Map.of());
+    }
+
+    public Response delete(String path, String user) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), user, Map.of());
     }
 
     /** Opens the drawer as the clerk with a 50.00 float unless it is open already. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.storedesk.pos.catalog.CatalogProperties;
+import io.storedesk.pos.common.ClusterLocks;
 import io.storedesk.pos.common.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the demo catalogue ({@code pos.catalog.seed-file}, a semicolon-separated CSV with a
  * header: sku;barcode;name;department;price;taxCategory) when the catalogue is empty, then
- * builds the lookup index. A bad row stops start-up with its line number.
+ * builds the lookup index. A bad row stops start-up with its line number. Seeding holds a cluster
+ * lock ({@link ClusterLocks}), so nodes starting together on one database load the catalogue once.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogSeed {
@@ -36,9 +38,11 @@ class CatalogSeed {
     private final StoreProperties store;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ClusterLocks locks;
 
     CatalogSeed(ItemRepository items, CatalogService catalog, CatalogProperties properties, StoreProperties store,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, ClusterLocks locks) {
+        this.locks = locks;
         this.items = items;
         this.catalog = catalog;
         this.properties = properties;
@@ -52,8 +56,18 @@ class CatalogSeed {
     void seedAndIndex() {
         if (!properties.seedFile().isBlank() && items.count() == 0) {
             List<Item> rows = read(Path.of(properties.seedFile()));
-            tx.executeWithoutResult(s -> items.saveAll(rows));
-            log.info("Loaded {} items from {}", rows.size(), properties.seedFile());
+            boolean loaded = Boolean.TRUE.equals(tx.execute(s -> {
+                // nodes starting together on one database: the first seeds, the others find it seeded
+                locks.holdForTransaction("seed:catalog");
+                if (items.count() > 0) {
+                    return false;
+                }
+                items.saveAll(rows);
+                return true;
+            }));
+            if (loaded) {
+                log.info("Loaded {} items from {}", rows.size(), properties.seedFile());
+            }
         }
         catalog.reload();
     }

@@ -1,5 +1,6 @@
 package io.storedesk.pos.customer.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * a scheduled sender sends what is due by SMTP, retrying with back-off while the mail server is
  * away, and marks each SENT, or FAILED after the last attempt (it stays listed on the order).
  */
+@StoreOnly
 @Component
 class OrderArrivalMailer {
 

@@ -36,11 +36,9 @@ class EventIngest {
     private final ProjectionWriter projections;
     private final LoyaltyBook loyalty;
     private final Clock clock;
-    private final TableStatistics statistics;
 
     EventIngest(JdbcTemplate jdbc, TransactionTemplate tx, ProjectionWriter projections, LoyaltyBook loyalty,
-            Clock clock, TableStatistics statistics) {
-        this.statistics = statistics;
+            Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.projections = projections;
@@ -50,9 +48,7 @@ class EventIngest {
 
     Result apply(String storeId, List<StoreEvent> events) {
         ensureStoreRow(storeId);
-        Result result = tx.execute(status -> applyLocked(storeId, events));
-        statistics.grew(result.applied());
-        return result;
+        return tx.execute(status -> applyLocked(storeId, events));
     }
 
     private Result applyLocked(String storeId, List<StoreEvent> events) {

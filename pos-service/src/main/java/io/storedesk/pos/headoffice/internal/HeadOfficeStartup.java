@@ -19,7 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: a lock row per configured store, and on the first start the opening loyalty
+ * At start-up: a lock row per configured store, the configured store keys stored (hashed) unless
+ * known already, and on the first start the opening loyalty
  * balances from {@code pos.loyalty.seed-file} (the CSV the stores load: card;customerId;name;
  * tier;balance;snapshotAt). A bad row stops start-up with its line number.
  */
@@ -34,9 +35,11 @@ class HeadOfficeStartup {
     private final EventIngest ingest;
     private final LoyaltyBook loyalty;
     private final Clock clock;
+    private final HeadOfficeStoreKeys storeKeys;
 
     HeadOfficeStartup(HeadOfficeProperties properties, LoyaltyProperties loyaltyProperties, EventIngest ingest,
-            LoyaltyBook loyalty, Clock clock) {
+            LoyaltyBook loyalty, Clock clock, HeadOfficeStoreKeys storeKeys) {
+        this.storeKeys = storeKeys;
         this.properties = properties;
         this.loyaltyProperties = loyaltyProperties;
         this.ingest = ingest;
@@ -47,6 +50,10 @@ class HeadOfficeStartup {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         properties.storeKeys().keySet().forEach(ingest::ensureStoreRow);
+        int keys = storeKeys.seed(properties.storeKeys());
+        if (keys > 0) {
+            log.info("Head office: stored {} store key(s) from pos.head-office.store-keys", keys);
+        }
         if (loyaltyProperties.seedFile().isBlank()) {
             return;
         }

@@ -74,6 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/ho/v1/promotions", "/api/ho/v1/loyalty/**").hasAnyRole(STORE, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.PUT, "/api/ho/v1/promotions").hasRole(HEAD_OFFICE)
                         .requestMatchers(HttpMethod.GET, "/api/ho/v1/reports/**").hasRole(HEAD_OFFICE)
+                        .requestMatchers("/api/ho/v1/stores/*/keys", "/api/ho/v1/stores/*/keys/*").hasAnyRole(HEAD_OFFICE, ADMIN)
                         .requestMatchers("/api/ho/**").hasRole(HEAD_OFFICE)
                         .anyRequest().hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN));
         return http.build();

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.storedesk.pos.common.ClusterLocks;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the demo loyalty accounts ({@code pos.loyalty.seed-file}, a semicolon-separated CSV with a
  * header: card;customerId;name;tier;balance;snapshotAt) into a store that has none, as if head
- * office had sent their snapshots. A bad row stops start-up with its line number. Also turns on
+ * office had sent their snapshots, once under a cluster lock. A bad row stops start-up with its line number. Also turns on
  * the scheduler that runs the expiry job.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +36,11 @@ class LoyaltySeed {
     private final LoyaltyLedger ledger;
     private final LoyaltyProperties properties;
     private final TransactionTemplate tx;
+    private final ClusterLocks locks;
 
-    LoyaltySeed(LoyaltyAccounts accounts, LoyaltyLedger ledger, LoyaltyProperties properties, TransactionTemplate tx) {
+    LoyaltySeed(LoyaltyAccounts accounts, LoyaltyLedger ledger, LoyaltyProperties properties, TransactionTemplate tx,
+            ClusterLocks locks) {
+        this.locks = locks;
         this.accounts = accounts;
         this.ledger = ledger;
         this.properties = properties;
@@ -49,8 +53,17 @@ class LoyaltySeed {
             return;
         }
         List<LoyaltyAccounts.Snapshot> rows = read(Path.of(properties.seedFile()));
-        tx.executeWithoutResult(s -> rows.forEach(accounts::importSnapshot));
-        log.info("Loaded {} loyalty accounts from {}", rows.size(), properties.seedFile());
+        boolean loaded = Boolean.TRUE.equals(tx.execute(s -> {
+            locks.holdForTransaction("seed:loyalty");
+            if (ledger.count() > 0) {
+                return false;
+            }
+            rows.forEach(accounts::importSnapshot);
+            return true;
+        }));
+        if (loaded) {
+            log.info("Loaded {} loyalty accounts from {}", rows.size(), properties.seedFile());
+        }
     }
 
     private static List<LoyaltyAccounts.Snapshot> read(Path file) {

@@ -1,5 +1,6 @@
 package io.storedesk.pos.loyalty.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of them and less what expired before; never more than the balance. Each expiry is an EXPIRE
  * entry, journaled on the store chain. Running it again expires nothing more.
  */
+@StoreOnly
 @Component
 class PointsExpiry {
 

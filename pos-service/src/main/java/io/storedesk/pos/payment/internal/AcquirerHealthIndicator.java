@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import io.storedesk.pos.payment.CardPayments;
 import io.storedesk.pos.payment.PaymentStatus;
 import org.springframework.boot.health.contributor.Health;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * sales go on while it is DOWN; leave it out of a readiness group if a load balancer should
  * keep sending traffic then.
  */
+@StoreOnly
 @Component
 class AcquirerHealthIndicator implements HealthIndicator {
 

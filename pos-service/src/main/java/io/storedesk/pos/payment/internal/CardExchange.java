@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.util.function.Supplier;
 
 import io.storedesk.pos.common.Ids;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reply, and - when the outcome is unknown - commit the reversal to the queue first, try the
  * 0400 once, and report {@link CardOutcomeUnknownException}.
  */
+@StoreOnly
 @Component
 class CardExchange {
 

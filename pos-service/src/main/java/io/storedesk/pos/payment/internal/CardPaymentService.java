@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
  * then {@link #confirm}, so a sale records its approval in the sale's commit). Refunds are
  * {@link CardRefunds}; reversals go through the persistent queue ({@link ReversalSender}).
  */
+@StoreOnly
 @Service
 class CardPaymentService implements CardPayments {
 

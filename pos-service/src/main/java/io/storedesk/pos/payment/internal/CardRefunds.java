@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.util.Map;
 
 import io.storedesk.pos.common.Money;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * the same transaction that records the refund, so refunds never add up to more than was
  * paid; a decline gives the reservation back at once, a reversal when it is acknowledged.
  */
+@StoreOnly
 @Component
 class CardRefunds {
 

@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * module the acquirer QMUX. {@code pos.payment.acquirer.port=0} means the bundled simulator,
  * whose actual port is read from the simulator bean when the descriptors are written.
  */
+@StoreOnly
 @Component
 class JposLink implements SmartLifecycle {
 

@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code pos.payment.echo-interval}. An unanswered or refused 0800, or a dropped link, means
  * not signed on until the next sign-on succeeds. Logs each change of state once.
  */
+@StoreOnly
 @Component
 class LinkMonitor implements SmartLifecycle {
 

@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * every {@code pos.payment.reversal.poll-interval} while the link is up, it makes the next
  * attempt of each due reversal, oldest first. Starts after and stops before the jPOS link.
  */
+@StoreOnly
 @Component
 class ReversalRetrier implements SmartLifecycle {
 

@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reserved amount goes back to its purchase when the acquirer confirms (00) or has no record
  * of it (12, 25).
  */
+@StoreOnly
 @Component
 class ReversalSender {
 

@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import io.storedesk.pos.payment.PaymentProperties;
 import io.storedesk.pos.payment.simulator.AcquirerSimulator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * any lifecycle starts, so {@link JposLink} can point the channel at its actual port; it stops
  * after the link has been closed.
  */
+@StoreOnly
 @Configuration(proxyBeanMethods = false)
 class SimulatorConfiguration {
 

@@ -1,5 +1,6 @@
 package io.storedesk.pos.payment.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the request that used it rolls back or the process dies; gaps are allowed. Runs 000001 to
  * 999999 and wraps round.
  */
+@StoreOnly
 @Component
 class StanSequence {
 

@@ -1,5 +1,6 @@
 package io.storedesk.pos.printing.internal;
 
+import io.storedesk.pos.common.StoreOnly;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * was missed must not fire hours later when outstanding publications are replayed). Registers
  * without a printer cost nothing.
  */
+@StoreOnly
 @Component
 class DrawerKicks {
 

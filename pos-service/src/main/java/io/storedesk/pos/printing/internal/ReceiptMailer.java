@@ -18,13 +18,12 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * E-mailed receipts through a persistent outbox: a request is stored PENDING and answered at
- * once; a scheduled sender renders the PDF and sends it by SMTP, retrying with back-off while
+ * once; a scheduled sender ({@link ReceiptMailSender}, store role only) renders the PDF and sends it by SMTP, retrying with back-off while
  * the mail server is away, and marks it SENT, or FAILED after the last attempt. Every e-mail of a
  * sale, with its status and last error, can be listed. The same outbox sends the written
  * confirmations of complaints ({@code document} COMPLAINT_RECEIVED or COMPLAINT_SETTLED, keyed by the
@@ -99,7 +98,7 @@ class ReceiptMailer {
                 .list();
     }
 
-    @Scheduled(fixedDelayString = "${pos.printing.mail.poll-interval:5s}")
+    /** Sends what is due; {@link ReceiptMailSender} calls it on the store's schedule. */
     void sendDue() {
         List<Due> due = jdbc.sql("SELECT id, receipt_number, recipient, status, attempts, last_error, document "
                         + "FROM receipt_email WHERE status = 'PENDING' AND next_attempt_at <= ? "

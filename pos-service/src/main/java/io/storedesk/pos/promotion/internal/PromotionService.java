@@ -26,11 +26,15 @@ import io.storedesk.pos.promotion.Promotions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Holds the installed promotion set and its engine (rebuilt once per version, swapped
+ * Serves the installed promotion set, which is the highest version in table {@code promotion_set}:
+ * every read asks the database for that version (one index look-up) and rebuilds the engine when
+ * it changed, so several head-office nodes over one database serve a set the moment any of them
+ * installed it. The engine is kept per version only (rebuilt once per version, swapped
  * atomically); installing stores the set first, so the last set survives restarts.
  */
 @Service
@@ -85,9 +89,26 @@ class PromotionService implements Promotions {
         }).orElse(false);
     }
 
+    /**
+     * The set of the highest stored version and its engine: the version is read from the database on
+     * every call, the set and its engine only when the version changed (another node, or this one,
+     * installed a new set).
+     */
+    private Installed fresh() {
+        Installed known = installed;
+        if (store.latestVersion() == known.set().version()) {
+            return known;
+        }
+        return store.latest().map(set -> {
+            Installed loaded = new Installed(set, PromotionEngine.of(set, storeProperties.currency()));
+            installed = loaded;
+            return loaded;
+        }).orElse(known);
+    }
+
     @Override
     public PromotionSet current() {
-        return installed.set();
+        return fresh().set();
     }
 
     @Override
@@ -108,7 +129,13 @@ class PromotionService implements Promotions {
                 throw ProblemException.conflict("promotion-set-outdated", "Promotion set outdated",
                         "Version %d is not above the installed version %d.".formatted(version, latest));
             }
-            store.insert(set);
+            try {
+                store.insert(set);
+            } catch (DuplicateKeyException raced) {
+                // another node installed this version between the check and the insert
+                throw ProblemException.conflict("promotion-set-outdated", "Promotion set outdated",
+                        "Version %d is not above the installed version %d.".formatted(version, version));
+            }
             journal.append(Journal.STORE_CHAIN, "PROMOTION_SET_INSTALLED", "system", "promotions-v" + version,
                     Map.of("version", version, "source", source, "promotions", promotions.size()));
         });
@@ -120,7 +147,7 @@ class PromotionService implements Promotions {
     @Override
     public List<Promotion> activeNow() {
         LocalDateTime now = LocalDateTime.now(clock.withZone(storeProperties.zone()));
-        return installed.set().promotions().stream().filter(p -> p.runsAt(now))
+        return fresh().set().promotions().stream().filter(p -> p.runsAt(now))
                 .sorted(java.util.Comparator.comparingInt(Promotion::priority).reversed()
                         .thenComparing(Promotion::code))
                 .toList();
@@ -133,7 +160,7 @@ class PromotionService implements Promotions {
      */
     @Override
     public PromotionOutcome apply(PromotionBasket basket) {
-        PromotionEngine engine = installed.engine();
+        PromotionEngine engine = fresh().engine();
         List<String> notInSet = engine.unknownCoupons(basket.coupons());
         List<CouponOffer> offers = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -180,7 +207,7 @@ class PromotionService implements Promotions {
         if (coupons == null || coupons.isEmpty()) {
             return;
         }
-        for (String code : installed.engine().unknownCoupons(coupons)) {
+        for (String code : fresh().engine().unknownCoupons(coupons)) {
             for (CouponSource source : couponSources) {
                 if (source.find(code).isPresent()) {
                     source.redeem(code, receiptNumber);

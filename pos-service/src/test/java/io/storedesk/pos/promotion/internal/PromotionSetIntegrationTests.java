@@ -37,6 +37,8 @@ class PromotionSetIntegrationTests extends IntegrationTest {
     Journal journal;
     @Autowired
     Clock clock;
+    @Autowired
+    io.storedesk.pos.common.ClusterLocks locks;
 
     /** The seed's promotions plus one on gift bags, which no other test sells. */
     private List<Promotion> seedPlusGiftBags() {
@@ -63,7 +65,7 @@ class PromotionSetIntegrationTests extends IntegrationTest {
 
         // a restart: a new service over the same database loads the stored set, and the seed does not load again
         PromotionService restarted = new PromotionService(store, storeProperties, tx, journal, clock);
-        new PromotionSeed(restarted, new PromotionProperties("config/seed/promotions.json")).loadOrSeed();
+        new PromotionSeed(restarted, new PromotionProperties("config/seed/promotions.json"), tx, locks).loadOrSeed();
         assertThat(restarted.current().version()).isEqualTo(next);
         assertThat(restarted.current().promotions()).containsExactlyInAnyOrderElementsOf(installed.promotions());
         assertThat(restarted.current().source()).isEqualTo("head-office");
