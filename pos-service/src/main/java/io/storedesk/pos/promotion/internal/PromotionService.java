@@ -52,18 +52,20 @@ class PromotionService implements Promotions {
 
     PromotionService(PromotionSetStore store, StoreProperties storeProperties, TransactionTemplate tx, Journal journal,
             Clock clock) {
-        this(store, storeProperties, tx, journal, clock, List.of());
+        this(store, storeProperties, tx, journal, clock, List.of(), true);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     PromotionService(PromotionSetStore store, StoreProperties storeProperties, TransactionTemplate tx, Journal journal,
-            Clock clock, ObjectProvider<CouponSource> couponSources) {
-        this(store, storeProperties, tx, journal, clock, (Iterable<CouponSource>) couponSources);
+            Clock clock, ObjectProvider<CouponSource> couponSources, org.springframework.core.env.Environment environment) {
+        this(store, storeProperties, tx, journal, clock, (Iterable<CouponSource>) couponSources,
+                "head-office".equals(environment.getProperty("pos.role", "store")));
     }
 
     private PromotionService(PromotionSetStore store, StoreProperties storeProperties, TransactionTemplate tx,
-            Journal journal, Clock clock, Iterable<CouponSource> couponSources) {
+            Journal journal, Clock clock, Iterable<CouponSource> couponSources, boolean sharedDatabase) {
         this.couponSources = couponSources;
+        this.sharedDatabase = sharedDatabase;
         this.store = store;
         this.storeProperties = storeProperties;
         this.tx = tx;
@@ -71,6 +73,13 @@ class PromotionService implements Promotions {
         this.clock = clock;
         use(new PromotionSet(0, "none", clock.instant(), List.of()));
     }
+
+    /**
+     * Head office: several nodes share the database, so each read asks it for the version. A store is
+     * one process and installs every set itself (sync or seed, through {@link #install}), so what it
+     * holds is always the latest and a sale's price quote asks the database nothing more.
+     */
+    private final boolean sharedDatabase;
 
     private record Installed(PromotionSet set, PromotionEngine engine) {
     }
@@ -96,7 +105,7 @@ class PromotionService implements Promotions {
      */
     private Installed fresh() {
         Installed known = installed;
-        if (store.latestVersion() == known.set().version()) {
+        if (!sharedDatabase || store.latestVersion() == known.set().version()) {
             return known;
         }
         return store.latest().map(set -> {
