@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * any card is charged.
  */
 @Component
-class DiscountPolicy {
+class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -43,6 +43,11 @@ class DiscountPolicy {
         this.properties = properties;
         this.store = store;
         this.approvals = approvals;
+    }
+
+    @Override
+    public List<String> reasons() {
+        return List.copyOf(properties.reasons());
     }
 
     ManualDiscounts read(List<SaleOrder.Line> lines, SaleOrder.Discount transaction) {
