@@ -6,15 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Base64;
 
+import io.storedesk.pos.payment.CardPayments;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.IntegrationTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,9 @@ class ManualDiscountIntegrationTests extends IntegrationTest {
 
     private static final String APPROVAL = "{\"manager\":\"manager\",\"pin\":\"1234\"}";
     private static final String WRONG_PIN = "{\"manager\":\"manager\",\"pin\":\"9999\"}";
+
+    @Autowired
+    CardPayments payments;
 
     @BeforeEach
     void openDrawer() {
@@ -170,6 +177,25 @@ class ManualDiscountIntegrationTests extends IntegrationTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(201);
         assertThat(approved.json().get("total").asString()).isEqualTo("58.56");   // 68.90 - 10.335 -> 10.34
         linesAddUpToTotal(approved.json());
+    }
+
+    @Test
+    void aCardIsNeverChargedForADiscountThatStillNeedsApproval() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> payments.status().signedOn());
+        String body = """
+                {"drawerId":"D4","lines":[{"sku":"EL-2002","quantity":1,"discount":{"percent":"30","reason":"EMPLOYEE"}}],
+                 "tenders":[{"type":"CARD","card":{"pan":"4761739001010010","expiry":"3012"}}]%s}""";
+        long charges = count("card_transaction");
+
+        Api.Response refused = api.post("/api/v1/sales", "clerk", body.formatted(""));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(count("card_transaction")).as("no 0200 went out").isEqualTo(charges);
+
+        Api.Response approved = api.post("/api/v1/sales", "clerk", body.formatted(",\"approval\":" + APPROVAL));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        assertThat(approved.json().get("total").asString()).isEqualTo("34.30");
+        assertThat(approved.json().get("tenders").get(0).get("amount").asString()).isEqualTo("34.30");
+        assertThat(count("card_transaction")).isGreaterThan(charges);
     }
 
     @Test
