@@ -18,6 +18,9 @@
     let working = null;          // the promise working the queue, null when idle
     let quoteSeq = 0;            // only the newest quote's answer is shown
     let changedSku = null;       // the line to show after a scan
+    let saleDiscount = null;     // {percent | amount, reason} on the whole sale
+    let adjusting = null;        // the basket index the price/discount form is open for, -1 = the sale
+    const discountApproval = P.approval('discount');
     // Sentences of this page's own features (#sale-i18n), with the shared ones as fallback.
     const own = {};
     $$('#sale-i18n [data-k]').forEach(e => { own[e.dataset.k] = e.textContent; });
@@ -28,6 +31,7 @@
     function extras(body) {
       if (card) body.loyaltyCard = card.card;
       if (coupons.length) body.coupons = coupons.slice();
+      if (saleDiscount) body.discount = { ...saleDiscount };
       return body;
     }
 
@@ -90,6 +94,11 @@
         const name = document.createElement('td');
         name.textContent = l.name + ' ';
         const s = document.createElement('small'); s.className = 'muted'; s.textContent = l.sku; name.appendChild(s);
+        const notes = (quote.discounts || []).filter(d => d.lineNo === i + 1).map(note);
+        if (notes.length) {
+          const n = document.createElement('small'); n.className = 'manual-discount'; n.textContent = ' ' + notes.join(', ');
+          name.appendChild(n);
+        }
         tr.appendChild(name);
         const q = document.createElement('td');
         q.className = 'num';
@@ -114,6 +123,11 @@
         b.type = 'button'; b.className = 'secondary void-line'; b.textContent = t('sale.void');
         b.setAttribute('aria-label', t('sale.voidLine', l.name));
         b.addEventListener('click', () => { basket.splice(i, 1); requote().then(said).then(() => scan.focus()); });
+        const adj = document.createElement('button');
+        adj.type = 'button'; adj.className = 'secondary adjust-line'; adj.textContent = '%'; adj.title = tt('sale.adjust');
+        adj.setAttribute('aria-label', tt('sale.adjustLine', l.name)); adj.setAttribute('aria-keyshortcuts', 'F7');
+        adj.addEventListener('click', () => openAdjust(i));
+        td.appendChild(adj);
         td.appendChild(b); tr.appendChild(td);
         if (l.sku === changedSku) { tr.className = 'changed'; shown = tr; }
         body.appendChild(tr);
@@ -130,6 +144,12 @@
         li.dataset.code = p.code;
         promos.appendChild(li);
       });
+      (quote && quote.discounts ? quote.discounts : []).filter(d => d.lineNo === 0).forEach(d => {
+        const li = document.createElement('li');
+        li.className = 'manual-discount';
+        li.textContent = tt('sale.saleDiscount') + ' ' + note(d);
+        promos.appendChild(li);
+      });
       renderCoupons();
       $('#cash-total').textContent = quote ? money(quote.cashTotal) : '–';
       keep();
@@ -139,21 +159,24 @@
     const BASKET = 'pos-basket';
     function keep() {
       if (done || (!basket.length && !coupons.length && !card)) { localStorage.removeItem(BASKET); return; }
-      localStorage.setItem(BASKET, JSON.stringify({ lines: basket, coupons: coupons, card: card ? card.card : null }));
+      localStorage.setItem(BASKET, JSON.stringify({ lines: basket, coupons: coupons, card: card ? card.card : null,
+        discount: saleDiscount }));
     }
     async function restoreKept() {
       let saved = null;
       try { saved = JSON.parse(localStorage.getItem(BASKET) || 'null'); } catch (e) { saved = null; }
       if (!saved || !Array.isArray(saved.lines)) return;
       saved.lines.filter(l => l && l.sku && quantityOf(l.quantity) !== null)
-        .forEach(l => basket.push({ sku: String(l.sku), quantity: quantityOf(l.quantity) }));
+        .forEach(l => basket.push({ sku: String(l.sku), quantity: quantityOf(l.quantity),
+          priceOverride: l.priceOverride || undefined, discount: l.discount || undefined }));
+      saleDiscount = saleDiscount || saved.discount || null;
       (saved.coupons || []).forEach(c => coupons.push(String(c)));
       if (saved.card) {
         const r = await api('GET', '/api/v1/loyalty/' + encodeURIComponent(saved.card));
         if (r.ok) setCard(r.data);
       }
       const failed = await requote();
-      if (failed) { basket.length = 0; coupons.length = 0; setCard(null); quote = null; render(); }
+      if (failed) { basket.length = 0; coupons.length = 0; saleDiscount = null; setCard(null); quote = null; render(); }
     }
 
     /** A line's quantity typed in the basket: refused in the browser unless 1 to 999. */
@@ -181,7 +204,19 @@
       if (!basket.length) { quote = null; render(); return null; }
       const r = await api('POST', '/api/v1/sales/quote', extras({ lines: basket.map(l => ({ ...l })) }));
       if (mine !== quoteSeq) return null;
-      if (r.ok) { quote = r.data; render(); return null; }
+      if (r.ok) {
+        quote = r.data; render();
+        // approval in place: the manager's fields show (without taking the focus) while the quote needs them
+        const box = $('#discount-approval');
+        if (quote.approvalNeeded && quote.approvalNeeded.length) {
+          box.hidden = false;
+          const why = quote.approvalNeeded.join('; ');
+          $('.approval-why', box).textContent = t('approval.needed') + ' ' + why.charAt(0).toUpperCase() + why.slice(1) + '.';
+        } else {
+          discountApproval.reset();
+        }
+        return null;
+      }
       return r;
     }
 
@@ -465,10 +500,11 @@
       }
       saleKey = saleKey || P.key();
       busy = true; $('#pay').disabled = true;
-      const r = await api('POST', '/api/v1/sales', extras({ drawerId: drawer.value, lines: basket, tenders: tenders }), { key: saleKey });
+      const r = await api('POST', '/api/v1/sales', extras({ drawerId: drawer.value, lines: basket, tenders: tenders, approval: discountApproval.value() }), { key: saleKey });
       busy = false; $('#pay').disabled = false;
       if (!r.ok) {
         if (r.status !== 0) saleKey = null;
+        if (discountApproval.ask(r.problem)) { error.textContent = ''; return; }
         P.showProblem($('#pay-form'), error, r.problem);
         return;
       }
@@ -513,7 +549,8 @@
     }
 
     function newSale() {
-      basket.length = 0; quote = null; done = null; saleKey = null; changedSku = null;
+      basket.length = 0; quote = null; done = null; saleKey = null; changedSku = null; saleDiscount = null;
+      closeAdjust(); discountApproval.reset();
       coupons.length = 0; setCard(null); $('#card').value = '';
       P.clearErrors($('#card-form'), $('#card-error')); P.clearErrors($('#coupon-form'), $('#coupon-error'));
       P.clearErrors($('#pay-form'), $('#pay-error'));
@@ -566,6 +603,89 @@
       if (!r.ok) { say(r.problem.detail, false); return; }
       say(tt('sale.noSaleDone', drawer.value), true);
       closeNoSale();
+    });
+
+    // ---- price override and manual discounts: a line's button (or F7 for the line last scanned),
+    // or the sale's button, opens one small form; Enter applies, Esc cancels ----
+    /** A manual discount as the page shows it: "was 49.00" for an override, "−10 % (Damaged)" otherwise. */
+    function note(d) {
+      const reason = $('#adjust-reason option[value="' + d.reason + '"]');
+      const why = reason ? reason.textContent : d.reason;
+      if (d.kind === 'OVERRIDE') return tt('sale.wasPrice', money(d.wasPrice)) + ' (' + why + ')';
+      return '−' + (d.percent ? d.percent + ' %' : money(d.amount)) + ' (' + why + ')';
+    }
+    const adjust = $('#adjust-form'), kind = $('#adjust-kind'), value = $('#adjust-value'), reasonOf = $('#adjust-reason');
+    function openAdjust(i) {
+      if (done) return;
+      adjusting = i;
+      const l = i >= 0 ? basket[i] : null;
+      if (i >= 0 && !l) return;
+      const current = l ? (l.priceOverride ? { price: l.priceOverride.price, reason: l.priceOverride.reason } : l.discount) : saleDiscount;
+      $('option[value="price"]', kind).hidden = i < 0;
+      kind.value = current && current.price ? 'price' : current && current.amount ? 'amount' : 'percent';
+      value.value = current ? (current.price || current.amount || current.percent) : '';
+      if (current) reasonOf.value = current.reason;
+      const line = quote && l ? quote.lines[i] : null;
+      $('#adjust-what').textContent = i < 0 ? tt('sale.adjustSale') : tt('sale.adjustWhat', i + 1, line ? line.name : l.sku);
+      $('#adjust-remove').hidden = !current;
+      P.clearErrors(adjust, $('#adjust-error'));
+      adjust.hidden = false;
+      value.focus(); value.select();
+    }
+    function closeAdjust() { adjust.hidden = true; adjusting = null; }
+    function setAdjustment(i, change) {
+      if (i < 0) { saleDiscount = change && !change.price ? change : null; return; }
+      const l = basket[i];
+      if (!l) return;
+      delete l.priceOverride; delete l.discount;
+      if (change && change.price) l.priceOverride = change;
+      else if (change) l.discount = change;
+    }
+    adjust.addEventListener('submit', async e => {
+      e.preventDefault();
+      const i = adjusting;
+      if (i === null) return;
+      const typed = value.value.trim().replace(',', '.');
+      const k = kind.value;
+      const ok = k === 'percent' ? /^\d{1,3}(\.\d{1,2})?$/.test(typed) && +typed > 0 && +typed <= 100 : P.amount(typed);
+      if (!ok) {
+        value.setAttribute('aria-invalid', 'true');
+        $('#adjust-error').textContent = tt('sale.badAdjust', $('label[for=adjust-value]').textContent, value.value);
+        value.focus(); return;
+      }
+      const before = i < 0 ? saleDiscount : { priceOverride: basket[i].priceOverride, discount: basket[i].discount };
+      const change = { reason: reasonOf.value };
+      change[k] = k === 'percent' ? typed : P.amount(typed);
+      setAdjustment(i, change);
+      await idle();
+      const failed = await requote();
+      if (failed) {
+        if (i < 0) saleDiscount = before; else { basket[i].priceOverride = before.priceOverride; basket[i].discount = before.discount; }
+        P.showProblem(adjust, $('#adjust-error'), failed.problem);
+        await requote();
+        return;
+      }
+      closeAdjust();
+      scan.focus();
+    });
+    $('#adjust-remove').addEventListener('click', async () => {
+      const i = adjusting;
+      setAdjustment(i, null);
+      closeAdjust();
+      await requote();
+      scan.focus();
+    });
+    $('#adjust-cancel').addEventListener('click', () => { closeAdjust(); scan.focus(); });
+    adjust.addEventListener('keydown', e => { if (e.key === 'Escape') { e.preventDefault(); closeAdjust(); scan.focus(); } });
+    $('#sale-discount').addEventListener('click', () => { if (basket.length) openAdjust(-1); });
+    document.addEventListener('keydown', e => {
+      if (e.key !== 'F7' || !basket.length) return;
+      e.preventDefault();
+      const row = document.activeElement && document.activeElement.closest ? document.activeElement.closest('#lines tr') : null;
+      const rows = $$('#lines tr');
+      let i = row ? rows.indexOf(row) : basket.findIndex(l => l.sku === changedSku);
+      if (i < 0) i = basket.length - 1;
+      openAdjust(i);
     });
 
     restoreKept();             // reads the kept basket before the first render would forget it

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.storedesk.pos.drawer.BusinessDays;
+import io.storedesk.pos.sale.ManualDiscountTotals;
 
 /**
  * The Z report of a closed business day, as taken at the close. Amounts are strings.
@@ -16,11 +17,14 @@ import io.storedesk.pos.drawer.BusinessDays;
  * @param voids           what the day's post-voided sales had totalled; {@code voidsCount} how many
  * @param netSales        sales total less returns
  * @param variancesByUser drawer count variances summed per user in charge of the drawer
+ * @param manualDiscounts price overrides and manual discounts by reason and by clerk (null in Z reports taken
+ *                        before they existed)
  */
 public record ZReport(long zNumber, String storeId, LocalDate businessDate, OffsetDateTime closedAt, String closedBy,
         String currency, long salesCount, String grossSales, String discounts, String salesTotal, String returns,
         long returnsCount,
         String voids, long voidsCount, String netSales, String taxTotal, String cashRounding,
         Map<String, Map<String, String>> taxByRate, Map<String, String> tenders, Map<String, String> byDepartment,
-        List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser) {
+        List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser,
+        ManualDiscountTotals manualDiscounts) {
 }

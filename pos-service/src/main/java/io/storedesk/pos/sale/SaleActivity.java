@@ -16,6 +16,9 @@ public interface SaleActivity {
     /** The post-voids of sales of those business days, oldest first. */
     List<VoidedSale> voids(LocalDate from, LocalDate to);
 
+    /** Price overrides and manual discounts of the sales that stand, by reason and by clerk. */
+    ManualDiscountTotals manualDiscounts(LocalDate from, LocalDate to);
+
     record ClerkSales(long count, String total) {
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.CardData;
+import io.storedesk.pos.identity.ApprovalRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,8 +22,30 @@ public final class SaleOrder {
     private SaleOrder() {
     }
 
-    /** An item by SKU or barcode, and how many. */
-    public record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(9999) Integer quantity) {
+    /** A percentage such as "10" or "12.5" (0.01..100). */
+    public static final String PERCENT = "(100|[1-9]?[0-9])(\\.[0-9]{1,2})?";
+
+    /**
+     * An item by SKU or barcode, and how many; optionally a price override (replaces the unit
+     * price) and a manual line discount, each with a reason code ({@code pos.discounts.reasons}).
+     */
+    public record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(9999) Integer quantity,
+            @Valid PriceOverride priceOverride, @Valid Discount discount) {
+
+        public Line(String sku, Integer quantity) {
+            this(sku, quantity, null, null);
+        }
+    }
+
+    /** A new unit price for a line and why. */
+    public record PriceOverride(@NotNull @Pattern(regexp = Amounts.PATTERN, message = "must be an amount like 12.30") String price,
+            @NotBlank @Size(max = 40) String reason) {
+    }
+
+    /** A manual discount: a percent or an amount (exactly one of them), and why. */
+    public record Discount(@Pattern(regexp = PERCENT, message = "must be a percentage like 10 or 12.5") String percent,
+            @Pattern(regexp = Amounts.PATTERN, message = "must be an amount like 12.30") String amount,
+            @NotBlank @Size(max = 40) String reason) {
     }
 
     /**
@@ -52,6 +75,11 @@ public final class SaleOrder {
 
     /** For exchanges: the new lines and how the difference is paid. */
     public record Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
-            List<Tender> tenders) {
+            List<Tender> tenders, Discount discount, ApprovalRequest approval) {
+
+        public Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
+                List<Tender> tenders) {
+            this(drawerId, lines, loyaltyCard, coupons, tenders, null, null);
+        }
     }
 }

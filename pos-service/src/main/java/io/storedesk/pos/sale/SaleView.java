@@ -27,13 +27,14 @@ public record SaleView(
         String cashRounding,
         int pointsEarned,
         List<Promotion> promotions,
-        String loyaltyCard) {
+        String loyaltyCard,
+        List<Discount> discounts) {
 
     /** The same sale with another status (VOIDED once post-voided). */
     public SaleView withStatus(String newStatus) {
         return new SaleView(receiptNumber, newStatus, storeId, registerId, drawerId, businessDate, completedAt, clerk,
                 currency, lines, subtotal, discountTotal, taxTotal, total, taxes, tenders, totalPaid, change,
-                cashRounding, pointsEarned, promotions, loyaltyCard);
+                cashRounding, pointsEarned, promotions, loyaltyCard, discounts);
     }
 
     public record Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
@@ -48,5 +49,14 @@ public record SaleView(
     }
 
     public record Promotion(String code, String description, String amount) {
+    }
+
+    /**
+     * A price override ({@code OVERRIDE}: {@code wasPrice} the catalogue unit price), manual line discount
+     * ({@code LINE}) or transaction discount ({@code TRANSACTION}, {@code lineNo} 0), with its reason, the percent
+     * asked for (null for an amount or override), the reduction it gave and who approved it (null: within the limit).
+     */
+    public record Discount(String kind, int lineNo, String reason, String percent, String amount, String wasPrice,
+            String approvedBy) {
     }
 }

@@ -1,5 +1,6 @@
 package io.storedesk.pos.web;
 
+import io.storedesk.pos.sale.DiscountReasons;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,9 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PageController {
 
     private final TillProperties till;
+    private final DiscountReasons discountReasons;
 
-    PageController(TillProperties till) {
+    PageController(TillProperties till, DiscountReasons discountReasons) {
         this.till = till;
+        this.discountReasons = discountReasons;
     }
 
     @GetMapping("/login")
@@ -28,6 +31,7 @@ class PageController {
     String sale(Model model) {
         model.addAttribute("mergeLines", till.mergeIdenticalLines());
         model.addAttribute("quickKeys", till.quickKeys());
+        model.addAttribute("discountReasons", discountReasons.reasons());
         return "sale";
     }
 }

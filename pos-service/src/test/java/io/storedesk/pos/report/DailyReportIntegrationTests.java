@@ -307,6 +307,45 @@ class DailyReportIntegrationTests {
     }
 
     @Test
+    void manualDiscountsShowInTheDailyReportAndTheZReportByReasonAndByClerk() {
+        open("D4", "clerk");
+        Api.Response damaged = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D4","lines":[{"sku":"EL-2001","quantity":1,"discount":{"percent":"10","reason":"DAMAGED"}}],
+                 "tenders":[{"type":"CASH","amount":"17.90"}]}""");                  // 19.90 - 1.99 = 17.91, cash 17.90
+        ok(damaged, 201);
+        Api.Response matched = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D4","lines":[{"sku":"EL-2002","quantity":1,
+                 "priceOverride":{"price":"30.00","reason":"PRICE_MATCH"}}],
+                 "approval":%s,"tenders":[{"type":"CASH","amount":"30.00"}]}""".formatted(APPROVAL)); // 19.00 off, approved
+        ok(matched, 201);
+        // D4 expects 60 + 17.90 + 30.00 = 107.90
+        ok(api.post("/api/v1/drawers/D4/close", "clerk",
+                "{\"counted\":{\"50.00\":2,\"5.00\":1,\"1.00\":2,\"0.50\":1,\"0.20\":2}}"), 200);
+
+        JsonNode r = api.get("/api/v1/reports/daily?date=" + today, "manager").json();
+        JsonNode section = r.get("sections").get("manualDiscounts");
+        assertThat(section.get("amount").asString()).isEqualTo("20.99");
+        assertThat(text(section.get("byReason"))).isEqualTo(Map.of(
+                "DAMAGED", Map.of("count", "1", "amount", "1.99"),
+                "PRICE_MATCH", Map.of("count", "1", "amount", "19.00")));
+        // 20.99 given away of 47.91 + 20.99 = 68.90 at catalogue prices
+        assertThat(text(section.get("byClerk"))).isEqualTo(Map.of(
+                "clerk", Map.of("count", "2", "amount", "20.99", "discountRate", "0.3046")));
+        assertThat(r.get("discounts").asString()).isEqualTo("1.99");      // the override lowered the gross instead
+
+        Api.Response closed = api.post("/api/v1/business-days/" + today + "/close", "manager", "");
+        ok(closed, 201);
+        JsonNode z = closed.json().get("manualDiscounts");
+        assertThat(z.get("count").asLong()).isEqualTo(2);
+        assertThat(z.get("amount").asString()).isEqualTo("20.99");
+        assertThat(text(z.get("byReason"))).isEqualTo(text(section.get("byReason")));
+        assertThat(text(z.get("byClerk"))).isEqualTo(Map.of("clerk", Map.of("count", "2", "amount", "20.99")));
+        Api.Response csv = api.get("/api/v1/reports/daily?date=" + today + "&format=csv", "manager");
+        assertThat(Csv.parse(csv.body())).contains(List.of("manualDiscounts", "DAMAGED", "amount", "1.99"),
+                List.of("manualDiscounts", "clerk:clerk", "discountRate", "0.3046"));
+    }
+
+    @Test
     void aRangeSumsItsDaysAndDaysWithoutBusinessCountAsZero() {
         LocalDate first = today;
         open("D3", "clerk");

@@ -44,6 +44,46 @@ class PricingProperties {
         }
     }
 
+    /**
+     * With overrides, manual line discounts (percent or amount) and a transaction discount on top of a
+     * basket discount: the lines still add up to the total, no line goes below zero, and the discount
+     * recorded for each manual change is what the lines lost by it.
+     */
+    @Property
+    void manualDiscountsKeepLinesAddingUpToTheTotalAndNeverBelowZero(@ForAll("baskets") List<BasketLine> basket,
+            @ForAll("discounts") Money basketDiscount, @ForAll @IntRange(min = 0, max = 10_000) int percentBasisPoints,
+            @ForAll("discounts") Money amount, @ForAll @IntRange(min = 0, max = 3) int transactionKind) {
+        Map<Integer, ManualDiscounts.PriceChange> overrides = new HashMap<>();
+        Map<Integer, ManualDiscounts.Reduction> lines = new HashMap<>();
+        BigDecimal percent = BigDecimal.valueOf(percentBasisPoints, 2);
+        for (BasketLine l : basket) {
+            switch (l.lineNo() % 4) {
+                case 0 -> overrides.put(l.lineNo(), new ManualDiscounts.PriceChange(
+                        Money.rounded(l.item().price().amount().multiply(new BigDecimal("0.9")), EUR), "DAMAGED"));
+                case 1 -> lines.put(l.lineNo(), new ManualDiscounts.Reduction(percent, null, "DAMAGED"));
+                case 2 -> lines.put(l.lineNo(), new ManualDiscounts.Reduction(null, amount, "PRICE_MATCH"));
+                default -> { }
+            }
+        }
+        ManualDiscounts.Reduction transaction = switch (transactionKind) {
+            case 1 -> new ManualDiscounts.Reduction(percent, null, "EMPLOYEE");
+            case 2 -> new ManualDiscounts.Reduction(null, amount, "EMPLOYEE");
+            default -> null;
+        };
+        PricedBasket priced = new BasketPricer(new TaxPolicy(true)).price(basket, Map.of(), basketDiscount,
+                new ManualDiscounts(overrides, lines, transaction));
+
+        Money sum = priced.lines().stream().map(PricedLine::net).reduce(Money.zero(EUR), Money::plus);
+        assertThat(sum).isEqualTo(priced.total());
+        assertThat(priced.lines()).allSatisfy(l -> assertThat(l.net().isNegative()).isFalse());
+        assertThat(priced.subtotal().minus(priced.discountTotal())).isEqualTo(priced.total());
+        Money listValue = basket.stream().map(l -> l.item().price().times(l.quantity())).reduce(Money.zero(EUR), Money::plus);
+        Money manual = priced.manualDiscounts().stream().map(PricedBasket.Manual::amount).reduce(Money.zero(EUR), Money::plus);
+        Money cappedBasketDiscount = listValue.minus(manual).minus(priced.total());
+        assertThat(cappedBasketDiscount.isNegative()).isFalse();
+        assertThat(cappedBasketDiscount).isLessThanOrEqualTo(basketDiscount);
+    }
+
     @Property
     void taxPerRateMatchesTheRateWithinRounding(@ForAll("baskets") List<BasketLine> basket) {
         PricedBasket priced = new BasketPricer(new TaxPolicy(true)).price(basket, Map.of(), Money.zero(EUR));

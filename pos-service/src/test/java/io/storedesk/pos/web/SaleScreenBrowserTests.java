@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The sale screen as a clerk with a queue uses it (issue 23), at a tablet's 1024x768 and a laptop's
@@ -146,6 +147,56 @@ class SaleScreenBrowserTests {
             b.find(By.id("done"));
             var sale = api.get("/api/v1/sales/" + b.text(By.id("receipt-number")), "clerk");
             assertThat(sale.text("total")).isEqualTo("3.18");
+        }
+    }
+
+    @Test
+    void aLineIsOverriddenByKeyboardDiscountedByTouchAndTheManagerApprovesInPlace() {
+        api.ensureOpen("D4");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=en");
+            b.viewport(1024, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue("D4");
+            b.find(By.id("scan")).click();
+            b.keys("EL-2002", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("EL-2002")) && b.text(By.id("total")).contains("49"));
+
+            // keyboard: F7 opens the form for the line just scanned; a new price within the clerk's 10 %
+            b.keys(Keys.F7);
+            b.find(By.id("adjust-form"));
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("adjust-value");
+            new Select(b.find(By.id("adjust-kind"))).selectByValue("price");
+            new Select(b.find(By.id("adjust-reason"))).selectByValue("PRICE_MATCH");
+            b.enter(By.id("adjust-value"), "45");
+            b.waitUntil(d -> !d.findElement(By.id("adjust-form")).isDisplayed());
+            b.waitForText(By.cssSelector("#lines tr[data-sku='EL-2002']"), "(Price match)");
+            assertThat(b.text(By.cssSelector("#lines tr[data-sku='EL-2002']"))).contains("was €49.00");
+            assertThat(b.text(By.id("total"))).contains("45.00");
+            assertThat(b.driver().findElement(By.id("discount-approval")).isDisplayed()).isFalse();
+
+            // touch: the second line's button, 20 % off: beyond the clerk's limit, the manager's fields show in place
+            b.keys("EL-2001", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("EL-2002", "EL-2001")));
+            b.find(By.cssSelector("#lines tr[data-sku='EL-2001'] .adjust-line")).click();
+            new Select(b.find(By.id("adjust-kind"))).selectByValue("percent");
+            new Select(b.find(By.id("adjust-reason"))).selectByValue("DAMAGED");
+            b.type(By.id("adjust-value"), "20");
+            b.find(By.cssSelector("#adjust-form button[type=submit]")).click();
+            b.waitForText(By.cssSelector("#lines tr[data-sku='EL-2001']"), "−20 % (Damaged)");
+            b.waitUntil(d -> d.findElement(By.id("discount-approval")).isDisplayed());
+            assertThat(b.text(By.cssSelector("#discount-approval .approval-why"))).contains("line 2");
+            assertThat(b.text(By.id("total"))).contains("60.92");               // 45.00 + 19.90 - 3.98
+            b.screenshot("till-discounts");
+
+            b.type(By.id("discount-manager"), "manager");
+            b.type(By.id("discount-pin"), "1234");
+            b.keys(Keys.ENTER);                                                 // pays the exact amount in cash
+            b.find(By.id("done"));
+            JsonNode sale = api.get("/api/v1/sales/" + b.text(By.id("receipt-number")), "clerk").json();
+            assertThat(sale.get("total").asString()).isEqualTo("60.92");
+            assertThat(sale.get("discounts").get(0).get("kind").asString()).isEqualTo("OVERRIDE");
+            assertThat(sale.get("discounts").get(1).get("approvedBy").asString()).isEqualTo("manager");
         }
     }
 

@@ -116,6 +116,14 @@ class ReportDocuments {
             row(b, "variancesByUser", "");
             z.variancesByUser().forEach((user, amount) -> b.row("  " + user, parts.money(amount)));
         }
+        if (z.manualDiscounts() != null && z.manualDiscounts().count() > 0) {
+            row(b, "manualDiscountsByReason", "");
+            z.manualDiscounts().byReason().forEach((reason, f) ->
+                    b.row("  " + reason + " (" + f.count() + ")", parts.money(f.amount())));
+            row(b, "manualDiscountsByClerk", "");
+            z.manualDiscounts().byClerk().forEach((clerk, f) ->
+                    b.row("  " + clerk + " (" + f.count() + ")", parts.money(f.amount())));
+        }
         for (Map.Entry<String, Map<String, String>> rate : z.taxByRate().entrySet()) {
             Map<String, String> v = rate.getValue();
             b.tax(new TaxRow("", new BigDecimal(rate.getKey()), amount(v.get("net")), amount(v.get("tax")),

@@ -14,6 +14,7 @@ import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.ReceiptBuilder;
 import io.storedesk.receipt.StoreHeader;
 import io.storedesk.receipt.TaxRow;
+import io.storedesk.receipt.layout.ReceiptFormat;
 import io.storedesk.receipt.Tender;
 import io.storedesk.receipt.Totals;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,35 @@ class SaleReceipts {
         return bundle.containsKey(type) ? bundle.getString(type) : type;
     }
 
+    /** A caption in the store's language (UTF-8 bundle printing/captions*.properties), {0} filled in. */
+    private String caption(String key, String value) {
+        return label(key, key + " {0}").replace("{0}", value);
+    }
+
+    private String label(String key, String otherwise) {
+        ResourceBundle bundle = ResourceBundle.getBundle("printing/captions", store.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return bundle.containsKey(key) ? bundle.getString(key) : otherwise;
+    }
+
+    /** Price overrides and manual discounts as rows below the lines: "Price override: was 12.99  -2.00". */
+    private void manualDiscounts(SaleView sale, ReceiptBuilder b) {
+        ReceiptFormat format = ReceiptFormat.of(store.locale());
+        for (SaleView.Discount d : sale.discounts()) {
+            String reason = label("reason." + d.reason(), d.reason());
+            String text = switch (d.kind()) {
+                case "OVERRIDE" -> caption("priceOverride", format.money(new BigDecimal(d.wasPrice())));
+                case "LINE" -> caption("manualDiscount", reason);
+                default -> caption("transactionDiscount", reason);
+            };
+            if (d.percent() != null) {
+                text += " " + format.percent(new BigDecimal(d.percent()));
+            }
+            b.promotion(d.kind().equals("TRANSACTION") ? text : "#" + d.lineNo() + " " + text,
+                    new BigDecimal(d.amount()).negate());
+        }
+    }
+
     Receipt of(SaleView sale, boolean copy, boolean gift) {
         ReceiptBuilder b = Receipt.builder()
                 .store(new StoreHeader(store.name(), Arrays.stream(store.address().split(",\\s*"))
@@ -56,6 +86,9 @@ class SaleReceipts {
                     new BigDecimal(l.discount()), new BigDecimal(l.net()), l.taxLetter());
         }
         sale.promotions().forEach(p -> b.promotion(p.description(), new BigDecimal(p.amount()).negate()));
+        if (sale.discounts() != null) {
+            manualDiscounts(sale, b);
+        }
         sale.taxes().forEach(t -> b.tax(new TaxRow(t.letter(), new BigDecimal(t.rate()), new BigDecimal(t.net()),
                 new BigDecimal(t.tax()), new BigDecimal(t.gross()))));
         BigDecimal total = new BigDecimal(sale.total());

@@ -20,6 +20,7 @@ import io.storedesk.pos.report.ZReport;
 import io.storedesk.pos.report.ZReportIssued;
 import io.storedesk.pos.returns.Returns;
 import io.storedesk.pos.sale.DayTotals;
+import io.storedesk.pos.sale.SaleActivity;
 import io.storedesk.pos.sale.Sales;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +45,11 @@ class ZReportService {
     private final Clock clock;
     private final ClerkDays clerkDays;
     private final ApplicationEventPublisher events;
+    private final SaleActivity saleActivity;
 
-    ZReportService(BusinessDays days, Sales sales, Returns returns, JdbcClient jdbc, Journal journal, JsonMapper json,
+    ZReportService(SaleActivity saleActivity, BusinessDays days, Sales sales, Returns returns, JdbcClient jdbc, Journal journal, JsonMapper json,
             StoreProperties store, Clock clock, ClerkDays clerkDays, ApplicationEventPublisher events) {
+        this.saleActivity = saleActivity;
         this.clerkDays = clerkDays;
         this.events = events;
         this.days = days;
@@ -76,7 +79,7 @@ class ZReportService {
                 totals.voidCount(),
                 net, totals.taxTotal(),
                 totals.cashRounding(), totals.taxByRate(), totals.tenders(), totals.byDepartment(), drawers,
-                variancesByUser);
+                variancesByUser, saleActivity.manualDiscounts(date, date));
         String payload = json.writeValueAsString(report);
         jdbc.sql("INSERT INTO z_report (z_number, business_date, closed_at, closed_by, payload) VALUES (?, ?, ?, ?, ?)")
                 .params(zNumber, date, closedAt, user, payload).update();
@@ -89,6 +92,7 @@ class ZReportService {
         entry.put("voids", totals.voidTotal());
         entry.put("voidsCount", totals.voidCount());
         entry.put("tenders", totals.tenders());
+        entry.put("manualDiscounts", report.manualDiscounts().amount());
         journal.append(Journal.STORE_CHAIN, "Z_REPORT", user, "Z" + zNumber, entry);
         clerkDays.seal(date);
         events.publishEvent(new ZReportIssued(report));

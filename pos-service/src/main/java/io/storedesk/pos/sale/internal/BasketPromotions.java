@@ -11,6 +11,7 @@ import io.storedesk.pos.promotion.PromotionOutcome;
 import io.storedesk.pos.promotion.Promotions;
 import io.storedesk.pos.sale.BasketLine;
 import io.storedesk.pos.sale.BasketPricer;
+import io.storedesk.pos.sale.ManualDiscounts;
 import io.storedesk.pos.sale.PricedBasket;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +33,15 @@ class BasketPromotions {
         this.clock = clock;
     }
 
-    PricedBasket price(BasketPricer pricer, List<BasketLine> lines, String loyaltyCard, List<String> coupons) {
+    /** An overridden line is promoted from its overridden price; the manual discounts come after the promotions. */
+    PricedBasket price(BasketPricer pricer, List<BasketLine> lines, String loyaltyCard, List<String> coupons,
+            ManualDiscounts manual) {
         PromotionOutcome outcome = promotions.apply(new PromotionBasket(
                 lines.stream().map(l -> new PromotionBasket.Line(l.lineNo(), l.item().sku(), l.item().department(),
-                        l.quantity(), l.item().price())).toList(),
+                        l.quantity(), manual.unitPrice(l))).toList(),
                 loyaltyCard != null && !loyaltyCard.isBlank(), coupons == null ? Set.of() : Set.copyOf(coupons),
                 LocalDateTime.now(clock.withZone(store.zone()))));
-        return pricer.price(lines, outcome.lineDiscounts(), outcome.basketDiscount())
+        return pricer.price(lines, outcome.lineDiscounts(), outcome.basketDiscount(), manual)
                 .withPromotions(outcome.applied().stream()
                         .map(a -> new PricedBasket.Promotion(a.code(), a.description(), a.amount())).toList());
     }

@@ -81,6 +81,12 @@ class Sale {
     @OrderBy("seq")
     private List<SalePromotion> promotions = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "sale_discount",
+            joinColumns = @JoinColumn(name = "receipt_number", referencedColumnName = "receipt_number"))
+    @OrderBy("seq")
+    private List<SaleDiscount> discounts = new ArrayList<>();
+
     @Transient
     private boolean isNew;
 
@@ -121,6 +127,11 @@ class Sale {
         int seq = 1;
         for (PricedBasket.Promotion p : basket.promotions()) {
             s.promotions.add(new SalePromotion(seq++, p.code(), p.description(), p.amount().amount()));
+        }
+        seq = 1;
+        for (PricedBasket.Manual m : basket.manualDiscounts()) {
+            s.discounts.add(new SaleDiscount(seq++, m.kind().name(), m.lineNo(), m.reason(), m.percent(),
+                    m.amount().amount(), m.wasPrice() == null ? null : m.wasPrice().amount(), m.approvedBy()));
         }
         int n = 1;
         for (AppliedTender t : settlement.tenders()) {
@@ -230,5 +241,9 @@ class Sale {
 
     List<SalePromotion> promotions() {
         return promotions;
+    }
+
+    List<SaleDiscount> discounts() {
+        return discounts;
     }
 }

@@ -19,10 +19,18 @@ class SaleActivityReader implements SaleActivity {
 
     private final JdbcClient jdbc;
     private final StoreProperties store;
+    private final ManualDiscountFigures discounts;
 
-    SaleActivityReader(JdbcClient jdbc, StoreProperties store) {
+    SaleActivityReader(JdbcClient jdbc, StoreProperties store, ManualDiscountFigures discounts) {
         this.jdbc = jdbc;
         this.store = store;
+        this.discounts = discounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public io.storedesk.pos.sale.ManualDiscountTotals manualDiscounts(LocalDate from, LocalDate to) {
+        return discounts.of(from, to);
     }
 
     @Override

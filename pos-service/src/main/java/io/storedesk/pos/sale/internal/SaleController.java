@@ -41,8 +41,8 @@ class SaleController {
 
     @PostMapping("/quote")
     QuoteView quote(@Valid @RequestBody SaleRequests.Quote request) {
-        PricedBasket basket = sales.quote(request.lines(), request.loyaltyCard(), request.coupons());
-        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()));
+        PricedBasket basket = sales.quote(request.lines(), request.loyaltyCard(), request.coupons(), request.discount());
+        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()), sales.approvalNeeded(basket));
     }
 
     @PostMapping
@@ -82,9 +82,10 @@ class SaleController {
     }
 
     record QuoteView(List<SaleView.Line> lines, String subtotal, String discountTotal, String taxTotal, String total,
-            String cashTotal, List<SaleView.Tax> taxes, List<SaleView.Promotion> promotions, String currency) {
+            String cashTotal, List<SaleView.Tax> taxes, List<SaleView.Promotion> promotions, String currency,
+            List<SaleView.Discount> discounts, List<String> approvalNeeded) {
 
-        static QuoteView of(PricedBasket b, Money cashTotal) {
+        static QuoteView of(PricedBasket b, Money cashTotal, List<String> approvalNeeded) {
             return new QuoteView(b.lines().stream().map(l -> new SaleView.Line(l.lineNo(), l.sku(), l.name(),
                             l.department(), l.quantity(), l.unitPrice().toString(), l.discount().toString(),
                             l.net().toString(), l.tax().toString(), l.taxRate().stripTrailingZeros().toPlainString(),
@@ -94,7 +95,11 @@ class SaleController {
                     b.taxes().stream().map(t -> new SaleView.Tax(t.rate().toPlainString(), t.letter(),
                             t.net().toString(), t.tax().toString(), t.gross().toString())).toList(),
                     b.promotions().stream().map(p -> new SaleView.Promotion(p.code(), p.description(),
-                            p.amount().toString())).toList(), b.total().currency().getCurrencyCode());
+                            p.amount().toString())).toList(), b.total().currency().getCurrencyCode(),
+                    b.manualDiscounts().stream().map(m -> new SaleView.Discount(m.kind().name(), m.lineNo(), m.reason(),
+                            m.percent() == null ? null : m.percent().stripTrailingZeros().toPlainString(),
+                            m.amount().toString(), m.wasPrice() == null ? null : m.wasPrice().toString(), null))
+                            .toList(), approvalNeeded);
         }
     }
 }

@@ -20,14 +20,16 @@ final class SaleRequests {
 
     record Quote(@NotEmpty @Size(max = MAX_LINES) List<SaleOrder.@Valid @NotNull Line> lines,
             @Size(max = 40) String loyaltyCard,
-            @Size(max = 10) List<@NotBlank @Size(max = 40) String> coupons) {
+            @Size(max = 10) List<@NotBlank @Size(max = 40) String> coupons,
+            @Valid SaleOrder.Discount discount) {
     }
 
     record Sale(@NotBlank @Size(max = 20) String drawerId,
             @NotEmpty @Size(max = MAX_LINES) List<SaleOrder.@Valid @NotNull Line> lines,
             @Size(max = 40) String loyaltyCard,
             @Size(max = 10) List<@NotBlank @Size(max = 40) String> coupons,
-            @NotEmpty @Size(max = 10) List<SaleOrder.@Valid @NotNull Tender> tenders) {
+            @NotEmpty @Size(max = 10) List<SaleOrder.@Valid @NotNull Tender> tenders,
+            @Valid SaleOrder.Discount discount, @Valid ApprovalRequest approval) {
     }
 
     /** A post-void: why, and the approving manager. */

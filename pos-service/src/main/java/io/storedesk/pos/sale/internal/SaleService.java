@@ -78,12 +78,14 @@ class SaleService implements Sales {
     private final BasketPromotions promotions;
     private final ObjectProvider<PointsAward> points;
     private final SaleLock saleLock;
+    private final DiscountPolicy discounts;
 
-    SaleService(SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
+    SaleService(DiscountPolicy discounts, SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
             SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
             org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
+        this.discounts = discounts;
         this.points = points;
         this.saleLock = saleLock;
         this.writer = writer;
@@ -133,9 +135,17 @@ class SaleService implements Sales {
         return totals.of(date);
     }
 
-    /** Prices the lines with the promotions they earn (422 {@code unknown-coupon} for a coupon no promotion takes). */
-    PricedBasket quote(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons) {
-        return promotions.price(pricer, resolve(lines), loyaltyCard, coupons);
+    /**
+     * Prices the lines with the promotions they earn (422 {@code unknown-coupon} for a coupon no promotion takes),
+     * then the price overrides and manual discounts of the lines and the sale ({@code discount}, may be null).
+     */
+    PricedBasket quote(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons, SaleOrder.Discount discount) {
+        return promotions.price(pricer, resolve(lines), loyaltyCard, coupons, discounts.read(lines, discount));
+    }
+
+    /** Why the quoted basket's manual discounts need a manager's approval (empty: they do not). */
+    List<String> approvalNeeded(PricedBasket basket) {
+        return discounts.needsApproval(basket);
     }
 
     /**
@@ -146,7 +156,7 @@ class SaleService implements Sales {
      */
     IdempotentResult<SaleView> complete(SaleRequests.Sale request, String idempotencyKey, String clerk) {
         SaleOrder.Exchange order = new SaleOrder.Exchange(request.drawerId(), request.lines(), request.loyaltyCard(),
-                request.coupons(), request.tenders());
+                request.coupons(), request.tenders(), request.discount(), request.approval());
         return complete("sale", null, order, null, new Object[] {clerk, request}, idempotencyKey, clerk, SaleView.class,
                 view -> view);
     }
@@ -166,7 +176,8 @@ class SaleService implements Sales {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            PricedBasket basket = quote(order.lines(), order.loyaltyCard(), order.coupons());
+            PricedBasket basket = discounts.approve(quote(order.lines(), order.loyaltyCard(), order.coupons(),
+                    order.discount()), order.approval(), clerk); // before any card is charged
             List<Tendering.LedgerPart> credits = credit == null ? List.of()
                     : List.of(new Tendering.LedgerPart(new TenderRequest(credit.type(), credit.amount(),
                             credit.reference(), null, order.loyaltyCard()), credit.amount()));
@@ -356,6 +367,9 @@ class SaleService implements Sales {
         if (!view.promotions().isEmpty()) {
             payload.put("promotions", view.promotions().stream().map(p -> List.of(p.code(), p.amount())).toList());
         }
+        if (!view.discounts().isEmpty()) {
+            payload.put("discounts", view.discounts().stream().map(SaleViews::journalEntry).toList());
+        }
         return payload;
     }
 
@@ -374,7 +388,7 @@ class SaleService implements Sales {
 
     @Override
     public Money quoteTotal(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons) {
-        return quote(lines, loyaltyCard, coupons).total();
+        return quote(lines, loyaltyCard, coupons, null).total();
     }
 
     @Transactional(readOnly = true)

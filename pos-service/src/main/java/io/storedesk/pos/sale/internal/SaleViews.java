@@ -32,7 +32,29 @@ final class SaleViews {
                 str(s.subtotal(), scale), str(s.discountTotal(), scale), str(s.taxTotal(), scale),
                 str(s.total(), scale), taxes(s, scale), tenders, str(paid, scale), str(s.changeGiven(), scale),
                 str(s.cashRounding(), scale), s.pointsEarned(), s.promotions().stream().map(p -> new SaleView.Promotion(
-                        p.code, p.description, str(p.amount, scale))).toList(), s.loyaltyCard());
+                        p.code, p.description, str(p.amount, scale))).toList(), s.loyaltyCard(),
+                s.discounts().stream().map(d -> new SaleView.Discount(d.kind, d.lineNo, d.reason,
+                        d.percent == null ? null : d.percent.stripTrailingZeros().toPlainString(), str(d.amount, scale),
+                        d.wasPrice == null ? null : str(d.wasPrice, scale), d.approvedBy)).toList());
+    }
+
+    /** A manual discount as the journal records it (fields that do not apply are left out). */
+    static Map<String, Object> journalEntry(SaleView.Discount d) {
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("kind", d.kind());
+        entry.put("lineNo", d.lineNo());
+        entry.put("reason", d.reason());
+        if (d.percent() != null) {
+            entry.put("percent", d.percent());
+        }
+        entry.put("amount", d.amount());
+        if (d.wasPrice() != null) {
+            entry.put("wasPrice", d.wasPrice());
+        }
+        if (d.approvedBy() != null) {
+            entry.put("approvedBy", d.approvedBy());
+        }
+        return entry;
     }
 
     private static List<SaleView.Tax> taxes(Sale s, int scale) {

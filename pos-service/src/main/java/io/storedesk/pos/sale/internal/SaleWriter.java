@@ -76,6 +76,18 @@ class SaleWriter {
                     ps.setString(4, p.description);
                     ps.setBigDecimal(5, p.amount);
                 });
+        batch("INSERT INTO sale_discount (receipt_number, seq, kind, line_no, reason, percent, amount, was_price, "
+                + "approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.discounts(), (ps, d) -> {
+                    ps.setString(1, s.receiptNumber());
+                    ps.setInt(2, d.seq);
+                    ps.setString(3, d.kind);
+                    ps.setInt(4, d.lineNo);
+                    ps.setString(5, d.reason);
+                    ps.setObject(6, d.percent, Types.NUMERIC);
+                    ps.setBigDecimal(7, d.amount);
+                    ps.setObject(8, d.wasPrice, Types.NUMERIC);
+                    ps.setString(9, d.approvedBy);
+                });
         s.markStored();
     }
 

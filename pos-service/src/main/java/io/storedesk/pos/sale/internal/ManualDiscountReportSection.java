@@ -1,0 +1,84 @@
+package io.storedesk.pos.sale.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.storedesk.pos.report.spi.ReportSection;
+import io.storedesk.pos.sale.ManualDiscountTotals;
+import io.storedesk.pos.sale.SaleActivity;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "manualDiscounts" section of the store report: price overrides and manual discounts by reason
+ * and by clerk, each clerk's with the share of their sales it gave away ({@code discountRate}, as the
+ * report's {@code returnsByClerk} shows the refund rate).
+ */
+@Component
+@Order(5)
+class ManualDiscountReportSection implements ReportSection {
+
+    private final ManualDiscountFigures figures;
+    private final SaleActivity activity;
+
+    ManualDiscountReportSection(ManualDiscountFigures figures, SaleActivity activity) {
+        this.figures = figures;
+        this.activity = activity;
+    }
+
+    @Override
+    public String name() {
+        return "manualDiscounts";
+    }
+
+    @Override
+    public String title() {
+        return "Price overrides and manual discounts";
+    }
+
+    @Override
+    public Content contribute(LocalDate from, LocalDate to) {
+        ManualDiscountTotals totals = figures.of(from, to);
+        Map<String, SaleActivity.ClerkSales> sales = activity.salesByClerk(from, to);
+        List<Row> rows = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        Map<String, Object> byReason = new LinkedHashMap<>();
+        totals.byReason().forEach((reason, f) -> {
+            byReason.put(reason, Map.of("count", f.count(), "amount", f.amount()));
+            rows.add(new Row(reason, "count", Long.toString(f.count())));
+            rows.add(new Row(reason, "amount", f.amount()));
+            lines.add("%s: %d, %s".formatted(reason, f.count(), f.amount()));
+        });
+        Map<String, Object> byClerk = new LinkedHashMap<>();
+        totals.byClerk().forEach((clerk, f) -> {
+            SaleActivity.ClerkSales s = sales.get(clerk);
+            BigDecimal sold = s == null ? BigDecimal.ZERO : new BigDecimal(s.total());
+            String rate = sold.signum() == 0 ? null
+                    : new BigDecimal(f.amount()).divide(sold.add(new BigDecimal(f.amount())), 4, RoundingMode.HALF_UP)
+                            .toPlainString();
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("count", f.count());
+            one.put("amount", f.amount());
+            one.put("discountRate", rate);
+            byClerk.put(clerk, one);
+            rows.add(new Row("clerk:" + clerk, "count", Long.toString(f.count())));
+            rows.add(new Row("clerk:" + clerk, "amount", f.amount()));
+            rows.add(new Row("clerk:" + clerk, "discountRate", rate == null ? "" : rate));
+            lines.add("%s: %d, %s (rate %s)".formatted(clerk, f.count(), f.amount(), rate == null ? "-" : rate));
+        });
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("count", totals.count());
+        data.put("amount", totals.amount());
+        data.put("byReason", byReason);
+        data.put("byClerk", byClerk);
+        rows.add(new Row("", "count", Long.toString(totals.count())));
+        rows.add(new Row("", "amount", totals.amount()));
+        lines.add("Total: %d, %s".formatted(totals.count(), totals.amount()));
+        return new Content(data, rows, lines);
+    }
+}
