@@ -198,6 +198,11 @@ class CaseService {
     }
 
     private void journal(String number, String type, String user, String... keyValues) {
+        journal(journal, number, type, user, keyValues);
+    }
+
+    /** Journals a change of a case or its complaint on the store's chain, by number, with key/value pairs. */
+    static void journal(Journal journal, String number, String type, String user, String... keyValues) {
         Map<String, Object> payload = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             payload.put(keyValues[i], keyValues[i + 1]);
@@ -206,6 +211,11 @@ class CaseService {
     }
 
     private OffsetDateTime now() {
+        return now(clock);
+    }
+
+    /** The time a case or complaint change is stamped with: UTC, to the microsecond the databases keep. */
+    static OffsetDateTime now(Clock clock) {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

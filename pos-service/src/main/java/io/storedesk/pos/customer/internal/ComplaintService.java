@@ -3,10 +3,6 @@ package io.storedesk.pos.customer.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -188,14 +184,10 @@ class ComplaintService implements Complaints {
     }
 
     private void journal(String number, String type, String user, String... keyValues) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            payload.put(keyValues[i], keyValues[i + 1]);
-        }
-        journal.append(Journal.STORE_CHAIN, type, user, number, payload);
+        CaseService.journal(journal, number, type, user, keyValues);
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return CaseService.now(clock);
     }
 }
