@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Price overrides, line discounts and transaction discounts over HTTP at drawer D4: a clerk within
+ * Price overrides, line discounts and transaction discounts over HTTP at drawer D1: a clerk within
  * the demo limit (10 %), beyond it with and without a manager's PIN, a return of a discounted
  * line, and the discounts on the receipt and in the journal.
  */
@@ -38,13 +38,13 @@ class ManualDiscountIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void openDrawer() {
-        ensureOpen("D4");
+        ensureOpen("D1");
     }
 
-    /** A cash sale at D4 of {@code lines} (JSON), with {@code extra} fields; paid with 200.00. */
+    /** A cash sale at D1 of {@code lines} (JSON), with {@code extra} fields; paid with 200.00. */
     private Api.Response sell(String user, String lines, String extra) {
         return api.post("/api/v1/sales", user, """
-                {"drawerId":"D4","lines":[%s],"tenders":[{"type":"CASH","amount":"200.00"}]%s}"""
+                {"drawerId":"D1","lines":[%s],"tenders":[{"type":"CASH","amount":"200.00"}]%s}"""
                 .formatted(lines, extra));
     }
 
@@ -183,7 +183,7 @@ class ManualDiscountIntegrationTests extends IntegrationTest {
     void aCardIsNeverChargedForADiscountThatStillNeedsApproval() {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> payments.status().signedOn());
         String body = """
-                {"drawerId":"D4","lines":[{"sku":"EL-2002","quantity":1,"discount":{"percent":"30","reason":"EMPLOYEE"}}],
+                {"drawerId":"D1","lines":[{"sku":"EL-2002","quantity":1,"discount":{"percent":"30","reason":"EMPLOYEE"}}],
                  "tenders":[{"type":"CARD","card":{"pan":"4761739001010010","expiry":"3012"}}]%s}""";
         long charges = count("card_transaction");
 
@@ -255,7 +255,7 @@ class ManualDiscountIntegrationTests extends IntegrationTest {
         assertThat(sale.get("lines").get(0).get("net").asString()).isEqualTo("34.82");
 
         Api.Response r = api.post("/api/v1/returns", "clerk", """
-                {"receiptNumber":"%s","drawerId":"D4","lines":[{"lineNo":1,"quantity":1,"reason":"DEFECTIVE",
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":1,"reason":"DEFECTIVE",
                  "restock":false}]}""".formatted(sale.get("receiptNumber").asString()));
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -277,9 +277,13 @@ class ManualDiscountIntegrationTests extends IntegrationTest {
         // the demo store is Latvian: "Price override: was 49,00"
         assertThat(text(pdf.body())).contains("Cenas maiņa: bija 49,00", "-4,00", "Atlaide bojāta prece", "-1,99");
 
-        JsonNode entries = api.get("/api/v1/journal/entries?chain=R04&from=1&limit=1000", "manager").json();
-        JsonNode mine = entries.valueStream().filter(e -> receipt.equals(e.get("reference").asString()))
-                .findFirst().orElseThrow();
+        JsonNode mine = null;
+        for (int from = 1; mine == null; from += 1000) { // R01 is shared with the other tests of this context
+            JsonNode entries = api.get("/api/v1/journal/entries?chain=R01&from=" + from + "&limit=1000", "manager").json();
+            assertThat(entries.size()).as("the sale's journal entry on R01").isPositive();
+            mine = entries.valueStream().filter(e -> receipt.equals(e.get("reference").asString())
+                    && "SALE_COMPLETED".equals(e.get("type").asString())).findFirst().orElse(null);
+        }
         assertThat(mine.get("payload").asString()).contains("\"discounts\"", "\"kind\":\"OVERRIDE\"",
                 "\"wasPrice\":\"49.00\"", "\"reason\":\"DAMAGED\"", "\"amount\":\"1.99\"");
     }
