@@ -185,8 +185,9 @@ class SaleService implements Sales {
             }
             PricedBasket basket = discounts.approve(quote(order.lines(), order.loyaltyCard(), order.coupons(),
                     order.discount()), order.approval(), clerk); // before any card is charged
-            Map<String, Object> ageCheck = ageChecks.require(ageChecks.minimumAge(basket), order.ageCheck(),
-                    drawers.businessDate(drawer.drawerId()), clerk); // so is the age check
+            int minimumAge = ageChecks.minimumAge(basket); // so is the age check, on the drawer's business day
+            Map<String, Object> ageCheck = minimumAge == 0 ? null : ageChecks.require(minimumAge, order.ageCheck(),
+                    drawers.businessDate(drawer.drawerId()), clerk);
             List<Tendering.LedgerPart> credits = credit == null ? List.of()
                     : List.of(new Tendering.LedgerPart(new TenderRequest(credit.type(), credit.amount(),
                             credit.reference(), null, order.loyaltyCard()), credit.amount()));
