@@ -2,7 +2,17 @@ package io.storedesk.pos.catalog;
 
 import io.storedesk.pos.common.Money;
 
-/** An item as sales see it. */
+/**
+ * An item as sales see it.
+ *
+ * @param minAge the age a customer must have reached to buy it (item level, {@code item.min_age}); null = none
+ *               of its own (its department may still be restricted, {@code pos.age-restrictions.departments})
+ */
 public record CatalogItem(String sku, String barcode, String name, String department, Money price,
-        TaxCategory taxCategory) {
+        TaxCategory taxCategory, Integer minAge) {
+
+    public CatalogItem(String sku, String barcode, String name, String department, Money price,
+            TaxCategory taxCategory) {
+        this(sku, barcode, name, department, price, taxCategory, null);
+    }
 }

@@ -70,16 +70,36 @@ public final class SaleOrder {
             @Min(1) @Max(100_000_000) Integer points) {
     }
 
+    /**
+     * The clerk's age check for age-restricted lines: either the customer's date of birth as read
+     * from an ID ({@code {"dateOfBirth":"2008-12-06"}}), or "ID checked, looks over N"
+     * ({@code {"idChecked":true,"looksOver":25}}). The date of birth is only compared, never stored,
+     * journaled or logged (data minimisation): the journal records "over N confirmed".
+     */
+    public record AgeCheck(java.time.LocalDate dateOfBirth, Boolean idChecked, @Min(1) @Max(99) Integer looksOver) {
+
+        @Override
+        public String toString() {
+            return dateOfBirth != null ? "AgeCheck[dateOfBirth=****]" : "AgeCheck[idChecked=%s, looksOver=%s]"
+                    .formatted(idChecked, looksOver);
+        }
+    }
+
     /** Limits shared by every request that carries lines and tenders. */
     public static final int MAX_LINES = 500;
 
     /** For exchanges: the new lines and how the difference is paid. */
     public record Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
-            List<Tender> tenders, Discount discount, ApprovalRequest approval) {
+            List<Tender> tenders, Discount discount, ApprovalRequest approval, AgeCheck ageCheck) {
 
         public Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
                 List<Tender> tenders) {
-            this(drawerId, lines, loyaltyCard, coupons, tenders, null, null);
+            this(drawerId, lines, loyaltyCard, coupons, tenders, null, null, null);
+        }
+
+        public Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
+                List<Tender> tenders, Discount discount, ApprovalRequest approval) {
+            this(drawerId, lines, loyaltyCard, coupons, tenders, discount, approval, null);
         }
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo catalogue ({@code pos.catalog.seed-file}, a semicolon-separated CSV with a
- * header: sku;barcode;name;department;price;taxCategory) when the catalogue is empty, then
+ * header: sku;barcode;name;department;price;taxCategory[;minAge], minAge optional: the age a customer
+ * must have reached to buy the item) when the catalogue is empty, then
  * builds the lookup index. A bad row stops start-up with its line number. Seeding holds a cluster
  * lock ({@link ClusterLocks}), so nodes starting together on one database load the catalogue once.
  */
@@ -87,12 +88,13 @@ class CatalogSeed {
             }
             String[] f = line.split(";", -1);
             try {
-                if (f.length != 6) {
-                    throw new IllegalArgumentException("expected 6 fields, found " + f.length);
+                if (f.length != 6 && f.length != 7) {
+                    throw new IllegalArgumentException("expected 6 or 7 fields, found " + f.length);
                 }
                 catalog.taxCategory(f[5].strip());
                 rows.add(new Item(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip(), new BigDecimal(f[4].strip()),
-                        store.currency().getCurrencyCode(), f[5].strip(), clock.instant()));
+                        store.currency().getCurrencyCode(), f[5].strip(), clock.instant())
+                        .restrictToAge(f.length == 7 && !f[6].isBlank() ? Integer.valueOf(f[6].strip()) : null));
             } catch (RuntimeException e) {
                 throw new IllegalStateException("%s line %d: %s".formatted(file, i + 1, e.getMessage()), e);
             }

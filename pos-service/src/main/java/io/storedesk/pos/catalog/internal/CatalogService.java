@@ -69,7 +69,7 @@ class CatalogService implements Catalog {
                 .map(i -> {
                     CatalogItem item = new CatalogItem(i.sku(), i.barcode(), i.name(), i.department(),
                             Money.of(i.price().stripTrailingZeros(), Currency.getInstance(i.currency())),
-                            taxCategory(i.taxCategory()));
+                            taxCategory(i.taxCategory()), i.minAge());
                     bySku.put(item.sku(), item);
                     byBarcode.put(item.barcode(), item);
                     return new Searchable(SearchText.fold(i.name() + " " + i.sku() + " " + i.barcode()), item);

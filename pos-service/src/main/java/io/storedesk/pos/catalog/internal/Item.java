@@ -26,6 +26,8 @@ class Item {
     @Column(name = "search_text")
     private String searchText;
     private boolean active;
+    @Column(name = "min_age")
+    private Integer minAge;
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -78,6 +80,19 @@ class Item {
 
     String taxCategory() {
         return taxCategory;
+    }
+
+    /** The age a customer must have reached to buy this item; null = none of its own. */
+    Integer minAge() {
+        return minAge;
+    }
+
+    Item restrictToAge(Integer minAge) {
+        if (minAge != null && (minAge < 1 || minAge > 99)) {
+            throw new IllegalArgumentException("minimum age of " + sku + " must be 1..99");
+        }
+        this.minAge = minAge;
+        return this;
     }
 
     boolean active() {

@@ -42,7 +42,9 @@ class SaleController {
     @PostMapping("/quote")
     QuoteView quote(@Valid @RequestBody SaleRequests.Quote request) {
         PricedBasket basket = sales.quote(request.lines(), request.loyaltyCard(), request.coupons(), request.discount());
-        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()), sales.approvalNeeded(basket));
+        int minimumAge = sales.minimumAge(basket);
+        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()), sales.approvalNeeded(basket),
+                minimumAge == 0 ? null : minimumAge);
     }
 
     @PostMapping
@@ -83,9 +85,10 @@ class SaleController {
 
     record QuoteView(List<SaleView.Line> lines, String subtotal, String discountTotal, String taxTotal, String total,
             String cashTotal, List<SaleView.Tax> taxes, List<SaleView.Promotion> promotions, String currency,
-            List<SaleView.Discount> discounts, List<String> approvalNeeded) {
+            List<SaleView.Discount> discounts, List<String> approvalNeeded, Integer ageCheckRequired) {
 
-        static QuoteView of(PricedBasket b, Money cashTotal, List<String> approvalNeeded) {
+        /** {@code ageCheckRequired}: the minimum age the till must check before the sale; null = no check. */
+        static QuoteView of(PricedBasket b, Money cashTotal, List<String> approvalNeeded, Integer ageCheckRequired) {
             return new QuoteView(b.lines().stream().map(l -> new SaleView.Line(l.lineNo(), l.sku(), l.name(),
                             l.department(), l.quantity(), l.unitPrice().toString(), l.discount().toString(),
                             l.net().toString(), l.tax().toString(), l.taxRate().stripTrailingZeros().toPlainString(),
@@ -99,7 +102,7 @@ class SaleController {
                     b.manualDiscounts().stream().map(m -> new SaleView.Discount(m.kind().name(), m.lineNo(), m.reason(),
                             m.percent() == null ? null : m.percent().stripTrailingZeros().toPlainString(),
                             m.amount().toString(), m.wasPrice() == null ? null : m.wasPrice().toString(), null))
-                            .toList(), approvalNeeded);
+                            .toList(), approvalNeeded, ageCheckRequired);
         }
     }
 }

@@ -79,12 +79,14 @@ class SaleService implements Sales {
     private final ObjectProvider<PointsAward> points;
     private final SaleLock saleLock;
     private final DiscountPolicy discounts;
+    private final AgeChecks ageChecks;
 
-    SaleService(DiscountPolicy discounts, SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
+    SaleService(AgeChecks ageChecks, DiscountPolicy discounts, SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
             SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
             org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
+        this.ageChecks = ageChecks;
         this.discounts = discounts;
         this.points = points;
         this.saleLock = saleLock;
@@ -143,6 +145,11 @@ class SaleService implements Sales {
         return promotions.price(pricer, resolve(lines), loyaltyCard, coupons, discounts.read(lines, discount));
     }
 
+    /** The age a customer must have reached to buy the quoted basket; 0 when nothing in it is restricted. */
+    int minimumAge(PricedBasket basket) {
+        return ageChecks.minimumAge(basket);
+    }
+
     /** Why the quoted basket's manual discounts need a manager's approval (empty: they do not). */
     List<String> approvalNeeded(PricedBasket basket) {
         return discounts.needsApproval(basket);
@@ -156,7 +163,7 @@ class SaleService implements Sales {
      */
     IdempotentResult<SaleView> complete(SaleRequests.Sale request, String idempotencyKey, String clerk) {
         SaleOrder.Exchange order = new SaleOrder.Exchange(request.drawerId(), request.lines(), request.loyaltyCard(),
-                request.coupons(), request.tenders(), request.discount(), request.approval());
+                request.coupons(), request.tenders(), request.discount(), request.approval(), request.ageCheck());
         return complete("sale", null, order, null, new Object[] {clerk, request}, idempotencyKey, clerk, SaleView.class,
                 view -> view);
     }
@@ -178,6 +185,9 @@ class SaleService implements Sales {
             }
             PricedBasket basket = discounts.approve(quote(order.lines(), order.loyaltyCard(), order.coupons(),
                     order.discount()), order.approval(), clerk); // before any card is charged
+            int minimumAge = ageChecks.minimumAge(basket); // so is the age check, on the drawer's business day
+            Map<String, Object> ageCheck = minimumAge == 0 ? null : ageChecks.require(minimumAge, order.ageCheck(),
+                    drawers.businessDate(drawer.drawerId()), clerk);
             List<Tendering.LedgerPart> credits = credit == null ? List.of()
                     : List.of(new Tendering.LedgerPart(new TenderRequest(credit.type(), credit.amount(),
                             credit.reference(), null, order.loyaltyCard()), credit.amount()));
@@ -188,7 +198,7 @@ class SaleService implements Sales {
             try {
                 IdempotentResult<R> result = idempotency.executeAfterFind(scope, idempotencyKey, fingerprint,
                         resultType, () -> alsoRecord.apply(record(lockOriginal, drawer, clerk, basket, plan, approved,
-                                order.loyaltyCard(), order.coupons())));
+                                order.loyaltyCard(), order.coupons(), ageCheck)));
                 if (result.replayed()) {
                     tendering.reverse(approved, "duplicate request");
                 }
@@ -201,7 +211,8 @@ class SaleService implements Sales {
     }
 
     private SaleView record(Runnable lockOriginal, DrawerInfo drawer, String clerk, PricedBasket basket,
-            Tendering.Plan plan, List<Tendering.Approved> approved, String loyaltyCard, List<String> coupons) {
+            Tendering.Plan plan, List<Tendering.Approved> approved, String loyaltyCard, List<String> coupons,
+            Map<String, Object> ageCheck) {
         LocalDate businessDate = drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md)
         if (lockOriginal != null) {
             lockOriginal.run(); // lock 3 or 4: what this sale settles, before this sale's number (lock 6)
@@ -228,7 +239,7 @@ class SaleService implements Sales {
         SaleView view = SaleViews.of(sale);
         tendering.confirm(approved); // the card approvals commit with the sale, or are reversed
         totals.add(view, now);
-        journal.append(drawer.registerId(), "SALE_COMPLETED", clerk, receiptNumber, journalPayload(view));
+        journal.append(drawer.registerId(), "SALE_COMPLETED", clerk, receiptNumber, journalPayload(view, ageCheck));
         events.publishEvent(new SaleCompleted(view.receiptNumber(), view.storeId(), view.registerId(), view.drawerId(),
                 view.businessDate(), clerk, now, view.currency(), view.total(), view.taxTotal(), view.discountTotal(),
                 view.cashRounding(), view.lines(), view.tenders(), view.loyaltyCard()));
@@ -351,7 +362,8 @@ class SaleService implements Sales {
         return basket;
     }
 
-    private static Map<String, Object> journalPayload(SaleView view) {
+    /** {@code ageCheck}: what the journal records of the age check (never a date of birth); null = none needed. */
+    private static Map<String, Object> journalPayload(SaleView view, Map<String, Object> ageCheck) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("receiptNumber", view.receiptNumber());
         payload.put("drawerId", view.drawerId());
@@ -369,6 +381,9 @@ class SaleService implements Sales {
         }
         if (!view.discounts().isEmpty()) {
             payload.put("discounts", view.discounts().stream().map(SaleViews::journalEntry).toList());
+        }
+        if (ageCheck != null) {
+            payload.put("ageCheck", ageCheck);
         }
         return payload;
     }

@@ -27,7 +27,8 @@ class ProblemMessagesTests {
             "card-declined", "card-expired", "business-day-closed", "no-printer", "idempotency-key-reused",
             "validation-failed", "invalid-amount", "malformed-request", "approval-required", "approval-denied",
             "approval-locked", "self-approval", "unknown-coupon", "unknown-loyalty-card", "unknown-store-credit",
-            "store-credit-insufficient", "loyalty-points-exceeded", "not-drawer-owner");
+            "store-credit-insufficient", "loyalty-points-exceeded", "not-drawer-owner", "age-check-required",
+            "under-age");
 
     final ProblemMessages messages = new ProblemMessages(bundles());
 
