@@ -2,7 +2,6 @@ package io.storedesk.pos.customer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.MutableClock;
+import io.storedesk.pos.support.Smtp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -60,8 +59,8 @@ import static org.awaitility.Awaitility.await;
                 "pos.printing.mail.max-retry-delay=1s"})
 class ComplaintIntegrationTests {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail smtp = startSmtp();
+    static final int SMTP_PORT = Smtp.freePort();
+    static final GreenMail smtp = Smtp.start(SMTP_PORT);
     static final Path PRINTER = printerFile();
     /** 10:00 in Prague on 1 April 2030: the day the complaint is made. */
     static final Instant DAY_0 = Instant.parse("2030-04-01T08:00:00Z");
@@ -202,7 +201,7 @@ class ComplaintIntegrationTests {
                 "Způsob vyřízení uznána – zboží bylo opraveno", "Poznámka Vyměněn termostat.",
                 "Datum vyřízení 02.05.2030 10:00", "Reklamaci vyřídil(a) clerk", "§ 19 odst. 1 zákona č. 634/1992 Sb.");
         MimeMessage outcomeMail = mailTo(email, 2).stream()
-                .filter(m -> subject(m).contains("vyřízení")).findFirst().orElseThrow();
+                .filter(m -> Smtp.subject(m).contains("vyřízení")).findFirst().orElseThrow();
         assertThat(attachedPdfText(outcomeMail)).contains("Potvrzení o vyřízení reklamace", "uznána – zboží bylo opraveno");
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/complaints/" + number + "/emails", "clerk")
                 .json().valueStream().filter(e -> e.get("status").asString().equals("SENT")).count() == 2);
@@ -354,28 +353,6 @@ class ComplaintIntegrationTests {
             }
         }
         throw new AssertionError("no PDF attached to " + message.getSubject());
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
     }
 
     private static Path printerFile() {

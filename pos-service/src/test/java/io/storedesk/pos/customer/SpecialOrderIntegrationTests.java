@@ -1,16 +1,14 @@
 package io.storedesk.pos.customer;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.storedesk.pos.payment.CardPayments;
 import io.storedesk.pos.payment.simulator.AcquirerSimulator;
 import io.storedesk.pos.payment.simulator.SimulatorMessage;
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.Smtp;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 class SpecialOrderIntegrationTests {
 
     static final String VISA = "4761739001010010";
-    static final int SMTP_PORT = freePort();
-    static final GreenMail smtp = startSmtp();
+    static final int SMTP_PORT = Smtp.freePort();
+    static final GreenMail smtp = Smtp.start(SMTP_PORT);
 
     @DynamicPropertySource
     static void peers(DynamicPropertyRegistry registry) {
@@ -111,7 +109,7 @@ class SpecialOrderIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(
                 api.get("/api/v1/special-orders/" + number, "clerk").json().get("emails").get(0).get("status").asString()));
         MimeMessage mail = List.of(smtp.getReceivedMessages()).stream()
-                .filter(m -> subject(m).contains(number)).findFirst().orElseThrow();
+                .filter(m -> Smtp.subject(m).contains(number)).findFirst().orElseThrow();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
         assertThat(mail.getSubject()).contains("arrived");
         assertThat(mail.getContent().toString()).contains(number, "Deposit paid: 20.00 EUR", "To pay at pickup: 29.00 EUR");
@@ -264,25 +262,4 @@ class SpecialOrderIntegrationTests {
                 .query(String.class).list();
     }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
 }

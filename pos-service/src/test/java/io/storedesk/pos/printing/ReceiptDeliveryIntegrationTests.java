@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.Smtp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -46,9 +46,9 @@ import static org.awaitility.Awaitility.await;
                 "pos.printing.mail.retry-delay=200ms", "pos.printing.mail.max-retry-delay=1s"})
 class ReceiptDeliveryIntegrationTests {
 
-    static final int SMTP_PORT = freePort();
-    static final int OFFLINE_PORT = freePort();
-    static GreenMail smtp = startSmtp();
+    static final int SMTP_PORT = Smtp.freePort();
+    static final int OFFLINE_PORT = Smtp.freePort();
+    static GreenMail smtp = Smtp.start(SMTP_PORT);
     static final int PAPER_OK = 0x12;
     static final int PAPER_END = 0x72;
     static final BlockingQueue<byte[]> PRINTED = new LinkedBlockingQueue<>();
@@ -137,7 +137,7 @@ class ReceiptDeliveryIntegrationTests {
             assertThat(api.get("/api/v1/sales/" + receipt + "/emails", "clerk").json().get(0).get("status").asString())
                     .isEqualTo("PENDING");
         } finally {
-            smtp = startSmtp();
+            smtp = Smtp.start(SMTP_PORT);
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(
                 api.get("/api/v1/sales/" + receipt + "/emails", "clerk").json().get(0).get("status").asString()));
@@ -279,20 +279,6 @@ class ReceiptDeliveryIntegrationTests {
         static boolean isDocument(byte[] job) {
             return job.length > 2 && job[0] == 0x1B && job[1] == '@';
         }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
     }
 
     /**
