@@ -80,12 +80,17 @@ class CardPaymentService implements CardPayments {
     public void confirm(CardAuthorization authorization) {
         CardTransaction t = transactions.find(authorization.reference())
                 .orElseThrow(() -> ProblemException.notFound("Card payment", authorization.reference()));
-        if (!transactions.approve(t.reference(), authorization.authCode(), authorization.rrn())) {
+        if (!recordApproval(t, authorization.authCode(), authorization.rrn())) {
             throw new IllegalStateException("card transaction %s is %s, not waiting for its approval to be recorded"
                     .formatted(t.reference(), t.status()));
         }
-        journal.record(PaymentJournal.AUTHORIZED, t,
-                Map.of("authCode", authorization.authCode(), "rrn", authorization.rrn()));
+    }
+
+    /** Sets a REQUESTED row APPROVED and journals it, in the current transaction; false if it was no longer REQUESTED. */
+    private boolean recordApproval(CardTransaction t, String authCode, String rrn) {
+        boolean approved = transactions.approve(t.reference(), authCode, rrn);
+        journal.record(PaymentJournal.AUTHORIZED, t, Map.of("authCode", authCode, "rrn", rrn));
+        return approved;
     }
 
     private record Prepared(Request iso, CardTransaction transaction) {
@@ -112,11 +117,7 @@ class CardPaymentService implements CardPayments {
         switch (reply.kind()) {
             case APPROVED -> {
                 if (recordApproval) {
-                    exchange.commitApproval(t, () -> {
-                        transactions.approve(t.reference(), reply.authCode(), reply.rrn());
-                        journal.record(PaymentJournal.AUTHORIZED, t,
-                                Map.of("authCode", reply.authCode(), "rrn", reply.rrn()));
-                    });
+                    exchange.commitApproval(t, () -> recordApproval(t, reply.authCode(), reply.rrn()));
                 }
             }
             case DECLINED -> {
