@@ -1,17 +1,13 @@
 package io.storedesk.pos.catalog.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.storedesk.pos.catalog.CatalogProperties;
 import io.storedesk.pos.common.ClusterLocks;
+import io.storedesk.pos.common.SeedFile;
 import io.storedesk.pos.common.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,31 +70,14 @@ class CatalogSeed {
     }
 
     private List<Item> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read catalogue seed " + file.toAbsolutePath(), e);
-        }
-        List<Item> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(";", -1);
-            try {
-                if (f.length != 6 && f.length != 7) {
-                    throw new IllegalArgumentException("expected 6 or 7 fields, found " + f.length);
-                }
-                catalog.taxCategory(f[5].strip());
-                rows.add(new Item(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip(), new BigDecimal(f[4].strip()),
-                        store.currency().getCurrencyCode(), f[5].strip(), clock.instant())
-                        .restrictToAge(f.length == 7 && !f[6].isBlank() ? Integer.valueOf(f[6].strip()) : null));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("%s line %d: %s".formatted(file, i + 1, e.getMessage()), e);
-            }
-        }
-        return rows;
+        return SeedFile.read(file, "catalogue", 6, 7, row -> {
+            String taxCategory = row.required(5, "taxCategory");
+            catalog.taxCategory(taxCategory);
+            String minAge = row.optional(6);
+            return new Item(row.required(0, "sku"), row.required(1, "barcode"), row.required(2, "name"),
+                    row.required(3, "department"), new BigDecimal(row.required(4, "price")),
+                    store.currency().getCurrencyCode(), taxCategory, clock.instant())
+                    .restrictToAge(minAge == null ? null : Integer.valueOf(minAge));
+        });
     }
 }

@@ -1,15 +1,11 @@
 package io.storedesk.pos.loyalty.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.storedesk.pos.common.ClusterLocks;
+import io.storedesk.pos.common.SeedFile;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
 import org.slf4j.Logger;
@@ -67,33 +63,8 @@ class LoyaltySeed {
     }
 
     private static List<LoyaltyAccounts.Snapshot> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read loyalty seed " + file.toAbsolutePath(), e);
-        }
-        List<LoyaltyAccounts.Snapshot> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(";", -1);
-            try {
-                if (f.length != 6) {
-                    throw new IllegalArgumentException("expected 6 fields, found " + f.length);
-                }
-                rows.add(new LoyaltyAccounts.Snapshot(f[0].strip(), blankToNull(f[1]), f[2].strip(), blankToNull(f[3]),
-                        Long.parseLong(f[4].strip()), OffsetDateTime.parse(f[5].strip())));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("%s line %d: %s".formatted(file, i + 1, e.getMessage()), e);
-            }
-        }
-        return rows;
-    }
-
-    private static String blankToNull(String s) {
-        return s.isBlank() ? null : s.strip();
+        return SeedFile.read(file, "loyalty", 6, 6, row -> new LoyaltyAccounts.Snapshot(row.required(0, "card"),
+                row.optional(1), row.required(2, "holderName"), row.optional(3), Long.parseLong(row.required(4, "balance")),
+                OffsetDateTime.parse(row.required(5, "asOf"))));
     }
 }

@@ -1,23 +1,37 @@
 package io.storedesk.pos.report.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.storedesk.pos.report.DailyReport;
 import io.storedesk.pos.report.spi.ReportSection;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The report as CSV for machines (RFC 4180): UTF-8 without a byte-order mark, CRLF line ends,
- * a header line, fields quoted when they hold a comma, quote or line break. One figure per row
+ * The report as CSV for machines (RFC 4180, written by Commons CSV): UTF-8 without a byte-order
+ * mark, CRLF line ends, a header line, fields quoted when they hold a comma, quote or line break. One figure per row
  * in the columns {@code section,key,field,value}; amounts with a {@code .} decimal separator and
  * no grouping ("1234.50"), dates ISO-8601 ("2026-11-23"), rates as decimal fractions ("0.1558").
  */
 final class ReportCsv {
 
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader("section", "key", "field", "value")
+            .setNullString("")
+            .get();
+
     private final StringBuilder out = new StringBuilder(4096);
+    private final CSVPrinter printer;
 
     private ReportCsv() {
-        row("section", "key", "field", "value");
+        try {
+            printer = new CSVPrinter(out, FORMAT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] write(DailyReportService.Composed composed) {
@@ -83,23 +97,11 @@ final class ReportCsv {
         amounts.forEach((k, v) -> row(section, k, field, v));
     }
 
-    private void row(String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(escape(fields[i]));
+    private void row(String section, String key, String field, String value) {
+        try {
+            printer.printRecord(section, key, field, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
-        out.append("\r\n");
-    }
-
-    static String escape(String field) {
-        if (field == null) {
-            return "";
-        }
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }
