@@ -22,13 +22,8 @@ public record CustomerProperties(@DefaultValue("20.00") BigDecimal goodwillAppro
         @DefaultValue("30d") Duration goodwillWindow) {
 
     /**
-     * @param from          sender address
-     * @param pollInterval  how often due e-mails are sent
-     * @param retryDelay    wait after the first failure; doubles per attempt up to {@code maxRetryDelay}
-     * @param maxAttempts   attempts before an e-mail is marked FAILED (it stays listed on the order with its error)
+     * @param from sender address (how the e-mail is retried: {@code pos.mail.*})
      */
-    public record OrderMail(@DefaultValue("orders@storedesk.example") String from,
-            @DefaultValue("5s") Duration pollInterval, @DefaultValue("30s") Duration retryDelay,
-            @DefaultValue("30m") Duration maxRetryDelay, @DefaultValue("10") int maxAttempts) {
+    public record OrderMail(@DefaultValue("orders@storedesk.example") String from) {
     }
 }

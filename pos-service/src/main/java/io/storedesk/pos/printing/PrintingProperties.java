@@ -33,13 +33,8 @@ public record PrintingProperties(@DefaultValue("MM_80") PaperWidth paper, List<S
     }
 
     /**
-     * @param from          sender address of receipt e-mails
-     * @param pollInterval  how often due e-mails are sent
-     * @param retryDelay    wait after the first failure; doubles per attempt up to {@code maxRetryDelay}
-     * @param maxAttempts   attempts before an e-mail is marked FAILED (it stays listed with its error)
+     * @param from sender address of receipt and complaint e-mails (how they are retried: {@code pos.mail.*})
      */
-    public record Mail(@DefaultValue("receipts@storedesk.example") String from,
-            @DefaultValue("5s") Duration pollInterval, @DefaultValue("30s") Duration retryDelay,
-            @DefaultValue("30m") Duration maxRetryDelay, @DefaultValue("10") int maxAttempts) {
+    public record Mail(@DefaultValue("receipts@storedesk.example") String from) {
     }
 }

@@ -55,8 +55,8 @@ import static org.awaitility.Awaitility.await;
                 "pos.store.name=Prodejna Brno", "pos.store.address=Masarykova 12, 602 00 Brno",
                 "pos.store.vat-number=CZ12345678", "pos.store.locale=cs-CZ", "pos.store.zone=Europe/Prague",
                 "pos.store.currency=CZK", "pos.complaints.escalation-interval=200ms",
-                "pos.printing.mail.poll-interval=200ms", "pos.printing.mail.retry-delay=200ms",
-                "pos.printing.mail.max-retry-delay=1s"})
+                "pos.mail.poll-interval=200ms", "pos.mail.retry-delay=200ms",
+                "pos.mail.max-retry-delay=1s"})
 class ComplaintIntegrationTests {
 
     static final int SMTP_PORT = Smtp.freePort();
@@ -270,7 +270,10 @@ class ComplaintIntegrationTests {
         assertThat(settle(number, "{\"outcome\":\"REPLACED\"}").status()).isEqualTo(200);
         assertThat(pdfTextUnchecked(number)).contains("Způsob vyřízení uznána – zboží bylo vyměněno")
                 .doesNotContain(email);
-        assertThat(api.get("/api/v1/complaints/" + number + "/emails", "clerk").json().size()).isEqualTo(1);
+        JsonNode emails = api.get("/api/v1/complaints/" + number + "/emails", "clerk").json();
+        assertThat(emails.size()).isEqualTo(1);
+        assertThat(emails.get(0).get("to").asString()).isEqualTo("[erased]");
+        assertThat(emails.get(0).get("status").asString()).isEqualTo("SENT");
     }
 
     private String pdfTextUnchecked(String number) {

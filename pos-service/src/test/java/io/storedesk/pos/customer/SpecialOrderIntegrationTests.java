@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pos.data-dir=target/test-data/special-orders-${random.uuid}",
-                "pos.customer.order-mail.poll-interval=200ms", "pos.customer.order-mail.retry-delay=200ms",
-                "pos.customer.order-mail.max-retry-delay=1s"})
+                "pos.mail.poll-interval=200ms", "pos.mail.retry-delay=200ms",
+                "pos.mail.max-retry-delay=1s"})
 class SpecialOrderIntegrationTests {
 
     static final String VISA = "4761739001010010";

@@ -41,9 +41,9 @@ import static org.awaitility.Awaitility.await;
  * (a TCP server on a free port), with a clear error when the printer is offline.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pos.data-dir=target/test-data/delivery-${random.uuid}", "pos.printing.mail.poll-interval=200ms",
+        properties = {"pos.data-dir=target/test-data/delivery-${random.uuid}", "pos.mail.poll-interval=200ms",
                 "pos.printing.status-timeout=500ms",
-                "pos.printing.mail.retry-delay=200ms", "pos.printing.mail.max-retry-delay=1s"})
+                "pos.mail.retry-delay=200ms", "pos.mail.max-retry-delay=1s"})
 class ReceiptDeliveryIntegrationTests {
 
     static final int SMTP_PORT = Smtp.freePort();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.storedesk.pos.mail.MailOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,15 @@ class ComplaintStore {
             + "p.due_date, p.escalated_at, p.outcome, p.outcome_note, p.settled_at, p.settled_by, p.id, p.case_id";
     private static final String FROM = " FROM complaint p JOIN service_case c ON c.id = p.case_id";
 
-    private final JdbcClient jdbc;
+    /** The e-mailed confirmations of a complaint (rendered by the printing module). */
+    static final List<String> MAILS = List.of("COMPLAINT_RECEIVED", "COMPLAINT_SETTLED");
 
-    ComplaintStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final MailOutbox mail;
+
+    ComplaintStore(JdbcClient jdbc, MailOutbox mail) {
         this.jdbc = jdbc;
+        this.mail = mail;
     }
 
     /** A stored complaint, its keys, and the facts its clock is computed from. */
@@ -144,8 +150,13 @@ class ComplaintStore {
                 .params(from, to).query((rs, n) -> row(rs)).list();
     }
 
-    /** Erasure: the contact (e-mail or phone) of the complaints on a customer's cases; the rest is the record. */
+    /**
+     * Erasure: the contact (e-mail or phone) of the complaints on a customer's cases, and the address
+     * of their e-mailed confirmations (one not sent yet is cancelled); the rest is the record.
+     */
     void eraseContacts(UUID customerId) {
+        mail.erase(jdbc.sql("SELECT complaint_number FROM complaint WHERE case_id IN "
+                + "(SELECT id FROM service_case WHERE customer_id = ?)").param(customerId).query(String.class).list(), MAILS);
         jdbc.sql("UPDATE complaint SET contact = NULL WHERE case_id IN (SELECT id FROM service_case WHERE customer_id = ?)")
                 .param(customerId).update();
     }

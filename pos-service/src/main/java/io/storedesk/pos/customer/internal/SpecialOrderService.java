@@ -160,7 +160,7 @@ class SpecialOrderService {
             CustomerView customer = customers.find(UUID.fromString(order.view().customerId())).orElseThrow();
             boolean mail = !customer.erased() && hasEmail(customer);
             if (mail) {
-                orders.queueEmail(order.id(), customer.email(), now);
+                orders.queueEmail(number, customer.email(), user);
             }
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("customerId", order.view().customerId());

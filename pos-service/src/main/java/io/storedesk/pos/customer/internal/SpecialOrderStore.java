@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.storedesk.pos.common.Money;
+import io.storedesk.pos.mail.MailOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,14 @@ class SpecialOrderStore {
             + "arrived_by, arrived_at, picked_up_by, picked_up_at, receipt_number, cancelled_by, cancelled_at, "
             + "cancel_reason, refund_type, refund_reference, id, deposit_reference";
 
-    private final JdbcClient jdbc;
+    static final String ARRIVAL_MAIL = "ORDER_ARRIVED";
 
-    SpecialOrderStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final MailOutbox mail;
+
+    SpecialOrderStore(JdbcClient jdbc, MailOutbox mail) {
         this.jdbc = jdbc;
+        this.mail = mail;
     }
 
     /** An order with its key and the deposit's card reference, for changes. */
@@ -108,29 +113,23 @@ class SpecialOrderStore {
                 .params(params).update() == 1;
     }
 
-    void queueEmail(UUID orderId, String to, OffsetDateTime now) {
-        jdbc.sql("INSERT INTO special_order_email (id, order_id, recipient, status, attempts, created_at, next_attempt_at) "
-                        + "VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")
-                .params(UUID.randomUUID(), orderId, to, now, now).update();
+    /** Queues the "your order has arrived" e-mail in the arrival's transaction. */
+    void queueEmail(String orderNumber, String to, String user) {
+        mail.queue(ARRIVAL_MAIL, orderNumber, to, user);
     }
 
     List<SpecialOrderView.Email> emails(String number) {
-        return jdbc.sql("SELECT e.recipient, e.status, e.attempts, e.last_error, e.sent_at FROM special_order_email e "
-                        + "JOIN special_order o ON o.id = e.order_id WHERE o.order_number = ? ORDER BY e.created_at")
-                .param(number)
-                .query((rs, n) -> new SpecialOrderView.Email(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4), CustomerStore.time(rs, 5)))
-                .list();
+        return mail.of(number, List.of(ARRIVAL_MAIL)).stream()
+                .map(e -> new SpecialOrderView.Email(e.to(), e.status().name(), e.attempts(), e.lastError(), e.sentAt()))
+                .toList();
     }
 
     /** Erasure: an order's note may hold personal data, and its e-mails name the address; amounts stay. */
     void eraseTexts(UUID customerId) {
         jdbc.sql("UPDATE special_order SET note = CASE WHEN note IS NULL THEN NULL ELSE '[erased]' END "
                 + "WHERE customer_id = ?").param(customerId).update();
-        jdbc.sql("UPDATE special_order_email SET recipient = '[erased]', "
-                        + "status = CASE WHEN status = 'PENDING' THEN 'CANCELLED' ELSE status END "
-                        + "WHERE order_id IN (SELECT id FROM special_order WHERE customer_id = ?)")
-                .param(customerId).update();
+        mail.erase(jdbc.sql("SELECT order_number FROM special_order WHERE customer_id = ?").param(customerId)
+                .query(String.class).list(), List.of(ARRIVAL_MAIL));
     }
 
     private SpecialOrderView withLines(UUID id, SpecialOrderView v) {
