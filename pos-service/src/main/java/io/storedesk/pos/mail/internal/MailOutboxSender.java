@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.storedesk.pos.common.RetryDelays;
 import io.storedesk.pos.common.StoreOnly;
 import io.storedesk.pos.mail.MailDocuments;
 import io.storedesk.pos.mail.MailOutbox.Email;
@@ -17,13 +18,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Sends what the outbox holds due, every {@code pos.mail.poll-interval} (store role only): renders
  * each e-mail through the module that owns its document, sends it by SMTP and marks it SENT; on a
- * failure waits per Spring's {@link ExponentialBackOff} ({@code retry-delay} doubling up to
+ * failure waits per {@link RetryDelays} ({@code retry-delay} doubling up to
  * {@code max-retry-delay}) and marks it FAILED after {@code max-attempts}.
  */
 @StoreOnly
@@ -85,13 +84,6 @@ class MailOutboxSender {
 
     /** The wait after the {@code attempts}-th failed attempt. */
     Duration wait(int attempts) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryDelay().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.maxRetryDelay().toMillis());
-        BackOffExecution execution = backOff.start();
-        long wait = 0;
-        for (int i = 0; i < attempts; i++) {
-            wait = execution.nextBackOff();
-        }
-        return Duration.ofMillis(wait);
+        return RetryDelays.after(attempts, properties.retryDelay(), properties.maxRetryDelay());
     }
 }

@@ -4,9 +4,7 @@ import io.storedesk.pos.common.StoreOnly;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import io.storedesk.pos.payment.PaymentProperties;
 import io.storedesk.pos.payment.internal.Terminals.Terminal;
@@ -14,13 +12,15 @@ import org.jpos.iso.ISOMsg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps an eye on the acquirer link with 0800 network messages: signs on (field 70 = 001)
  * whenever the link is up but not signed on, then echoes (301) every
  * {@code pos.payment.echo-interval}. An unanswered or refused 0800, or a dropped link, means
- * not signed on until the next sign-on succeeds. Logs each change of state once.
+ * not signed on until the next sign-on succeeds. Logs each change of state once. Runs on Spring's
+ * task scheduler while the link's lifecycle runs.
  */
 @StoreOnly
 @Component
@@ -34,13 +34,15 @@ class LinkMonitor implements SmartLifecycle {
     private final Terminals terminals;
     private final PaymentProperties properties;
     private final Clock clock;
-    private volatile ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
+    private volatile ScheduledFuture<?> schedule;
     private volatile boolean signedOn;
     private volatile boolean connected;
     private volatile Instant lastEchoAt;
 
     LinkMonitor(JposLink link, IsoMessages messages, StanSequence stans, Terminals terminals,
-            PaymentProperties properties, Clock clock) {
+            PaymentProperties properties, Clock clock, TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.link = link;
         this.messages = messages;
         this.stans = stans;
@@ -102,30 +104,24 @@ class LinkMonitor implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "payment-link-monitor");
-            t.setDaemon(true);
-            return t;
-        });
         Duration tick = properties.echoInterval().compareTo(Duration.ofSeconds(2)) < 0 ? properties.echoInterval()
                 : Duration.ofSeconds(2);
-        s.scheduleWithFixedDelay(this::check, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler = s;
+        schedule = scheduler.scheduleWithFixedDelay(this::check, tick);
     }
 
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService s = scheduler;
-        scheduler = null;
+        ScheduledFuture<?> s = schedule;
+        schedule = null;
         signedOn = false;
         if (s != null) {
-            s.shutdownNow();
+            s.cancel(true);
         }
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return schedule != null;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.storedesk.pos.payment.internal;
 
 import io.storedesk.pos.common.StoreOnly;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.storedesk.pos.payment.PaymentProperties;
 import io.storedesk.pos.payment.internal.CardTransactions.CardTransaction;
@@ -11,6 +11,7 @@ import io.storedesk.pos.payment.internal.ReversalQueue.Reversal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * previous run left behind: transactions still REQUESTED (the process died waiting for the
  * reply) get a reversal queued, and every unacknowledged reversal becomes due at once. Then,
  * every {@code pos.payment.reversal.poll-interval} while the link is up, it makes the next
- * attempt of each due reversal, oldest first. Starts after and stops before the jPOS link.
+ * attempt of each due reversal, oldest first, on Spring's task scheduler. Starts after and stops
+ * before the jPOS link; stopping waits for a pass under way, so no reversal is cut off mid-exchange.
  */
 @StoreOnly
 @Component
@@ -32,10 +34,13 @@ class ReversalRetrier implements SmartLifecycle {
     private final ReversalSender sender;
     private final JposLink link;
     private final PaymentProperties properties;
-    private volatile ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
+    private final ReentrantLock pass = new ReentrantLock();
+    private volatile ScheduledFuture<?> schedule;
 
     ReversalRetrier(ReversalQueue queue, CardTransactions transactions, ReversalSender sender, JposLink link,
-            PaymentProperties properties) {
+            PaymentProperties properties, TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.queue = queue;
         this.transactions = transactions;
         this.sender = sender;
@@ -52,18 +57,13 @@ class ReversalRetrier implements SmartLifecycle {
         if (due > 0) {
             log.info("{} reversal(s) waiting from before the start will be sent when the acquirer link is up", due);
         }
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "payment-reversal-retrier");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = properties.reversal().pollInterval().toMillis();
-        s.scheduleWithFixedDelay(this::drain, period, period, TimeUnit.MILLISECONDS);
-        scheduler = s;
+        java.time.Duration period = properties.reversal().pollInterval();
+        schedule = scheduler.scheduleWithFixedDelay(this::drain, java.time.Instant.now().plus(period), period);
     }
 
     /** One pass over the due reversals; never throws, so the schedule keeps running. */
     void drain() {
+        pass.lock();
         try {
             if (!link.connected()) {
                 return;
@@ -73,17 +73,21 @@ class ReversalRetrier implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("Reversal retry pass failed; next pass in {}", properties.reversal().pollInterval(), e);
+        } finally {
+            pass.unlock();
         }
     }
 
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService s = scheduler;
-        scheduler = null;
+        ScheduledFuture<?> s = schedule;
+        schedule = null;
         if (s != null) {
-            s.shutdownNow();
+            s.cancel(false);
             try {
-                s.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                if (pass.tryLock(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                    pass.unlock();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -92,7 +96,7 @@ class ReversalRetrier implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return schedule != null;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.storedesk.pos.common.RetryDelays;
 import io.storedesk.pos.payment.PaymentProperties;
 import io.storedesk.pos.payment.internal.CardTransactions.CardTransaction;
 import io.storedesk.pos.payment.internal.ReversalQueue.Reversal;
@@ -140,11 +141,6 @@ class ReversalSender {
     }
 
     Duration backoff(int attempt) {
-        Duration delay = properties.reversal().retryDelay();
-        Duration max = properties.reversal().maxRetryDelay();
-        for (int i = 1; i < attempt && delay.compareTo(max) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(max) > 0 ? max : delay;
+        return RetryDelays.after(attempt, properties.reversal().retryDelay(), properties.reversal().maxRetryDelay());
     }
 }
