@@ -1,4 +1,4 @@
-package io.storedesk.pos.promotion.internal;
+package io.storedesk.pos.sale.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The "promotions" section of the store report: per promotion code, the sales it applied to and
  * the discount it gave over the business days, and the total cost. Post-voided sales are left out,
- * as in every sales figure of the report.
+ * as in every sales figure of the report. It lives in the sale module, which owns the sales and the
+ * promotions applied to them ({@code sale_promotion}); the promotion module knows nothing of sales.
  */
 @Component
 @Order(10)
