@@ -71,6 +71,10 @@
       $('#cr-variance').textContent = money(c.variance);
       $('#cr-result').textContent = t('drawer.result.' + c.result);
       $('#cr-approved').textContent = c.approvedBy || '–';
+      const closed = encodeURIComponent(id()), session = c.sessionId ? encodeURIComponent(c.sessionId) : null;
+      P.documentActions($('#close-doc'), {
+        print: '/api/v1/drawers/' + closed + '/close-report/print', body: session ? { session: c.sessionId } : {},
+        pdf: '/api/v1/drawers/' + closed + '/close-report?format=pdf' + (session ? '&session=' + session : '') });
       closeCount.reset(); closeApproval.reset();
       P.clearErrors(e.target, $('#close-error'));
       await refresh();
@@ -115,6 +119,15 @@
       $('#day-confirm-no').focus();
     });
     $('#day-confirm-no').addEventListener('click', () => { confirm.hidden = true; $('#day-close').focus(); });
+    // The Z report shown: print it on a register's printer, or open it as PDF.
+    const zBox = $('#z-print');
+    if (zBox) {
+      const z = encodeURIComponent(zBox.dataset.z), register = $('#z-register');
+      const actions = () => P.documentActions($('#z-doc'), { print: '/api/v1/reports/z/' + z + '/print',
+        body: { registerId: register.value }, pdf: '/api/v1/reports/z/' + z + '/document?format=pdf' });
+      register.addEventListener('change', actions);
+      actions();
+    }
     confirm.addEventListener('keydown', e => { if (e.key === 'Escape') $('#day-confirm-no').click(); });
     $('#day-confirm-yes').addEventListener('click', async () => {
       confirm.hidden = true;

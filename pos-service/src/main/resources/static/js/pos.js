@@ -134,7 +134,33 @@
     };
   }
 
-  window.POS = { $, $$, t, money, amount, minor, fromMinor, key, api, rule, showProblem, clearErrors, approval, countTable };
+  /**
+   * A document's Print and PDF actions (parts :: docActions): {print: API path to POST, body, pdf: API
+   * path of the PDF}. The PDF is fetched with the page's token and opened from memory; a printer
+   * that cannot print says why, in the page's language, next to the buttons.
+   */
+  function documentActions(box, doc) {
+    if (!box) return;
+    const status = $('[data-doc="status"]', box), print = $('[data-doc="print"]', box), pdf = $('[data-doc="pdf"]', box);
+    status.textContent = ''; status.className = 'info';
+    print.hidden = !doc.print;
+    print.onclick = async () => {
+      print.disabled = true;
+      const r = await api('POST', doc.print, doc.body || {});
+      print.disabled = false;
+      status.textContent = r.ok ? t('doc.printed') : r.problem.detail;
+      status.className = r.ok ? 'info' : 'field-error';
+    };
+    if (pdf.dataset.url) URL.revokeObjectURL(pdf.dataset.url);
+    pdf.href = '#'; pdf.removeAttribute('data-url');
+    api('GET', doc.pdf, undefined, { blob: true }).then(r => {
+      if (r.ok) { pdf.dataset.url = URL.createObjectURL(r.blob); pdf.href = pdf.dataset.url; }
+    });
+    box.hidden = false;
+  }
+
+  window.POS = { $, $$, t, money, amount, minor, fromMinor, key, api, rule, showProblem, clearErrors, approval, countTable,
+    documentActions };
 
   document.addEventListener('DOMContentLoaded', () => {
     const page = document.body.dataset.page;

@@ -89,6 +89,10 @@
       const credit = (ret.refunds || []).map(x => x.storeCreditCode).filter(Boolean);
       $('#credit-line').hidden = !credit.length;
       $('#store-credit-code').textContent = credit.join(', ');
+      const n = encodeURIComponent(ret.returnNumber);
+      P.documentActions($('#return-doc'), { print: '/api/v1/returns/' + n + '/print',
+        pdf: '/api/v1/returns/' + n + '/receipt?format=pdf' });
+      $('#exchange-sale').hidden = true;
       $('#return-result').hidden = false;
     }
 
@@ -172,6 +176,12 @@
         $('#ex-change').textContent = r.data.sale ? money(r.data.sale.change) : '–';
       }
       showResult(ret);
+      if (exchange && r.data.sale) {
+        const s = encodeURIComponent(r.data.sale.receiptNumber);
+        P.documentActions($('#exchange-sale-doc'), { print: '/api/v1/sales/' + s + '/print',
+          pdf: '/api/v1/sales/' + s + '/receipt?format=pdf' });
+        $('#exchange-sale').hidden = false;
+      }
       if (exchange) {
         // The big line says who paid whom: the customer paid the difference, or got it back.
         const diff = P.minor(String(r.data.difference).replace('-', ''));

@@ -41,6 +41,8 @@ class PageModel {
         model.addAttribute("today", java.time.LocalDate.now(store.zone()));
         model.addAttribute("currency", store.currency().getCurrencyCode());
         model.addAttribute("drawerIds", drawers.drawers().keySet().stream().sorted().toList());
+        model.addAttribute("registerIds", drawers.drawers().values().stream().map(d -> d.register()).distinct().sorted()
+                .toList());
         model.addAttribute("denominations", denominations());
         model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {

@@ -28,6 +28,41 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "pos.till.merge-identical-lines=false"})
 class PagesBrowserTests {
 
+    /** The registers' receipt printers: device files the documents printed from the pages land in. */
+    static final java.nio.file.Path PRINTERS = java.nio.file.Path.of("target/test-data/pages-printers-" + java.util.UUID.randomUUID())
+            .toAbsolutePath();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void printers(org.springframework.test.context.DynamicPropertyRegistry registry) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(PRINTERS);
+        for (String register : List.of("R01", "R02", "R03")) {
+            java.nio.file.Path device = java.nio.file.Files.createFile(PRINTERS.resolve(register + ".prn"));
+            registry.add("pos.printing.printers." + register, () -> "file:" + device);
+        }
+    }
+
+    /** Bytes printed on a register's printer so far. */
+    static long printed(String register) {
+        try {
+            return java.nio.file.Files.size(PRINTERS.resolve(register + ".prn"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A document's actions on a page (parts :: docActions): the PDF link holds the document fetched
+     * from the API, and Print sends it to the register's printer, saying so in the page's language.
+     */
+    static void printsAndOpensAsPdf(Browser b, String prefix, String register, String printedSentence) {
+        String box = "#" + prefix + "-doc ";
+        b.waitUntil(d -> d.findElement(By.cssSelector(box + "[data-doc=pdf]")).getAttribute("href").startsWith("blob:"));
+        long before = printed(register);
+        b.find(By.cssSelector(box + "[data-doc=print]")).click();
+        b.waitForText(By.cssSelector(box + "[data-doc=status]"), printedSentence);
+        assertThat(printed(register)).isGreaterThan(before);
+    }
+
     @LocalServerPort
     int port;
 
@@ -139,6 +174,7 @@ class PagesBrowserTests {
 
             var ret = api.get("/api/v1/returns/" + number, "clerk");
             assertThat(ret.status()).isEqualTo(200);
+            printsAndOpensAsPdf(b, "return", ret.text("registerId"), "Sent to the printer.");
             assertThat(ret.text("approvedBy")).isEqualTo("manager");
             var sale = api.get("/api/v1/sales/" + receipt, "clerk").json();
             assertThat(sale.get("lines").get(0).get("returnedQuantity").asInt()).isEqualTo(1);
@@ -190,6 +226,7 @@ class PagesBrowserTests {
             assertThat(b.text(By.id("cr-variance"))).isEqualTo("-€10.00");
             assertThat(b.text(By.id("cr-result"))).isEqualTo("Short");
             assertThat(b.text(By.id("cr-approved"))).isEqualTo("manager");
+            printsAndOpensAsPdf(b, "close", "R03", "Sent to the printer.");
             b.waitForText(By.id("drawer-status"), "closed");
             b.screenshot("drawer-closed");
         }
@@ -224,6 +261,8 @@ class PagesBrowserTests {
             assertThat(b.text(By.id("refund-label"))).isEqualTo("Zákazník zaplatil");
             assertThat(Browser.digits(b.text(By.id("refund-total")))).isEqualTo("030");
             b.screenshot("return-exchange");
+            printsAndOpensAsPdf(b, "return", "R02", "Odesláno na tiskárnu.");
+            printsAndOpensAsPdf(b, "exchange-sale", "R02", "Odesláno na tiskárnu.");
             assertThat(api.get("/api/v1/sales/" + newReceipt, "clerk").json().get("lines").get(0).get("sku").asText())
                     .isEqualTo("LV-1008");
         }
@@ -325,6 +364,8 @@ class PagesBrowserTests {
             assertThat(b.text(By.id("z-h"))).startsWith("Z report 1");
             assertThat(b.text(By.id("z-drawers"))).contains("D1").contains("clerk");
             b.screenshot("day-z-report");
+            new Select(b.find(By.id("z-register"))).selectByValue("R01");
+            printsAndOpensAsPdf(b, "z", "R01", "Sent to the printer.");
             b.find(By.id("day-close")).click();
             b.find(By.id("day-confirm-yes")).click();
             b.waitUntil(d -> !b.content(By.id("day-error")).isEmpty());
