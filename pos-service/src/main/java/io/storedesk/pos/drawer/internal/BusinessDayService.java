@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.drawer.BusinessDayClosed;
 import io.storedesk.pos.drawer.BusinessDays;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,8 +32,11 @@ class BusinessDayService implements BusinessDays {
     private final DrawerSessionRepository sessions;
     private final Clock clock;
     private final DayLock dayLock;
+    private final ApplicationEventPublisher events;
 
-    BusinessDayService(JdbcClient jdbc, DrawerSessionRepository sessions, Clock clock, DayLock dayLock) {
+    BusinessDayService(JdbcClient jdbc, DrawerSessionRepository sessions, Clock clock, DayLock dayLock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.dayLock = dayLock;
         this.sessions = sessions;
@@ -72,6 +77,7 @@ class BusinessDayService implements BusinessDays {
                     "Close drawer(s) %s with a count before closing the business day %s.".formatted(open, date))
                     .with("openDrawers", open);
         }
+        events.publishEvent(new BusinessDayClosed(date, user));
         return day.stream().map(s -> new ClosedSession(s.drawerId(), s.id().toString(), s.openedBy(), s.closedBy(),
                 str(s.openingFloat(), s.currency()), str(s.expectedCash(), s.currency()), str(s.countedCash(), s.currency()),
                 str(s.variance(), s.currency()), s.result(), s.approvedBy(), postingsByType(s))).toList();

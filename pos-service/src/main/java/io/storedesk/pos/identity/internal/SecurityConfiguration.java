@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/drawers/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/business-days/**").hasRole(MANAGER)
                         .requestMatchers("/api/v1/returns", "/api/v1/returns/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/api/v1/baskets", "/api/v1/baskets/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/api/v1/exchanges", "/api/v1/store-credits/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/loyalty/**").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
