@@ -122,9 +122,10 @@ class HeadOfficeClient {
         if (header != null && !header.isBlank()) {
             String v = header.strip();
             try {
-                d = v.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(v))
+                d = v.chars().allMatch(Character::isDigit)
+                        ? (v.length() > 12 ? LONGEST_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(v)))
                         : Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (NumberFormatException | DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 d = Duration.ofSeconds(1);
             }
         }
