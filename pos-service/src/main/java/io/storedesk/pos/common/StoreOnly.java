@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 /**
  * A bean that exists only in the store role ({@code pos.role=store}, the default): the card link and
  * its simulator, the reversal retrier and link monitor, the e-mail senders, the drawer kicks, the
- * store's points expiry. Head-office nodes ({@code pos.role=head-office}) start none of them.
+ * store's points expiry, the complaint escalation. Head-office nodes ({@code pos.role=head-office}) start none of them.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

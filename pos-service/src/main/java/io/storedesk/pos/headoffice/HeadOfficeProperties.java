@@ -12,13 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storeKeys store id -> the key that store presents in {@code X-Store-Key}
  * @param maxBatch  the most events one batch may carry
  * @param statistics when the once-per-cluster statistics job looks at the tables and when it analyses them
+ * @param maxConcurrentBatches the most store batches this node applies at once (below the connection pool,
+ *                   so reads and jobs still get a connection); one more waits up to {@code admissionWait}, then
+ *                   is refused 429 with {@code Retry-After}
+ * @param admissionWait how long a batch may wait for a free place before the 429
+ * @param retryAfter what the 429 tells the store to wait (whole seconds, at least 1)
  */
 @ConfigurationProperties("pos.head-office")
 public record HeadOfficeProperties(Map<String, String> storeKeys, @DefaultValue("1000") int maxBatch,
-        @DefaultValue Statistics statistics) {
+        @DefaultValue Statistics statistics, @DefaultValue("12") int maxConcurrentBatches,
+        @DefaultValue("250ms") Duration admissionWait, @DefaultValue("2s") Duration retryAfter) {
 
     public HeadOfficeProperties {
         storeKeys = storeKeys == null ? Map.of() : Map.copyOf(storeKeys);
+        if (maxConcurrentBatches < 0 || admissionWait.isNegative() || retryAfter.toSeconds() < 1) {
+            throw new IllegalArgumentException("pos.head-office: max-concurrent-batches must be >= 0, "
+                    + "admission-wait >= 0 and retry-after at least 1s");
+        }
     }
 
     /**

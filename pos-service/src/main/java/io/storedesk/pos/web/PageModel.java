@@ -47,9 +47,10 @@ class PageModel {
         model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             model.addAttribute("user", auth.getName());
-            model.addAttribute("manager", CurrentUser.hasRole(Role.MANAGER));
-            model.addAttribute("desk", CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.CLERK));
-            model.addAttribute("office", CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.HEAD_OFFICE));
+            model.addAttribute("manager", !headOffice && CurrentUser.hasRole(Role.MANAGER));
+            // a head-office node serves none of the store's pages (headoffice.internal.HeadOfficeRoutes)
+            model.addAttribute("desk", !headOffice && (CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.CLERK)));
+            model.addAttribute("office", !headOffice && (CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.HEAD_OFFICE)));
             model.addAttribute("headOffice", headOffice && CurrentUser.hasRole(Role.HEAD_OFFICE));
             model.addAttribute("apiToken", apiSessions.token(request.getSession(), auth));
         }

@@ -96,8 +96,9 @@ class HeadOfficeIntegrationTests {
         Api.Response ok = call("POST", "/api/ho/v1/stores/S001/events", S001, null, body);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().get("applied").asInt()).isEqualTo(1);
-        // a store key opens nothing but the head-office store endpoints
-        assertThat(call("GET", "/api/v1/reports/daily?date=2026-11-24", S001, null, null).status()).isEqualTo(403);
+        // a store key opens nothing but the head-office store endpoints (the store's API is not even served here)
+        assertThat(call("GET", "/api/v1/reports/daily?date=2026-11-24", S001, null, null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/ho/v1/reports/daily?date=2026-11-24", S001, null, null).status()).isEqualTo(403);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.storedesk.pos.customer.internal;
 
 import java.time.Clock;
 
+import io.storedesk.pos.common.StoreOnly;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.customer.ComplaintProperties;
 import org.slf4j.Logger;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Looks every {@code pos.complaints.escalation-interval} for open complaints within
  * {@code pos.complaints.escalate-days-before} days of their legal deadline (or past it) that were not
- * escalated yet, and escalates each once, in a transaction of its own.
+ * escalated yet, and escalates each once, in a transaction of its own. A store's job only.
  */
+@StoreOnly
 @Component
 class ComplaintEscalation {
 

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * At start-up: a lock row per configured store, the configured store keys stored (hashed) unless
  * known already, and on the first start the opening loyalty
  * balances from {@code pos.loyalty.seed-file} (the CSV the stores load: card;customerId;name;
- * tier;balance;snapshotAt). A bad row stops start-up with its line number.
+ * tier;balance;snapshotAt). A bad row stops start-up with its line number. The seeded balances are
+ * also recorded as each card's opening lot, dated by {@code snapshotAt} (the seeding time when
+ * empty), which head office expires ({@link OpeningPointsExpiry}).
  */
 @Component
 @Profile("head-office")
@@ -36,10 +38,12 @@ class HeadOfficeStartup {
     private final LoyaltyBook loyalty;
     private final Clock clock;
     private final HeadOfficeStoreKeys storeKeys;
+    private final OpeningPointsExpiry expiry;
 
     HeadOfficeStartup(HeadOfficeProperties properties, LoyaltyProperties loyaltyProperties, EventIngest ingest,
-            LoyaltyBook loyalty, Clock clock, HeadOfficeStoreKeys storeKeys) {
+            LoyaltyBook loyalty, Clock clock, HeadOfficeStoreKeys storeKeys, OpeningPointsExpiry expiry) {
         this.storeKeys = storeKeys;
+        this.expiry = expiry;
         this.properties = properties;
         this.loyaltyProperties = loyaltyProperties;
         this.ingest = ingest;
@@ -59,8 +63,14 @@ class HeadOfficeStartup {
         }
         Path file = Path.of(loyaltyProperties.seedFile());
         List<LoyaltyBook.Account> accounts = read(file);
-        if (loyalty.seed(accounts, clock.instant())) {
+        java.time.Instant now = clock.instant();
+        if (loyalty.seed(accounts, now)) {
             log.info("Head office: opening balances of {} loyalty accounts from {}", accounts.size(), file);
+        }
+        int lots = expiry.recordOpeningLots(accounts.stream().map(a -> new OpeningPointsExpiry.Lot(a.card(), a.balance(),
+                a.asOf() == null ? now : java.time.Instant.parse(a.asOf()))).toList());
+        if (lots > 0) {
+            log.info("Head office: {} opening loyalty lots recorded for expiry", lots);
         }
     }
 
@@ -83,12 +93,20 @@ class HeadOfficeStartup {
             }
             try {
                 out.add(new LoyaltyBook.Account(f[0].strip(), blank(f[1]), blank(f[2]), blank(f[3]),
-                        Long.parseLong(f[4].strip()), 0, null));
+                        Long.parseLong(f[4].strip()), 0, snapshotAt(f[5])));
             } catch (NumberFormatException e) {
                 throw new IllegalStateException("%s line %d: balance is not a number".formatted(file, i + 1), e);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalStateException("%s line %d: snapshotAt is not a date-time with offset".formatted(file,
+                        i + 1), e);
             }
         }
         return out;
+    }
+
+    /** The seed's snapshotAt ("2026-11-22T23:00:00+02:00") as an instant ("2026-11-22T21:00:00Z"); null when empty. */
+    private static String snapshotAt(String s) {
+        return s.isBlank() ? null : java.time.OffsetDateTime.parse(s.strip()).toInstant().toString();
     }
 
     private static String blank(String s) {

@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Expires earned points {@code pos.loyalty.expiry-months} after their sale, daily at
  * {@code pos.loyalty.expiry-cron}. Points are spent oldest first: the head-office snapshot is the
- * oldest lot (head office expires what is in it), then the points earned here by date. So what
+ * oldest lot (head office expires the opening balances in it; the points earned here that a snapshot
+ * took in are not expired by either side yet: docs/head-office.md, "Who expires what"), then the
+ * points earned here by date. So what
  * expires is the earned points now due, less what redemptions beyond the snapshot already spent
  * of them and less what expired before; never more than the balance. Each expiry is an EXPIRE
  * entry, journaled on the store chain. Running it again expires nothing more.

@@ -10,6 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sync.SyncProperties;
@@ -17,7 +22,8 @@ import io.storedesk.pos.sync.SyncProperties;
 /**
  * Talks to head office over HTTP (java.net.http): every call carries {@code X-Store-Id} and
  * {@code X-Store-Key}; any failure (no connection, time-out, an answer other than the expected
- * ones) becomes a {@link HeadOfficeException} whose message is what the sync status shows.
+ * ones) becomes a {@link HeadOfficeException} whose message is what the sync status shows; 429 Too
+ * Many Requests becomes a {@link HeadOfficeBusy} carrying head office's {@code Retry-After}.
  */
 class HeadOfficeClient {
 
@@ -92,7 +98,13 @@ class HeadOfficeClient {
         }
     }
 
+    /** The longest {@code Retry-After} honoured as given (a longer one is cut to this). */
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
+
     private static HeadOfficeException unexpected(String what, HttpResponse<String> r) {
+        if (r.statusCode() == 429) {
+            return new HeadOfficeBusy(retryAfter(r.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+        }
         String body = r.body() == null ? "" : r.body().strip();
         if (body.length() > 300) {
             body = body.substring(0, 300) + "...";
@@ -101,10 +113,47 @@ class HeadOfficeClient {
                 body.isEmpty() ? "" : ": " + body), null);
     }
 
+    /**
+     * {@code Retry-After} as seconds or an HTTP date (RFC 9110), at least 1 s (also when missing or
+     * unreadable) and at most {@link #LONGEST_RETRY_AFTER}.
+     */
+    static Duration retryAfter(String header, Instant now) {
+        Duration d = Duration.ofSeconds(1);
+        if (header != null && !header.isBlank()) {
+            String v = header.strip();
+            try {
+                d = v.chars().allMatch(Character::isDigit)
+                        ? (v.length() > 12 ? LONGEST_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(v)))
+                        : Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                d = Duration.ofSeconds(1);
+            }
+        }
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : d;
+    }
+
     /** Head office could not be reached or refused the request; the message is for the sync status. */
-    static final class HeadOfficeException extends RuntimeException {
+    static class HeadOfficeException extends RuntimeException {
         HeadOfficeException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** 429: head office is up but saturated and took nothing; send again after {@link #retryAfter()}. */
+    static final class HeadOfficeBusy extends HeadOfficeException {
+
+        private final transient Duration retryAfter;
+
+        HeadOfficeBusy(Duration retryAfter) {
+            super("head office is busy (429), next attempt after " + retryAfter.toSeconds() + " s", null);
+            this.retryAfter = retryAfter;
+        }
+
+        Duration retryAfter() {
+            return retryAfter;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -25,7 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  * empty, each batch marked pushed (one UPDATE, with the loyalty entries it holds marked synced)
  * only after head office's 200; then, when due or asked for, pulls. Any failure leaves the events
  * pending and waits 1 s, doubling up to {@code pos.sync.max-backoff}, before the next attempt.
- * Sales never wait for it: they only insert outbox rows.
+ * A 429 from head office (saturated, nothing taken) is not a failure: the worker waits what its
+ * {@code Retry-After} says (plus up to a quarter more, so stores told the same do not all come back
+ * in the same second), without the error back-off, without an error in the status and with head
+ * office still reachable, then goes on from the first unacknowledged event (nothing lost; what head
+ * office may already hold it counts as duplicates by event id). Sales never wait for it: they only
+ * insert outbox rows.
  */
 class SyncWorker {
 
@@ -118,6 +124,18 @@ class SyncWorker {
                 state.put(SyncState.LAST_ERROR, null);
             }
             delay = properties.pushInterval();
+        } catch (HeadOfficeClient.HeadOfficeBusy busy) {
+            reachable = true; // it answered: up, only saturated
+            backoff = null;
+            if (pulling) {
+                lastPullAttempt = null; // pull again at the next cycle
+            }
+            Duration wait = busy.retryAfter();
+            delay = wait.plusMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() / 4 + 1));
+            if (delay.compareTo(properties.pushInterval()) < 0) {
+                delay = properties.pushInterval();
+            }
+            log.info("Head office is busy (429): next attempt in {} ms", delay.toMillis());
         } catch (RuntimeException e) {
             pullFailing |= pulling;
             boolean unreachable = e instanceof HeadOfficeClient.HeadOfficeException;
