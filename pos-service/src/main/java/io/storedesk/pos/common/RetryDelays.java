@@ -16,10 +16,16 @@ public final class RetryDelays {
     private RetryDelays() {
     }
 
-    /** The wait after the {@code attempts}-th failed attempt (1 = the first failure: {@code first}). */
+    /**
+     * The wait after the {@code attempts}-th failed attempt (1 = the first failure: {@code first});
+     * a maximum below {@code first} caps every wait, the first included.
+     */
     public static Duration after(int attempts, Duration first, Duration max) {
-        if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-            throw new IllegalArgumentException("the first wait must be positive and at most the maximum");
+        if (max.isNegative() || max.isZero()) {
+            throw new IllegalArgumentException("the longest wait must be positive");
+        }
+        if (first.isNegative() || first.isZero() || first.compareTo(max) > 0) {
+            first = max;
         }
         ExponentialBackOff backOff = new ExponentialBackOff(first.toMillis(), 2.0);
         backOff.setMaxInterval(max.toMillis());

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.storedesk.pos.common.RetryDelays;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.sync.SyncProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,16 +47,13 @@ class SyncWorker {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sync-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Spring's scheduler with one thread: cycles never overlap, and a run on demand queues behind the one running. */
+    private final ThreadPoolTaskScheduler thread = new ThreadPoolTaskScheduler();
 
     private ScheduledFuture<?> next; // touched by the worker thread only
     private volatile Instant nextAttemptAt;
     private volatile Boolean reachable;
-    private volatile Duration backoff;
+    private volatile int failures; // consecutive failed cycles: the wait is RetryDelays.after(failures, 1 s, max-backoff)
     private volatile Instant lastPullAttempt;
     private boolean pullFailing; // worker thread only: the last pull failed, so its error stays shown until a pull works
 
@@ -71,15 +68,19 @@ class SyncWorker {
         this.tx = tx;
         this.json = json;
         this.clock = clock;
+        thread.setPoolSize(1);
+        thread.setThreadNamePrefix("sync-worker-");
+        thread.setDaemon(true);
     }
 
     void start() {
+        thread.initialize();
         nextAttemptAt = clock.instant();
         thread.execute(() -> cycle(false)); // each cycle schedules the next one (field next: worker thread only)
     }
 
     void stop() {
-        thread.shutdownNow();
+        thread.shutdown();
     }
 
     /** Pushes and pulls now (ahead of any back-off) and waits for it, up to {@code wait}. */
@@ -119,14 +120,14 @@ class SyncWorker {
                 reachable = true;
                 pullFailing = false;
             }
-            backoff = null;
+            failures = 0;
             if (!pullFailing && state.get(SyncState.LAST_ERROR).isPresent()) {
                 state.put(SyncState.LAST_ERROR, null);
             }
             delay = properties.pushInterval();
         } catch (HeadOfficeClient.HeadOfficeBusy busy) {
             reachable = true; // it answered: up, only saturated
-            backoff = null;
+            failures = 0;
             if (pulling) {
                 lastPullAttempt = null; // pull again at the next cycle
             }
@@ -142,7 +143,7 @@ class SyncWorker {
             if (unreachable) {
                 reachable = false;
             }
-            backoff = backoff == null ? FIRST_BACKOFF : min(backoff.multipliedBy(2), properties.maxBackoff());
+            Duration backoff = RetryDelays.after(++failures, FIRST_BACKOFF, properties.maxBackoff());
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             log.warn("Head-office sync failed (next attempt in {}): {}", backoff, message);
             try {
@@ -154,8 +155,8 @@ class SyncWorker {
             delay = backoff;
         }
         nextAttemptAt = clock.instant().plus(delay);
-        if (!thread.isShutdown()) {
-            next = thread.schedule(() -> cycle(false), delay.toMillis(), TimeUnit.MILLISECONDS);
+        if (!thread.getScheduledExecutor().isShutdown()) {
+            next = thread.schedule(() -> cycle(false), thread.getClock().instant().plus(delay));
         }
     }
 
@@ -200,7 +201,4 @@ class SyncWorker {
         return b.append("]}").toString();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
 }
