@@ -21,6 +21,7 @@
     let saleDiscount = null;     // {percent | amount, reason} on the whole sale
     let adjusting = null;        // the basket index the price/discount form is open for, -1 = the sale
     const discountApproval = P.approval('discount');
+    let exemption = null;        // {reason, document}: the whole sale sold tax-exempt (not kept over a reload)
     let ageRequired = null;      // the minimum age the quote asks the clerk to check; null = no check
     // Sentences of this page's own features (#sale-i18n), with the shared ones as fallback.
     const own = {};
@@ -33,6 +34,7 @@
       if (card) body.loyaltyCard = card.card;
       if (coupons.length) body.coupons = coupons.slice();
       if (saleDiscount) body.discount = { ...saleDiscount };
+      if (exemption) body.taxExemption = { ...exemption };
       return body;
     }
 
@@ -153,6 +155,10 @@
       });
       renderCoupons();
       $('#cash-total').textContent = quote ? money(quote.cashTotal) : '–';
+      const ex = $('#exempt-status');
+      ex.hidden = !exemption;
+      ex.textContent = exemption ? tt('sale.exemptActive', $('#exempt-reason option[value="' + exemption.reason + '"]').textContent,
+        exemption.document) : '';
       keep();
     }
 
@@ -556,7 +562,7 @@
 
     function newSale() {
       basket.length = 0; quote = null; done = null; saleKey = null; changedSku = null; saleDiscount = null;
-      closeAdjust(); discountApproval.reset(); showAgeCheck(null);
+      closeAdjust(); discountApproval.reset(); showAgeCheck(null); exemption = null; closeExempt();
       coupons.length = 0; setCard(null); $('#card').value = '';
       P.clearErrors($('#card-form'), $('#card-error')); P.clearErrors($('#coupon-form'), $('#coupon-error'));
       P.clearErrors($('#pay-form'), $('#pay-error'));
@@ -747,6 +753,45 @@
       dob.focus(); dob.select();
       return true;
     }
+
+    // ---- tax-exempt sale: the sale's button or F8 opens the form (reason, the customer's document or VAT id);
+    // the quote then shows the sale without tax and the manager's fields in place ----
+    const exemptForm = $('#exempt-form');
+    function openExempt() {
+      if (done || !basket.length) return;
+      if (exemption) { $('#exempt-reason').value = exemption.reason; $('#exempt-document').value = exemption.document; }
+      $('#exempt-remove').hidden = !exemption;
+      P.clearErrors(exemptForm, $('#exempt-error'));
+      exemptForm.hidden = false;
+      $('#exempt-reason').focus();
+    }
+    function closeExempt() { exemptForm.hidden = true; }
+    exemptForm.addEventListener('submit', async e => {
+      e.preventDefault();
+      const doc = $('#exempt-document').value.trim();
+      if (!doc) {
+        $('#exempt-document').setAttribute('aria-invalid', 'true');
+        $('#exempt-error').textContent = tt('sale.exemptNeedDocument');
+        $('#exempt-document').focus(); return;
+      }
+      const before = exemption;
+      exemption = { reason: $('#exempt-reason').value, document: doc };
+      await idle();
+      const failed = await requote();
+      if (failed) {
+        exemption = before;
+        P.showProblem(exemptForm, $('#exempt-error'), failed.problem);
+        await requote();
+        return;
+      }
+      closeExempt();
+      scan.focus();
+    });
+    $('#exempt-remove').addEventListener('click', async () => { exemption = null; closeExempt(); await requote(); scan.focus(); });
+    $('#exempt-cancel').addEventListener('click', () => { closeExempt(); scan.focus(); });
+    exemptForm.addEventListener('keydown', e => { if (e.key === 'Escape') { e.preventDefault(); closeExempt(); scan.focus(); } });
+    $('#sale-exempt').addEventListener('click', openExempt);
+    document.addEventListener('keydown', e => { if (e.key === 'F8') { e.preventDefault(); openExempt(); } });
 
     restoreKept();             // reads the kept basket before the first render would forget it
     render();

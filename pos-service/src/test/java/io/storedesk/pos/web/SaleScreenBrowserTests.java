@@ -263,6 +263,48 @@ class SaleScreenBrowserTests {
         }
     }
 
+
+    /**
+     * A tax-exempt sale at the till (issue 24): F8 opens the form, an export with the customer's passport
+     * number sells EL-2001 at 16.45 without tax, the manager approves in place, and the sale records it.
+     */
+    @Test
+    void aSaleIsMarkedTaxExemptByKeyboardAndTheManagerApprovesInPlace() {
+        api.ensureOpen("D2");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=en");
+            b.viewport(1366, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue("D2");
+            b.find(By.id("scan")).click();
+            b.keys("EL-2001", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("EL-2001")) && b.text(By.id("total")).contains("19.90"));
+
+            b.keys(Keys.F8);
+            b.find(By.id("exempt-form"));
+            new Select(b.find(By.id("exempt-reason"))).selectByValue("EXPORT");
+            b.find(By.id("exempt-form")).findElement(By.cssSelector("button[type=submit]")).click();
+            b.waitForText(By.id("exempt-error"), "document number");             // the document is required
+            b.enter(By.id("exempt-document"), "UA FX123456");
+            b.waitUntil(d -> !d.findElement(By.id("exempt-form")).isDisplayed());
+            b.waitForText(By.id("total"), "16.45");
+            assertThat(b.text(By.id("tax-total"))).contains("0.00");
+            assertThat(b.text(By.id("exempt-status"))).contains("Export", "UA FX123456");
+            b.waitUntil(d -> d.findElement(By.id("discount-approval")).isDisplayed());
+            assertThat(b.text(By.cssSelector("#discount-approval .approval-why"))).contains("Tax-exempt sale (EXPORT)");
+            b.screenshot("till-tax-exempt");
+
+            b.type(By.id("discount-manager"), "manager");
+            b.type(By.id("discount-pin"), "1234");
+            b.keys(Keys.ENTER);                                                 // pays the exact amount in cash
+            b.find(By.id("done"));
+            JsonNode sale = api.get("/api/v1/sales/" + b.text(By.id("receipt-number")), "clerk").json();
+            assertThat(sale.get("total").asString()).isEqualTo("16.45");
+            assertThat(sale.get("taxExemption").get("document").asString()).isEqualTo("UAFX123456");
+            assertThat(sale.get("taxExemption").get("approvedBy").asString()).isEqualTo("manager");
+        }
+    }
+
     @Test
     void theSameItemTwiceIsOneLineQuantitiesAreEditedAndItemsAreFoundByName() {
         api.ensureOpen("D2");

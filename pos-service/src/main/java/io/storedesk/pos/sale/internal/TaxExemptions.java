@@ -42,7 +42,8 @@ class TaxExemptions implements TaxExemptionWording {
         this.approvals = approvals;
     }
 
-    List<String> reasons() {
+    @Override
+    public List<String> reasons() {
         return List.copyOf(properties.reasons().keySet());
     }
 
