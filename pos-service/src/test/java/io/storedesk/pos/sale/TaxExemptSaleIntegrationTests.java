@@ -96,6 +96,21 @@ class TaxExemptSaleIntegrationTests extends IntegrationTest {
                 "\"approvedBy\":\"manager\"", "\"taxNotCharged\":\"3.45\"");
     }
 
+
+    @Test
+    void oneApprovalCoversADiscountBeyondTheLimitAndTheExemptionWhichApplyAfterTheDiscount() {
+        Api.Response r = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":[{"sku":"EL-2001","quantity":1,"discount":{"percent":"20","reason":"DAMAGED"}}],
+                 "taxExemption":%s,"approval":%s,"tenders":[{"type":"CASH","amount":"20.00"}]}""".formatted(EXPORT, APPROVAL));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        // 19.90 less 20 % = 15.92, which holds 2.76 of tax: sold for 13.16
+        assertThat(r.text("total")).isEqualTo("13.16");
+        assertThat(r.json().get("taxExemption").get("taxNotCharged").asString()).isEqualTo("2.76");
+        assertThat(r.json().get("discounts").get(0).get("approvedBy").asString()).isEqualTo("manager");
+        assertThat(r.json().get("taxExemption").get("approvedBy").asString()).isEqualTo("manager");
+    }
+
     @Test
     void theReasonMustBeConfiguredTheDocumentGivenAndAReverseChargeNeedsAnEuVatId() {
         long sales = count("sale");
