@@ -96,7 +96,7 @@
       ask(problem) {
         if (!box) return false;
         const r = rule(problem);
-        if (!['approval-required', 'discount-needs-approval', 'drawer-variance-needs-approval', 'approval-denied', 'self-approval', 'approval-locked'].includes(r)
+        if (!['approval-required', 'discount-needs-approval', 'tax-exempt-needs-approval', 'drawer-variance-needs-approval', 'approval-denied', 'self-approval', 'approval-locked'].includes(r)
             && !(problem.detail || '').toLowerCase().includes('approv')) return false;
         box.hidden = false;
         $('.approval-why', box).textContent = problem.detail || t('approval.needed');

@@ -21,6 +21,8 @@
     let saleDiscount = null;     // {percent | amount, reason} on the whole sale
     let adjusting = null;        // the basket index the price/discount form is open for, -1 = the sale
     const discountApproval = P.approval('discount');
+    let exemption = null;        // {reason, document}: the whole sale sold tax-exempt (not kept over a reload)
+    let ageRequired = null;      // the minimum age the quote asks the clerk to check; null = no check
     // Sentences of this page's own features (#sale-i18n), with the shared ones as fallback.
     const own = {};
     $$('#sale-i18n [data-k]').forEach(e => { own[e.dataset.k] = e.textContent; });
@@ -32,6 +34,7 @@
       if (card) body.loyaltyCard = card.card;
       if (coupons.length) body.coupons = coupons.slice();
       if (saleDiscount) body.discount = { ...saleDiscount };
+      if (exemption) body.taxExemption = { ...exemption };
       return body;
     }
 
@@ -152,6 +155,10 @@
       });
       renderCoupons();
       $('#cash-total').textContent = quote ? money(quote.cashTotal) : '–';
+      const ex = $('#exempt-status');
+      ex.hidden = !exemption;
+      ex.textContent = exemption ? tt('sale.exemptActive', $('#exempt-reason option[value="' + exemption.reason + '"]').textContent,
+        exemption.document) : '';
       keep();
     }
 
@@ -206,6 +213,7 @@
       if (mine !== quoteSeq) return null;
       if (r.ok) {
         quote = r.data; render();
+        showAgeCheck(quote.ageCheckRequired || null);
         // approval in place: the manager's fields show (without taking the focus) while the quote needs them
         const box = $('#discount-approval');
         if (quote.approvalNeeded && quote.approvalNeeded.length) {
@@ -498,13 +506,17 @@
         if (!cash) { $('#cash').setAttribute('aria-invalid', 'true'); error.textContent = tt('sale.badAmount', $('label[for=cash]').textContent, typed); $('#cash').focus(); return; }
         tenders.push({ type: 'CASH', amount: cash });
       }
+      const check = ageCheck(error);
+      if (check === false) return;
       saleKey = saleKey || P.key();
       busy = true; $('#pay').disabled = true;
-      const r = await api('POST', '/api/v1/sales', extras({ drawerId: drawer.value, lines: basket, tenders: tenders, approval: discountApproval.value() }), { key: saleKey });
+      const r = await api('POST', '/api/v1/sales', extras({ drawerId: drawer.value, lines: basket, tenders: tenders,
+        approval: discountApproval.value(), ageCheck: check || undefined }), { key: saleKey });
       busy = false; $('#pay').disabled = false;
       if (!r.ok) {
         if (r.status !== 0) saleKey = null;
         if (discountApproval.ask(r.problem)) { error.textContent = ''; return; }
+        if (ageRefused(r.problem, error)) return;
         P.showProblem($('#pay-form'), error, r.problem);
         return;
       }
@@ -550,7 +562,7 @@
 
     function newSale() {
       basket.length = 0; quote = null; done = null; saleKey = null; changedSku = null; saleDiscount = null;
-      closeAdjust(); discountApproval.reset();
+      closeAdjust(); discountApproval.reset(); showAgeCheck(null); exemption = null; closeExempt();
       coupons.length = 0; setCard(null); $('#card').value = '';
       P.clearErrors($('#card-form'), $('#card-error')); P.clearErrors($('#coupon-form'), $('#coupon-error'));
       P.clearErrors($('#pay-form'), $('#pay-error'));
@@ -687,6 +699,99 @@
       if (i < 0) i = basket.length - 1;
       openAdjust(i);
     });
+
+    // ---- age-restricted goods: the quote names the minimum age; before paying the clerk enters the
+    // customer's date of birth from the ID, or confirms that the ID was checked and the customer looks
+    // over it. Nothing of it is kept in the browser beyond this sale. ----
+    const ageBox = $('#age-check'), dob = $('#age-dob'), idChecked = $('#age-id-checked');
+    function showAgeCheck(minimumAge) {
+      if (minimumAge === ageRequired) return;
+      ageRequired = minimumAge;
+      ageBox.hidden = !minimumAge;
+      dob.value = ''; idChecked.checked = false;
+      P.clearErrors(ageBox, null);
+      if (minimumAge) {
+        $('#age-why').textContent = tt('sale.ageWhy', minimumAge);
+        $('#age-looks').textContent = tt('sale.ageLooksOver', minimumAge);
+        reveal($('.pay-fields'), ageBox);
+      }
+    }
+    /** A date typed as 31.05.2001, 31/05/2001 or 2001-05-31, as the API's ISO date; null when it is none. */
+    function isoDate(text) {
+      const s = String(text).trim();
+      let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s), y, mo, d;
+      if (m) { y = +m[1]; mo = +m[2]; d = +m[3]; } else {
+        m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+        if (!m) return null;
+        d = +m[1]; mo = +m[2]; y = +m[3];
+      }
+      const date = new Date(Date.UTC(y, mo - 1, d));
+      if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1900) return null;
+      return y + '-' + String(mo).padStart(2, '0') + '-' + String(d).padStart(2, '0');
+    }
+    /** The sale's ageCheck: undefined when none is needed, false (and the reason shown) when the clerk has not checked yet. */
+    function ageCheck(error) {
+      if (!ageRequired) return undefined;
+      if (idChecked.checked) return { idChecked: true, looksOver: ageRequired };
+      const typed = dob.value.trim();
+      if (!typed) { error.textContent = tt('sale.ageNeeded', ageRequired); dob.setAttribute('aria-invalid', 'true'); dob.focus(); return false; }
+      const iso = isoDate(typed);
+      if (!iso) {
+        error.textContent = tt('sale.badDate', $('label[for=age-dob]').textContent, typed);
+        dob.setAttribute('aria-invalid', 'true'); dob.focus(); return false;
+      }
+      return { dateOfBirth: iso };
+    }
+    /** The API refused the sale for the age: the check shows again (a quote may not have asked for it). */
+    function ageRefused(problem, error) {
+      const r = P.rule(problem);
+      if (r !== 'under-age' && r !== 'age-check-required') return false;
+      if (problem.minimumAge && problem.minimumAge !== ageRequired) showAgeCheck(problem.minimumAge);
+      idChecked.checked = false;
+      P.showProblem($('#pay-form'), error, problem);
+      dob.setAttribute('aria-invalid', 'true');
+      dob.focus(); dob.select();
+      return true;
+    }
+
+    // ---- tax-exempt sale: the sale's button or F8 opens the form (reason, the customer's document or VAT id);
+    // the quote then shows the sale without tax and the manager's fields in place ----
+    const exemptForm = $('#exempt-form');
+    function openExempt() {
+      if (done || !basket.length) return;
+      if (exemption) { $('#exempt-reason').value = exemption.reason; $('#exempt-document').value = exemption.document; }
+      $('#exempt-remove').hidden = !exemption;
+      P.clearErrors(exemptForm, $('#exempt-error'));
+      exemptForm.hidden = false;
+      $('#exempt-reason').focus();
+    }
+    function closeExempt() { exemptForm.hidden = true; }
+    exemptForm.addEventListener('submit', async e => {
+      e.preventDefault();
+      const doc = $('#exempt-document').value.trim();
+      if (!doc) {
+        $('#exempt-document').setAttribute('aria-invalid', 'true');
+        $('#exempt-error').textContent = tt('sale.exemptNeedDocument');
+        $('#exempt-document').focus(); return;
+      }
+      const before = exemption;
+      exemption = { reason: $('#exempt-reason').value, document: doc };
+      await idle();
+      const failed = await requote();
+      if (failed) {
+        exemption = before;
+        P.showProblem(exemptForm, $('#exempt-error'), failed.problem);
+        await requote();
+        return;
+      }
+      closeExempt();
+      scan.focus();
+    });
+    $('#exempt-remove').addEventListener('click', async () => { exemption = null; closeExempt(); await requote(); scan.focus(); });
+    $('#exempt-cancel').addEventListener('click', () => { closeExempt(); scan.focus(); });
+    exemptForm.addEventListener('keydown', e => { if (e.key === 'Escape') { e.preventDefault(); closeExempt(); scan.focus(); } });
+    $('#sale-exempt').addEventListener('click', openExempt);
+    document.addEventListener('keydown', e => { if (e.key === 'F8') { e.preventDefault(); openExempt(); } });
 
     restoreKept();             // reads the kept basket before the first render would forget it
     render();

@@ -19,6 +19,7 @@ import io.storedesk.pos.sale.ManualDiscountTotals;
  * @param variancesByUser drawer count variances summed per user in charge of the drawer
  * @param manualDiscounts price overrides and manual discounts by reason and by clerk (null in Z reports taken
  *                        before they existed)
+ * @param taxExempt       tax-exempt sales apart: count and net by reason (null in Z reports taken before they existed)
  */
 public record ZReport(long zNumber, String storeId, LocalDate businessDate, OffsetDateTime closedAt, String closedBy,
         String currency, long salesCount, String grossSales, String discounts, String salesTotal, String returns,
@@ -26,5 +27,5 @@ public record ZReport(long zNumber, String storeId, LocalDate businessDate, Offs
         String voids, long voidsCount, String netSales, String taxTotal, String cashRounding,
         Map<String, Map<String, String>> taxByRate, Map<String, String> tenders, Map<String, String> byDepartment,
         List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser,
-        ManualDiscountTotals manualDiscounts) {
+        ManualDiscountTotals manualDiscounts, io.storedesk.pos.sale.TaxExemptTotals taxExempt) {
 }

@@ -19,6 +19,9 @@ public interface SaleActivity {
     /** Price overrides and manual discounts of the sales that stand, by reason and by clerk. */
     ManualDiscountTotals manualDiscounts(LocalDate from, LocalDate to);
 
+    /** Tax-exempt sales that stand, net by exemption reason. */
+    TaxExemptTotals taxExempt(LocalDate from, LocalDate to);
+
     record ClerkSales(long count, String total) {
     }
 

@@ -85,12 +85,26 @@ public final class SaleOrder {
         }
     }
 
+    /**
+     * A tax-exempt sale: the reason code ({@code pos.tax-exemptions.reasons}, e.g. EXPORT, DIPLOMATIC,
+     * REVERSE_CHARGE) and the customer's document: passport or diplomatic card number, or for the reverse
+     * charge their EU VAT id. Always needs a manager's approval ({@code approval} of the request).
+     */
+    public record TaxExemption(@NotBlank @Size(max = 40) String reason, @NotBlank @Size(max = 40) String document) {
+    }
+
     /** Limits shared by every request that carries lines and tenders. */
     public static final int MAX_LINES = 500;
 
     /** For exchanges: the new lines and how the difference is paid. */
     public record Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
-            List<Tender> tenders, Discount discount, ApprovalRequest approval, AgeCheck ageCheck) {
+            List<Tender> tenders, Discount discount, ApprovalRequest approval, AgeCheck ageCheck,
+            TaxExemption taxExemption) {
+
+        public Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
+                List<Tender> tenders, Discount discount, ApprovalRequest approval, AgeCheck ageCheck) {
+            this(drawerId, lines, loyaltyCard, coupons, tenders, discount, approval, ageCheck, null);
+        }
 
         public Exchange(String drawerId, List<Line> lines, String loyaltyCard, List<String> coupons,
                 List<Tender> tenders) {

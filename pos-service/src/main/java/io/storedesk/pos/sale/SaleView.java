@@ -28,13 +28,14 @@ public record SaleView(
         int pointsEarned,
         List<Promotion> promotions,
         String loyaltyCard,
-        List<Discount> discounts) {
+        List<Discount> discounts,
+        TaxExemption taxExemption) {
 
     /** The same sale with another status (VOIDED once post-voided). */
     public SaleView withStatus(String newStatus) {
         return new SaleView(receiptNumber, newStatus, storeId, registerId, drawerId, businessDate, completedAt, clerk,
                 currency, lines, subtotal, discountTotal, taxTotal, total, taxes, tenders, totalPaid, change,
-                cashRounding, pointsEarned, promotions, loyaltyCard, discounts);
+                cashRounding, pointsEarned, promotions, loyaltyCard, discounts, taxExemption);
     }
 
     public record Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
@@ -58,5 +59,12 @@ public record SaleView(
      */
     public record Discount(String kind, int lineNo, String reason, String percent, String amount, String wasPrice,
             String approvedBy) {
+    }
+
+    /**
+     * The sale was sold tax-exempt (null: it was not): the reason code, the customer's document or VAT id,
+     * the approving manager and the tax not charged ({@code taxNotCharged}: what the lines' tax would have been).
+     */
+    public record TaxExemption(String reason, String document, String approvedBy, String taxNotCharged) {
     }
 }

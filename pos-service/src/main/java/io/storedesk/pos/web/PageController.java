@@ -1,6 +1,7 @@
 package io.storedesk.pos.web;
 
 import io.storedesk.pos.sale.DiscountReasons;
+import io.storedesk.pos.sale.TaxExemptionWording;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +12,10 @@ class PageController {
 
     private final TillProperties till;
     private final DiscountReasons discountReasons;
+    private final TaxExemptionWording exemptions;
 
-    PageController(TillProperties till, DiscountReasons discountReasons) {
+    PageController(TillProperties till, DiscountReasons discountReasons, TaxExemptionWording exemptions) {
+        this.exemptions = exemptions;
         this.till = till;
         this.discountReasons = discountReasons;
     }
@@ -32,6 +35,7 @@ class PageController {
         model.addAttribute("mergeLines", till.mergeIdenticalLines());
         model.addAttribute("quickKeys", till.quickKeys());
         model.addAttribute("discountReasons", discountReasons.reasons());
+        model.addAttribute("exemptReasons", exemptions.reasons());
         return "sale";
     }
 }

@@ -345,6 +345,43 @@ class DailyReportIntegrationTests {
                 List.of("manualDiscounts", "clerk:clerk", "discountRate", "0.3046"));
     }
 
+
+    @Test
+    void taxExemptSalesShowApartInTheDailyReportAndTheZReportNetByReason() {
+        open("D4", "clerk");
+        ok(api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D4","lines":[{"sku":"EL-2001","quantity":1}],"approval":%s,
+                 "taxExemption":{"reason":"EXPORT","document":"UA123456"},
+                 "tenders":[{"type":"CASH","amount":"16.45"}]}""".formatted(APPROVAL)), 201);   // 19.90 less 3.45 tax
+        ok(api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D4","lines":[{"sku":"EL-2002","quantity":1}],"approval":%s,
+                 "taxExemption":{"reason":"REVERSE_CHARGE","document":"LV40103999999"},
+                 "tenders":[{"type":"CASH","amount":"40.50"}]}""".formatted(APPROVAL)), 201);   // 49.00 less 8.50 tax
+        sell("clerk", "D4", "EL-2001", 1, "{\"type\":\"CASH\",\"amount\":\"19.90\"}");
+        // D4 expects 60 + 16.45 + 40.50 + 19.90 = 136.85
+        ok(api.post("/api/v1/drawers/D4/close", "clerk", """
+                {"counted":{"50.00":2,"20.00":1,"10.00":1,"5.00":1,"1.00":1,"0.50":1,"0.20":1,"0.10":1,"0.05":1}}"""), 200);
+
+        JsonNode r = api.get("/api/v1/reports/daily?date=" + today, "manager").json();
+        JsonNode section = r.get("sections").get("taxExempt");
+        assertThat(section.get("count").asLong()).isEqualTo(2);
+        assertThat(section.get("net").asString()).isEqualTo("56.95");
+        assertThat(text(section.get("byReason"))).isEqualTo(Map.of(
+                "EXPORT", Map.of("count", "1", "net", "16.45"),
+                "REVERSE_CHARGE", Map.of("count", "1", "net", "40.50")));
+        assertThat(r.get("taxTotal").asString()).isEqualTo("3.45");          // only the ordinary sale's tax
+
+        Api.Response closed = api.post("/api/v1/business-days/" + today + "/close", "manager", "");
+        ok(closed, 201);
+        JsonNode z = closed.json().get("taxExempt");
+        assertThat(z.get("count").asLong()).isEqualTo(2);
+        assertThat(z.get("net").asString()).isEqualTo("56.95");
+        assertThat(text(z.get("byReason"))).isEqualTo(text(section.get("byReason")));
+        assertThat(closed.json().get("taxTotal").asString()).isEqualTo("3.45");
+        Api.Response csv = api.get("/api/v1/reports/daily?date=" + today + "&format=csv", "manager");
+        assertThat(Csv.parse(csv.body())).contains(List.of("taxExempt", "REVERSE_CHARGE", "net", "40.50"));
+    }
+
     @Test
     void aRangeSumsItsDaysAndDaysWithoutBusinessCountAsZero() {
         LocalDate first = today;

@@ -124,6 +124,11 @@ class ReportDocuments {
             z.manualDiscounts().byClerk().forEach((clerk, f) ->
                     b.row("  " + clerk + " (" + f.count() + ")", parts.money(f.amount())));
         }
+        if (z.taxExempt() != null && z.taxExempt().count() > 0) {
+            b.row(parts.caption("taxExemptByReason") + " (" + z.taxExempt().count() + ")", parts.money(z.taxExempt().net()));
+            z.taxExempt().byReason().forEach((reason, f) ->
+                    b.row("  " + reason + " (" + f.count() + ")", parts.money(f.net())));
+        }
         for (Map.Entry<String, Map<String, String>> rate : z.taxByRate().entrySet()) {
             Map<String, String> v = rate.getValue();
             b.tax(new TaxRow("", new BigDecimal(rate.getKey()), amount(v.get("net")), amount(v.get("tax")),

@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.printing.PrintingProperties;
 import io.storedesk.pos.sale.SaleView;
+import io.storedesk.pos.sale.TaxExemptionWording;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.ReceiptBuilder;
@@ -25,10 +26,12 @@ class SaleReceipts {
 
     private final StoreProperties store;
     private final PrintingProperties printing;
+    private final TaxExemptionWording exemptions;
 
-    SaleReceipts(StoreProperties store, PrintingProperties printing) {
+    SaleReceipts(StoreProperties store, PrintingProperties printing, TaxExemptionWording exemptions) {
         this.store = store;
         this.printing = printing;
+        this.exemptions = exemptions;
     }
 
     /** The tender's name in the store's language (UTF-8 bundle printing/tenders*.properties). */
@@ -89,6 +92,11 @@ class SaleReceipts {
         if (sale.discounts() != null) {
             manualDiscounts(sale, b);
         }
+        SaleView.TaxExemption exempt = sale.taxExemption();
+        if (exempt != null) { // the tax not charged as a row below the lines, the legal wording above the footer
+            b.promotion(caption("taxNotCharged", label("taxExemptReason." + exempt.reason(), exempt.reason())),
+                    new BigDecimal(exempt.taxNotCharged()).negate());
+        }
         sale.taxes().forEach(t -> b.tax(new TaxRow(t.letter(), new BigDecimal(t.rate()), new BigDecimal(t.net()),
                 new BigDecimal(t.tax()), new BigDecimal(t.gross()))));
         BigDecimal total = new BigDecimal(sale.total());
@@ -99,7 +107,13 @@ class SaleReceipts {
             b.tender(new Tender(tenderLabel(t.type()), handed, t.maskedPan(), t.authCode()));
         }
         b.change(new BigDecimal(sale.change()));
-        b.footer(printing.footer().toArray(String[]::new));
+        java.util.List<String> footer = new java.util.ArrayList<>();
+        if (exempt != null) {
+            footer.add(exemptions.wording(exempt.reason(), store.locale()));
+            footer.add(caption("taxExemptDocument", exempt.document()));
+        }
+        footer.addAll(printing.footer());
+        b.footer(footer.toArray(String[]::new));
         return b.build();
     }
 }

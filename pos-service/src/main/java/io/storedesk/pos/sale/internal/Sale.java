@@ -64,6 +64,14 @@ class Sale {
     private String loyaltyCard;
     @Column(name = "points_earned")
     private int pointsEarned;
+    @Column(name = "tax_exempt_reason")
+    private String taxExemptReason;
+    @Column(name = "tax_exempt_document")
+    private String taxExemptDocument;
+    @Column(name = "tax_exempt_approved_by")
+    private String taxExemptApprovedBy;
+    @Column(name = "tax_not_charged")
+    private BigDecimal taxNotCharged;
 
     @ElementCollection
     @CollectionTable(name = "sale_line", joinColumns = @JoinColumn(name = "sale_id"))
@@ -139,6 +147,33 @@ class Sale {
                     t.reference(), t.card()));
         }
         return s;
+    }
+
+    /** Marks a new sale tax-exempt (its basket was priced so): why, the customer's document, who approved it. */
+    void exempt(String reason, String document, String approvedBy, BigDecimal notCharged) {
+        if (!isNew) {
+            throw new IllegalStateException("only a new sale is marked tax-exempt");
+        }
+        this.taxExemptReason = reason;
+        this.taxExemptDocument = document;
+        this.taxExemptApprovedBy = approvedBy;
+        this.taxNotCharged = notCharged;
+    }
+
+    String taxExemptReason() {
+        return taxExemptReason;
+    }
+
+    String taxExemptDocument() {
+        return taxExemptDocument;
+    }
+
+    String taxExemptApprovedBy() {
+        return taxExemptApprovedBy;
+    }
+
+    BigDecimal taxNotCharged() {
+        return taxNotCharged;
     }
 
     /** The loyalty points the sale earned; set once, before the sale is first stored. */

@@ -21,7 +21,10 @@ class SaleActivityReader implements SaleActivity {
     private final StoreProperties store;
     private final ManualDiscountFigures discounts;
 
-    SaleActivityReader(JdbcClient jdbc, StoreProperties store, ManualDiscountFigures discounts) {
+    private final TaxExemptFigures exempt;
+
+    SaleActivityReader(JdbcClient jdbc, StoreProperties store, ManualDiscountFigures discounts, TaxExemptFigures exempt) {
+        this.exempt = exempt;
         this.jdbc = jdbc;
         this.store = store;
         this.discounts = discounts;
@@ -31,6 +34,12 @@ class SaleActivityReader implements SaleActivity {
     @Transactional(readOnly = true)
     public io.storedesk.pos.sale.ManualDiscountTotals manualDiscounts(LocalDate from, LocalDate to) {
         return discounts.of(from, to);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public io.storedesk.pos.sale.TaxExemptTotals taxExempt(LocalDate from, LocalDate to) {
+        return exempt.of(from, to);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.sale.PricedBasket;
+import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.SaleView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,9 +42,15 @@ class SaleController {
 
     @PostMapping("/quote")
     QuoteView quote(@Valid @RequestBody SaleRequests.Quote request) {
-        PricedBasket basket = sales.quote(request.lines(), request.loyaltyCard(), request.coupons(), request.discount());
+        SaleOrder.TaxExemption exemption = sales.readExemption(request.taxExemption());
+        PricedBasket quoted = sales.quote(request.lines(), request.loyaltyCard(), request.coupons(), request.discount());
+        PricedBasket basket = sales.exempt(quoted, exemption);
         int minimumAge = sales.minimumAge(basket);
-        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()), sales.approvalNeeded(basket),
+        List<String> approvalNeeded = new java.util.ArrayList<>(sales.approvalNeeded(quoted));
+        if (exemption != null) {
+            approvalNeeded.add("tax-exempt sale (%s)".formatted(exemption.reason()));
+        }
+        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()), approvalNeeded,
                 minimumAge == 0 ? null : minimumAge);
     }
 

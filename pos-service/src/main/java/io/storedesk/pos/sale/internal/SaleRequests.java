@@ -21,7 +21,8 @@ final class SaleRequests {
     record Quote(@NotEmpty @Size(max = MAX_LINES) List<SaleOrder.@Valid @NotNull Line> lines,
             @Size(max = 40) String loyaltyCard,
             @Size(max = 10) List<@NotBlank @Size(max = 40) String> coupons,
-            @Valid SaleOrder.Discount discount, @Valid SaleOrder.AgeCheck ageCheck) {
+            @Valid SaleOrder.Discount discount, @Valid SaleOrder.AgeCheck ageCheck,
+            @Valid SaleOrder.TaxExemption taxExemption) {
     }
 
     record Sale(@NotBlank @Size(max = 20) String drawerId,
@@ -30,7 +31,7 @@ final class SaleRequests {
             @Size(max = 10) List<@NotBlank @Size(max = 40) String> coupons,
             @NotEmpty @Size(max = 10) List<SaleOrder.@Valid @NotNull Tender> tenders,
             @Valid SaleOrder.Discount discount, @Valid ApprovalRequest approval,
-            @Valid SaleOrder.AgeCheck ageCheck) {
+            @Valid SaleOrder.AgeCheck ageCheck, @Valid SaleOrder.TaxExemption taxExemption) {
     }
 
     /** A post-void: why, and the approving manager. */

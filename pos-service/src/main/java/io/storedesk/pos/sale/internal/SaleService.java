@@ -80,13 +80,15 @@ class SaleService implements Sales {
     private final SaleLock saleLock;
     private final DiscountPolicy discounts;
     private final AgeChecks ageChecks;
+    private final TaxExemptions exemptions;
 
-    SaleService(AgeChecks ageChecks, DiscountPolicy discounts, SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
+    SaleService(TaxExemptions exemptions, AgeChecks ageChecks, DiscountPolicy discounts, SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
             SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
             org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
         this.ageChecks = ageChecks;
+        this.exemptions = exemptions;
         this.discounts = discounts;
         this.points = points;
         this.saleLock = saleLock;
@@ -145,6 +147,16 @@ class SaleService implements Sales {
         return promotions.price(pricer, resolve(lines), loyaltyCard, coupons, discounts.read(lines, discount));
     }
 
+    /** The quoted basket sold tax-exempt when {@code exemption} (already {@link TaxExemptions#read read}) is not null. */
+    PricedBasket exempt(PricedBasket basket, SaleOrder.TaxExemption exemption) {
+        return exemption == null ? basket : exemptions.exempt(basket);
+    }
+
+    /** Checks a tax exemption asked for (null: none). */
+    SaleOrder.TaxExemption readExemption(SaleOrder.TaxExemption asked) {
+        return exemptions.read(asked);
+    }
+
     /** The age a customer must have reached to buy the quoted basket; 0 when nothing in it is restricted. */
     int minimumAge(PricedBasket basket) {
         return ageChecks.minimumAge(basket);
@@ -163,7 +175,8 @@ class SaleService implements Sales {
      */
     IdempotentResult<SaleView> complete(SaleRequests.Sale request, String idempotencyKey, String clerk) {
         SaleOrder.Exchange order = new SaleOrder.Exchange(request.drawerId(), request.lines(), request.loyaltyCard(),
-                request.coupons(), request.tenders(), request.discount(), request.approval(), request.ageCheck());
+                request.coupons(), request.tenders(), request.discount(), request.approval(), request.ageCheck(),
+                request.taxExemption());
         return complete("sale", null, order, null, new Object[] {clerk, request}, idempotencyKey, clerk, SaleView.class,
                 view -> view);
     }
@@ -183,8 +196,12 @@ class SaleService implements Sales {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            PricedBasket basket = discounts.approve(quote(order.lines(), order.loyaltyCard(), order.coupons(),
+            SaleOrder.TaxExemption exemption = exemptions.read(order.taxExemption());
+            PricedBasket quoted = discounts.approve(quote(order.lines(), order.loyaltyCard(), order.coupons(),
                     order.discount()), order.approval(), clerk); // before any card is charged
+            TaxExemptionGranted granted = exemption == null ? null : new TaxExemptionGranted(exemption,
+                    exemptions.approve(exemption, order.approval(), clerk), quoted.taxTotal()); // so is the exemption's approval
+            PricedBasket basket = exempt(quoted, exemption);
             int minimumAge = ageChecks.minimumAge(basket); // so is the age check, on the drawer's business day
             Map<String, Object> ageCheck = minimumAge == 0 ? null : ageChecks.require(minimumAge, order.ageCheck(),
                     drawers.businessDate(drawer.drawerId()), clerk);
@@ -198,7 +215,7 @@ class SaleService implements Sales {
             try {
                 IdempotentResult<R> result = idempotency.executeAfterFind(scope, idempotencyKey, fingerprint,
                         resultType, () -> alsoRecord.apply(record(lockOriginal, drawer, clerk, basket, plan, approved,
-                                order.loyaltyCard(), order.coupons(), ageCheck)));
+                                order.loyaltyCard(), order.coupons(), ageCheck, granted)));
                 if (result.replayed()) {
                     tendering.reverse(approved, "duplicate request");
                 }
@@ -212,7 +229,7 @@ class SaleService implements Sales {
 
     private SaleView record(Runnable lockOriginal, DrawerInfo drawer, String clerk, PricedBasket basket,
             Tendering.Plan plan, List<Tendering.Approved> approved, String loyaltyCard, List<String> coupons,
-            Map<String, Object> ageCheck) {
+            Map<String, Object> ageCheck, TaxExemptionGranted exemption) {
         LocalDate businessDate = drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md)
         if (lockOriginal != null) {
             lockOriginal.run(); // lock 3 or 4: what this sale settles, before this sale's number (lock 6)
@@ -232,6 +249,10 @@ class SaleService implements Sales {
         Instant now = clock.instant();
         Sale sale = Sale.complete(receiptNumber, store.id(), drawer.registerId(), seq, drawer.drawerId(),
                 businessDate, clerk, now, basket, settlement, loyaltyCard);
+        if (exemption != null) {
+            sale.exempt(exemption.exemption().reason(), exemption.exemption().document(), exemption.approvedBy(),
+                    exemption.taxNotCharged().amount());
+        }
         if (loyaltyCard != null) {
             points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
         }
@@ -385,6 +406,14 @@ class SaleService implements Sales {
         if (ageCheck != null) {
             payload.put("ageCheck", ageCheck);
         }
+        if (view.taxExemption() != null) {
+            Map<String, Object> exemption = new LinkedHashMap<>();
+            exemption.put("reason", view.taxExemption().reason());
+            exemption.put("document", view.taxExemption().document());
+            exemption.put("approvedBy", view.taxExemption().approvedBy());
+            exemption.put("taxNotCharged", view.taxExemption().taxNotCharged());
+            payload.put("taxExemption", exemption);
+        }
         return payload;
     }
 
@@ -432,5 +461,9 @@ class SaleService implements Sales {
             int limit) {
         return sales.searchByLoyaltyCard(from, to, total == null ? null : total.amount(), loyaltyCard,
                 org.springframework.data.domain.Limit.of(limit)).stream().map(SaleViews::summary).toList();
+    }
+
+    /** A tax exemption as checked and approved, with the tax the basket would have charged without it. */
+    private record TaxExemptionGranted(SaleOrder.TaxExemption exemption, String approvedBy, Money taxNotCharged) {
     }
 }

@@ -35,7 +35,9 @@ final class SaleViews {
                         p.code, p.description, str(p.amount, scale))).toList(), s.loyaltyCard(),
                 s.discounts().stream().map(d -> new SaleView.Discount(d.kind, d.lineNo, d.reason,
                         d.percent == null ? null : d.percent.stripTrailingZeros().toPlainString(), str(d.amount, scale),
-                        d.wasPrice == null ? null : str(d.wasPrice, scale), d.approvedBy)).toList());
+                        d.wasPrice == null ? null : str(d.wasPrice, scale), d.approvedBy)).toList(),
+                s.taxExemptReason() == null ? null : new SaleView.TaxExemption(s.taxExemptReason(),
+                        s.taxExemptDocument(), s.taxExemptApprovedBy(), str(s.taxNotCharged(), scale)));
     }
 
     /** A manual discount as the journal records it (fields that do not apply are left out). */

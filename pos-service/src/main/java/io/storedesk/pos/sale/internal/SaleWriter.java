@@ -30,10 +30,12 @@ class SaleWriter {
     void insert(Sale s) {
         jdbc.update("INSERT INTO sale (id, receipt_number, store_id, register_id, register_seq, drawer_id, business_date, "
                         + "clerk, completed_at, currency, subtotal, discount_total, tax_total, total, cash_rounding, "
-                        + "change_given, loyalty_card, points_earned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "change_given, loyalty_card, points_earned, tax_exempt_reason, tax_exempt_document, tax_exempt_approved_by, "
+                        + "tax_not_charged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id(), s.receiptNumber(), s.storeId(), s.registerId(), s.registerSeq(), s.drawerId(), s.businessDate(),
                 s.clerk(), s.completedAt().atOffset(ZoneOffset.UTC), s.currency(), s.subtotal(), s.discountTotal(),
-                s.taxTotal(), s.total(), s.cashRounding(), s.changeGiven(), s.loyaltyCard(), s.pointsEarned());
+                s.taxTotal(), s.total(), s.cashRounding(), s.changeGiven(), s.loyaltyCard(), s.pointsEarned(),
+                s.taxExemptReason(), s.taxExemptDocument(), s.taxExemptApprovedBy(), s.taxNotCharged());
         batch("INSERT INTO sale_line (sale_id, line_no, sku, name, department, quantity, unit_price, line_value, "
                 + "discount, net, tax, tax_rate, tax_letter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.lines(),
                 (ps, l) -> {

@@ -59,6 +59,6 @@ class RefundPlanProperties {
                 null, null);
         return new SaleView("R", "COMPLETED", "S001", "R02", "D2", LocalDate.now(), OffsetDateTime.now(), "clerk",
                 "EUR", List.of(line), net.toString(), "0.00", "0.00", net.toString(), List.of(), List.of(cash),
-                cash.amount(), "0.00", "0.00", 0, List.of(), null, List.of());
+                cash.amount(), "0.00", "0.00", 0, List.of(), null, List.of(), null);
     }
 }

@@ -140,7 +140,7 @@ class ReturnSequenceProperties {
         return new SaleView("S001-R01-20261123-000001", "COMPLETED", "S001", "R01", "D1", LocalDate.now(),
                 OffsetDateTime.now(), "clerk", "EUR", lines, priced.subtotal().toString(),
                 priced.discountTotal().toString(), priced.taxTotal().toString(), total, List.of(), tenders, total, "0.00",
-                "0.00", 0, List.of(), null, List.of());
+                "0.00", 0, List.of(), null, List.of(), null);
     }
 
     @Provide

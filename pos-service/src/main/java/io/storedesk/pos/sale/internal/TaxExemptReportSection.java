@@ -1,0 +1,56 @@
+package io.storedesk.pos.sale.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.storedesk.pos.report.spi.ReportSection;
+import io.storedesk.pos.sale.TaxExemptTotals;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The "taxExempt" section of the store (daily) report: tax-exempt sales apart, net by reason. */
+@Component
+@Order(6)
+class TaxExemptReportSection implements ReportSection {
+
+    private final TaxExemptFigures figures;
+
+    TaxExemptReportSection(TaxExemptFigures figures) {
+        this.figures = figures;
+    }
+
+    @Override
+    public String name() {
+        return "taxExempt";
+    }
+
+    @Override
+    public String title() {
+        return "Tax-exempt sales";
+    }
+
+    @Override
+    public Content contribute(LocalDate from, LocalDate to) {
+        TaxExemptTotals totals = figures.of(from, to);
+        List<Row> rows = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        Map<String, Object> byReason = new LinkedHashMap<>();
+        totals.byReason().forEach((reason, f) -> {
+            byReason.put(reason, Map.of("count", f.count(), "net", f.net()));
+            rows.add(new Row(reason, "count", Long.toString(f.count())));
+            rows.add(new Row(reason, "net", f.net()));
+            lines.add("%s: %d, %s".formatted(reason, f.count(), f.net()));
+        });
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("count", totals.count());
+        data.put("net", totals.net());
+        data.put("byReason", byReason);
+        rows.add(new Row("", "count", Long.toString(totals.count())));
+        rows.add(new Row("", "net", totals.net()));
+        lines.add("Total: %d, %s".formatted(totals.count(), totals.net()));
+        return new Content(data, rows, lines);
+    }
+}

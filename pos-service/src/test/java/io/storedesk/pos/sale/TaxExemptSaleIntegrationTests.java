@@ -1,0 +1,183 @@
+package io.storedesk.pos.sale;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Map;
+
+import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.IntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tax-exempt sales over HTTP at drawer D1 (issue 24): the demo store sells tax-inclusive at 21 %
+ * (letter A), so EL-2001 at 19.90 holds 3.45 of tax and sells exempt for 16.45 at rate 0 (letter E).
+ * Every exemption needs a manager's approval; the customer's document is required and is an EU VAT
+ * id for the reverse charge; the receipt and invoice carry the legal wording in the store's language
+ * (Latvian), the journal the exemption and its approver, and a return refunds what was paid.
+ */
+class TaxExemptSaleIntegrationTests extends IntegrationTest {
+
+    private static final String APPROVAL = "{\"manager\":\"manager\",\"pin\":\"1234\"}";
+    private static final String WRONG_PIN = "{\"manager\":\"manager\",\"pin\":\"9999\"}";
+    private static final String EXPORT = "{\"reason\":\"EXPORT\",\"document\":\"UA FX 123456\"}";
+
+    @BeforeEach
+    void openDrawer() {
+        ensureOpen("D1");
+    }
+
+    private Api.Response sell(String exemption, String approval, Map<String, String> headers) {
+        return api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":[{"sku":"EL-2001","quantity":1}],"tenders":[{"type":"CASH","amount":"20.00"}]
+                 %s%s}""".formatted(exemption == null ? "" : ",\"taxExemption\":" + exemption,
+                approval == null ? "" : ",\"approval\":" + approval), headers);
+    }
+
+    private JsonNode exemptSale(String exemption) {
+        Api.Response r = sell(exemption, APPROVAL, Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    @Test
+    void theQuoteShowsTheSaleWithoutTaxAndThatAManagerMustApprove() {
+        Api.Response q = api.post("/api/v1/sales/quote", "clerk", """
+                {"lines":[{"sku":"EL-2001","quantity":1}],"taxExemption":%s}""".formatted(EXPORT));
+
+        assertThat(q.status()).as(q.body()).isEqualTo(200);
+        assertThat(q.text("total")).isEqualTo("16.45");
+        assertThat(q.text("taxTotal")).isEqualTo("0.00");
+        assertThat(q.json().get("approvalNeeded").get(0).asString()).contains("tax-exempt sale (EXPORT)");
+    }
+
+    @Test
+    void anExemptSaleNeedsAManagersApprovalAndSellsAtTheNetPriceWithoutTax() {
+        long sales = count("sale");
+
+        Api.Response none = sell(EXPORT, null, Map.of("Accept-Language", "lv"));
+        assertThat(none.status()).as(none.body()).isEqualTo(422);
+        assertThat(none.text("type")).endsWith("/problems/tax-exempt-needs-approval");
+        assertThat(none.text("detail")).contains("vadītāja apstiprinājumu");
+        Api.Response wrong = sell(EXPORT, WRONG_PIN, Map.of());
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(403);
+        assertThat(count("sale")).isEqualTo(sales);
+
+        JsonNode sale = exemptSale(EXPORT);
+        assertThat(sale.get("total").asString()).isEqualTo("16.45");
+        assertThat(sale.get("taxTotal").asString()).isEqualTo("0.00");
+        JsonNode line = sale.get("lines").get(0);
+        assertThat(line.get("net").asString()).isEqualTo("16.45");
+        assertThat(line.get("tax").asString()).isEqualTo("0.00");
+        assertThat(line.get("taxRate").asString()).isEqualTo("0");
+        assertThat(line.get("taxLetter").asString()).isEqualTo("E");
+        assertThat(sale.get("taxes").get(0).get("tax").asString()).isEqualTo("0.00");
+        JsonNode exemption = sale.get("taxExemption");
+        assertThat(exemption.get("reason").asString()).isEqualTo("EXPORT");
+        assertThat(exemption.get("document").asString()).isEqualTo("UAFX123456");
+        assertThat(exemption.get("approvedBy").asString()).isEqualTo("manager");
+        assertThat(exemption.get("taxNotCharged").asString()).isEqualTo("3.45");
+        assertThat(sale.get("change").asString()).isEqualTo("3.55");
+        assertThat(api.get("/api/v1/sales/" + sale.get("receiptNumber").asString(), "clerk").json().get("taxExemption"))
+                .isEqualTo(exemption);
+
+        String payload = jdbc.sql("SELECT payload FROM journal_entry WHERE type = 'SALE_COMPLETED' AND reference = ?")
+                .param(sale.get("receiptNumber").asString()).query(String.class).single();
+        assertThat(payload).contains("\"taxExemption\"", "\"reason\":\"EXPORT\"", "\"document\":\"UAFX123456\"",
+                "\"approvedBy\":\"manager\"", "\"taxNotCharged\":\"3.45\"");
+    }
+
+
+    @Test
+    void oneApprovalCoversADiscountBeyondTheLimitAndTheExemptionWhichApplyAfterTheDiscount() {
+        Api.Response r = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":[{"sku":"EL-2001","quantity":1,"discount":{"percent":"20","reason":"DAMAGED"}}],
+                 "taxExemption":%s,"approval":%s,"tenders":[{"type":"CASH","amount":"20.00"}]}""".formatted(EXPORT, APPROVAL));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        // 19.90 less 20 % = 15.92, which holds 2.76 of tax: sold for 13.16
+        assertThat(r.text("total")).isEqualTo("13.16");
+        assertThat(r.json().get("taxExemption").get("taxNotCharged").asString()).isEqualTo("2.76");
+        assertThat(r.json().get("discounts").get(0).get("approvedBy").asString()).isEqualTo("manager");
+        assertThat(r.json().get("taxExemption").get("approvedBy").asString()).isEqualTo("manager");
+    }
+
+    @Test
+    void theReasonMustBeConfiguredTheDocumentGivenAndAReverseChargeNeedsAnEuVatId() {
+        long sales = count("sale");
+
+        Api.Response unknown = sell("{\"reason\":\"FRIENDS\",\"document\":\"X1\"}", APPROVAL, Map.of("Accept-Language", "cs"));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.text("type")).endsWith("/problems/unknown-tax-exempt-reason");
+        assertThat(unknown.text("detail")).contains("důvod osvobození");
+        Api.Response noDocument = sell("{\"reason\":\"EXPORT\",\"document\":\" \"}", APPROVAL, Map.of());
+        assertThat(noDocument.status()).as(noDocument.body()).isEqualTo(400);
+        assertThat(noDocument.body()).contains("taxExemption.document");
+        Api.Response notVat = sell("{\"reason\":\"REVERSE_CHARGE\",\"document\":\"12345678\"}", APPROVAL,
+                Map.of("Accept-Language", "ru"));
+        assertThat(notVat.status()).as(notVat.body()).isEqualTo(422);
+        assertThat(notVat.text("type")).endsWith("/problems/invalid-vat-id");
+        assertThat(notVat.text("detail")).contains("12345678", "номер НДС ЕС");
+        Api.Response usVat = sell("{\"reason\":\"REVERSE_CHARGE\",\"document\":\"US123456789\"}", APPROVAL, Map.of());
+        assertThat(usVat.status()).as(usVat.body()).isEqualTo(422);
+        assertThat(count("sale")).isEqualTo(sales);
+
+        JsonNode sale = exemptSale("{\"reason\":\"REVERSE_CHARGE\",\"document\":\"lv 4000-301 2345\"}");
+        assertThat(sale.get("taxExemption").get("document").asString()).isEqualTo("LV40003012345");
+        assertThat(sale.get("total").asString()).isEqualTo("16.45");
+    }
+
+    @Test
+    void theReceiptAndTheInvoiceCarryTheLegalWordingInTheStoresLanguage() throws Exception {
+        JsonNode sale = exemptSale("{\"reason\":\"REVERSE_CHARGE\",\"document\":\"LV40103999999\"}");
+        String receipt = sale.get("receiptNumber").asString();
+
+        String text = text(send("GET", "/api/v1/sales/" + receipt + "/receipt?format=pdf", null));
+        assertThat(text).contains("Apgrieztā maksāšanas kārtība: PVN maksā pircējs",
+                "Pircēja dokuments / PVN numurs: LV40103999999", "PVN netiek piemērots (apgrieztā maksāšana)", "-3,45",
+                "16,45");
+        String invoice = text(send("POST", "/api/v1/sales/" + receipt + "/invoice", """
+                {"companyName":"SIA Kokmateriāli","vatId":"LV40103999999","address":"Brīvības iela 1, Rīga"}"""));
+        assertThat(invoice).contains("Apgrieztā maksāšanas kārtība: PVN maksā pircējs", "KOPĀ EUR 16,45");
+    }
+
+    @Test
+    void aReturnOfAnExemptSaleRefundsWhatWasPaidWithoutTax() {
+        JsonNode sale = exemptSale(EXPORT);
+
+        Api.Response r = api.post("/api/v1/returns", "clerk", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":1,"reason":"DEFECTIVE",
+                 "restock":false}]}""".formatted(sale.get("receiptNumber").asString()));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("lines").get(0).get("refund").asString()).isEqualTo("16.45");
+    }
+
+    private byte[] send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:clerk".getBytes()));
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+        return r.body();
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}
