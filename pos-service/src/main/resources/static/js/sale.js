@@ -172,18 +172,24 @@
     async function restoreKept() {
       let saved = null;
       try { saved = JSON.parse(localStorage.getItem(BASKET) || 'null'); } catch (e) { saved = null; }
-      if (!saved || !Array.isArray(saved.lines)) return;
+      await load(saved);
+    }
+    /** Puts a basket ({lines, coupons, card | loyaltyCard, discount}) on the till and prices it; false if it does not price. */
+    async function load(saved) {
+      if (!saved || !Array.isArray(saved.lines)) return false;
       saved.lines.filter(l => l && l.sku && quantityOf(l.quantity) !== null)
         .forEach(l => basket.push({ sku: String(l.sku), quantity: quantityOf(l.quantity),
           priceOverride: l.priceOverride || undefined, discount: l.discount || undefined }));
       saleDiscount = saleDiscount || saved.discount || null;
       (saved.coupons || []).forEach(c => coupons.push(String(c)));
-      if (saved.card) {
-        const r = await api('GET', '/api/v1/loyalty/' + encodeURIComponent(saved.card));
+      const cardNumber = saved.card || saved.loyaltyCard;
+      if (cardNumber) {
+        const r = await api('GET', '/api/v1/loyalty/' + encodeURIComponent(cardNumber));
         if (r.ok) setCard(r.data);
       }
       const failed = await requote();
       if (failed) { basket.length = 0; coupons.length = 0; saleDiscount = null; setCard(null); quote = null; render(); }
+      return !failed;
     }
 
     /** A line's quantity typed in the basket: refused in the browser unless 1 to 999. */
@@ -792,6 +798,58 @@
     exemptForm.addEventListener('keydown', e => { if (e.key === 'Escape') { e.preventDefault(); closeExempt(); scan.focus(); } });
     $('#sale-exempt').addEventListener('click', openExempt);
     document.addEventListener('keydown', e => { if (e.key === 'F8') { e.preventDefault(); openExempt(); } });
+
+    // ---- suspend and resume: the basket parked on the server (F6), listed for the whole store, resumed at any till ----
+    let parkKey = null;
+    const parkedBox = $('#parked'), parkedList = $('#parked-list');
+    async function park() {
+      if (done || !basket.length) { say(tt('sale.parkEmpty'), false); scan.focus(); return; }
+      parkKey = parkKey || P.key();
+      const r = await api('POST', '/api/v1/baskets', extras({ drawerId: drawer.value, lines: basket.map(l => ({ ...l })) }),
+        { key: parkKey });
+      if (!r.ok) { if (r.status) parkKey = null; say(r.problem.detail, false); scan.focus(); return; }
+      parkKey = null;
+      newSale();
+      say(tt('sale.parked', r.data.basketNumber), true);
+    }
+    async function showParked() {
+      const r = await api('GET', '/api/v1/baskets');
+      if (!r.ok) { say(r.problem.detail, false); return; }
+      parkedList.innerHTML = '';
+      if (!r.data.length) {
+        const li = document.createElement('li'); li.textContent = tt('sale.noneParked'); parkedList.appendChild(li);
+      }
+      r.data.forEach(b => {
+        const li = document.createElement('li');
+        const btn = document.createElement('button');
+        btn.type = 'button'; btn.className = 'secondary'; btn.dataset.basket = b.basketNumber;
+        btn.textContent = tt('sale.resume', b.basketNumber);
+        btn.addEventListener('click', () => resume(b.basketNumber));
+        const what = document.createElement('span');
+        what.textContent = ' ' + tt('sale.parkedLine', b.lineCount, money(b.total), b.parkedBy,
+          new Date(b.parkedAt).toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' }))
+          + (b.note ? ' – ' + b.note : '');
+        li.append(btn, what);
+        parkedList.appendChild(li);
+      });
+      parkedBox.hidden = false;
+      ($('button', parkedList) || $('#parked-close')).focus();
+    }
+    async function resume(number) {
+      if (!done && (basket.length || coupons.length || card)) { say(tt('sale.parkFirst'), false); return; }
+      if (done) newSale();
+      const r = await api('POST', '/api/v1/baskets/' + encodeURIComponent(number) + '/resume', { drawerId: drawer.value });
+      if (!r.ok) { say(r.problem.detail, false); showParked(); return; }
+      parkedBox.hidden = true;
+      const priced = await load(r.data.basket);
+      say(priced ? tt('sale.resumed', number) : tt('sale.resumedNotPriced', number), priced);
+      scan.focus();
+    }
+    $('#park').addEventListener('click', park);
+    $('#parked-open').addEventListener('click', showParked);
+    $('#parked-close').addEventListener('click', () => { parkedBox.hidden = true; scan.focus(); });
+    parkedBox.addEventListener('keydown', e => { if (e.key === 'Escape') { e.preventDefault(); parkedBox.hidden = true; scan.focus(); } });
+    document.addEventListener('keydown', e => { if (e.key === 'F6') { e.preventDefault(); park(); } });
 
     restoreKept();             // reads the kept basket before the first render would forget it
     render();

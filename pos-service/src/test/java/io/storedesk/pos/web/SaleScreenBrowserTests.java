@@ -362,6 +362,46 @@ class SaleScreenBrowserTests {
     }
 
     @Test
+    void aBasketParkedByKeyboardAtOneTillIsResumedAtAnotherTillInThePagesLanguage() {
+        String number;
+        try (Browser a = new Browser(port)) {
+            a.signIn("clerk");
+            a.open("/sale?lang=lv");
+            new Select(a.find(By.id("drawer"))).selectByValue("D1");
+            a.find(By.id("scan")).click();
+            a.keys("LV-1001", Keys.ENTER, "LV-1008", Keys.ENTER);
+            a.waitUntil(d -> skus(a).equals(List.of("LV-1001", "LV-1008")));
+            a.keys(Keys.F6);
+            a.waitForText(By.id("tools-status"), "atlikts");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Grozs (\\S+) atlikts").matcher(a.text(By.id("tools-status")));
+            assertThat(m.find()).isTrue();
+            number = m.group(1);
+            assertThat(number).startsWith("R01-P");
+            a.waitUntil(d -> skus(a).isEmpty());
+            // parking an empty till says why, in Latvian
+            a.keys(Keys.F6);
+            a.waitForText(By.id("tools-status"), "Nav ko atlikt");
+        }
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk2");
+            b.open("/sale?lang=lv");
+            new Select(b.find(By.id("drawer"))).selectByValue("D2");
+            b.find(By.id("parked-open")).click();
+            b.find(By.cssSelector("#parked-list button[data-basket='" + number + "']"));
+            b.screenshot("till-parked-baskets");
+            b.find(By.cssSelector("#parked-list button[data-basket='" + number + "']")).click();
+            b.waitUntil(d -> skus(b).equals(List.of("LV-1001", "LV-1008")));
+            b.waitForText(By.id("tools-status"), number);
+            assertThat(b.driver().findElement(By.id("parked")).isDisplayed()).isFalse();
+            assertThat(api.get("/api/v1/baskets/" + number, "clerk").text("resolvedRegister")).isEqualTo("R02");
+            // it was resumed once: it is no longer listed
+            b.find(By.id("parked-open")).click();
+            b.waitUntil(d -> d.findElements(By.cssSelector("#parked-list button[data-basket='" + number + "']")).isEmpty()
+                    && !d.findElements(By.cssSelector("#parked-list li")).isEmpty());
+        }
+    }
+
+    @Test
     void theLastReceiptComesAgainAsACopyAndTheDrawerOpensWithoutASale() {
         api.ensureOpen("D3");
         try (Browser b = new Browser(port)) {
