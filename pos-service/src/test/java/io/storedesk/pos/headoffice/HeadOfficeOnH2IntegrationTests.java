@@ -74,5 +74,13 @@ class HeadOfficeOnH2IntegrationTests {
         assertThat(range.status()).as(range.body()).isEqualTo(200);
         assertThat(range.json().get("byStore").get("S002").get("salesTotal").asString()).isEqualTo("1.50");
         assertThat(range.json().get("byStore").get("S002").get("voids").get("count").asLong()).isEqualTo(1);
+
+        Api.Response page = api.get("/office/stores?date=2026-05-05&from=2026-05-04&to=2026-05-05", "office");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"ho-completeness\"").contains("data-status=\"WAITING_FOR_Z\"")
+                .contains("id=\"ho-range\"").contains(">1.50<");
+        Api.Response backwards = api.get("/office/stores?date=2026-05-05&from=2026-05-05&to=2026-05-04", "office");
+        assertThat(backwards.status()).isEqualTo(200);
+        assertThat(backwards.body()).contains("id=\"ho-range-error\"").doesNotContain("id=\"ho-range\"");
     }
 }
