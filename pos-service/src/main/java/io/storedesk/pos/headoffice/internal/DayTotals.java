@@ -150,13 +150,14 @@ class DayTotals {
                     d.cashRounding = d.cashRounding.add(rs.getBigDecimal(8));
                 }, params);
         String lines = " FROM ho_sale_line l JOIN ho_sale s ON s.store_id = l.store_id "
-                + "AND s.receipt_number = l.receipt_number" + filter;
+                + "AND s.receipt_number = l.receipt_number AND s.business_date = l.business_date" + filter;
         keyed("SELECT s.business_date, s.currency, l.tax_rate, COUNT(*), SUM(l.net), SUM(l.tax)" + lines
                 + " GROUP BY s.business_date, s.currency, l.tax_rate", DayDelta.RATE, params, into);
         keyed("SELECT s.business_date, s.currency, l.department, COUNT(*), SUM(l.net), 0" + lines
                 + " GROUP BY s.business_date, s.currency, l.department", DayDelta.DEPARTMENT, params, into);
         keyed("SELECT s.business_date, s.currency, t.type, COUNT(*), SUM(t.amount), 0 FROM ho_sale_tender t "
-                + "JOIN ho_sale s ON s.store_id = t.store_id AND s.receipt_number = t.receipt_number" + filter
+                + "JOIN ho_sale s ON s.store_id = t.store_id AND s.receipt_number = t.receipt_number "
+                + "AND s.business_date = t.business_date" + filter
                 + " GROUP BY s.business_date, s.currency, t.type", DayDelta.TENDER, params, into);
         keyed("SELECT s.business_date, s.currency, s.sale_hour, COUNT(*), SUM(s.total), 0 FROM ho_sale s" + filter
                 + " GROUP BY s.business_date, s.currency, s.sale_hour", DayDelta.HOUR, params, into);

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Head office's range report (the days summed), the completeness of each store's days, and the
- * rebuild of a store's day totals from the received detail rows (docs/head-office.md).
+ * Head office's range report (the days summed), the completeness of each store's days, the
+ * rebuild of a store's day totals from the received detail rows, and running the partition and
+ * retention job now (docs/head-office.md).
  */
 @RestController
 @Profile("head-office")
@@ -23,10 +24,12 @@ class HeadOfficeReportController {
 
     private final ConsolidatedReports reports;
     private final DayTotals totals;
+    private final HeadOfficePartitions partitions;
 
-    HeadOfficeReportController(ConsolidatedReports reports, DayTotals totals) {
+    HeadOfficeReportController(ConsolidatedReports reports, DayTotals totals, HeadOfficePartitions partitions) {
         this.reports = reports;
         this.totals = totals;
+        this.partitions = partitions;
     }
 
     @GetMapping("/api/ho/v1/reports/range")
@@ -57,12 +60,32 @@ class HeadOfficeReportController {
         if (id == null) {
             throw ProblemException.invalidField("storeId", "is required");
         }
+        LocalDate kept = partitions.detailCutoff();
+        if (kept != null && date.isBefore(kept)) {
+            throw ProblemException.rule("detail-dropped", "Detail no longer kept",
+                    ("The received detail before %s was removed (pos.head-office.retention-months); "
+                            + "the totals of %s stay as they are.").formatted(kept, date));
+        }
         boolean changed = totals.rebuild(id, date);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("storeId", id);
         out.put("date", date.toString());
         out.put("changed", changed);
         return out;
+    }
+
+    /**
+     * Runs the partition and retention job now (it also runs at start-up and on its schedule, once
+     * per cluster); 409 when another node is running it.
+     */
+    @PostMapping("/api/ho/v1/reports/retention")
+    Map<String, Object> retention() {
+        Map<String, Object> done = partitions.runOnce();
+        if (done == null) {
+            throw ProblemException.conflict("job-running", "Job running",
+                    "Another head-office node is maintaining the partitions right now; try again shortly.");
+        }
+        return done;
     }
 
     private static String store(String storeId) {

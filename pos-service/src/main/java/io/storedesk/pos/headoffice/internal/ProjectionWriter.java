@@ -88,19 +88,21 @@ class ProjectionWriter {
                 if (lineNos.add(l.lineNo())) {
                     lines.add(new Object[] {storeId, s.receiptNumber(), l.lineNo(), Rows.text(l.sku()), l.department(),
                             l.quantity(), Rows.decimal(l.unitPrice()), Rows.decimal(l.discount()), l.net(), l.tax(),
-                            l.taxRate()});
+                            l.taxRate(), Date.valueOf(s.businessDate())});
                 }
             }
             int n = 0;
             for (Projected.Tender t : s.tenders()) {
-                tenders.add(new Object[] {storeId, s.receiptNumber(), ++n, t.type(), t.amount()});
+                tenders.add(new Object[] {storeId, s.receiptNumber(), ++n, t.type(), t.amount(),
+                        Date.valueOf(s.businessDate())});
             }
         }
         Rows.insert(jdbc, "ho_sale", "store_id, receipt_number, business_date, sale_hour, register_id, clerk, "
                 + "currency, subtotal, discount_total, total, tax_total, cash_rounding, loyalty_card", heads);
         Rows.insert(jdbc, "ho_sale_line", "store_id, receipt_number, line_no, sku, department, quantity, "
-                + "unit_price, discount, net, tax, tax_rate", lines);
-        Rows.insert(jdbc, "ho_sale_tender", "store_id, receipt_number, tender_no, type, amount", tenders);
+                + "unit_price, discount, net, tax, tax_rate, business_date", lines);
+        Rows.insert(jdbc, "ho_sale_tender", "store_id, receipt_number, tender_no, type, amount, business_date",
+                tenders);
     }
 
     /**
