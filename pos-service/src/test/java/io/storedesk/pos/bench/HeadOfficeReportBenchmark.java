@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.storedesk.pos.PosApplication;
+import io.storedesk.pos.headoffice.HeadOfficeReports;
 import io.storedesk.pos.support.Postgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,8 +41,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code ho_day_total} and {@code ho_day_figure}, the tables the reports read, then ANALYZE. The
  * detail rows behind them are not generated (no report reads them; the real-path part above has
  * its detail).</li>
- * <li>Reports over HTTP as the head-office user: all stores for one day, one store for one day, 30
- * days for all stores; medians and p95 over {@code -Dbench.hor.runs} (30) runs each.</li>
+ * <li>Reports over HTTP as the head-office user (a bearer token from {@code /api/v1/auth/token}, so
+ * no BCrypt check per request): all stores for one day, one store for one day, 30 days for all
+ * stores; medians and p95 over {@code -Dbench.hor.runs} (30) runs each; then the same calls on the
+ * service bean in process (the database and the summing without HTTP and JSON).</li>
  * <li>The chain grown to {@code -Dbench.hor.stores.large} (1,000) stores the same way, and the
  * reports again.</li>
  * </ol>
@@ -53,6 +56,8 @@ public final class HeadOfficeReportBenchmark {
 
     private static final LocalDate FIRST = LocalDate.of(2026, 9, 1);
     private static final StringBuilder OUT = new StringBuilder();
+    /** The head-office user's bearer token (one BCrypt check at sign-in, not one per report request). */
+    private static String authorization;
 
     private HeadOfficeReportBenchmark() {
     }
@@ -110,7 +115,12 @@ public final class HeadOfficeReportBenchmark {
                     count(jdbc, "ho_day_figure"));
 
             // 3. reports
+            authorization = "Basic " + Base64.getEncoder().encodeToString("office:office".getBytes(StandardCharsets.UTF_8));
+            authorization = "Bearer " + tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(post(http, portOne, "/api/v1/auth/token")).get("token").asString();
+            HeadOfficeReports service = one.getBean(HeadOfficeReports.class);
             reports(http, portOne, stores, runs);
+            inProcess(service, stores, runs);
 
             // 4. 1,000 stores
             if (largeStores > stores) {
@@ -119,6 +129,7 @@ public final class HeadOfficeReportBenchmark {
                 print("Grown to %d stores x %d days in %.1f s: %,d total rows, %,d figure rows%n", largeStores, days,
                         (System.nanoTime() - t) / 1e9, count(jdbc, "ho_day_total"), count(jdbc, "ho_day_figure"));
                 reports(http, portOne, largeStores, runs);
+                inProcess(service, largeStores, runs);
             }
             print("Load at the end: %s%n", load());
             Files.writeString(Path.of("target", "bench-head-office-reports.txt"), OUT.toString());
@@ -153,6 +164,49 @@ public final class HeadOfficeReportBenchmark {
                 pct(range, 50), pct(range, 95));
     }
 
+    /** The same reports called on the service bean: no HTTP, no sign-in, no JSON writing. */
+    private static void inProcess(HeadOfficeReports service, int stores, int runs) {
+        LocalDate day = FIRST.plusDays(20);
+        List<Double> all = new ArrayList<>();
+        List<Double> single = new ArrayList<>();
+        List<Double> range = new ArrayList<>();
+        for (int i = -3; i < runs; i++) {
+            long t = System.nanoTime();
+            service.daily(day.plusDays(Math.floorMod(i, 10)), null);
+            long t2 = System.nanoTime();
+            service.daily(day.plusDays(Math.floorMod(i, 10)), chainStore(1 + ThreadLocalRandom.current().nextInt(stores)));
+            long t3 = System.nanoTime();
+            if (i < runs / 2) {
+                service.range(FIRST.plusDays(Math.floorMod(i, 5)), FIRST.plusDays(Math.floorMod(i, 5) + 29), null);
+            }
+            long t4 = System.nanoTime();
+            if (i >= 0) {
+                all.add((t2 - t) / 1e6);
+                single.add((t3 - t2) / 1e6);
+                if (i < runs / 2) {
+                    range.add((t4 - t3) / 1e6);
+                }
+            }
+        }
+        Collections.sort(all);
+        Collections.sort(single);
+        Collections.sort(range);
+        print("%,d stores, in process (no HTTP): all stores one day median %.0f ms p95 %.0f; one store median %.1f ms "
+                + "p95 %.1f; 30 days all stores median %.0f ms p95 %.0f%n", stores, pct(all, 50), pct(all, 95),
+                pct(single, 50), pct(single, 95), pct(range, 50), pct(range, 95));
+    }
+
+    private static String post(HttpClient http, int port, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
     interface Path2 {
         String at(int i);
     }
@@ -177,9 +231,7 @@ public final class HeadOfficeReportBenchmark {
 
     private static String get(HttpClient http, int port, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(120)).header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString("office:office".getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+                .timeout(Duration.ofSeconds(120)).header("Authorization", authorization).GET().build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
