@@ -94,4 +94,14 @@ final class HeadOfficeEvents {
                 "closedBy":"manager","currency":"EUR","expectedCash":"150.00","countedCash":"150.00","variance":"0.00"}"""
                 .formatted(storeId, UUID.randomUUID()));
     }
+
+    /** A Z_REPORT with the day's counters (what the store's outbox sends when it closes the day). */
+    static String zReport(String storeId, long zNumber, String businessDate, long salesCount, String salesTotal,
+            long voidsCount, String voids, long returnsCount, String returns, String netSales) {
+        return event("Z_REPORT", """
+                {"zNumber":%d,"storeId":"%s","businessDate":"%s","closedBy":"manager","currency":"EUR",\
+                "salesCount":%d,"netSales":"%s","salesTotal":"%s","voidsCount":%d,"voids":"%s","returnsCount":%d,\
+                "returns":"%s"}""".formatted(zNumber, storeId, businessDate, salesCount, netSales, salesTotal,
+                voidsCount, voids, returnsCount, returns));
+    }
 }

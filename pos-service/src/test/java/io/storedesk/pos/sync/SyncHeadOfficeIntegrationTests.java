@@ -338,6 +338,11 @@ class SyncHeadOfficeIntegrationTests {
         assertThat(report.get("businessDate").asString()).isEqualTo(businessDate);
         assertThat(report.get("salesCount").asLong()).isEqualTo(z.json().get("salesCount").asLong());
         assertThat(report.get("netSales").asString()).isEqualTo(z.text("netSales"));
+        assertThat(report.get("salesTotal").asString()).isEqualTo(z.text("salesTotal"));
+        assertThat(report.get("voidsCount").asLong()).isEqualTo(z.json().get("voidsCount").asLong());
+        assertThat(report.get("voids").asString()).isEqualTo(z.text("voids"));
+        assertThat(report.get("returnsCount").asLong()).isEqualTo(z.json().get("returnsCount").asLong());
+        assertThat(report.get("returns").asString()).isEqualTo(z.text("returns"));
         assertThat(report.get("closedBy").asString()).isEqualTo("manager");
         assertThat(report.get("currency").asString()).isEqualTo("EUR");
     }

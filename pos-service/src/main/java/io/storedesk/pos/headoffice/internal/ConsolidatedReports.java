@@ -3,13 +3,14 @@ package io.storedesk.pos.headoffice.internal;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
+import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.headoffice.HeadOfficeReports;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,19 +18,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The consolidated daily report, built from the received events only: per store with the store
- * daily report's figures and meanings (a post-voided sale leaves every sales figure and counts
- * under voids on the void's business date; returns count on the return's business date), and
- * those summed per currency. Every store that has sent a sale or a return is listed, with zeros
- * on a day it had nothing.
+ * The consolidated reports, read from the per store and business day totals kept at ingest
+ * ({@link DayTotals}): per store with the store daily report's figures and meanings (a
+ * post-voided sale leaves every sales figure and counts under voids on the void's business date;
+ * returns count on the return's business date), and those summed per currency. Every store that
+ * has sent a sale or a return is listed, with zeros on a day it had nothing. A range report sums
+ * the days; the completeness view sets each store's day against its Z report.
+ *
+ * <p>One store and all stores are read by separate SQL (a plan for each, no {@code ? IS NULL OR}).
  */
 @Service
 @Profile("head-office")
 class ConsolidatedReports implements HeadOfficeReports {
 
-    private static final String STANDING = " s.business_date = ? AND (? IS NULL OR s.store_id = ?) AND NOT EXISTS "
-            + "(SELECT 1 FROM ho_void v WHERE v.store_id = s.store_id AND v.receipt_number = s.receipt_number)";
-    private static final String DAY = " business_date = ? AND (? IS NULL OR store_id = ?)";
+    /** The longest range a report covers, in days (inclusive). */
+    static final int MAX_RANGE_DAYS = 366;
+
+    private static final String TOTALS = "SELECT store_id, MIN(currency), SUM(sales_count), SUM(gross_sales), "
+            + "SUM(discounts), SUM(sales_total), SUM(tax_total), SUM(cash_rounding), SUM(void_count), "
+            + "SUM(void_amount), SUM(returns_count), SUM(returns_amount) FROM ho_day_total "
+            + "WHERE business_date BETWEEN ? AND ?";
+    private static final String FIGURES = "SELECT store_id, kind, figure_key, SUM(amount), SUM(tax) FROM ho_day_figure "
+            + "WHERE business_date BETWEEN ? AND ?";
+    private static final String ONE_STORE = " AND store_id = ?";
+
+    enum Status { COMPLETE, WAITING_FOR_Z, INCOMPLETE }
 
     private final JdbcTemplate jdbc;
 
@@ -40,89 +53,205 @@ class ConsolidatedReports implements HeadOfficeReports {
     @Override
     @Transactional(readOnly = true)
     public Map<String, Object> daily(LocalDate date, String storeId) {
-        Object[] params = {Date.valueOf(date), Rows.text(storeId), Rows.text(storeId)};
-        Map<String, Figures> stores = new TreeMap<>();
-        jdbc.query("SELECT store_id, currency FROM ho_store WHERE currency IS NOT NULL AND (? IS NULL OR store_id = ?)",
-                rs -> {
-                    stores.put(rs.getString(1), new Figures(rs.getString(2)));
-                }, Rows.text(storeId), Rows.text(storeId));
-        jdbc.query("SELECT s.store_id, s.currency, COUNT(*), SUM(s.subtotal), SUM(s.discount_total), SUM(s.total), "
-                + "SUM(s.tax_total), SUM(s.cash_rounding) FROM ho_sale s WHERE" + STANDING
-                + " GROUP BY s.store_id, s.currency", rs -> {
-                    Figures f = stores.computeIfAbsent(rs.getString(1), k -> new Figures(currency(rs)));
-                    f.salesCount += rs.getLong(3);
-                    f.grossSales = f.grossSales.add(rs.getBigDecimal(4));
-                    f.discounts = f.discounts.add(rs.getBigDecimal(5));
-                    f.salesTotal = f.salesTotal.add(rs.getBigDecimal(6));
-                    f.taxTotal = f.taxTotal.add(rs.getBigDecimal(7));
-                    f.cashRounding = f.cashRounding.add(rs.getBigDecimal(8));
-                }, params);
-        jdbc.query("SELECT s.store_id, l.tax_rate, SUM(l.net), SUM(l.tax) FROM ho_sale_line l JOIN ho_sale s "
-                + "ON s.store_id = l.store_id AND s.receipt_number = l.receipt_number WHERE" + STANDING
-                + " GROUP BY s.store_id, l.tax_rate", rs -> {
-                    stores.get(rs.getString(1)).rate(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4));
-                }, params);
-        keyed("SELECT s.store_id, l.department, SUM(l.net) FROM ho_sale_line l JOIN ho_sale s "
-                + "ON s.store_id = l.store_id AND s.receipt_number = l.receipt_number WHERE" + STANDING
-                + " GROUP BY s.store_id, l.department", params, stores, (f, e) -> f.byDepartment.putAll(e));
-        keyed("SELECT s.store_id, t.type, SUM(t.amount) FROM ho_sale_tender t JOIN ho_sale s "
-                + "ON s.store_id = t.store_id AND s.receipt_number = t.receipt_number WHERE" + STANDING
-                + " GROUP BY s.store_id, t.type", params, stores, (f, e) -> f.tenders.putAll(e));
-        keyed("SELECT s.store_id, s.sale_hour, SUM(s.total) FROM ho_sale s WHERE" + STANDING
-                + " GROUP BY s.store_id, s.sale_hour", params, stores, (f, e) -> f.byHour.putAll(e));
-        jdbc.query("SELECT store_id, currency, COUNT(*), SUM(total) FROM ho_void WHERE" + DAY
-                + " GROUP BY store_id, currency", rs -> {
-                    Figures f = stores.computeIfAbsent(rs.getString(1), k -> new Figures(currency(rs)));
-                    f.voidCount += rs.getLong(3);
-                    f.voidAmount = f.voidAmount.add(rs.getBigDecimal(4));
-                }, params);
-        jdbc.query("SELECT store_id, currency, COUNT(*), SUM(refund_total) FROM ho_return WHERE" + DAY
-                + " GROUP BY store_id, currency", rs -> {
-                    Figures f = stores.computeIfAbsent(rs.getString(1), k -> new Figures(currency(rs)));
-                    f.returnsCount += rs.getLong(3);
-                    f.returns = f.returns.add(rs.getBigDecimal(4));
-                }, params);
-        keyed("SELECT r.store_id, f.type, SUM(f.amount) FROM ho_return_refund f JOIN ho_return r "
-                + "ON r.store_id = f.store_id AND r.return_number = f.return_number WHERE r.business_date = ? "
-                + "AND (? IS NULL OR r.store_id = ?) GROUP BY r.store_id, f.type", params, stores,
-                (f, e) -> f.refundsByTender.putAll(e));
+        Map<String, Figures> stores = figures(date, date, storeId);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", date.toString());
+        report.put("storeId", storeId);
+        write(stores, report, false);
+        return report;
+    }
 
+    /** The days {@code from} to {@code to} (inclusive) summed; shaped as the daily report. */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Object> range(LocalDate from, LocalDate to, String storeId) {
+        checkRange(from, to);
+        Map<String, Figures> stores = figures(from, to, storeId);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("from", from.toString());
+        report.put("to", to.toString());
+        report.put("storeId", storeId);
+        write(stores, report, true);
+        return report;
+    }
+
+    /**
+     * Per store and business day in the range that has figures or a Z report: COMPLETE (Z received
+     * and the received figures equal its counters), WAITING_FOR_Z, or INCOMPLETE (with what the Z
+     * expects and what was received).
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> completeness(LocalDate from, LocalDate to, String storeId) {
+        checkRange(from, to);
+        Map<String, Map<String, Object>> days = new TreeMap<>();
+        String one = storeId == null ? "" : ONE_STORE;
+        Object[] params = params(from, to, storeId);
+        jdbc.query("SELECT store_id, business_date, currency, sales_count, sales_total, void_count, void_amount, "
+                + "returns_count, returns_amount FROM ho_day_total WHERE business_date BETWEEN ? AND ?" + one, rs -> {
+                    Map<String, Object> day = day(days, rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3));
+                    day.put("received", counters(rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6),
+                            rs.getBigDecimal(7), rs.getLong(8), rs.getBigDecimal(9)));
+                }, params);
+        jdbc.query("SELECT store_id, business_date, currency, sales_count, sales_total, void_count, void_amount, "
+                + "returns_count, returns_amount, net_sales, z_number FROM ho_day_close "
+                + "WHERE business_date BETWEEN ? AND ?" + one, rs -> {
+                    Map<String, Object> day = day(days, rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3));
+                    Map<String, Object> expected = counters(rs.getLong(4), rs.getBigDecimal(5),
+                            (Long) rs.getObject(6, Long.class), rs.getBigDecimal(7),
+                            (Long) rs.getObject(8, Long.class), rs.getBigDecimal(9));
+                    expected.put("netSales", rs.getBigDecimal(10));
+                    day.put("zNumber", rs.getLong(11));
+                    day.put("expected", expected);
+                }, params);
+        List<Map<String, Object>> out = new ArrayList<>();
+        days.values().forEach(day -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> expected = (Map<String, Object>) day.get("expected");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> received = (Map<String, Object>) day.computeIfAbsent("received",
+                    k -> counters(0L, BigDecimal.ZERO, 0L, BigDecimal.ZERO, 0L, BigDecimal.ZERO));
+            received.put("netSales", ((BigDecimal) received.get("salesTotal"))
+                    .subtract((BigDecimal) received.get("returns")));
+            Status status = expected == null ? Status.WAITING_FOR_Z
+                    : matches(expected, received) ? Status.COMPLETE : Status.INCOMPLETE;
+            day.put("status", status.name());
+            String currency = (String) day.get("currency");
+            Figures money = new Figures(currency);
+            if (expected != null) {
+                expected.replaceAll((k, v) -> v instanceof BigDecimal b ? money.str(b) : v);
+            }
+            received.replaceAll((k, v) -> v instanceof BigDecimal b ? money.str(b) : v);
+            day.remove("expected");
+            day.remove("received");
+            day.put("expected", expected);
+            day.put("received", received);
+            out.add(day);
+        });
+        return out;
+    }
+
+    static void checkRange(LocalDate from, LocalDate to) {
+        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
+            throw ProblemException.badRequest("invalid-range", "Invalid range",
+                    "from must not be after to, and a range spans at most %d days.".formatted(MAX_RANGE_DAYS))
+                    .with("from", from.toString()).with("to", to.toString());
+        }
+    }
+
+    /** Every counter the Z sent (a null one was not sent and is not compared) equals what was received. */
+    private static boolean matches(Map<String, Object> expected, Map<String, Object> received) {
+        for (Map.Entry<String, Object> e : expected.entrySet()) {
+            Object want = e.getValue();
+            Object got = received.get(e.getKey());
+            if (want == null) {
+                continue;
+            }
+            boolean same = want instanceof BigDecimal w ? got instanceof BigDecimal g && w.compareTo(g) == 0
+                    : want.equals(got);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> counters(Long sales, BigDecimal salesTotal, Long voids, BigDecimal voidAmount,
+            Long returns, BigDecimal returnsAmount) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("salesCount", sales);
+        c.put("salesTotal", salesTotal);
+        c.put("voidsCount", voids);
+        c.put("voids", voidAmount);
+        c.put("returnsCount", returns);
+        c.put("returns", returnsAmount);
+        return c;
+    }
+
+    private static Map<String, Object> day(Map<String, Map<String, Object>> days, String store, LocalDate date,
+            String currency) {
+        return days.computeIfAbsent(store + "|" + date, k -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("storeId", store);
+            d.put("businessDate", date.toString());
+            d.put("currency", currency);
+            return d;
+        });
+    }
+
+    private static Object[] params(LocalDate from, LocalDate to, String storeId) {
+        return storeId == null ? new Object[] {Date.valueOf(from), Date.valueOf(to)}
+                : new Object[] {Date.valueOf(from), Date.valueOf(to), storeId};
+    }
+
+    /** Each store's figures over the days, from the totals. */
+    private Map<String, Figures> figures(LocalDate from, LocalDate to, String storeId) {
+        Map<String, Figures> stores = new TreeMap<>();
+        if (storeId == null) {
+            jdbc.query("SELECT store_id, currency FROM ho_store WHERE currency IS NOT NULL",
+                    rs -> {
+                        stores.put(rs.getString(1), new Figures(rs.getString(2)));
+                    });
+        } else {
+            jdbc.query("SELECT store_id, currency FROM ho_store WHERE currency IS NOT NULL AND store_id = ?",
+                    rs -> {
+                        stores.put(rs.getString(1), new Figures(rs.getString(2)));
+                    }, storeId);
+        }
+        String one = storeId == null ? "" : ONE_STORE;
+        Object[] params = params(from, to, storeId);
+        jdbc.query(TOTALS + one + " GROUP BY store_id", rs -> {
+            Figures f = stores.computeIfAbsent(rs.getString(1), k -> new Figures(text(rs, 2)));
+            f.salesCount += rs.getLong(3);
+            f.grossSales = f.grossSales.add(rs.getBigDecimal(4));
+            f.discounts = f.discounts.add(rs.getBigDecimal(5));
+            f.salesTotal = f.salesTotal.add(rs.getBigDecimal(6));
+            f.taxTotal = f.taxTotal.add(rs.getBigDecimal(7));
+            f.cashRounding = f.cashRounding.add(rs.getBigDecimal(8));
+            f.voidCount += rs.getLong(9);
+            f.voidAmount = f.voidAmount.add(rs.getBigDecimal(10));
+            f.returnsCount += rs.getLong(11);
+            f.returns = f.returns.add(rs.getBigDecimal(12));
+        }, params);
+        jdbc.query(FIGURES + one + " GROUP BY store_id, kind, figure_key", rs -> {
+            Figures f = stores.get(rs.getString(1));
+            if (f == null) {
+                return;
+            }
+            String key = rs.getString(3);
+            BigDecimal amount = rs.getBigDecimal(4);
+            switch (rs.getString(2)) {
+                case DayDelta.RATE -> f.rate(key, amount, rs.getBigDecimal(5));
+                case DayDelta.DEPARTMENT -> f.byDepartment.merge(key, amount, BigDecimal::add);
+                case DayDelta.TENDER -> f.tenders.merge(key, amount, BigDecimal::add);
+                case DayDelta.HOUR -> f.byHour.merge(key, amount, BigDecimal::add);
+                case DayDelta.CLERK -> f.byClerk.merge(key, amount, BigDecimal::add);
+                case DayDelta.REFUND -> f.refundsByTender.merge(key, amount, BigDecimal::add);
+                default -> {
+                    // a kind this version does not show
+                }
+            }
+        }, params);
+        return stores;
+    }
+
+    private static void write(Map<String, Figures> stores, Map<String, Object> report, boolean withClerks) {
         Map<String, Figures> currencies = new TreeMap<>();
         Map<String, Object> byStore = new LinkedHashMap<>();
         stores.forEach((id, f) -> {
             currencies.computeIfAbsent(f.currency, Figures::new).add(f);
-            byStore.put(id, f.toJson(true));
+            byStore.put(id, f.toJson(true, withClerks));
         });
         Map<String, Object> byCurrency = new LinkedHashMap<>();
-        currencies.forEach((c, f) -> byCurrency.put(c, f.toJson(false)));
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("date", date.toString());
-        report.put("storeId", storeId);
+        currencies.forEach((c, f) -> byCurrency.put(c, f.toJson(false, withClerks)));
         report.put("stores", new ArrayList<>(stores.keySet()));
         report.put("currencies", byCurrency);
         report.put("byStore", byStore);
-        return report;
     }
 
-    /** Rows of (store, key, amount) added to each store's figures. */
-    private void keyed(String sql, Object[] params, Map<String, Figures> stores,
-            BiConsumer<Figures, Map<String, BigDecimal>> into) {
-        Map<String, Map<String, BigDecimal>> found = new TreeMap<>();
-        jdbc.query(sql, rs -> {
-            found.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).merge(rs.getString(2), rs.getBigDecimal(3),
-                    BigDecimal::add);
-        }, params);
-        found.forEach((store, entries) -> {
-            Figures f = stores.get(store);
-            if (f != null) {
-                into.accept(f, entries);
-            }
-        });
-    }
-
-    private static String currency(java.sql.ResultSet rs) {
+    private static String text(java.sql.ResultSet rs, int column) {
         try {
-            return rs.getString(2);
+            return rs.getString(column);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -63,10 +63,10 @@ final class EventParser {
         if (payloadStore != null && !payloadStore.equals(storeId)) {
             throw p.invalid("payload.storeId", "must be the sending store " + storeId);
         }
-        return new StoreEvent(eventId, sequence, type, occurredAt, payload, project(type, p));
+        return new StoreEvent(eventId, sequence, type, occurredAt, payload, project(type, p, occurredAt));
     }
 
-    private static Object project(String type, Fields p) {
+    private static Object project(String type, Fields p, Instant occurredAt) {
         return switch (type) {
             case "SALE_COMPLETED" -> sale(p);
             case "SALE_VOIDED" -> new Projected.Void(p.text("receiptNumber"), p.date("businessDate"),
@@ -76,6 +76,11 @@ final class EventParser {
                     p.objects("refunds").stream().map(EventParser::tender).toList());
             case "LOYALTY_ENTRY" -> new Projected.LoyaltyEntry(p.text("entryId"), p.text("card"), p.text("entryType"),
                     p.integer("points"));
+            case "Z_REPORT" -> new Projected.DayClose(p.integer("zNumber"), p.date("businessDate"), currency(p),
+                    occurredAt, p.integer("salesCount"), p.has("salesTotal") ? p.amount("salesTotal") : null,
+                    p.has("voidsCount") ? p.integer("voidsCount") : null, p.has("voids") ? p.amount("voids") : null,
+                    p.has("returnsCount") ? p.integer("returnsCount") : null,
+                    p.has("returns") ? p.amount("returns") : null, p.amount("netSales"));
             default -> null;
         };
     }

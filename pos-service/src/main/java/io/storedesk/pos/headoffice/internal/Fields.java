@@ -52,6 +52,12 @@ final class Fields {
         return s;
     }
 
+    /** Whether the field is there and not null. */
+    boolean has(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
+    }
+
     String optText(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {

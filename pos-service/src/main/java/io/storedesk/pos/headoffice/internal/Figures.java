@@ -31,6 +31,8 @@ final class Figures {
     final Map<String, BigDecimal> byDepartment = new TreeMap<>();
     final Map<String, BigDecimal> byHour = new TreeMap<>();
     final Map<String, BigDecimal> refundsByTender = new TreeMap<>();
+    /** Sales totals per clerk (the range report shows them; the daily report keeps the store report's shape). */
+    final Map<String, BigDecimal> byClerk = new TreeMap<>();
 
     Figures(String currency) {
         this.currency = currency;
@@ -58,10 +60,16 @@ final class Figures {
         o.byDepartment.forEach((k, v) -> byDepartment.merge(k, v, BigDecimal::add));
         o.byHour.forEach((k, v) -> byHour.merge(k, v, BigDecimal::add));
         o.refundsByTender.forEach((k, v) -> refundsByTender.merge(k, v, BigDecimal::add));
+        o.byClerk.forEach((k, v) -> byClerk.merge(k, v, BigDecimal::add));
     }
 
     /** The JSON object; with {@code withCurrency} it starts with {@code "currency"} (the byStore form). */
     Map<String, Object> toJson(boolean withCurrency) {
+        return toJson(withCurrency, false);
+    }
+
+    /** With {@code withClerks} also {@code "byClerk"}. */
+    Map<String, Object> toJson(boolean withCurrency, boolean withClerks) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (withCurrency) {
             out.put("currency", currency);
@@ -92,10 +100,13 @@ final class Figures {
         voids.put("count", voidCount);
         voids.put("amount", str(voidAmount));
         out.put("voids", voids);
+        if (withClerks) {
+            out.put("byClerk", strings(byClerk));
+        }
         return out;
     }
 
-    private String str(BigDecimal amount) {
+    String str(BigDecimal amount) {
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         return amount.setScale(Math.max(digits, 0), RoundingMode.HALF_UP).toPlainString();
     }

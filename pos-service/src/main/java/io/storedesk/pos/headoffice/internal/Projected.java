@@ -36,4 +36,13 @@ final class Projected {
     /** A LOYALTY_ENTRY: signed points for a card. */
     record LoyaltyEntry(String entryId, String card, String entryType, long points) {
     }
+
+    /**
+     * A Z_REPORT: the store closed its business day; its counters (null when the store's version
+     * did not send them) are what completeness compares the received events with.
+     */
+    record DayClose(long zNumber, LocalDate businessDate, String currency, java.time.Instant closedAt,
+            long salesCount, BigDecimal salesTotal, Long voidCount, BigDecimal voidAmount, Long returnsCount,
+            BigDecimal returns, BigDecimal netSales) {
+    }
 }

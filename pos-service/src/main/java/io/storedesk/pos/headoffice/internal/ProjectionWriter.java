@@ -1,11 +1,13 @@
 package io.storedesk.pos.headoffice.internal;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,17 +17,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Adds a batch's new sales, post-voids and returns to the report projections, with one JDBC batch
- * multi-row INSERT per table and up to 100 rows. A sale, void or return the projection already holds (the same document sent again
- * under another event id) is kept as an event but projected once.
+ * multi-row INSERT per table and up to 100 rows, and what they change to the per store and day
+ * totals ({@link DayTotals}); a Z report to the day closes. A sale, void or return the projection
+ * already holds (the same document sent again under another event id) is kept as an event but
+ * projected once, so duplicates and resends change no total; a post-void counts the same whether
+ * it arrives before or after its sale.
  */
 @Component
 @Profile("head-office")
 class ProjectionWriter {
 
     private final JdbcTemplate jdbc;
+    private final DayTotals totals;
 
-    ProjectionWriter(JdbcTemplate jdbc) {
+    ProjectionWriter(JdbcTemplate jdbc, DayTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -33,6 +40,7 @@ class ProjectionWriter {
         Map<String, Projected.Sale> sales = new LinkedHashMap<>();
         Map<String, Projected.Void> voids = new LinkedHashMap<>();
         Map<String, Projected.Return> returns = new LinkedHashMap<>();
+        Map<LocalDate, Projected.DayClose> closes = new TreeMap<>();
         for (StoreEvent e : events) {
             if (e.projection() instanceof Projected.Sale s) {
                 sales.putIfAbsent(s.receiptNumber(), s);
@@ -40,18 +48,34 @@ class ProjectionWriter {
                 voids.putIfAbsent(v.receiptNumber(), v);
             } else if (e.projection() instanceof Projected.Return r) {
                 returns.putIfAbsent(r.returnNumber(), r);
+            } else if (e.projection() instanceof Projected.DayClose z) {
+                closes.merge(z.businessDate(), z, (a, b) -> b.zNumber() >= a.zNumber() ? b : a);
             }
         }
-        writeSales(storeId, sales);
-        writeVoids(storeId, voids);
-        writeReturns(storeId, returns);
+        Map<LocalDate, DayDelta> days = new TreeMap<>();
+        writeSales(storeId, sales, days);
+        writeVoids(storeId, voids, days);
+        writeReturns(storeId, returns, days);
+        totals.add(storeId, days);
+        writeCloses(storeId, closes);
     }
 
-    private void writeSales(String storeId, Map<String, Projected.Sale> sales) {
+    private static DayDelta day(Map<LocalDate, DayDelta> days, LocalDate date, String currency) {
+        return days.computeIfAbsent(date, d -> new DayDelta(currency));
+    }
+
+    /**
+     * New sales go to the detail tables, and to their day's totals unless their post-void came
+     * first (then they never stood).
+     */
+    private void writeSales(String storeId, Map<String, Projected.Sale> sales, Map<LocalDate, DayDelta> days) {
         sales.keySet().removeAll(Rows.existing(jdbc, "ho_sale", storeId, "receipt_number", sales.keySet()));
         if (sales.isEmpty()) {
             return;
         }
+        Set<String> voidedFirst = Rows.existing(jdbc, "ho_void", storeId, "receipt_number", sales.keySet());
+        sales.values().stream().filter(s -> !voidedFirst.contains(s.receiptNumber()))
+                .forEach(s -> day(days, s.businessDate(), s.currency()).sale(s));
         List<Object[]> heads = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
         List<Object[]> tenders = new ArrayList<>();
@@ -64,36 +88,45 @@ class ProjectionWriter {
                 if (lineNos.add(l.lineNo())) {
                     lines.add(new Object[] {storeId, s.receiptNumber(), l.lineNo(), Rows.text(l.sku()), l.department(),
                             l.quantity(), Rows.decimal(l.unitPrice()), Rows.decimal(l.discount()), l.net(), l.tax(),
-                            l.taxRate()});
+                            l.taxRate(), Date.valueOf(s.businessDate())});
                 }
             }
             int n = 0;
             for (Projected.Tender t : s.tenders()) {
-                tenders.add(new Object[] {storeId, s.receiptNumber(), ++n, t.type(), t.amount()});
+                tenders.add(new Object[] {storeId, s.receiptNumber(), ++n, t.type(), t.amount(),
+                        Date.valueOf(s.businessDate())});
             }
         }
         Rows.insert(jdbc, "ho_sale", "store_id, receipt_number, business_date, sale_hour, register_id, clerk, "
                 + "currency, subtotal, discount_total, total, tax_total, cash_rounding, loyalty_card", heads);
         Rows.insert(jdbc, "ho_sale_line", "store_id, receipt_number, line_no, sku, department, quantity, "
-                + "unit_price, discount, net, tax, tax_rate", lines);
-        Rows.insert(jdbc, "ho_sale_tender", "store_id, receipt_number, tender_no, type, amount", tenders);
+                + "unit_price, discount, net, tax, tax_rate, business_date", lines);
+        Rows.insert(jdbc, "ho_sale_tender", "store_id, receipt_number, tender_no, type, amount, business_date",
+                tenders);
     }
 
-    private void writeVoids(String storeId, Map<String, Projected.Void> voids) {
+    /**
+     * New post-voids count on their own day; a sale already received (in an earlier batch or
+     * earlier in this one) is taken out of its day's sales figures.
+     */
+    private void writeVoids(String storeId, Map<String, Projected.Void> voids, Map<LocalDate, DayDelta> days) {
         voids.keySet().removeAll(Rows.existing(jdbc, "ho_void", storeId, "receipt_number", voids.keySet()));
         if (voids.isEmpty()) {
             return;
         }
+        voids.values().forEach(v -> day(days, v.businessDate(), v.currency()).voided(v));
+        totals.salesOf(storeId, voids.keySet()).forEach((date, sold) -> day(days, date, sold.currency).add(sold, -1));
         Rows.insert(jdbc, "ho_void", "store_id, receipt_number, business_date, currency, total, voided_by",
                 voids.values().stream().map(v -> new Object[] {storeId, v.receiptNumber(),
                         Date.valueOf(v.businessDate()), v.currency(), v.total(), Rows.text(v.voidedBy())}).toList());
     }
 
-    private void writeReturns(String storeId, Map<String, Projected.Return> returns) {
+    private void writeReturns(String storeId, Map<String, Projected.Return> returns, Map<LocalDate, DayDelta> days) {
         returns.keySet().removeAll(Rows.existing(jdbc, "ho_return", storeId, "return_number", returns.keySet()));
         if (returns.isEmpty()) {
             return;
         }
+        returns.values().forEach(r -> day(days, r.businessDate(), r.currency()).returned(r));
         List<Object[]> refunds = new ArrayList<>();
         for (Projected.Return r : returns.values()) {
             int n = 0;
@@ -107,5 +140,26 @@ class ProjectionWriter {
                                 Date.valueOf(r.businessDate()), r.currency(), r.refundTotal(), r.cashRounding()})
                         .toList());
         Rows.insert(jdbc, "ho_return_refund", "store_id, return_number, refund_no, type, amount", refunds);
+    }
+
+    /** A store's Z report: the counters of its closed day (a later Z of the same day replaces it). */
+    private void writeCloses(String storeId, Map<LocalDate, Projected.DayClose> closes) {
+        closes.values().forEach(z -> {
+            Date day = Date.valueOf(z.businessDate());
+            Long known = jdbc.query("SELECT z_number FROM ho_day_close WHERE store_id = ? AND business_date = ?",
+                    rs -> rs.next() ? rs.getLong(1) : null, storeId, day);
+            if (known != null && known > z.zNumber()) {
+                return;
+            }
+            jdbc.update("DELETE FROM ho_day_close WHERE store_id = ? AND business_date = ?", storeId, day);
+            jdbc.update("INSERT INTO ho_day_close (store_id, business_date, z_number, currency, closed_at, sales_count, "
+                    + "sales_total, void_count, void_amount, returns_count, returns_amount, net_sales) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", storeId, day, z.zNumber(), z.currency(),
+                    java.sql.Timestamp.from(z.closedAt()), z.salesCount(), Rows.decimal(z.salesTotal()),
+                    new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.BIGINT, z.voidCount()),
+                    Rows.decimal(z.voidAmount()),
+                    new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.BIGINT, z.returnsCount()),
+                    Rows.decimal(z.returns()), z.netSales());
+        });
     }
 }

@@ -87,6 +87,12 @@ class OutboxRecorder {
         p.put("currency", z.currency());
         p.put("salesCount", z.salesCount());
         p.put("netSales", z.netSales());
+        // the day's counters head office checks its received events against (completeness)
+        p.put("salesTotal", z.salesTotal());
+        p.put("voidsCount", z.voidsCount());
+        p.put("voids", z.voids());
+        p.put("returnsCount", z.returnsCount());
+        p.put("returns", z.returns());
         record("Z_REPORT", z.closedAt().toInstant(), p);
     }
 
