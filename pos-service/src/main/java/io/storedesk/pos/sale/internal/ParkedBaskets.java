@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.RegisterCounters;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.drawer.BusinessDayClosed;
 import io.storedesk.pos.drawer.BusinessDays;

@@ -17,6 +17,7 @@ import io.storedesk.pos.catalog.CatalogItem;
 import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Idempotency;
+import io.storedesk.pos.common.RegisterCounters;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;

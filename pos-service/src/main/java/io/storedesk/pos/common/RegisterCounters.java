@@ -1,4 +1,4 @@
-package io.storedesk.pos.sale.internal;
+package io.storedesk.pos.common;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -7,20 +7,23 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gapless per-register counters (receipt numbers). The number is taken in the caller's
- * transaction, so a rolled-back sale gives its number back.
+ * Gapless per-register counters ({@code register_counter}: receipt numbers, return numbers, parked
+ * baskets), one row per register and counter, locked by the increment (lock 6 of docs/locking.md).
+ * The number is taken in the caller's transaction, so a rolled-back document gives its number back.
+ * The one owner of document numbering: modules ask it for the next number of their own counter.
  */
 @Component
-class RegisterCounters {
+public class RegisterCounters {
 
     private final JdbcClient jdbc;
 
-    RegisterCounters(JdbcClient jdbc) {
+    public RegisterCounters(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The next number of {@code counter} at {@code registerId}, from 1. */
     @Transactional(propagation = Propagation.MANDATORY)
-    long next(String registerId, String counter) {
+    public long next(String registerId, String counter) {
         // lock 6 of docs/locking.md (register counter)
         // the new value comes back with the update (RETURNING on PostgreSQL, generated keys on H2): one round trip
         GeneratedKeyHolder value = new GeneratedKeyHolder();
