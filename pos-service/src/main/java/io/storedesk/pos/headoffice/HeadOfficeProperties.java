@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param storeKeys store id -> the key that store presents in {@code X-Store-Key}
  * @param maxBatch  the most events one batch may carry
+ * @param storeRegions store id -> its region: a store pulls the loyalty accounts homed at any store of its region
  * @param statistics when the once-per-cluster statistics job looks at the tables and when it analyses them
  */
 @ConfigurationProperties("pos.head-office")
 public record HeadOfficeProperties(Map<String, String> storeKeys, @DefaultValue("1000") int maxBatch,
-        @DefaultValue Statistics statistics) {
+        @DefaultValue Statistics statistics, Map<String, String> storeRegions) {
 
     public HeadOfficeProperties {
         storeKeys = storeKeys == null ? Map.of() : Map.copyOf(storeKeys);
+        storeRegions = storeRegions == null ? Map.of() : Map.copyOf(storeRegions);
     }
 
     /**

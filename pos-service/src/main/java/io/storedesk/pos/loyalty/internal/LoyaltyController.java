@@ -10,6 +10,8 @@ import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
+import io.storedesk.pos.loyalty.RemoteLoyaltyCards;
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -29,9 +31,11 @@ class LoyaltyController {
     private final LoyaltyLedger ledger;
     private final LoyaltyProperties programme;
     private final StoreProperties store;
+    private final ObjectProvider<RemoteLoyaltyCards> remote;
 
     LoyaltyController(LoyaltyAccounts accounts, LoyaltyLedger ledger, LoyaltyProperties programme,
-            StoreProperties store) {
+            StoreProperties store, ObjectProvider<RemoteLoyaltyCards> remote) {
+        this.remote = remote;
         this.accounts = accounts;
         this.ledger = ledger;
         this.programme = programme;
@@ -52,9 +56,18 @@ class LoyaltyController {
             OffsetDateTime occurredAt, OffsetDateTime expiresAt) {
     }
 
+    /**
+     * A card this store does not hold is looked up at head office online (when the head-office sync
+     * is configured) and kept here; offline, or unknown there too, it is 404 as before.
+     */
     @GetMapping("/{card}")
     CardView card(@PathVariable @Size(max = 40) String card) {
-        LoyaltyAccounts.LoyaltyBalance b = accounts.find(card).orElseThrow(() -> ProblemException.notFound("Loyalty card", card));
+        LoyaltyAccounts.LoyaltyBalance b = accounts.find(card)
+                .or(() -> {
+                    RemoteLoyaltyCards headOffice = remote.getIfAvailable();
+                    return headOffice != null && headOffice.fetch(card) ? accounts.find(card) : java.util.Optional.empty();
+                })
+                .orElseThrow(() -> ProblemException.notFound("Loyalty card", card));
         Money value = Money.rounded(programme.pointValue().multiply(BigDecimal.valueOf(Math.max(0, b.balance()))),
                 store.currency());
         return new CardView(b.card(), b.customerId(), b.balance(), b.pendingRedemptions(), b.lastSyncedAt(),

@@ -60,19 +60,33 @@ class LoyaltyLedger {
         return jdbc.sql("SELECT COUNT(*) FROM loyalty_account").query(Long.class).single();
     }
 
+    /**
+     * Creates the account or replaces its snapshot, remembering head office's version of it; unless
+     * {@code always}, a snapshot older than the one held changes nothing (false).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void saveSnapshot(Account a) {
+    boolean saveSnapshot(Account a, long hoVersion, boolean always) {
         int updated = jdbc.sql("UPDATE loyalty_account SET customer_id = ?, holder_name = ?, tier = ?, "
-                        + "snapshot_balance = ?, snapshot_at = ? WHERE card = ?")
-                .params(a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(), utc(a.snapshotAt()), a.card())
+                        + "snapshot_balance = ?, snapshot_at = ?, ho_version = ? WHERE card = ?"
+                        + (always ? "" : " AND ho_version <= ?"))
+                .params(always
+                        ? java.util.Arrays.asList(a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(),
+                                utc(a.snapshotAt()), hoVersion, a.card())
+                        : java.util.Arrays.asList(a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(),
+                                utc(a.snapshotAt()), hoVersion, a.card(), hoVersion))
                 .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO loyalty_account (card, customer_id, holder_name, tier, snapshot_balance, snapshot_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(a.card(), a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(),
-                            utc(a.snapshotAt()))
-                    .update();
+        if (updated > 0) {
+            return true;
         }
+        if (!always && account(a.card()).isPresent()) {
+            return false; // the store holds a newer snapshot
+        }
+        jdbc.sql("INSERT INTO loyalty_account (card, customer_id, holder_name, tier, snapshot_balance, snapshot_at, "
+                        + "ho_version) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(a.card(), a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(),
+                        utc(a.snapshotAt()), hoVersion)
+                .update();
+        return true;
     }
 
     /** Entries head office acknowledged by {@code acknowledgedBy} are part of the card's new snapshot. */

@@ -81,8 +81,8 @@ class LoyaltySeed {
             }
             String[] f = line.split(";", -1);
             try {
-                if (f.length != 6) {
-                    throw new IllegalArgumentException("expected 6 fields, found " + f.length);
+                if (f.length != 6 && f.length != 7) { // a 7th field (the home store) is head office's
+                    throw new IllegalArgumentException("expected 6 or 7 fields, found " + f.length);
                 }
                 rows.add(new LoyaltyAccounts.Snapshot(f[0].strip(), blankToNull(f[1]), f[2].strip(), blankToNull(f[3]),
                         Long.parseLong(f[4].strip()), OffsetDateTime.parse(f[5].strip())));
