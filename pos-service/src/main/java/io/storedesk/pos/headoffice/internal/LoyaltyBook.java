@@ -172,7 +172,8 @@ class LoyaltyBook {
     /** The store follows these cards from now on, where they are homed elsewhere. */
     private void interest(String storeId, java.util.Collection<String> cards, Timestamp at) {
         List<Object[]> rows = cards.stream().map(c -> new Object[] {storeId, at, c, storeId}).toList();
-        String select = " SELECT ?, card, ? FROM ho_loyalty_account WHERE card = ? AND home_store <> ?";
+        String select = " SELECT ?, card, ? FROM ho_loyalty_account WHERE card = ? "
+                + "AND (home_store IS NULL OR home_store <> ?)";
         jdbc.batchUpdate(postgres
                 ? "INSERT INTO ho_loyalty_interest (store_id, card, since)" + select + " ON CONFLICT DO NOTHING"
                 : "MERGE INTO ho_loyalty_interest (store_id, card, since) KEY (store_id, card)" + select, rows);

@@ -57,17 +57,22 @@ class LoyaltyController {
     }
 
     /**
-     * A card this store does not hold is looked up at head office online (when the head-office sync
-     * is configured) and kept here; offline, or unknown there too, it is 404 as before.
+     * A card this store does not hold, or holds only from its own seed file (never from head office,
+     * so possibly a card of another store that it does not follow), is looked up at head office
+     * online (when the head-office sync is configured) and kept here; head office then sends its
+     * later changes to this store. Offline, the store answers with what it has (404 for a card it
+     * does not hold, as before).
      */
     @GetMapping("/{card}")
     CardView card(@PathVariable @Size(max = 40) String card) {
-        LoyaltyAccounts.LoyaltyBalance b = accounts.find(card)
-                .or(() -> {
-                    RemoteLoyaltyCards headOffice = remote.getIfAvailable();
-                    return headOffice != null && headOffice.fetch(card) ? accounts.find(card) : java.util.Optional.empty();
-                })
-                .orElseThrow(() -> ProblemException.notFound("Loyalty card", card));
+        java.util.Optional<LoyaltyAccounts.LoyaltyBalance> held = accounts.find(card);
+        if (held.isEmpty() || ledger.fromLocalSeedOnly(card)) {
+            RemoteLoyaltyCards headOffice = remote.getIfAvailable();
+            if (headOffice != null && headOffice.fetch(card)) {
+                held = accounts.find(card);
+            }
+        }
+        LoyaltyAccounts.LoyaltyBalance b = held.orElseThrow(() -> ProblemException.notFound("Loyalty card", card));
         Money value = Money.rounded(programme.pointValue().multiply(BigDecimal.valueOf(Math.max(0, b.balance()))),
                 store.currency());
         return new CardView(b.card(), b.customerId(), b.balance(), b.pendingRedemptions(), b.lastSyncedAt(),

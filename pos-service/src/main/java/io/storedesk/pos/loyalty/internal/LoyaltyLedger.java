@@ -51,6 +51,12 @@ class LoyaltyLedger {
                 .param(card).query(LoyaltyLedger::account).optional();
     }
 
+    /** Whether the store holds the card only from its own seed file (no snapshot from head office yet). */
+    boolean fromLocalSeedOnly(String card) {
+        return jdbc.sql("SELECT COUNT(*) FROM loyalty_account WHERE card = ? AND ho_version = 0").param(card)
+                .query(Long.class).single() > 0;
+    }
+
     List<String> cardsOf(String customerId) {
         return jdbc.sql("SELECT card FROM loyalty_account WHERE customer_id = ? ORDER BY card").param(customerId)
                 .query(String.class).list();
