@@ -44,6 +44,8 @@ final class FakeHeadOffice {
     private volatile int port;
     private volatile HttpServer server;
     volatile Mode mode = Mode.OK;
+    /** GET /accounts/{card} answers 503 (head office down for a till's online look-up). */
+    volatile boolean lookupsFail;
     volatile long slowMillis = 2500;
     final List<Batch> batches = new CopyOnWriteArrayList<>();
     final List<String> gets = new CopyOnWriteArrayList<>();
@@ -160,6 +162,8 @@ final class FakeHeadOffice {
                         .sorted(java.util.Comparator.comparingLong(a -> a.get("version").asLong())).toList();
                 long version = delta.isEmpty() ? since : delta.get(delta.size() - 1).get("version").asLong();
                 send(x, 200, "{\"cursor\":\"f.%d\",\"more\":false,\"accounts\":%s}".formatted(version, JSON.writeValueAsString(delta)));
+            } else if (path.startsWith("/api/ho/v1/loyalty/accounts/") && lookupsFail) {
+                send(x, 503, "{\"status\":503}");
             } else if (path.startsWith("/api/ho/v1/loyalty/accounts/")) {
                 String card = path.substring(path.lastIndexOf('/') + 1);
                 JsonNode a = singleAccounts.getOrDefault(card, accounts.get(card));

@@ -315,12 +315,16 @@ class SyncHeadOfficeIntegrationTests {
     void aCardFromElsewhereIsLookedUpOnlineSoldWithAndAnOlderStateFromTheFeedIsIgnored() {
         String card = "7900000000035";
         // offline: head office cannot be reached, the store knows nothing of the card
-        HO.mode = FakeHeadOffice.Mode.FAIL_500;
+        HO.lookupsFail = true;
         HO.singleAccounts.put(card, account(card, "Marta Kalna", 800, 1000));
-        Api.Response offline = api.get("/api/v1/loyalty/" + card, "clerk");
+        Api.Response offline;
+        try {
+            offline = api.get("/api/v1/loyalty/" + card, "clerk");
+        } finally {
+            HO.lookupsFail = false;
+        }
         assertThat(offline.status()).isEqualTo(404);
         assertThat(offline.contentType()).startsWith("application/problem+json");
-        HO.mode = FakeHeadOffice.Mode.OK;
 
         // online: head office's account is looked up, kept, and the card sells here
         Api.Response online = api.get("/api/v1/loyalty/" + card, "clerk");
