@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param storeKeys store id -> the key that store presents in {@code X-Store-Key}
  * @param maxBatch  the most events one batch may carry
+ * @param storeRegions store id -> its region: a store pulls the loyalty accounts homed at any store of its region
  * @param statistics when the once-per-cluster statistics job looks at the tables and when it analyses them
  * @param maxConcurrentBatches the most store batches this node applies at once (below the connection pool,
  *                   so reads and jobs still get a connection); one more waits up to {@code admissionWait}, then
@@ -21,10 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("pos.head-office")
 public record HeadOfficeProperties(Map<String, String> storeKeys, @DefaultValue("1000") int maxBatch,
         @DefaultValue Statistics statistics, @DefaultValue("12") int maxConcurrentBatches,
-        @DefaultValue("250ms") Duration admissionWait, @DefaultValue("2s") Duration retryAfter) {
+        @DefaultValue("250ms") Duration admissionWait, @DefaultValue("2s") Duration retryAfter,
+        Map<String, String> storeRegions) {
 
     public HeadOfficeProperties {
         storeKeys = storeKeys == null ? Map.of() : Map.copyOf(storeKeys);
+        storeRegions = storeRegions == null ? Map.of() : Map.copyOf(storeRegions);
         if (maxConcurrentBatches < 0 || admissionWait.isNegative() || retryAfter.toSeconds() < 1) {
             throw new IllegalArgumentException("pos.head-office: max-concurrent-batches must be >= 0, "
                     + "admission-wait >= 0 and retry-after at least 1s");

@@ -22,9 +22,11 @@ public interface LoyaltyAccounts {
      * Head-office sync: imports a snapshot pulled from head office and marks the card's ledger
      * entries that head office acknowledged at or before {@code acknowledgedBy} as included in it
      * (they no longer count on top of the snapshot). Call it only with a snapshot requested after
-     * {@code acknowledgedBy}, so that every entry acknowledged by then is part of it.
+     * {@code acknowledgedBy}, so that every entry acknowledged by then is part of it. A snapshot of
+     * a lower version than the one the store holds changes nothing (false); the entries then stay
+     * awaiting a snapshot.
      */
-    void importPulledSnapshot(Snapshot snapshot, java.time.Instant acknowledgedBy);
+    boolean importPulledSnapshot(Snapshot snapshot, java.time.Instant acknowledgedBy);
 
     /**
      * Head-office sync: head office acknowledged (HTTP 200) the batch holding these ledger entries
@@ -38,9 +40,16 @@ public interface LoyaltyAccounts {
 
     /**
      * @param balance what head office reported for the card at {@code asOf}
+     * @param version head office's version of the card (+1 per change; 0 when not from head office):
+     *                a pulled snapshot older than the one the store holds is ignored
      */
     record Snapshot(String card, String customerId, String holderName, String tier, long balance,
-            OffsetDateTime asOf) {
+            OffsetDateTime asOf, long version) {
+
+        public Snapshot(String card, String customerId, String holderName, String tier, long balance,
+                OffsetDateTime asOf) {
+            this(card, customerId, holderName, tier, balance, asOf, 0);
+        }
     }
 
     /**

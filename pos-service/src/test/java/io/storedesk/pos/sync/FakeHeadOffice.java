@@ -44,13 +44,15 @@ final class FakeHeadOffice {
     private volatile int port;
     private volatile HttpServer server;
     volatile Mode mode = Mode.OK;
+    /** GET /accounts/{card} answers 503 (head office down for a till's online look-up). */
+    volatile boolean lookupsFail;
     volatile long slowMillis = 2500;
     final List<Batch> batches = new CopyOnWriteArrayList<>();
     final List<String> gets = new CopyOnWriteArrayList<>();
     final Map<String, Boolean> eventIds = new ConcurrentHashMap<>();
     volatile String promotionSet; // {"version":..,"promotions":[..]} or null
     volatile long promotionVersion;
-    /** card -> account JSON (with "version"); the delta returns those above since. */
+    /** card -> account JSON (with "version"); the feed returns those above its cursor's version. */
     final Map<String, JsonNode> accounts = new ConcurrentHashMap<>();
     /** card -> account JSON answered by GET /accounts/{card} (overrides {@link #accounts}). */
     final Map<String, JsonNode> singleAccounts = new ConcurrentHashMap<>();
@@ -153,11 +155,15 @@ final class FakeHeadOffice {
                     send(x, 200, set);
                 }
             } else if (path.equals("/api/ho/v1/loyalty/accounts")) {
-                long since = Long.parseLong(param(query, "since", "0"));
+                // the cursor is opaque to the store: here "f.<highest version sent>"
+                String cursor = param(query, "cursor", "");
+                long since = cursor.isEmpty() ? 0 : Long.parseLong(cursor.substring(2));
                 List<JsonNode> delta = accounts.values().stream().filter(a -> a.get("version").asLong() > since)
                         .sorted(java.util.Comparator.comparingLong(a -> a.get("version").asLong())).toList();
                 long version = delta.isEmpty() ? since : delta.get(delta.size() - 1).get("version").asLong();
-                send(x, 200, "{\"version\":%d,\"more\":false,\"accounts\":%s}".formatted(version, JSON.writeValueAsString(delta)));
+                send(x, 200, "{\"cursor\":\"f.%d\",\"more\":false,\"accounts\":%s}".formatted(version, JSON.writeValueAsString(delta)));
+            } else if (path.startsWith("/api/ho/v1/loyalty/accounts/") && lookupsFail) {
+                send(x, 503, "{\"status\":503}");
             } else if (path.startsWith("/api/ho/v1/loyalty/accounts/")) {
                 String card = path.substring(path.lastIndexOf('/') + 1);
                 JsonNode a = singleAccounts.getOrDefault(card, accounts.get(card));

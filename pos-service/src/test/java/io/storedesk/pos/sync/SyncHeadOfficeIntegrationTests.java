@@ -278,7 +278,7 @@ class SyncHeadOfficeIntegrationTests {
         HO.accounts.put("7900000000028", account("7900000000028", "Pēteris Liepa", 500, 11));
         JsonNode run = api.post("/api/v1/sync/run", "manager", "").json();
 
-        assertThat(run.get("loyaltyVersion").asLong()).isEqualTo(11);
+        assertThat(run.get("loyaltyCursor").asString()).isEqualTo("f.11");
         assertThat(balance(card)).as("the store's 17 points are in the snapshot now, not on top").isEqualTo(117);
         assertThat(balance("7900000000028")).isEqualTo(500);
         assertThat(api.get("/api/v1/loyalty/7900000000028", "clerk").text("holderName")).isEqualTo("Pēteris Liepa");
@@ -308,6 +308,46 @@ class SyncHeadOfficeIntegrationTests {
         awaitDrained();
         assertThat(api.get("/api/v1/loyalty/" + card, "clerk").json().get("pendingRedemptions").asLong()).isZero();
         assertThat(balance(card)).as("an acknowledgement alone changes no balance").isEqualTo(afterRedeem);
+    }
+
+    @Test
+    @Order(4)
+    void aCardFromElsewhereIsLookedUpOnlineSoldWithAndAnOlderStateFromTheFeedIsIgnored() {
+        String card = "7900000000035";
+        // offline: head office cannot be reached, the store knows nothing of the card
+        HO.lookupsFail = true;
+        HO.singleAccounts.put(card, account(card, "Marta Kalna", 800, 1000));
+        Api.Response offline;
+        try {
+            offline = api.get("/api/v1/loyalty/" + card, "clerk");
+        } finally {
+            HO.lookupsFail = false;
+        }
+        assertThat(offline.status()).isEqualTo(404);
+        assertThat(offline.contentType()).startsWith("application/problem+json");
+
+        // online: head office's account is looked up, kept, and the card sells here
+        Api.Response online = api.get("/api/v1/loyalty/" + card, "clerk");
+        assertThat(online.status()).as(online.body()).isEqualTo(200);
+        assertThat(online.json().get("balance").asLong()).isEqualTo(800);
+        assertThat(online.text("holderName")).isEqualTo("Marta Kalna");
+        assertThat(HO.gets).contains("/api/ho/v1/loyalty/accounts/" + card);
+        HO.singleAccounts.put(card, account(card, "Marta Kalna", 817, 1001)); // head office once it has the sale's points
+        assertThat(sale("LV-1009", 1, "20.00", card).get("pointsEarned").asInt()).isEqualTo(17);
+        assertThat(balance(card)).isEqualTo(817);
+        awaitDrained();
+        assertThat(HO.acceptedEvents()).anyMatch(e -> "LOYALTY_ENTRY".equals(e.get("type").asString())
+                && card.equals(e.get("payload").get("card").asString()));
+
+        // the feed brings an older state of the card (a version below 1000): the store keeps what it has
+        JsonNode at = status().get("loyaltyCursor");
+        String cursor = at == null || at.isNull() ? "" : at.asString();
+        long fed = (cursor == null || cursor.isEmpty() ? 0 : Long.parseLong(cursor.substring(2))) + 1;
+        HO.accounts.put(card, account(card, "Marta Kalna", 500, fed));
+        JsonNode run = api.post("/api/v1/sync/run", "manager", "").json();
+        assertThat(run.get("loyaltyCursor").asString()).isEqualTo("f." + fed);
+        assertThat(balance(card)).isEqualTo(817);
+        HO.accounts.remove(card);
     }
 
     @Test

@@ -87,6 +87,13 @@ class EventIngest {
         return new Result(events.size(), fresh.size(), duplicates);
     }
 
+    /** The store's region (the loyalty accounts it pulls include those homed at its region's stores). */
+    void setRegion(String storeId, String region) {
+        ensureStoreRow(storeId);
+        jdbc.update("UPDATE ho_store SET region = ? WHERE store_id = ?", Rows.text(region == null || region.isBlank()
+                ? null : region.strip()), storeId);
+    }
+
     /** The store's lock row, made on its first batch (or at start-up for the configured stores). */
     void ensureStoreRow(String storeId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM ho_store WHERE store_id = ?", Integer.class, storeId);

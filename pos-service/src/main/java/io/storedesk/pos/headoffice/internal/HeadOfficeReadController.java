@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What head office gives out: promotion sets (GET since a version; PUT publishes the next),
- * loyalty accounts (delta since a version, or one card) and the consolidated daily report.
+ * and the consolidated daily report (the loyalty feed: {@link LoyaltyFeedController}).
  */
 @RestController
 @Profile("head-office")
@@ -30,12 +29,10 @@ class HeadOfficeReadController {
     static final int MAX_LIMIT = 1000;
 
     private final Promotions promotions;
-    private final LoyaltyBook loyalty;
     private final ConsolidatedReports reports;
 
-    HeadOfficeReadController(Promotions promotions, LoyaltyBook loyalty, ConsolidatedReports reports) {
+    HeadOfficeReadController(Promotions promotions, ConsolidatedReports reports) {
         this.promotions = promotions;
-        this.loyalty = loyalty;
         this.reports = reports;
     }
 
@@ -58,21 +55,6 @@ class HeadOfficeReadController {
             throw ProblemException.invalidField("promotions", e.getMessage() == null ? "are not valid" : e.getMessage());
         }
         return view(promotions.install(promotions.current().version() + 1, "head-office", parsed));
-    }
-
-    @GetMapping("/api/ho/v1/loyalty/accounts")
-    LoyaltyBook.Delta accounts(@RequestParam(defaultValue = "0") long since,
-            @RequestParam(defaultValue = "1000") int limit) {
-        if (since < 0 || limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("invalid-page", "Invalid page",
-                    "since must be >= 0 and limit between 1 and %d.".formatted(MAX_LIMIT));
-        }
-        return loyalty.since(since, limit);
-    }
-
-    @GetMapping("/api/ho/v1/loyalty/accounts/{card}")
-    LoyaltyBook.Account account(@PathVariable String card) {
-        return loyalty.find(card).orElseThrow(() -> ProblemException.notFound("Loyalty account", card));
     }
 
     @GetMapping("/api/ho/v1/reports/daily")

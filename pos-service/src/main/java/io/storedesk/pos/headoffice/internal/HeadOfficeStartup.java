@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
  * At start-up: a lock row per configured store, the configured store keys stored (hashed) unless
  * known already, and on the first start the opening loyalty
  * balances from {@code pos.loyalty.seed-file} (the CSV the stores load: card;customerId;name;
- * tier;balance;snapshotAt). A bad row stops start-up with its line number. The seeded balances are
- * also recorded as each card's opening lot, dated by {@code snapshotAt} (the seeding time when
- * empty), which head office expires ({@link OpeningPointsExpiry}).
+ * tier;balance;snapshotAt[;homeStore]). A bad row stops start-up with its line number. The seeded
+ * balances are also recorded as each card's opening lot, dated by {@code snapshotAt} (the seeding
+ * time when empty), which head office expires ({@link OpeningPointsExpiry}). The configured regions
+ * ({@code pos.head-office.store-regions}) are written to the stores' rows.
  */
 @Component
 @Profile("head-office")
@@ -54,6 +55,7 @@ class HeadOfficeStartup {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         properties.storeKeys().keySet().forEach(ingest::ensureStoreRow);
+        properties.storeRegions().forEach(ingest::setRegion);
         int keys = storeKeys.seed(properties.storeKeys());
         if (keys > 0) {
             log.info("Head office: stored {} store key(s) from pos.head-office.store-keys", keys);
@@ -88,12 +90,12 @@ class HeadOfficeStartup {
                 continue;
             }
             String[] f = line.split(";", -1);
-            if (f.length != 6) {
-                throw new IllegalStateException("%s line %d: expected 6 fields, found %d".formatted(file, i + 1, f.length));
+            if (f.length != 6 && f.length != 7) {
+                throw new IllegalStateException("%s line %d: expected 6 or 7 fields, found %d".formatted(file, i + 1, f.length));
             }
             try {
                 out.add(new LoyaltyBook.Account(f[0].strip(), blank(f[1]), blank(f[2]), blank(f[3]),
-                        Long.parseLong(f[4].strip()), 0, snapshotAt(f[5])));
+                        Long.parseLong(f[4].strip()), 0, snapshotAt(f[5]), f.length == 7 ? blank(f[6]) : null));
             } catch (NumberFormatException e) {
                 throw new IllegalStateException("%s line %d: balance is not a number".formatted(file, i + 1), e);
             } catch (java.time.format.DateTimeParseException e) {

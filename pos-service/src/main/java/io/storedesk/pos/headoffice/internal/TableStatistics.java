@@ -37,7 +37,7 @@ class TableStatistics {
     static final String LOCK = "head-office:analyze";
     private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
     private static final String TABLES = "ho_event, ho_sale, ho_sale_line, ho_sale_tender, ho_void, ho_return, "
-            + "ho_return_refund, ho_loyalty_account, ho_loyalty_entry";
+            + "ho_return_refund, ho_loyalty_account, ho_loyalty_entry, ho_loyalty_interest";
 
     private final JdbcTemplate jdbc;
     private final ClusterLocks locks;

@@ -10,6 +10,8 @@ import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
+import io.storedesk.pos.loyalty.RemoteLoyaltyCards;
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -29,9 +31,11 @@ class LoyaltyController {
     private final LoyaltyLedger ledger;
     private final LoyaltyProperties programme;
     private final StoreProperties store;
+    private final ObjectProvider<RemoteLoyaltyCards> remote;
 
     LoyaltyController(LoyaltyAccounts accounts, LoyaltyLedger ledger, LoyaltyProperties programme,
-            StoreProperties store) {
+            StoreProperties store, ObjectProvider<RemoteLoyaltyCards> remote) {
+        this.remote = remote;
         this.accounts = accounts;
         this.ledger = ledger;
         this.programme = programme;
@@ -52,9 +56,23 @@ class LoyaltyController {
             OffsetDateTime occurredAt, OffsetDateTime expiresAt) {
     }
 
+    /**
+     * A card this store does not hold, or holds only from its own seed file (never from head office,
+     * so possibly a card of another store that it does not follow), is looked up at head office
+     * online (when the head-office sync is configured) and kept here; head office then sends its
+     * later changes to this store. Offline, the store answers with what it has (404 for a card it
+     * does not hold, as before).
+     */
     @GetMapping("/{card}")
     CardView card(@PathVariable @Size(max = 40) String card) {
-        LoyaltyAccounts.LoyaltyBalance b = accounts.find(card).orElseThrow(() -> ProblemException.notFound("Loyalty card", card));
+        java.util.Optional<LoyaltyAccounts.LoyaltyBalance> held = accounts.find(card);
+        if (held.isEmpty() || ledger.fromLocalSeedOnly(card)) {
+            RemoteLoyaltyCards headOffice = remote.getIfAvailable();
+            if (headOffice != null && headOffice.fetch(card)) {
+                held = accounts.find(card);
+            }
+        }
+        LoyaltyAccounts.LoyaltyBalance b = held.orElseThrow(() -> ProblemException.notFound("Loyalty card", card));
         Money value = Money.rounded(programme.pointValue().multiply(BigDecimal.valueOf(Math.max(0, b.balance()))),
                 store.currency());
         return new CardView(b.card(), b.customerId(), b.balance(), b.pendingRedemptions(), b.lastSyncedAt(),

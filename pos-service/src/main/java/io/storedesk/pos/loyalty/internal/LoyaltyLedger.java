@@ -51,6 +51,12 @@ class LoyaltyLedger {
                 .param(card).query(LoyaltyLedger::account).optional();
     }
 
+    /** Whether the store holds the card only from its own seed file (no snapshot from head office yet). */
+    boolean fromLocalSeedOnly(String card) {
+        return jdbc.sql("SELECT COUNT(*) FROM loyalty_account WHERE card = ? AND ho_version = 0").param(card)
+                .query(Long.class).single() > 0;
+    }
+
     List<String> cardsOf(String customerId) {
         return jdbc.sql("SELECT card FROM loyalty_account WHERE customer_id = ? ORDER BY card").param(customerId)
                 .query(String.class).list();
@@ -60,19 +66,33 @@ class LoyaltyLedger {
         return jdbc.sql("SELECT COUNT(*) FROM loyalty_account").query(Long.class).single();
     }
 
+    /**
+     * Creates the account or replaces its snapshot, remembering head office's version of it; unless
+     * {@code always}, a snapshot older than the one held changes nothing (false).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void saveSnapshot(Account a) {
+    boolean saveSnapshot(Account a, long hoVersion, boolean always) {
         int updated = jdbc.sql("UPDATE loyalty_account SET customer_id = ?, holder_name = ?, tier = ?, "
-                        + "snapshot_balance = ?, snapshot_at = ? WHERE card = ?")
-                .params(a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(), utc(a.snapshotAt()), a.card())
+                        + "snapshot_balance = ?, snapshot_at = ?, ho_version = ? WHERE card = ?"
+                        + (always ? "" : " AND ho_version <= ?"))
+                .params(always
+                        ? java.util.Arrays.asList(a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(),
+                                utc(a.snapshotAt()), hoVersion, a.card())
+                        : java.util.Arrays.asList(a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(),
+                                utc(a.snapshotAt()), hoVersion, a.card(), hoVersion))
                 .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO loyalty_account (card, customer_id, holder_name, tier, snapshot_balance, snapshot_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(a.card(), a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(),
-                            utc(a.snapshotAt()))
-                    .update();
+        if (updated > 0) {
+            return true;
         }
+        if (!always && account(a.card()).isPresent()) {
+            return false; // the store holds a newer snapshot
+        }
+        jdbc.sql("INSERT INTO loyalty_account (card, customer_id, holder_name, tier, snapshot_balance, snapshot_at, "
+                        + "ho_version) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(a.card(), a.customerId(), a.holderName(), a.tier(), a.snapshotBalance(),
+                        utc(a.snapshotAt()), hoVersion)
+                .update();
+        return true;
     }
 
     /** Entries head office acknowledged by {@code acknowledgedBy} are part of the card's new snapshot. */

@@ -63,7 +63,8 @@ class LoyaltySeed {
     }
 
     private static List<LoyaltyAccounts.Snapshot> read(Path file) {
-        return SeedFile.read(file, "loyalty", 6, 6, row -> new LoyaltyAccounts.Snapshot(row.required(0, "card"),
+        // a 7th field (the home store) is head office's
+        return SeedFile.read(file, "loyalty", 6, 7, row -> new LoyaltyAccounts.Snapshot(row.required(0, "card"),
                 row.optional(1), row.required(2, "holderName"), row.optional(3), Long.parseLong(row.required(4, "balance")),
                 OffsetDateTime.parse(row.required(5, "asOf"))));
     }

@@ -55,15 +55,21 @@ class LoyaltyService implements LoyaltyAccounts, PointsAward {
     @Override
     @Transactional
     public void importSnapshot(Snapshot s) {
-        ledger.saveSnapshot(new Account(s.card(), s.customerId(), s.holderName(), s.tier(), s.balance(),
-                s.asOf().toInstant()));
+        ledger.saveSnapshot(account(s), s.version(), true);
     }
 
     @Override
     @Transactional
-    public void importPulledSnapshot(Snapshot s, Instant acknowledgedBy) {
-        importSnapshot(s);
+    public boolean importPulledSnapshot(Snapshot s, Instant acknowledgedBy) {
+        if (!ledger.saveSnapshot(account(s), s.version(), false)) {
+            return false;
+        }
         ledger.markInSnapshot(s.card(), acknowledgedBy);
+        return true;
+    }
+
+    private static Account account(Snapshot s) {
+        return new Account(s.card(), s.customerId(), s.holderName(), s.tier(), s.balance(), s.asOf().toInstant());
     }
 
     @Override

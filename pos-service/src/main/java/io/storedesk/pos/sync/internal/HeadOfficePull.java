@@ -14,13 +14,16 @@ import io.storedesk.pos.promotion.PromotionSet;
 import io.storedesk.pos.promotion.Promotions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pulls what head office owns: the promotion set newer than the one last pulled, and the loyalty
- * accounts changed since the version last pulled (page by page). Runs on the sync worker only,
+ * accounts this store follows changed after the feed cursor last kept (page by page; the cursor is
+ * opaque, kept with each page's snapshots in one transaction; a snapshot older than the card's
+ * version held here is ignored). Runs on the sync worker only,
  * and only after a push cycle that left nothing unacknowledged: every loyalty entry acknowledged
  * before the pull started is therefore in the snapshots it brings, and is marked so; cards with
  * such entries that the delta did not bring are fetched one by one.
@@ -97,23 +100,27 @@ class HeadOfficePull {
     }
 
     private void loyalty(Instant acknowledgedBy) {
-        long since = state.getLong(SyncState.LOYALTY_VERSION);
+        String cursor = state.get(SyncState.LOYALTY_CURSOR).orElse("");
         boolean more = true;
         while (more) {
-            String body = client.get("/api/ho/v1/loyalty/accounts?since=" + since + "&limit=" + LOYALTY_PAGE, false);
+            String body = client.get("/api/ho/v1/loyalty/accounts?limit=" + LOYALTY_PAGE
+                    + (cursor.isEmpty() ? "" : "&cursor=" + HeadOfficeClient.encode(cursor)), false);
             if (body == null) {
                 break;
             }
             JsonNode root = json.readTree(body);
             List<LoyaltyAccounts.Snapshot> snapshots = new ArrayList<>();
             root.path("accounts").forEach(a -> snapshots.add(snapshot(a)));
-            long version = Math.max(since, root.path("version").asLong(since));
+            String next = text(root, "cursor");
+            if (next == null || next.isBlank()) {
+                throw new IllegalStateException("head office's loyalty feed answered without a cursor");
+            }
             tx.executeWithoutResult(s -> {
                 snapshots.forEach(snapshot -> loyalty.importPulledSnapshot(snapshot, acknowledgedBy));
-                state.put(SyncState.LOYALTY_VERSION, version);
+                state.put(SyncState.LOYALTY_CURSOR, next);
             });
-            more = root.path("more").asBoolean(false) && version > since;
-            since = version;
+            more = root.path("more").asBoolean(false) && !next.equals(cursor);
+            cursor = next;
         }
         for (String card : loyalty.cardsAwaitingSnapshot(acknowledgedBy)) {
             String body = client.get("/api/ho/v1/loyalty/accounts/" + HeadOfficeClient.encode(card), true);
@@ -126,6 +133,32 @@ class HeadOfficePull {
         }
     }
 
+    /**
+     * A card this store does not hold, asked for at the till: head office's account now (head office
+     * then also sends its later changes with this store's feed). False when head office does not
+     * know it or cannot be reached: the store goes on with what it has.
+     */
+    boolean fetch(String card) {
+        Instant acknowledgedBy = clock.instant();
+        String body;
+        try {
+            body = client.get("/api/ho/v1/loyalty/accounts/" + HeadOfficeClient.encode(card), true);
+        } catch (HeadOfficeClient.HeadOfficeException offline) {
+            log.info("Loyalty card look-up at head office failed, going on offline: {}", offline.getMessage());
+            return false;
+        }
+        if (body == null) {
+            return false;
+        }
+        LoyaltyAccounts.Snapshot snapshot = snapshot(json.readTree(body));
+        try {
+            tx.executeWithoutResult(s -> loyalty.importPulledSnapshot(snapshot, acknowledgedBy));
+        } catch (DataIntegrityViolationException raced) {
+            // the sync worker imported the card at the same moment
+        }
+        return true;
+    }
+
     private LoyaltyAccounts.Snapshot snapshot(JsonNode a) {
         String card = text(a, "card");
         if (card == null || card.isBlank()) {
@@ -135,7 +168,8 @@ class HeadOfficePull {
         String holder = text(a, "holderName");
         return new LoyaltyAccounts.Snapshot(card, text(a, "customerId"), holder == null ? "" : holder,
                 text(a, "tier"), a.path("balance").asLong(0),
-                asOf == null ? OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)) : OffsetDateTime.parse(asOf));
+                asOf == null ? OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)) : OffsetDateTime.parse(asOf),
+                a.path("version").asLong(0));
     }
 
     private static String text(JsonNode node, String field) {

@@ -27,6 +27,7 @@ class SyncConfiguration implements DisposableBean {
 
     private final SyncProperties properties;
     private final SyncWorker worker;
+    private final HeadOfficePull pull;
 
     SyncConfiguration(SyncProperties properties, StoreProperties store, Outbox outbox, SyncState state,
             Promotions promotions, LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock) {
@@ -35,9 +36,17 @@ class SyncConfiguration implements DisposableBean {
             HeadOfficeClient client = new HeadOfficeClient(properties, store);
             HeadOfficePull pull = new HeadOfficePull(client, promotions, loyalty, state, tx, json, clock);
             this.worker = new SyncWorker(properties, client, pull, outbox, state, loyalty, tx, json, clock);
+            this.pull = pull;
         } else {
             this.worker = null;
+            this.pull = null;
         }
+    }
+
+    /** Online look-up of a card this store does not hold (false when the sync is off). */
+    @org.springframework.context.annotation.Bean
+    io.storedesk.pos.loyalty.RemoteLoyaltyCards remoteLoyaltyCards() {
+        return card -> pull != null && pull.fetch(card);
     }
 
     Optional<SyncWorker> worker() {

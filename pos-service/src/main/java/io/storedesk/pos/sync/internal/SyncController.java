@@ -28,12 +28,12 @@ class SyncController {
 
     /**
      * @param lastPullVersion     the promotion set version last pulled from head office
-     * @param loyaltyVersion      the loyalty account version last pulled
+     * @param loyaltyCursor       where the store's loyalty feed stands at head office (opaque; null before the first pull)
      * @param headOfficeReachable whether the last call to head office got an answer (false before the first)
      * @param lastError           why the last attempt failed; null once an attempt succeeded
      */
     record SyncStatus(boolean enabled, long pendingEvents, Instant oldestPendingAt, Instant lastPushAt,
-            Instant lastPullAt, long lastPullVersion, long loyaltyVersion, boolean headOfficeReachable,
+            Instant lastPullAt, long lastPullVersion, String loyaltyCursor, boolean headOfficeReachable,
             String lastError, Instant nextAttemptAt) {
     }
 
@@ -43,7 +43,7 @@ class SyncController {
         var worker = sync.worker();
         return new SyncStatus(properties.enabled(), pending.count(), pending.oldest(), instant(SyncState.LAST_PUSH_AT),
                 instant(SyncState.LAST_PULL_AT), state.getLong(SyncState.PROMOTION_VERSION),
-                state.getLong(SyncState.LOYALTY_VERSION),
+                state.get(SyncState.LOYALTY_CURSOR).orElse(null),
                 worker.map(w -> Boolean.TRUE.equals(w.reachable())).orElse(false),
                 state.get(SyncState.LAST_ERROR).orElse(null), worker.map(SyncWorker::nextAttemptAt).orElse(null));
     }

@@ -12,7 +12,7 @@ class SyncState {
     static final String LAST_PUSH_AT = "last-push-at";
     static final String LAST_PULL_AT = "last-pull-at";
     static final String PROMOTION_VERSION = "promotion-version";
-    static final String LOYALTY_VERSION = "loyalty-version";
+    static final String LOYALTY_CURSOR = "loyalty-cursor";
     static final String LAST_ERROR = "last-error";
     static final String LAST_ERROR_AT = "last-error-at";
 
