@@ -1,14 +1,10 @@
 package io.storedesk.pos.headoffice.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
+import io.storedesk.pos.common.SeedFile;
 import io.storedesk.pos.headoffice.HeadOfficeProperties;
 import io.storedesk.pos.loyalty.LoyaltyProperties;
 import org.slf4j.Logger;
@@ -77,41 +73,21 @@ class HeadOfficeStartup {
     }
 
     static List<LoyaltyBook.Account> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read loyalty seed " + file.toAbsolutePath(), e);
-        }
-        List<LoyaltyBook.Account> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(";", -1);
-            if (f.length != 6 && f.length != 7) {
-                throw new IllegalStateException("%s line %d: expected 6 or 7 fields, found %d".formatted(file, i + 1, f.length));
-            }
+        return SeedFile.read(file, "loyalty", 6, 7, row -> {
+            long balance;
             try {
-                out.add(new LoyaltyBook.Account(f[0].strip(), blank(f[1]), blank(f[2]), blank(f[3]),
-                        Long.parseLong(f[4].strip()), 0, snapshotAt(f[5]), f.length == 7 ? blank(f[6]) : null));
+                balance = Long.parseLong(row.required(4, "balance"));
             } catch (NumberFormatException e) {
-                throw new IllegalStateException("%s line %d: balance is not a number".formatted(file, i + 1), e);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalStateException("%s line %d: snapshotAt is not a date-time with offset".formatted(file,
-                        i + 1), e);
+                throw new IllegalArgumentException("balance is not a number", e);
             }
-        }
-        return out;
-    }
-
-    /** The seed's snapshotAt ("2026-11-22T23:00:00+02:00") as an instant ("2026-11-22T21:00:00Z"); null when empty. */
-    private static String snapshotAt(String s) {
-        return s.isBlank() ? null : java.time.OffsetDateTime.parse(s.strip()).toInstant().toString();
-    }
-
-    private static String blank(String s) {
-        return s.isBlank() ? null : s.strip();
+            String snapshotAt = row.optional(5);
+            try {
+                snapshotAt = snapshotAt == null ? null : java.time.OffsetDateTime.parse(snapshotAt).toInstant().toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("snapshotAt is not a date-time with offset", e);
+            }
+            return new LoyaltyBook.Account(row.required(0, "card"), row.optional(1), row.optional(2), row.optional(3),
+                    balance, 0, snapshotAt, row.optional(6));
+        });
     }
 }
