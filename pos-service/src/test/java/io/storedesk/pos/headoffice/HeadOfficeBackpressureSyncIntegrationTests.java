@@ -26,6 +26,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,11 +68,7 @@ class HeadOfficeBackpressureSyncIntegrationTests {
     @BeforeAll
     static void start() throws IOException {
         database = Postgres.newDatabase("hobackpressure");
-        headOffice = new SpringApplicationBuilder(PosApplication.class).profiles("head-office").run(
-                "--server.port=0", "--pos.data-dir=target/test-data/ho-backpressure-" + System.nanoTime(),
-                "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--pos.head-office.max-concurrent-batches=1", "--pos.head-office.admission-wait=0ms",
+        headOffice = HeadOfficeNodes.start("backpressure", database, "--pos.head-office.max-concurrent-batches=1", "--pos.head-office.admission-wait=0ms",
                 "--pos.head-office.retry-after=2s");
         recorder = new Recorder(port(headOffice));
         store = new SpringApplicationBuilder(PosApplication.class).run(

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -45,35 +43,18 @@ class HeadOfficeClusterIntegrationTests {
 
     @BeforeAll
     static void startTwoNodesTogetherOnAnEmptyDatabase() throws Exception {
-        String database = Postgres.newDatabase("hocluster");
-        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> node("a", database));
-        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> node("b", database));
-        nodeA = first.get(180, TimeUnit.SECONDS);
-        nodeB = second.get(180, TimeUnit.SECONDS);
-        a = new Api(port(nodeA));
-        b = new Api(port(nodeB));
+        List<ConfigurableApplicationContext> nodes = HeadOfficeNodes.startTogether(List.of("cluster-a", "cluster-b"),
+                Postgres.newDatabase("hocluster"), "--pos.head-office.statistics.interval=1s",
+                "--pos.head-office.statistics.min-rows=50", "--pos.head-office.store-keys.S003=" + S003_CONFIG_KEY);
+        nodeA = nodes.get(0);
+        nodeB = nodes.get(1);
+        a = new Api(HeadOfficeNodes.port(nodeA));
+        b = new Api(HeadOfficeNodes.port(nodeB));
     }
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-    }
-
-    private static ConfigurableApplicationContext node(String name, String database) {
-        return new SpringApplicationBuilder(PosApplication.class).profiles("head-office").run(
-                "--server.port=0", "--pos.data-dir=target/test-data/ho-cluster-" + name + "-" + System.nanoTime(),
-                "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--pos.head-office.statistics.interval=1s", "--pos.head-office.statistics.min-rows=50",
-                "--pos.head-office.store-keys.S003=" + S003_CONFIG_KEY);
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
+        HeadOfficeNodes.stop(nodeA, nodeB);
     }
 
     @Test

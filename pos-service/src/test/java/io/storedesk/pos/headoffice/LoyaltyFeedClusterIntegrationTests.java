@@ -15,14 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -51,26 +49,19 @@ class LoyaltyFeedClusterIntegrationTests {
     static void startTwoNodes() throws Exception {
         String database = Postgres.newDatabase("hofeed");
         // one after the other (starting together is HeadOfficeClusterIntegrationTests' subject)
-        nodeA = node("a", database);
-        nodeB = node("b", database);
-        a = new Api(((WebServerApplicationContext) nodeA).getWebServer().getPort());
-        b = new Api(((WebServerApplicationContext) nodeB).getWebServer().getPort());
+        nodeA = node("feed-a", database);
+        nodeB = node("feed-b", database);
+        a = new Api(HeadOfficeNodes.port(nodeA));
+        b = new Api(HeadOfficeNodes.port(nodeB));
     }
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
+        HeadOfficeNodes.stop(nodeA, nodeB);
     }
 
     private static ConfigurableApplicationContext node(String name, String database) {
-        return new SpringApplicationBuilder(PosApplication.class).profiles("head-office").run(
-                "--server.port=0", "--pos.data-dir=target/test-data/ho-feed-" + name + "-" + System.nanoTime(),
-                "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+        return HeadOfficeNodes.start(name, database,
                 "--pos.head-office.store-keys.S003=" + KEYS.get("S003"),
                 "--pos.head-office.store-keys.S004=" + KEYS.get("S004"),
                 "--pos.head-office.store-keys.S005=" + KEYS.get("S005"),
