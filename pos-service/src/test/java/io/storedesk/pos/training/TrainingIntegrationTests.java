@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.storedesk.pos.support.Api;
@@ -133,6 +134,14 @@ class TrainingIntegrationTests extends IntegrationTest {
                 {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":2,"reason":"CHANGED_MIND","restock":true}]}"""
                 .formatted(trn));
         assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(422);
+
+        // everything else that changes the books is refused before it starts
+        for (String path : List.of("/api/v1/drawers/D1/movements", "/api/v1/drawers/D1/no-sale", "/api/v1/exchanges",
+                "/api/v1/special-orders", "/api/v1/baskets", "/api/v1/sales/" + real + "/void")) {
+            Api.Response refused = api.post(path, "clerk2", "{}");
+            assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(422);
+            assertThat(refused.body()).as(path).contains("training-not-available");
+        }
 
         // the receipt says TRAINING in the store's language, top and bottom
         HttpResponse<byte[]> pdf = receiptPdf(trn, "clerk2");
