@@ -134,6 +134,7 @@ class TrainingIntegrationTests extends IntegrationTest {
                 {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":2,"reason":"CHANGED_MIND","restock":true}]}"""
                 .formatted(trn));
         assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(422);
+        assertThat(tooMany.body()).contains("return-quantity-exceeded");
 
         // everything else that changes the books is refused before it starts
         for (String path : List.of("/api/v1/drawers/D1/movements", "/api/v1/drawers/D1/no-sale", "/api/v1/exchanges",

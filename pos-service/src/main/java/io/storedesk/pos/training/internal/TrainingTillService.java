@@ -202,7 +202,7 @@ class TrainingTillService implements TrainingTill {
                             "Sale %s has no line %d.".formatted(receiptNumber, r.lineNo())));
             int before = returned.getOrDefault(r.lineNo(), 0);
             if (r.quantity() < 1 || before + r.quantity() > line.quantity()) {
-                throw ProblemException.rule("quantity-exceeds-sold", "More than was sold",
+                throw ProblemException.rule("return-quantity-exceeded", "More than was sold",
                         "Line %d: %d sold, %d returned already.".formatted(r.lineNo(), line.quantity(), before));
             }
             returned.put(r.lineNo(), before + r.quantity());
