@@ -173,7 +173,7 @@ class TrainingIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aRegisterInTrainingTrainsEveryoneAtItAndOnlyAManagerSwitches() {
+    void aRegisterInTrainingTrainsEveryoneAtItAndOnlyAManagerSwitches() throws Exception {
         assertThat(api.put("/api/v1/training/registers/R01", "clerk", "").status()).isEqualTo(403);
         assertThat(api.put("/api/v1/training/users/clerk", "clerk", "").status()).isEqualTo(403);
         assertThat(api.put("/api/v1/training/registers/R99", "manager", "").status()).isEqualTo(404);
@@ -184,6 +184,13 @@ class TrainingIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/training", "clerk").json().get("registers").toString()).contains("R01");
         String trn = cashSale("D1", "LV-1001", 1, "5.00");
         assertThat(trn).startsWith("TRN-R01-");
+        // a repeated request (same Idempotency-Key), also two at once, is one training sale
+        String key = java.util.UUID.randomUUID().toString();
+        String body = """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],"tenders":[{"type":"CASH","amount":"5.00"}]}""";
+        List<String> numbers = atOnce(2, i -> api.postIdempotent("/api/v1/sales", "clerk", key, body).text("receiptNumber"));
+        assertThat(numbers.get(0)).startsWith("TRN-R01-").isEqualTo(numbers.get(1));
+        assertThat(api.postIdempotent("/api/v1/sales", "clerk", key, body).text("receiptNumber")).isEqualTo(numbers.get(0));
         Api.Response voided = api.post("/api/v1/sales/" + cashSaleBefore + "/void", "clerk",
                 "{\"reason\":\"test\"}");
         assertThat(voided.status()).as(voided.body()).isEqualTo(422);

@@ -42,9 +42,11 @@ class TrainingTillService implements TrainingTill {
     private final StoreProperties store;
     private final Clock clock;
     private final Environment environment;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     TrainingTillService(TrainingSubjects subjects, JdbcClient jdbc, JsonMapper json, StoreProperties store, Clock clock,
-            Environment environment) {
+            Environment environment, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.subjects = subjects;
         this.jdbc = jdbc;
         this.json = json;
@@ -64,9 +66,21 @@ class TrainingTillService implements TrainingTill {
                 && environment.getProperty("pos.payment.acquirer.port", Integer.class, 0) == 0;
     }
 
+    /**
+     * One transaction under the register's training counter row lock (created first in a transaction of its
+     * own): a repeat of the key is answered from the stored sale, else the sale is settled, numbered and stored.
+     */
     @Override
-    @Transactional
     public SaleView sell(String registerId, String drawerId, String clerk, PricedBasket basket,
+            List<SaleOrder.Tender> tenders, String idempotencyKey) {
+        ensureCounter(registerId);
+        return tx.execute(status -> {
+            lockCounter(registerId);
+            return sellLocked(registerId, drawerId, clerk, basket, tenders, idempotencyKey);
+        });
+    }
+
+    private SaleView sellLocked(String registerId, String drawerId, String clerk, PricedBasket basket,
             List<SaleOrder.Tender> tenders, String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<String> earlier = jdbc.sql("SELECT document FROM training_sale WHERE idempotency_key = ?")
@@ -172,7 +186,6 @@ class TrainingTillService implements TrainingTill {
     }
 
     @Override
-    @Transactional
     public TrainingReturn returnGoods(String registerId, String drawerId, String clerk, String receiptNumber,
             List<ReturnedLine> lines, String idempotencyKey) {
         if (receiptNumber == null || !receiptNumber.startsWith(PREFIX)) {
@@ -180,6 +193,15 @@ class TrainingTillService implements TrainingTill {
                     "In training only training receipts (%s...) can be returned; %s is a real one."
                             .formatted(PREFIX, receiptNumber));
         }
+        ensureCounter(registerId);
+        return tx.execute(status -> {
+            lockCounter(registerId); // the register's counter, then the training sale's row: one order
+            return returnLocked(registerId, drawerId, clerk, receiptNumber, lines, idempotencyKey);
+        });
+    }
+
+    private TrainingReturn returnLocked(String registerId, String drawerId, String clerk, String receiptNumber,
+            List<ReturnedLine> lines, String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<String> earlier = jdbc.sql("SELECT document FROM training_return WHERE idempotency_key = ?")
                     .param(key(clerk, idempotencyKey)).query(String.class).optional();
@@ -261,21 +283,30 @@ class TrainingTillService implements TrainingTill {
                 sale.discounts(), sale.taxExemption());
     }
 
-    /** The register's next training number, under the counter's row lock. */
-    private String next(String registerId) {
-        int updated = jdbc.sql("UPDATE training_counter SET next_value = next_value + 1 WHERE register_id = ?")
-                .param(registerId).update();
-        if (updated == 0) {
+    /** The register's counter row exists (created in a transaction of its own, so a race on it aborts nothing). */
+    private void ensureCounter(String registerId) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM training_counter WHERE register_id = ?").param(registerId)
+                .query(Long.class).single() > 0;
+        if (!exists) {
             try {
-                jdbc.sql("INSERT INTO training_counter (register_id, next_value) VALUES (?, 2)").param(registerId).update();
-                return "%s%s-%06d".formatted(PREFIX, registerId, 1);
+                tx.executeWithoutResult(status -> jdbc.sql(
+                        "INSERT INTO training_counter (register_id, next_value) VALUES (?, 1)").param(registerId).update());
             } catch (org.springframework.dao.DuplicateKeyException e) {
-                jdbc.sql("UPDATE training_counter SET next_value = next_value + 1 WHERE register_id = ?")
-                        .param(registerId).update();
+                // another request created it first
             }
         }
+    }
+
+    private void lockCounter(String registerId) {
+        jdbc.sql("SELECT next_value FROM training_counter WHERE register_id = ? FOR UPDATE").param(registerId)
+                .query(Long.class).single();
+    }
+
+    /** The register's next training number; the caller holds the counter's row lock. */
+    private String next(String registerId) {
         long seq = jdbc.sql("SELECT next_value FROM training_counter WHERE register_id = ?").param(registerId)
-                .query(Long.class).single() - 1;
+                .query(Long.class).single();
+        jdbc.sql("UPDATE training_counter SET next_value = next_value + 1 WHERE register_id = ?").param(registerId).update();
         return "%s%s-%06d".formatted(PREFIX, registerId, seq);
     }
 
