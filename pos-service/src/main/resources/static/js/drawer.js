@@ -128,6 +128,16 @@
       register.addEventListener('change', actions);
       actions();
     }
+    // Training mode (ADR 0005): put a user or a register in training and take it out; the banner shows it.
+    document.querySelectorAll('[data-training]').forEach(button => button.addEventListener('click', async () => {
+      const [kind, method] = button.dataset.training.split(':');
+      const id = kind === 'users' ? $('#training-user').value.trim() : $('#training-register').value;
+      P.clearErrors($('#training-form'), $('#training-error'));
+      if (!id) { $('#training-user').focus(); return; }
+      const r = await api(method, '/api/v1/training/' + kind + '/' + encodeURIComponent(id));
+      if (!r.ok) { P.showProblem($('#training-form'), $('#training-error'), r.problem); return; }
+      window.location.reload();
+    }));
     confirm.addEventListener('keydown', e => { if (e.key === 'Escape') $('#day-confirm-no').click(); });
     $('#day-confirm-yes').addEventListener('click', async () => {
       confirm.hidden = true;

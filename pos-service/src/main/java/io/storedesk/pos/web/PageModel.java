@@ -23,9 +23,12 @@ class PageModel {
     private final DrawerProperties drawers;
     private final ApiSessions apiSessions;
     private final boolean headOffice;
+    private final io.storedesk.pos.training.TrainingSubjects training;
 
     PageModel(StoreProperties store, DrawerProperties drawers, ApiSessions apiSessions,
-            org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.headoffice.HeadOfficeReports> headOffice) {
+            org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.headoffice.HeadOfficeReports> headOffice,
+            io.storedesk.pos.training.TrainingSubjects training) {
+        this.training = training;
         this.store = store;
         this.drawers = drawers;
         this.apiSessions = apiSessions;
@@ -53,6 +56,16 @@ class PageModel {
             model.addAttribute("office", !headOffice && (CurrentUser.hasRole(Role.MANAGER) || CurrentUser.hasRole(Role.HEAD_OFFICE)));
             model.addAttribute("headOffice", headOffice && CurrentUser.hasRole(Role.HEAD_OFFICE));
             model.addAttribute("apiToken", apiSessions.token(request.getSession(), auth));
+            if (!headOffice) { // the training banner (ADR 0005): the signed-in user or any register in training
+                var subjects = training.all();
+                String name = CurrentUser.username();
+                model.addAttribute("trainingUser", subjects.stream().anyMatch(
+                        s -> s.kind() == io.storedesk.pos.training.TrainingSubjects.Kind.USER && s.id().equalsIgnoreCase(name)));
+                String registers = String.join(", ", subjects.stream()
+                        .filter(s -> s.kind() == io.storedesk.pos.training.TrainingSubjects.Kind.REGISTER)
+                        .map(io.storedesk.pos.training.TrainingSubjects.Subject::id).toList());
+                model.addAttribute("trainingRegisters", registers.isEmpty() ? null : registers);
+            }
         }
     }
 

@@ -380,4 +380,33 @@ class PagesBrowserTests {
         assertThat(b.accessibilityProblems()).as("contrast and touch targets of " + name + " in " + lang).isEmpty();
         b.screenshot(name + "-" + lang);
     }
+
+    @Test
+    void aManagerPutsARegisterInTrainingAndEveryPageShowsTheBanner() {
+        try (Browser b = new Browser(port)) {
+            b.signIn("manager");
+            b.open("/day");
+            assertThat(b.driver().findElements(By.id("training-banner"))).isEmpty();
+            b.find(By.cssSelector("#training-register option[value=R03]")).click();
+            b.find(By.cssSelector("[data-training='registers:PUT']")).click();
+            b.waitForText(By.id("training-banner"), "R03");
+            b.open("/drawer");
+            assertThat(b.text(By.id("training-banner"))).contains("R03");
+            b.open("/day");
+            b.find(By.cssSelector("#training-register option[value=R03]")).click();
+            b.find(By.cssSelector("[data-training='registers:DELETE']")).click();
+            b.waitUntil(d -> d.findElements(By.id("training-banner")).isEmpty());
+        }
+        // a user in training sees the banner on every page, in the store's language
+        assertThat(api.put("/api/v1/training/users/clerk2", "manager", "").status()).isEqualTo(200);
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk2");
+            for (String page : List.of("/", "/sale", "/returns")) {
+                b.open(page);
+                assertThat(b.text(By.id("training-banner"))).as(page).contains("APMĀCĪBA - NAV ČEKS");
+            }
+        } finally {
+            assertThat(api.delete("/api/v1/training/users/clerk2", "manager").status()).isEqualTo(200);
+        }
+    }
 }

@@ -43,8 +43,12 @@ class ReceiptController {
     private final ReceiptPrinters printers;
     private final ReceiptMailer mailer;
 
+    private final org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training;
+
     ReceiptController(Sales sales, SaleReceipts receipts, PrintingProperties printing, ReceiptRenderers renderers,
-            ReceiptPrinters printers, ReceiptMailer mailer) {
+            ReceiptPrinters printers, ReceiptMailer mailer,
+            org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training) {
+        this.training = training;
         this.sales = sales;
         this.receipts = receipts;
         this.printing = printing;
@@ -59,8 +63,7 @@ class ReceiptController {
             @RequestParam(defaultValue = "false") boolean copy,
             @RequestParam(defaultValue = "false") boolean gift,
             @RequestParam(required = false) PaperWidth paper) {
-        Receipt receipt = receipts.of(sales.find(receiptNumber)
-                .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber)), copy, gift);
+        Receipt receipt = receipts.of(find(receiptNumber), copy, gift);
         PaperWidth width = paper != null ? paper : printing.paper();
         boolean isPdf = format.equals("pdf");
         byte[] body = isPdf ? renderers.pdf(width).render(receipt) : renderers.escPos(width).render(receipt);
@@ -74,7 +77,7 @@ class ReceiptController {
     /** Prints the receipt on the sale's register printer; an offline printer is a 503 with a sentence. */
     @PostMapping("/api/v1/sales/{receiptNumber}/print")
     PrintResult print(@PathVariable @Size(max = 40) String receiptNumber, @Valid @RequestBody(required = false) PrintRequest request) {
-        SaleView sale = sales.find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        SaleView sale = find(receiptNumber);
         boolean copy = request != null && Boolean.TRUE.equals(request.copy());
         boolean gift = request != null && Boolean.TRUE.equals(request.gift());
         byte[] bytes = renderers.escPos(printing.paper()).render(receipts.of(sale, copy, gift));
@@ -93,6 +96,15 @@ class ReceiptController {
     @GetMapping("/api/v1/sales/{receiptNumber}/emails")
     List<ReceiptMailer.Email> emails(@PathVariable @Size(max = 40) String receiptNumber) {
         return mailer.of(receiptNumber);
+    }
+
+    /** A real sale, or a training one ({@code TRN-...}, ADR 0005) from the training till. */
+    private SaleView find(String receiptNumber) {
+        var till = training.getIfAvailable();
+        java.util.Optional<SaleView> found = receiptNumber.startsWith(io.storedesk.pos.sale.TrainingTill.PREFIX)
+                ? (till == null ? java.util.Optional.empty() : till.find(receiptNumber))
+                : sales.find(receiptNumber);
+        return found.orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
     }
 
     record PrintRequest(Boolean copy, Boolean gift) {

@@ -70,10 +70,20 @@ class SaleReceipts {
         }
     }
 
+    /** Whether the sale is a training one (ADR 0005): its number is {@code TRN-...}, its status TRAINING. */
+    static boolean training(SaleView sale) {
+        return sale.receiptNumber().startsWith(io.storedesk.pos.sale.TrainingTill.PREFIX);
+    }
+
     Receipt of(SaleView sale, boolean copy, boolean gift) {
+        boolean training = training(sale);
+        java.util.List<String> header = new java.util.ArrayList<>();
+        if (training) { // "TRAINING - NOT A RECEIPT" first under the store's name and last in the footer
+            header.add(label("training", "TRAINING - NOT A RECEIPT"));
+        }
+        Arrays.stream(store.address().split(",\\s*")).filter(s -> !s.isBlank()).forEach(header::add);
         ReceiptBuilder b = Receipt.builder()
-                .store(new StoreHeader(store.name(), Arrays.stream(store.address().split(",\\s*"))
-                        .filter(s -> !s.isBlank()).toList(), store.vatNumber()))
+                .store(new StoreHeader(store.name(), header, store.vatNumber()))
                 .register(sale.registerId())
                 .clerk(sale.clerk())
                 .issuedAt(ZonedDateTime.ofInstant(sale.completedAt().toInstant(), store.zone()))
@@ -113,6 +123,9 @@ class SaleReceipts {
             footer.add(caption("taxExemptDocument", exempt.document()));
         }
         footer.addAll(printing.footer());
+        if (training) {
+            footer.add(label("training", "TRAINING - NOT A RECEIPT"));
+        }
         b.footer(footer.toArray(String[]::new));
         return b.build();
     }

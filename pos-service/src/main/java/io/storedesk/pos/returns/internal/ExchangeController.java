@@ -16,14 +16,25 @@ import org.springframework.web.bind.annotation.RestController;
 class ExchangeController {
 
     private final ExchangeService exchanges;
+    private final org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training;
+    private final io.storedesk.pos.drawer.CashDrawers drawers;
 
-    ExchangeController(ExchangeService exchanges) {
+    ExchangeController(ExchangeService exchanges,
+            org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training,
+            io.storedesk.pos.drawer.CashDrawers drawers) {
         this.exchanges = exchanges;
+        this.training = training;
+        this.drawers = drawers;
     }
 
     @PostMapping
     ResponseEntity<ExchangeView> exchange(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody ExchangeRequest request) {
+        var till = training.getIfAvailable();
+        if (till != null && till.activeFor(CurrentUser.username(), drawers.drawer(request.drawerId()).registerId())) {
+            throw io.storedesk.pos.common.ProblemException.rule("training-not-available", "Not available in training",
+                    "Exchanges are not available in training; take a training return and a training sale instead.");
+        }
         var result = exchanges.exchange(request, key, CurrentUser.username());
         return result.created();
     }

@@ -1,6 +1,11 @@
 package io.storedesk.pos.returns.internal;
 
+import java.util.List;
+
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.drawer.CashDrawers;
+import io.storedesk.pos.sale.TrainingTill;
+import org.springframework.http.HttpStatus;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.returns.ReturnView;
 import jakarta.validation.Valid;
@@ -21,15 +26,43 @@ class ReturnController {
 
     private final ReturnService returns;
     private final ReturnStore store;
+    private final org.springframework.beans.factory.ObjectProvider<TrainingTill> training;
+    private final CashDrawers drawers;
 
-    ReturnController(ReturnService returns, ReturnStore store) {
+    ReturnController(ReturnService returns, ReturnStore store, org.springframework.beans.factory.ObjectProvider<TrainingTill> training,
+            CashDrawers drawers) {
         this.returns = returns;
         this.store = store;
+        this.training = training;
+        this.drawers = drawers;
     }
 
+    /**
+     * A return; when the user or the drawer's register is in training (ADR 0005) it goes to the training
+     * till, which takes back only training receipts (422 {@code training-real-receipt} for a real one).
+     */
     @PostMapping
-    ResponseEntity<ReturnView> complete(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+    ResponseEntity<?> complete(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody ReturnRequests.Return request) {
+        var till = training.getIfAvailable();
+        if (till != null) {
+            var drawer = drawers.drawer(request.drawerId());
+            if (till.activeFor(CurrentUser.username(), drawer.registerId())) {
+                CurrentUser.requireRegister(drawer.registerId());
+                if (request.method() == ReturnRequests.RefundMethod.STORE_CREDIT) {
+                    throw ProblemException.rule("training-tender-not-supported", "Refund not available in training",
+                            "In training a refund goes back to the sale's card or in cash; store credit keeps books of its own.");
+                }
+                List<TrainingTill.ReturnedLine> lines = request.lines().stream().map(l -> {
+                    if (l.lineNo() == null) {
+                        throw ProblemException.invalidField("lines.lineNo", "a training return names the receipt's lines");
+                    }
+                    return new TrainingTill.ReturnedLine(l.lineNo(), l.quantity());
+                }).toList();
+                return ResponseEntity.status(HttpStatus.CREATED).body(till.returnGoods(drawer.registerId(),
+                        drawer.drawerId(), CurrentUser.username(), request.receiptNumber(), lines, key));
+            }
+        }
         var result = returns.complete(request, key, CurrentUser.username());
         return result.created();
     }

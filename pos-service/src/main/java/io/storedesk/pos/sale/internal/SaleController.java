@@ -33,9 +33,15 @@ class SaleController {
     private final SaleService sales;
     private final StoreProperties store;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training;
+    private final io.storedesk.pos.drawer.CashDrawers drawers;
 
-    SaleController(SaleService sales, StoreProperties store, java.time.Clock clock) {
+    SaleController(SaleService sales, StoreProperties store, java.time.Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training,
+            io.storedesk.pos.drawer.CashDrawers drawers) {
         this.sales = sales;
+        this.training = training;
+        this.drawers = drawers;
         this.store = store;
         this.clock = clock;
     }
@@ -57,6 +63,15 @@ class SaleController {
     @PostMapping
     ResponseEntity<SaleView> complete(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody SaleRequests.Sale request) {
+        var till = training.getIfAvailable();
+        if (till != null) { // one indexed read: is the user or the drawer's register in training? (ADR 0005)
+            var drawer = drawers.drawer(request.drawerId());
+            if (till.activeFor(CurrentUser.username(), drawer.registerId())) {
+                CurrentUser.requireRegister(drawer.registerId());
+                return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                        .body(sales.completeInTraining(till, drawer, request, key, CurrentUser.username()));
+            }
+        }
         var result = sales.complete(request, key, CurrentUser.username());
         return result.created();
     }
@@ -65,12 +80,25 @@ class SaleController {
     ResponseEntity<SaleView> voidSale(@PathVariable @Size(max = 40) String receiptNumber,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody SaleRequests.Void request) {
+        var till = training.getIfAvailable();
+        if (till != null) {
+            String register = sales.find(receiptNumber).map(SaleView::registerId).orElse(null);
+            if (till.activeFor(CurrentUser.username(), register)) {
+                throw ProblemException.rule("training-not-available", "Not available in training",
+                        "A user or register in training cannot void real sales.");
+            }
+        }
         var result = sales.voidSale(receiptNumber, request, key, CurrentUser.username());
         return result.ok();
     }
 
     @GetMapping("/{receiptNumber}")
     SaleView one(@PathVariable @Size(max = 40) String receiptNumber) {
+        if (receiptNumber.startsWith(io.storedesk.pos.sale.TrainingTill.PREFIX)) {
+            var till = training.getIfAvailable();
+            return (till == null ? java.util.Optional.<SaleView>empty() : till.find(receiptNumber))
+                    .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        }
         return sales.find(receiptNumber).orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
     }
 

@@ -182,6 +182,27 @@ class SaleService implements Sales {
                 view -> view);
     }
 
+    /**
+     * A sale of a user or register in training (ADR 0005): priced, approved, exempted and age-checked as a
+     * real one, then handed to the training till; nothing here takes a receipt number, a drawer, a ledger,
+     * a card payment, the journal or an event.
+     */
+    SaleView completeInTraining(io.storedesk.pos.sale.TrainingTill till, DrawerInfo drawer,
+            SaleRequests.Sale request, String idempotencyKey, String clerk) {
+        SaleOrder.TaxExemption exemption = exemptions.read(request.taxExemption());
+        PricedBasket quoted = discounts.approve(quote(request.lines(), null, request.coupons(), request.discount()),
+                request.approval(), clerk);
+        if (exemption != null) {
+            exemptions.approve(exemption, request.approval(), clerk);
+        }
+        PricedBasket basket = exempt(quoted, exemption);
+        int minimumAge = ageChecks.minimumAge(basket);
+        if (minimumAge > 0) {
+            ageChecks.require(minimumAge, request.ageCheck(), drawers.businessDate(drawer.drawerId()), clerk);
+        }
+        return till.sell(drawer.registerId(), drawer.drawerId(), clerk, basket, request.tenders(), idempotencyKey);
+    }
+
     @Override
     public <R> IdempotentResult<R> completeExchange(Runnable lockOriginal, SaleOrder.Exchange order,
             AppliedTender credit, String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType,

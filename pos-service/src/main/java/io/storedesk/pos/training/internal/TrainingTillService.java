@@ -1,0 +1,353 @@
+package io.storedesk.pos.training.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.sale.PricedBasket;
+import io.storedesk.pos.sale.SaleOrder;
+import io.storedesk.pos.sale.SaleView;
+import io.storedesk.pos.sale.TenderType;
+import io.storedesk.pos.sale.TrainingTill;
+import io.storedesk.pos.training.TrainingSubjects;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The training till: settles training sales and returns on paper and keeps them in {@code training_sale}
+ * and {@code training_return}, numbered from {@code training_counter}. It holds no reference to a drawer,
+ * the journal, loyalty, returns, sync, reports, card payments or an event publisher (ADR 0005), so nothing
+ * it does can reach the books. Card tenders are approved the way the bundled acquirer simulator approves
+ * them, without a message on the acquirer link, and only while the bundled simulator is the store's acquirer.
+ */
+@Service
+class TrainingTillService implements TrainingTill {
+
+    private final TrainingSubjects subjects;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final StoreProperties store;
+    private final Clock clock;
+    private final Environment environment;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    TrainingTillService(TrainingSubjects subjects, JdbcClient jdbc, JsonMapper json, StoreProperties store, Clock clock,
+            Environment environment, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.subjects = subjects;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.store = store;
+        this.clock = clock;
+        this.environment = environment;
+    }
+
+    @Override
+    public boolean activeFor(String user, String registerId) {
+        return subjects.activeFor(user, registerId);
+    }
+
+    /** The bundled simulator is the acquirer: it is enabled and the acquirer port is 0 (its own). */
+    private boolean simulatorIsTheAcquirer() {
+        return environment.getProperty("pos.payment.simulator.enabled", Boolean.class, false)
+                && environment.getProperty("pos.payment.acquirer.port", Integer.class, 0) == 0;
+    }
+
+    /**
+     * One transaction under the register's training counter row lock (created first in a transaction of its
+     * own): a repeat of the key is answered from the stored sale, else the sale is settled, numbered and stored.
+     */
+    @Override
+    public SaleView sell(String registerId, String drawerId, String clerk, PricedBasket basket,
+            List<SaleOrder.Tender> tenders, String idempotencyKey) {
+        ensureCounter(registerId);
+        return tx.execute(status -> {
+            lockCounter(registerId);
+            return sellLocked(registerId, drawerId, clerk, basket, tenders, idempotencyKey);
+        });
+    }
+
+    private SaleView sellLocked(String registerId, String drawerId, String clerk, PricedBasket basket,
+            List<SaleOrder.Tender> tenders, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<String> earlier = jdbc.sql("SELECT document FROM training_sale WHERE idempotency_key = ?")
+                    .param(key(clerk, idempotencyKey)).query(String.class).optional();
+            if (earlier.isPresent()) {
+                return json.readValue(earlier.get(), SaleView.class);
+            }
+        }
+        for (SaleOrder.Tender t : tenders) {
+            if (t.type() != TenderType.CASH && t.type() != TenderType.CARD) {
+                throw ProblemException.rule("training-tender-not-supported", "Tender not available in training",
+                        "In training a sale is paid in cash or by card (against the simulator); %s keeps books of its own."
+                                .formatted(t.type()));
+            }
+            if (t.type() == TenderType.CARD && !simulatorIsTheAcquirer()) {
+                throw ProblemException.rule("training-card-needs-simulator", "Training card needs the simulator",
+                        "Card tenders in training go only to the bundled acquirer simulator, and this store's acquirer is a real one.");
+            }
+        }
+        var currency = basket.total().currency();
+        Money zero = Money.zero(currency);
+        Money remaining = basket.total();
+        List<SaleView.Tender> settled = new ArrayList<>();
+        for (SaleOrder.Tender t : tenders) {
+            if (t.type() != TenderType.CARD) {
+                continue;
+            }
+            Money amount = t.amount() == null ? remaining : Money.of(t.amount(), currency);
+            if (!amount.isPositive() || amount.isGreaterThan(remaining)) {
+                throw ProblemException.rule("invalid-tender", "Invalid tender",
+                        "A card pays more than zero and no more than the %s still due.".formatted(remaining));
+            }
+            String pan = pan(t.card());
+            if (pan == null) {
+                throw ProblemException.invalidField("tenders.card", "a card needs a pan and expiry or track2");
+            }
+            String code = declineCode(amount);
+            if (code != null) {
+                throw ProblemException.rule("card-declined", "Card declined",
+                        "The card was declined (%s). Nothing was charged.".formatted(code)).with("responseCode", code);
+            }
+            settled.add(new SaleView.Tender("CARD", amount.toString(), null, mask(pan), brand(pan),
+                    "T" + String.format("%05d", Math.floorMod(UUID.randomUUID().hashCode(), 100000)), null,
+                    "TRN-CARD-" + UUID.randomUUID()));
+            remaining = remaining.minus(amount);
+        }
+        Money cashRounding = zero;
+        Money change = zero;
+        List<SaleOrder.Tender> cash = tenders.stream().filter(t -> t.type() == TenderType.CASH).toList();
+        if (remaining.isPositive()) {
+            if (cash.isEmpty()) {
+                throw ProblemException.rule("insufficient-tender", "Not enough tendered",
+                        "%s is still due.".formatted(remaining));
+            }
+            Money due = store.cashRoundingPolicy().round(remaining);
+            Money handed = zero;
+            for (SaleOrder.Tender t : cash) {
+                handed = handed.plus(t.amount() == null ? due : Money.of(t.amount(), currency));
+            }
+            if (handed.isLessThan(due)) {
+                throw ProblemException.rule("insufficient-tender", "Not enough tendered",
+                        "%s is due in cash and %s was tendered.".formatted(due, handed));
+            }
+            cashRounding = due.minus(remaining);
+            change = handed.minus(due);
+            settled.add(new SaleView.Tender("CASH", due.toString(), handed.toString(), null, null, null, null, null));
+        } else if (!cash.isEmpty()) {
+            throw ProblemException.rule("invalid-tender", "Invalid tender", "The cards pay it all; no cash is due.");
+        }
+        Money paid = settled.stream().map(s -> Money.of(s.amount(), currency)).reduce(zero, Money::plus);
+        String number = next(registerId);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+        SaleView view = new SaleView(number, "TRAINING", store.id(), registerId, drawerId, store.today(clock), now,
+                clerk, currency.getCurrencyCode(),
+                basket.lines().stream().map(l -> new SaleView.Line(l.lineNo(), l.sku(), l.name(), l.department(),
+                        l.quantity(), l.unitPrice().toString(), l.discount().toString(), l.net().toString(),
+                        l.tax().toString(), l.taxRate().stripTrailingZeros().toPlainString(), l.taxLetter(), 0)).toList(),
+                basket.subtotal().toString(), basket.discountTotal().toString(), basket.taxTotal().toString(),
+                basket.total().toString(),
+                basket.taxes().stream().map(t -> new SaleView.Tax(t.rate().toPlainString(), t.letter(),
+                        t.net().toString(), t.tax().toString(), t.gross().toString())).toList(),
+                settled, paid.toString(), change.toString(), cashRounding.toString(), 0,
+                basket.promotions().stream().map(p -> new SaleView.Promotion(p.code(), p.description(),
+                        p.amount().toString())).toList(), null,
+                basket.manualDiscounts().stream().map(m -> new SaleView.Discount(m.kind().name(), m.lineNo(), m.reason(),
+                        m.percent() == null ? null : m.percent().stripTrailingZeros().toPlainString(),
+                        m.amount().toString(), m.wasPrice() == null ? null : m.wasPrice().toString(), m.approvedBy()))
+                        .toList(), null);
+        jdbc.sql("INSERT INTO training_sale (receipt_number, register_id, idempotency_key, document, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(number, registerId, idempotencyKey == null ? null : key(clerk, idempotencyKey),
+                        json.writeValueAsString(view), now).update();
+        return view;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SaleView> find(String receiptNumber) {
+        if (!receiptNumber.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT document FROM training_sale WHERE receipt_number = ?").param(receiptNumber)
+                .query(String.class).optional().map(d -> withReturned(json.readValue(d, SaleView.class)));
+    }
+
+    @Override
+    public TrainingReturn returnGoods(String registerId, String drawerId, String clerk, String receiptNumber,
+            List<ReturnedLine> lines, String idempotencyKey) {
+        if (receiptNumber == null || !receiptNumber.startsWith(PREFIX)) {
+            throw ProblemException.rule("training-real-receipt", "Real receipt in training",
+                    "In training only training receipts (%s...) can be returned; %s is a real one."
+                            .formatted(PREFIX, receiptNumber));
+        }
+        ensureCounter(registerId);
+        return tx.execute(status -> {
+            lockCounter(registerId); // the register's counter, then the training sale's row: one order
+            return returnLocked(registerId, drawerId, clerk, receiptNumber, lines, idempotencyKey);
+        });
+    }
+
+    private TrainingReturn returnLocked(String registerId, String drawerId, String clerk, String receiptNumber,
+            List<ReturnedLine> lines, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<String> earlier = jdbc.sql("SELECT document FROM training_return WHERE idempotency_key = ?")
+                    .param(key(clerk, idempotencyKey)).query(String.class).optional();
+            if (earlier.isPresent()) {
+                return json.readValue(earlier.get(), TrainingReturn.class);
+            }
+        }
+        // the training sale's row lock: returns of one training sale one after the other
+        SaleView sale = jdbc.sql("SELECT document FROM training_sale WHERE receipt_number = ? FOR UPDATE")
+                .param(receiptNumber).query(String.class).optional().map(d -> json.readValue(d, SaleView.class))
+                .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        Map<Integer, Integer> returned = returnedQuantities(receiptNumber);
+        var currency = java.util.Currency.getInstance(sale.currency());
+        Money zero = Money.zero(currency);
+        Money refund = zero;
+        List<TrainingReturn.Line> taken = new ArrayList<>();
+        for (ReturnedLine r : lines) {
+            SaleView.Line line = sale.lines().stream().filter(l -> l.lineNo() == r.lineNo()).findFirst()
+                    .orElseThrow(() -> ProblemException.rule("unknown-line", "Unknown line",
+                            "Sale %s has no line %d.".formatted(receiptNumber, r.lineNo())));
+            int before = returned.getOrDefault(r.lineNo(), 0);
+            if (r.quantity() < 1 || before + r.quantity() > line.quantity()) {
+                throw ProblemException.rule("return-quantity-exceeded", "More than was sold",
+                        "Line %d: %d sold, %d returned already.".formatted(r.lineNo(), line.quantity(), before));
+            }
+            returned.put(r.lineNo(), before + r.quantity());
+            BigDecimal net = new BigDecimal(line.net());
+            // what was paid per unit; the last units take what the earlier ones left (the line's net in total)
+            BigDecimal upTo = net.multiply(BigDecimal.valueOf(before + r.quantity()))
+                    .divide(BigDecimal.valueOf(line.quantity()), currency.getDefaultFractionDigits(), RoundingMode.HALF_UP);
+            BigDecimal already = net.multiply(BigDecimal.valueOf(before))
+                    .divide(BigDecimal.valueOf(line.quantity()), currency.getDefaultFractionDigits(), RoundingMode.HALF_UP);
+            Money amount = Money.of(upTo.subtract(already), currency);
+            refund = refund.plus(amount);
+            taken.add(new TrainingReturn.Line(r.lineNo(), line.sku(), line.name(), r.quantity(), amount.toString()));
+        }
+        List<TrainingReturn.Refund> refunds = new ArrayList<>();
+        Money left = refund;
+        for (SaleView.Tender t : sale.tenders()) {
+            if (t.type().equals("CARD") && left.isPositive()) {
+                Money back = left.min(Money.of(t.amount(), currency));
+                refunds.add(new TrainingReturn.Refund("CARD", back.toString()));
+                left = left.minus(back);
+            }
+        }
+        if (left.isPositive()) {
+            refunds.add(new TrainingReturn.Refund("CASH", store.cashRoundingPolicy().round(left).toString()));
+        }
+        String number = next(registerId);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+        TrainingReturn view = new TrainingReturn(number, receiptNumber, registerId, drawerId, clerk, now,
+                sale.currency(), taken, refund.toString(), refunds, true);
+        jdbc.sql("INSERT INTO training_return (return_number, receipt_number, register_id, idempotency_key, document, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(number, receiptNumber, registerId, idempotencyKey == null ? null : key(clerk, idempotencyKey),
+                        json.writeValueAsString(view), now).update();
+        return view;
+    }
+
+    private Map<Integer, Integer> returnedQuantities(String receiptNumber) {
+        Map<Integer, Integer> returned = new HashMap<>();
+        jdbc.sql("SELECT document FROM training_return WHERE receipt_number = ?").param(receiptNumber)
+                .query(String.class).list().forEach(d -> json.readValue(d, TrainingReturn.class).lines()
+                        .forEach(l -> returned.merge(l.lineNo(), l.quantity(), Integer::sum)));
+        return returned;
+    }
+
+    private SaleView withReturned(SaleView sale) {
+        Map<Integer, Integer> returned = returnedQuantities(sale.receiptNumber());
+        if (returned.isEmpty()) {
+            return sale;
+        }
+        List<SaleView.Line> lines = sale.lines().stream().map(l -> new SaleView.Line(l.lineNo(), l.sku(), l.name(),
+                l.department(), l.quantity(), l.unitPrice(), l.discount(), l.net(), l.tax(), l.taxRate(), l.taxLetter(),
+                returned.getOrDefault(l.lineNo(), 0))).toList();
+        return new SaleView(sale.receiptNumber(), sale.status(), sale.storeId(), sale.registerId(), sale.drawerId(),
+                sale.businessDate(), sale.completedAt(), sale.clerk(), sale.currency(), lines, sale.subtotal(),
+                sale.discountTotal(), sale.taxTotal(), sale.total(), sale.taxes(), sale.tenders(), sale.totalPaid(),
+                sale.change(), sale.cashRounding(), sale.pointsEarned(), sale.promotions(), sale.loyaltyCard(),
+                sale.discounts(), sale.taxExemption());
+    }
+
+    /** The register's counter row exists (created in a transaction of its own, so a race on it aborts nothing). */
+    private void ensureCounter(String registerId) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM training_counter WHERE register_id = ?").param(registerId)
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            try {
+                tx.executeWithoutResult(status -> jdbc.sql(
+                        "INSERT INTO training_counter (register_id, next_value) VALUES (?, 1)").param(registerId).update());
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // another request created it first
+            }
+        }
+    }
+
+    private void lockCounter(String registerId) {
+        jdbc.sql("SELECT next_value FROM training_counter WHERE register_id = ? FOR UPDATE").param(registerId)
+                .query(Long.class).single();
+    }
+
+    /** The register's next training number; the caller holds the counter's row lock. */
+    private String next(String registerId) {
+        long seq = jdbc.sql("SELECT next_value FROM training_counter WHERE register_id = ?").param(registerId)
+                .query(Long.class).single();
+        jdbc.sql("UPDATE training_counter SET next_value = next_value + 1 WHERE register_id = ?").param(registerId).update();
+        return "%s%s-%06d".formatted(PREFIX, registerId, seq);
+    }
+
+    /** The key a repeat is found by: the clerk's and the request's, never card data. */
+    private static String key(String clerk, String idempotencyKey) {
+        return clerk + ":" + idempotencyKey;
+    }
+
+    /** The simulator's documented declines (payment.simulator.MagicAmounts): amounts ending .51, .05 or .91. */
+    private static String declineCode(Money amount) {
+        return switch ((int) (amount.minorUnits() % 100)) {
+            case 51 -> "51";
+            case 5 -> "05";
+            case 91 -> "91";
+            default -> null;
+        };
+    }
+
+    private static String pan(SaleOrder.Card card) {
+        if (card == null) {
+            return null;
+        }
+        if (card.pan() != null) {
+            return card.pan();
+        }
+        if (card.track2() != null) {
+            String digits = card.track2().replaceAll("^;", "").split("[=D]")[0];
+            return digits.matches("[0-9]{12,19}") ? digits : null;
+        }
+        return null;
+    }
+
+    private static String mask(String pan) {
+        return pan.substring(0, 6) + "*".repeat(pan.length() - 10) + pan.substring(pan.length() - 4);
+    }
+
+    private static String brand(String pan) {
+        return switch (pan.charAt(0)) {
+            case '4' -> "VISA";
+            case '5', '2' -> "MASTERCARD";
+            default -> "CARD";
+        };
+    }
+}

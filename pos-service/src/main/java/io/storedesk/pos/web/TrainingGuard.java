@@ -1,0 +1,67 @@
+package io.storedesk.pos.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.identity.CurrentUser;
+import io.storedesk.pos.identity.Registers;
+import io.storedesk.pos.training.TrainingSubjects;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Training mode's second fence (ADR 0005): a user in training, or a request with the token of a register
+ * in training, may change nothing but what the training till serves (sales, quotes, returns, receipt
+ * prints) and sign-in; every other changing API request is 422 {@code training-not-available} before its
+ * controller runs. Cash movements and no-sale openings of a drawer whose register is in training are
+ * refused too (opening and closing the drawer stays possible, so the day can be closed). The sale and
+ * returns endpoints decide themselves, by the drawer's register, and so are not looked at here.
+ */
+@Component
+class TrainingGuard implements HandlerInterceptor, WebMvcConfigurer {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final List<Pattern> TRAINING_TILL = List.of(
+            Pattern.compile("/api/v1/sales"), Pattern.compile("/api/v1/sales/quote"),
+            Pattern.compile("/api/v1/returns"), Pattern.compile("/api/v1/sales/[^/]+/print"),
+            Pattern.compile("/api/v1/auth/.*"), Pattern.compile("/api/v1/training/.*"));
+    private static final Pattern DRAWER_CASH = Pattern.compile("/api/v1/drawers/([^/]+)/(movements|no-sale)");
+
+    private final TrainingSubjects training;
+    private final Registers registers;
+
+    TrainingGuard(TrainingSubjects training, Registers registers) {
+        this.training = training;
+        this.registers = registers;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/v1/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (READS.contains(request.getMethod())) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (TRAINING_TILL.stream().anyMatch(p -> p.matcher(path).matches())) {
+            return true;
+        }
+        Matcher drawer = DRAWER_CASH.matcher(path);
+        String register = drawer.matches() ? registers.ofDrawer(drawer.group(1)).orElse(null) : CurrentUser.tokenRegister();
+        if (training.activeFor(CurrentUser.username(), register)) {
+            throw ProblemException.rule("training-not-available", "Not available in training",
+                    "A user or register in training can sell, take back and print training documents only; this changes the books.");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,210 @@
+package io.storedesk.pos.training;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.IntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Training mode over HTTP (ADR 0005, issue 24): a manager puts a user or a register in training; its
+ * cash sale, card sale against the simulator and return of a training sale leave the drawer (X report),
+ * the journal's register chain, the daily report, a loyalty card, store credit and the sync outbox as they
+ * were, and the receipt PDF says "TRAINING - NOT A RECEIPT" in the store's language (Latvian).
+ */
+class TrainingIntegrationTests extends IntegrationTest {
+
+    private static final String VISA = "4761739001010010";
+    private static final String LOYALTY = "2900000000017";
+
+    @BeforeEach
+    void openDrawer() {
+        ensureOpen("D1");
+    }
+
+    @AfterEach
+    void leaveTraining() {
+        api.delete("/api/v1/training/users/clerk2", "manager");
+        api.delete("/api/v1/training/registers/R01", "manager");
+    }
+
+    /** What a training session must not change, read over HTTP (and the outbox table's size). */
+    private Map<String, Object> books(String businessDate) {
+        Map<String, Object> books = new LinkedHashMap<>();
+        books.put("x-report", api.get("/api/v1/drawers/D1/x-report", "manager").json());
+        books.put("register chain", api.get("/api/v1/journal/verify", "manager").json().get("chains").get("R01"));
+        books.put("daily report", api.get("/api/v1/reports/daily?date=" + businessDate, "manager").json());
+        books.put("loyalty card", api.get("/api/v1/loyalty/" + LOYALTY, "clerk").json());
+        books.put("sync pending", api.get("/api/v1/sync/status", "clerk").json().get("pendingEvents"));
+        books.put("sync outbox rows", jdbc.sql("SELECT COUNT(*) FROM sync_outbox").query(Long.class).single());
+        books.put("store credits", jdbc.sql("SELECT COUNT(*) FROM store_credit").query(Long.class).single());
+        return books;
+    }
+
+    private long storeChain() {
+        return api.get("/api/v1/journal/verify", "manager").json().get("chains").get("STORE").asLong();
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    private HttpResponse<byte[]> receiptPdf(String receiptNumber, String user) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/sales/" + receiptNumber + "/receipt?format=pdf"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aTrainingSessionLeavesTheBooksUntouchedAndItsReceiptSaysTraining() throws Exception {
+        String real = cashSale("D1", "LV-1001", 1, "5.00"); // a real receipt, sold before the session
+        String businessDate = api.get("/api/v1/sales/" + real, "clerk").text("businessDate");
+        long storeChain = storeChain();
+
+        Api.Response on = api.put("/api/v1/training/users/clerk2", "manager", "");
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(storeChain()).isEqualTo(storeChain + 1);
+        assertThat(api.get("/api/v1/training", "clerk").json().get("users").toString()).contains("clerk2");
+        Map<String, Object> before = books(businessDate);
+
+        // a cash sale with a loyalty card: a training number, no points
+        Api.Response cash = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","loyaltyCard":"%s","lines":[{"sku":"LV-1001","quantity":2},{"sku":"4750001002591","quantity":1}],
+                 "tenders":[{"type":"CASH","amount":"10.00"}]}""".formatted(LOYALTY));
+        assertThat(cash.status()).as(cash.body()).isEqualTo(201);
+        String trn = cash.text("receiptNumber");
+        assertThat(trn).matches("TRN-R01-\\d{6}");
+        assertThat(cash.text("status")).isEqualTo("TRAINING");
+        assertThat(cash.text("total")).isEqualTo("5.97");
+        assertThat(cash.text("cashRounding")).isEqualTo("-0.02");
+        assertThat(cash.text("change")).isEqualTo("4.05");
+        assertThat(cash.json().get("pointsEarned").asInt()).isZero();
+
+        // a card sale against the simulator
+        Api.Response card = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],
+                 "tenders":[{"type":"CARD","card":{"pan":"%s","expiry":"3012"}}]}""".formatted(VISA));
+        assertThat(card.status()).as(card.body()).isEqualTo(201);
+        assertThat(card.text("receiptNumber")).matches("TRN-R01-\\d{6}").isNotEqualTo(trn);
+        JsonNode tender = card.json().get("tenders").get(0);
+        assertThat(tender.get("type").asString()).isEqualTo("CARD");
+        assertThat(tender.get("maskedPan").asString()).isEqualTo("476173******0010");
+
+        // store credit and points keep books of their own: refused in training
+        Api.Response credit = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],
+                 "tenders":[{"type":"STORE_CREDIT","code":"SC-AAAA-BBBB-CCCC"}]}""");
+        assertThat(credit.status()).as(credit.body()).isEqualTo(422);
+        assertThat(credit.body()).contains("training-tender-not-supported");
+
+        // a return of the training sale, and a real receipt refused in training
+        Api.Response back = api.post("/api/v1/returns", "clerk2", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":1,"reason":"CHANGED_MIND","restock":true}]}"""
+                .formatted(trn));
+        assertThat(back.status()).as(back.body()).isEqualTo(201);
+        assertThat(back.text("returnNumber")).matches("TRN-R01-\\d{6}");
+        assertThat(back.text("refundTotal")).isEqualTo("1.89");
+        assertThat(back.json().get("training").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/sales/" + trn, "clerk2").json().get("lines").get(0).get("returnedQuantity").asInt())
+                .isEqualTo(1);
+        Api.Response realReturn = api.post("/api/v1/returns", "clerk2", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":1,"reason":"CHANGED_MIND","restock":true}]}"""
+                .formatted(real));
+        assertThat(realReturn.status()).as(realReturn.body()).isEqualTo(422);
+        assertThat(realReturn.body()).contains("training-real-receipt");
+        Api.Response tooMany = api.post("/api/v1/returns", "clerk2", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":2,"reason":"CHANGED_MIND","restock":true}]}"""
+                .formatted(trn));
+        assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(422);
+        assertThat(tooMany.body()).contains("return-quantity-exceeded");
+
+        // everything else that changes the books is refused before it starts
+        for (String path : List.of("/api/v1/drawers/D1/movements", "/api/v1/drawers/D1/no-sale", "/api/v1/exchanges",
+                "/api/v1/special-orders", "/api/v1/baskets", "/api/v1/sales/" + real + "/void")) {
+            Api.Response refused = api.post(path, "clerk2", "{}");
+            assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(422);
+            assertThat(refused.body()).as(path).contains("training-not-available");
+        }
+
+        // the receipt says TRAINING in the store's language, top and bottom
+        HttpResponse<byte[]> pdf = receiptPdf(trn, "clerk2");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text = pdfText(pdf.body());
+        assertThat(text).contains("APMĀCĪBA - NAV ČEKS", trn);
+        assertThat(text.indexOf("APMĀCĪBA - NAV ČEKS")).isNotEqualTo(text.lastIndexOf("APMĀCĪBA - NAV ČEKS"));
+        assertThat(pdfText(receiptPdf(real, "clerk").body())).doesNotContain("APMĀCĪBA");
+
+        assertThat(books(businessDate)).isEqualTo(before);
+
+        Api.Response off = api.delete("/api/v1/training/users/clerk2", "manager");
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(storeChain()).isEqualTo(storeChain + 2);
+        assertThat(api.get("/api/v1/journal/entries?chain=STORE&limit=1000", "manager").body())
+                .contains("TRAINING_STARTED", "TRAINING_ENDED", "USER:clerk2");
+
+        // out of training: a training number is nothing the real till knows, and clerk2 sells for real
+        Api.Response realTill = api.post("/api/v1/returns", "clerk2", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":2,"quantity":1,"reason":"CHANGED_MIND","restock":true}]}"""
+                .formatted(trn));
+        assertThat(realTill.status()).as(realTill.body()).isIn(404, 422);
+        assertThat(realTill.body()).doesNotContain("\"refundTotal\"");
+        Api.Response sale = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],"tenders":[{"type":"CASH","amount":"5.00"}]}""");
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        assertThat(sale.text("receiptNumber")).startsWith("S001-R01-");
+    }
+
+    @Test
+    void aRegisterInTrainingTrainsEveryoneAtItAndOnlyAManagerSwitches() throws Exception {
+        assertThat(api.put("/api/v1/training/registers/R01", "clerk", "").status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/training/users/clerk", "clerk", "").status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/training/registers/R99", "manager", "").status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/training/users/nobody", "manager", "").status()).isEqualTo(404);
+
+        Api.Response on = api.put("/api/v1/training/registers/R01", "manager", "");
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/training", "clerk").json().get("registers").toString()).contains("R01");
+        String trn = cashSale("D1", "LV-1001", 1, "5.00");
+        assertThat(trn).startsWith("TRN-R01-");
+        // a repeated request (same Idempotency-Key), also two at once, is one training sale
+        String key = java.util.UUID.randomUUID().toString();
+        String body = """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],"tenders":[{"type":"CASH","amount":"5.00"}]}""";
+        List<String> numbers = atOnce(2, i -> api.postIdempotent("/api/v1/sales", "clerk", key, body).text("receiptNumber"));
+        assertThat(numbers.get(0)).startsWith("TRN-R01-").isEqualTo(numbers.get(1));
+        assertThat(api.postIdempotent("/api/v1/sales", "clerk", key, body).text("receiptNumber")).isEqualTo(numbers.get(0));
+        Api.Response voided = api.post("/api/v1/sales/" + cashSaleBefore + "/void", "clerk",
+                "{\"reason\":\"test\"}");
+        assertThat(voided.status()).as(voided.body()).isEqualTo(422);
+        assertThat(voided.body()).contains("training-not-available");
+
+        assertThat(api.delete("/api/v1/training/registers/R01", "manager").status()).isEqualTo(200);
+        assertThat(cashSale("D1", "LV-1001", 1, "5.00")).startsWith("S001-R01-");
+        assertThat(api.get("/api/v1/sales/" + trn, "clerk").status()).isEqualTo(200);
+    }
+
+    private String cashSaleBefore;
+
+    @BeforeEach
+    void aRealSale() {
+        cashSaleBefore = cashSale("D1", "LV-1001", 1, "5.00");
+    }
+}
