@@ -1,25 +1,27 @@
 package io.storedesk.pos.sale.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Currency;
+import java.util.UUID;
 import java.util.function.Function;
 
 import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.catalog.CatalogItem;
 import io.storedesk.pos.common.Amounts;
-import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Idempotency;
-import io.storedesk.pos.common.RegisterCounters;
+import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.RegisterCounters;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.drawer.CashDrawers;
 import io.storedesk.pos.drawer.CashPosting;
@@ -28,24 +30,30 @@ import io.storedesk.pos.drawer.PostingType;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.journal.Journal;
+import io.storedesk.pos.sale.AppliedTender;
 import io.storedesk.pos.sale.BasketLine;
 import io.storedesk.pos.sale.BasketPricer;
+import io.storedesk.pos.sale.DayTotals;
 import io.storedesk.pos.sale.PointsAward;
 import io.storedesk.pos.sale.PricedBasket;
-import io.storedesk.pos.sale.AppliedTender;
 import io.storedesk.pos.sale.SaleCompleted;
-import io.storedesk.pos.sale.SaleVoided;
-import io.storedesk.pos.sale.TenderRequest;
-import io.storedesk.pos.sale.SaleView;
-import io.storedesk.pos.sale.Sales;
 import io.storedesk.pos.sale.SaleOrder;
+import io.storedesk.pos.sale.SaleView;
+import io.storedesk.pos.sale.SaleVoided;
+import io.storedesk.pos.sale.Sales;
 import io.storedesk.pos.sale.Settlement;
 import io.storedesk.pos.sale.TaxPolicy;
+import io.storedesk.pos.sale.TenderRequest;
 import io.storedesk.pos.sale.TenderType;
+import io.storedesk.pos.sale.TrainingTill;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes sales: prices the basket, settles the tenders, books cash into the drawer, takes the
@@ -75,7 +83,7 @@ class SaleService implements Sales {
     private final ManagerApprovals approvals;
     private final SaleVoids voids;
     private final SoldPrices soldPrices;
-    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final TransactionTemplate readOnly;
     private final BasketPromotions promotions;
     private final ObjectProvider<PointsAward> points;
     private final SaleLock saleLock;
@@ -85,7 +93,7 @@ class SaleService implements Sales {
 
     SaleService(TaxExemptions exemptions, AgeChecks ageChecks, DiscountPolicy discounts, SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
             SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
-            org.springframework.transaction.PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
+            PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
         this.ageChecks = ageChecks;
@@ -111,13 +119,13 @@ class SaleService implements Sales {
         this.approvals = approvals;
         this.voids = voids;
         this.soldPrices = soldPrices;
-        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.promotions = promotions;
     }
 
     @Override
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void recordReturn(String receiptNumber, int lineNo, int quantity) {
         saleLock.lock(receiptNumber); // lock 4 (docs/locking.md); the caller took it already, this only makes sure
         if (voids.isVoided(receiptNumber)) {
@@ -128,7 +136,7 @@ class SaleService implements Sales {
     }
 
     @Override
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public SaleView lockForChange(String receiptNumber) {
         saleLock.lock(receiptNumber); // lock 4 (docs/locking.md)
         return find(receiptNumber).orElseThrow();
@@ -136,7 +144,7 @@ class SaleService implements Sales {
 
     @Override
     @Transactional(readOnly = true)
-    public io.storedesk.pos.sale.DayTotals dayTotals(LocalDate date) {
+    public DayTotals dayTotals(LocalDate date) {
         return totals.of(date);
     }
 
@@ -187,7 +195,7 @@ class SaleService implements Sales {
      * real one, then handed to the training till; nothing here takes a receipt number, a drawer, a ledger,
      * a card payment, the journal or an event.
      */
-    SaleView completeInTraining(io.storedesk.pos.sale.TrainingTill till, DrawerInfo drawer,
+    SaleView completeInTraining(TrainingTill till, DrawerInfo drawer,
             SaleRequests.Sale request, String idempotencyKey, String clerk) {
         SaleOrder.TaxExemption exemption = exemptions.read(request.taxExemption());
         PricedBasket quoted = discounts.approve(quote(request.lines(), null, request.coupons(), request.discount()),
@@ -233,7 +241,7 @@ class SaleService implements Sales {
             Tendering.Plan plan = tendering.plan(basket.total(), order.tenders() == null ? List.of() : order.tenders(),
                     order.loyaltyCard(), credits);
             List<Tendering.Approved> approved = tendering.charge(plan, drawer.registerId(),
-                    idempotencyKey != null ? idempotencyKey : java.util.UUID.randomUUID().toString());
+                    idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
             try {
                 IdempotentResult<R> result = idempotency.executeAfterFind(scope, idempotencyKey, fingerprint,
                         resultType, () -> alsoRecord.apply(record(lockOriginal, drawer, clerk, basket, plan, approved,
@@ -349,7 +357,7 @@ class SaleService implements Sales {
         Currency currency = Currency.getInstance(sale.currency());
         Money cash = Money.zero(currency);
         for (SaleView.Tender t : sale.tenders()) {
-            Money amount = Money.of(new java.math.BigDecimal(t.amount()), currency);
+            Money amount = Money.of(new BigDecimal(t.amount()), currency);
             switch (TenderType.valueOf(t.type())) {
                 case CASH -> cash = cash.plus(amount);
                 case CARD -> {
@@ -459,14 +467,14 @@ class SaleService implements Sales {
 
     @Transactional(readOnly = true)
     List<SaleViews.Summary> search(LocalDate from, LocalDate to, Money total, int limit) {
-        return sales.search(from, to, total == null ? null : total.amount(), org.springframework.data.domain.Limit.of(limit))
+        return sales.search(from, to, total == null ? null : total.amount(), Limit.of(limit))
                 .stream().map(SaleViews::summary).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<SaleView> findByLoyaltyCard(String loyaltyCard, int limit) {
-        return sales.findByLoyaltyCardOrderByCompletedAtDesc(loyaltyCard, org.springframework.data.domain.Limit.of(limit))
+        return sales.findByLoyaltyCardOrderByCompletedAtDesc(loyaltyCard, Limit.of(limit))
                 .stream().map(SaleViews::of).toList();
     }
 
@@ -474,7 +482,7 @@ class SaleService implements Sales {
     @Transactional(readOnly = true)
     List<SaleViews.Summary> searchByCardLast4(LocalDate from, LocalDate to, Money total, String cardLast4, int limit) {
         return sales.searchByCard(from, to, total == null ? null : total.amount(), "%" + cardLast4,
-                org.springframework.data.domain.Limit.of(limit)).stream().map(SaleViews::summary).toList();
+                Limit.of(limit)).stream().map(SaleViews::summary).toList();
     }
 
     /** Receipts of sales made with this loyalty card, optionally of one total. */
@@ -482,7 +490,7 @@ class SaleService implements Sales {
     List<SaleViews.Summary> searchByLoyaltyCard(LocalDate from, LocalDate to, Money total, String loyaltyCard,
             int limit) {
         return sales.searchByLoyaltyCard(from, to, total == null ? null : total.amount(), loyaltyCard,
-                org.springframework.data.domain.Limit.of(limit)).stream().map(SaleViews::summary).toList();
+                Limit.of(limit)).stream().map(SaleViews::summary).toList();
     }
 
     /** A tax exemption as checked and approved, with the tax the basket would have charged without it. */
