@@ -1,28 +1,31 @@
 package io.storedesk.pos.printing.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.printing.PrintingProperties;
+import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
+import io.storedesk.pos.sale.TrainingTill;
 import io.storedesk.receipt.PaperWidth;
 import io.storedesk.receipt.Receipt;
-import io.storedesk.pos.identity.CurrentUser;
-import io.storedesk.pos.sale.SaleView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,11 +46,11 @@ class ReceiptController {
     private final ReceiptPrinters printers;
     private final ReceiptMailer mailer;
 
-    private final org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training;
+    private final ObjectProvider<TrainingTill> training;
 
     ReceiptController(Sales sales, SaleReceipts receipts, PrintingProperties printing, ReceiptRenderers renderers,
             ReceiptPrinters printers, ReceiptMailer mailer,
-            org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training) {
+            ObjectProvider<TrainingTill> training) {
         this.training = training;
         this.sales = sales;
         this.receipts = receipts;
@@ -101,8 +104,8 @@ class ReceiptController {
     /** A real sale, or a training one ({@code TRN-...}, ADR 0005) from the training till. */
     private SaleView find(String receiptNumber) {
         var till = training.getIfAvailable();
-        java.util.Optional<SaleView> found = receiptNumber.startsWith(io.storedesk.pos.sale.TrainingTill.PREFIX)
-                ? (till == null ? java.util.Optional.empty() : till.find(receiptNumber))
+        Optional<SaleView> found = receiptNumber.startsWith(TrainingTill.PREFIX)
+                ? (till == null ? Optional.empty() : till.find(receiptNumber))
                 : sales.find(receiptNumber);
         return found.orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
     }

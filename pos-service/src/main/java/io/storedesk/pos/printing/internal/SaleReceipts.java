@@ -2,22 +2,25 @@ package io.storedesk.pos.printing.internal;
 
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.ResourceBundle;
 
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.printing.PrintingProperties;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.TaxExemptionWording;
+import io.storedesk.pos.sale.TrainingTill;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.ReceiptBuilder;
 import io.storedesk.receipt.StoreHeader;
 import io.storedesk.receipt.TaxRow;
-import io.storedesk.receipt.layout.ReceiptFormat;
 import io.storedesk.receipt.Tender;
 import io.storedesk.receipt.Totals;
+import io.storedesk.receipt.layout.ReceiptFormat;
 import org.springframework.stereotype.Component;
 
 /** Builds the printable receipt of a sale: store header, lines, tax table, tenders, barcode. */
@@ -72,12 +75,12 @@ class SaleReceipts {
 
     /** Whether the sale is a training one (ADR 0005): its number is {@code TRN-...}, its status TRAINING. */
     static boolean training(SaleView sale) {
-        return sale.receiptNumber().startsWith(io.storedesk.pos.sale.TrainingTill.PREFIX);
+        return sale.receiptNumber().startsWith(TrainingTill.PREFIX);
     }
 
     Receipt of(SaleView sale, boolean copy, boolean gift) {
         boolean training = training(sale);
-        java.util.List<String> header = new java.util.ArrayList<>();
+        List<String> header = new ArrayList<>();
         if (training) { // "TRAINING - NOT A RECEIPT" first under the store's name and last in the footer
             header.add(label("training", "TRAINING - NOT A RECEIPT"));
         }
@@ -117,7 +120,7 @@ class SaleReceipts {
             b.tender(new Tender(tenderLabel(t.type()), handed, t.maskedPan(), t.authCode()));
         }
         b.change(new BigDecimal(sale.change()));
-        java.util.List<String> footer = new java.util.ArrayList<>();
+        List<String> footer = new ArrayList<>();
         if (exempt != null) {
             footer.add(exemptions.wording(exempt.reason(), store.locale()));
             footer.add(caption("taxExemptDocument", exempt.document()));
