@@ -160,6 +160,54 @@
       ex.textContent = exemption ? tt('sale.exemptActive', $('#exempt-reason option[value="' + exemption.reason + '"]').textContent,
         exemption.document) : '';
       keep();
+      if (!done) {
+        showCustomer(quote && basket.length ? { state: 'BASKET', lines: customerLines(quote.lines), total: quote.total,
+          points: card ? card.balance : null } : { state: 'IDLE' });
+      }
+    }
+
+    // ---- the customer display of the drawer's register (/display/{register}): it follows the basket ----
+    // Pictures go one at a time and only the newest waiting one is sent, so the display never goes back.
+    const registerOf = () => { const o = drawer.selectedOptions[0]; return o ? o.dataset.register : null; };
+    let picture = null, sendingPicture = false;
+    const customerLines = lines => lines.map(l => ({ name: l.name, quantity: l.quantity, amount: l.net }));
+    function showCustomer(p) {
+      picture = p;
+      if (!sendingPicture) sendPictures();
+    }
+    async function sendPictures() {
+      sendingPicture = true;
+      try {
+        while (picture) {
+          const p = picture, register = registerOf();
+          picture = null;
+          if (register) await api('PUT', '/api/v1/registers/' + encodeURIComponent(register) + '/display', p);
+        }
+      } catch (e) {
+        // the display is a courtesy: a till that cannot reach it goes on selling
+      } finally {
+        sendingPicture = false;
+      }
+    }
+    function displayLink() {
+      const register = registerOf();
+      const a = $('#display-open');
+      a.hidden = !register;
+      if (register) a.href = '/display/' + encodeURIComponent(register);
+    }
+    drawer.addEventListener('change', displayLink);
+    displayLink();
+    /** The paid sale on the customer's side: what was handed over, the change and, with a card, the new balance. */
+    function customerPaid(sale) {
+      const handed = sale.tenders.reduce((n, x) => n + P.minor(x.tendered || x.amount), 0);
+      const paid = { state: 'PAID', lines: customerLines(sale.lines), total: sale.total, paid: P.fromMinor(handed),
+        change: sale.change, points: null };
+      showCustomer(paid);
+      if (sale.loyaltyCard) {
+        api('GET', '/api/v1/loyalty/' + encodeURIComponent(sale.loyaltyCard)).then(r => {
+          if (r.ok && done === sale) showCustomer({ ...paid, points: r.data.balance });
+        });
+      }
     }
 
     // The open basket survives a reload and a visit to another page (this browser is the till).
@@ -562,6 +610,7 @@
       P.clearErrors($('#pay-form'), $('#pay-error'));
       $('#pay-form').hidden = true;
       $('#done').hidden = false;
+      customerPaid(sale);
       window.scrollTo(0, 0);
       scan.focus();
     }

@@ -1,5 +1,9 @@
 package io.storedesk.pos.web;
 
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.storedesk.pos.drawer.DrawerProperties;
 import io.storedesk.pos.sale.DiscountReasons;
 import io.storedesk.pos.sale.TaxExemptionWording;
 import org.springframework.stereotype.Controller;
@@ -13,8 +17,11 @@ class PageController {
     private final TillProperties till;
     private final DiscountReasons discountReasons;
     private final TaxExemptionWording exemptions;
+    private final DrawerProperties drawers;
 
-    PageController(TillProperties till, DiscountReasons discountReasons, TaxExemptionWording exemptions) {
+    PageController(TillProperties till, DiscountReasons discountReasons, TaxExemptionWording exemptions,
+            DrawerProperties drawers) {
+        this.drawers = drawers;
         this.exemptions = exemptions;
         this.till = till;
         this.discountReasons = discountReasons;
@@ -36,6 +43,9 @@ class PageController {
         model.addAttribute("quickKeys", till.quickKeys());
         model.addAttribute("discountReasons", discountReasons.reasons());
         model.addAttribute("exemptReasons", exemptions.reasons());
+        Map<String, String> registers = new TreeMap<>();   // the register each drawer sits in: its customer display
+        drawers.drawers().forEach((id, drawer) -> registers.put(id, drawer.register()));
+        model.addAttribute("drawerRegisters", registers);
         return "sale";
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -443,6 +444,66 @@ class SaleScreenBrowserTests {
     @SuppressWarnings("unchecked")
     private static List<String> skus(Browser b) {
         return (List<String>) b.js("return Array.from(document.querySelectorAll('#lines tr[data-sku]'), tr => tr.dataset.sku)");
+    }
+
+    @Test
+    void theCustomerSeesTheBasketTheTotalThePointsAndTheChangeLiveOnTheirDisplay() {
+        api.ensureOpen("D2");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=lv");
+            b.viewport(1366, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue("D2");
+            assertThat(b.find(By.id("display-open")).getAttribute("href")).endsWith("/display/R02");
+            String till = b.driver().getWindowHandle();
+            b.driver().switchTo().newWindow(WindowType.WINDOW);
+            b.open("/display/R02?lang=lv");
+            String display = b.driver().getWindowHandle();
+            b.waitForText(By.id("display-welcome"), "Laipni lūdzam");
+
+            b.driver().switchTo().window(till);
+            b.enter(By.id("card"), "2900000000017");
+            b.waitUntil(d -> !b.content(By.id("card-info")).isEmpty());
+            b.find(By.id("scan")).click();
+            b.keys("4750001000009", Keys.ENTER, "4750001000009", Keys.ENTER, "LV-1010", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("LV-1001", "LV-1010")) && b.content(By.id("pending")).isEmpty());
+            String total = b.text(By.id("total"));
+            long balance = api.get("/api/v1/loyalty/2900000000017", "clerk").json().get("balance").asLong();
+
+            b.driver().switchTo().window(display);
+            b.waitUntil(d -> b.all(By.cssSelector("#display-lines tr")).size() == 2
+                    && b.text(By.id("display-total")).equals(total));
+            List<WebElement> first = b.all(By.cssSelector("#display-lines tr:first-child td"));
+            assertThat(first.get(1).getText()).as("identical scans are one line of two").isEqualTo("2");
+            assertThat(b.text(By.id("display-points"))).startsWith("Jūsu punkti:");
+            assertThat(Browser.digits(b.text(By.id("display-points")))).isEqualTo(String.valueOf(balance));
+            assertThat(b.driver().findElement(By.id("display-welcome")).isDisplayed()).isFalse();
+            b.screenshot("customer-display-basket");
+
+            b.driver().switchTo().window(till);
+            b.enter(By.id("cash"), "20");
+            b.find(By.id("done"));
+            String change = b.text(By.id("change"));
+            String receipt = b.text(By.id("receipt-number"));
+            long after = api.get("/api/v1/loyalty/2900000000017", "clerk").json().get("balance").asLong();
+            assertThat(after).as("points earned on the sale").isGreaterThan(balance);
+
+            b.driver().switchTo().window(display);
+            b.waitUntil(d -> d.findElement(By.id("display-paid")).isDisplayed()
+                    && b.text(By.id("display-change")).equals(change));
+            assertThat(b.text(By.id("display-paid-amount"))).as("what the customer handed over").contains("20,00");
+            assertThat(api.get("/api/v1/sales/" + receipt, "clerk").text("change"))
+                    .isEqualTo(Browser.digits(change).replaceAll("(\\d\\d)$", ".$1"));
+            b.screenshot("customer-display-paid");
+
+            // the next sale's first scan takes the display back to the basket
+            b.driver().switchTo().window(till);
+            b.find(By.id("scan")).click();
+            b.keys("LV-1010", Keys.ENTER);
+            b.driver().switchTo().window(display);
+            b.waitUntil(d -> d.findElement(By.id("display-basket")).isDisplayed()
+                    && b.all(By.cssSelector("#display-lines tr")).size() == 1);
+        }
     }
 
     private static long slowestLookupMillis(Browser b) {
