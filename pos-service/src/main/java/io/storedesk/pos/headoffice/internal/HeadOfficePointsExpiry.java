@@ -56,6 +56,11 @@ class HeadOfficePointsExpiry {
     static final String STORE_ID = "HO";
     /** How far a lot's due date may be from occurred_at + months by the search's arithmetic (month ends). */
     private static final Duration SLACK = Duration.ofDays(4);
+    /**
+     * A lot that arrived already due, less than this before the run, waits for the next run: it comes
+     * from a store's backlog, whose EXPIRE of it (if the store expired it) may be in a later batch.
+     */
+    static final Duration ARRIVAL_GRACE = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(HeadOfficePointsExpiry.class);
 
     private final JdbcTemplate jdbc;
@@ -142,7 +147,8 @@ class HeadOfficePointsExpiry {
             // lots that fell due since the last run, and lots due already that arrived since then
             sql.append(" AND occurred_at > ? UNION SELECT card FROM ho_loyalty_entry WHERE entry_type = 'EARN' "
                     + "AND applied_at > ? AND occurred_at <= ?");
-            params.addAll(List.of(Timestamp.from(minusMonths(since).minus(SLACK)), Timestamp.from(since), upTo));
+            params.addAll(List.of(Timestamp.from(minusMonths(since).minus(SLACK)),
+                    Timestamp.from(since.minus(ARRIVAL_GRACE)), upTo));
         }
         List<String> cards = jdbc.queryForList(sql.append(" ORDER BY card").toString(), String.class, params.toArray());
         long total = 0;
@@ -206,11 +212,12 @@ class HeadOfficePointsExpiry {
 
     /** The card's lots due by {@code at}, redemptions net of give-backs, every side's expiries, and its balance. */
     private Figures figures(String card, Instant at, long openingDue) {
-        record Row(String store, String type, long points, Instant occurredAt, String receipt) {
+        record Row(String store, String type, long points, Instant occurredAt, String receipt, Instant appliedAt) {
         }
-        List<Row> rows = jdbc.query("SELECT store_id, entry_type, points, occurred_at, receipt_number "
+        List<Row> rows = jdbc.query("SELECT store_id, entry_type, points, occurred_at, receipt_number, applied_at "
                 + "FROM ho_loyalty_entry WHERE card = ?", (rs, n) -> new Row(rs.getString(1), rs.getString(2),
-                rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)), card);
+                rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class).toInstant()), card);
         Map<String, Instant> earnedAt = new HashMap<>(); // (store, receipt) -> when its EARN was
         for (Row r : rows) {
             if (r.type().equals("EARN") && r.receipt() != null) {
@@ -222,7 +229,11 @@ class HeadOfficePointsExpiry {
         long expired = 0;
         for (Row r : rows) {
             switch (r.type()) {
-                case "EARN" -> lotsDue += due(r.occurredAt()).isAfter(at) ? 0 : r.points();
+                case "EARN" -> {
+                    Instant due = due(r.occurredAt());
+                    boolean backlog = r.appliedAt().isAfter(due) && r.appliedAt().isAfter(at.minus(ARRIVAL_GRACE));
+                    lotsDue += due.isAfter(at) || backlog ? 0 : r.points();
+                }
                 case "EARN_REVERSED" -> {
                     // nets the lot of its sale; without one, a lot of its own date
                     Instant dated = r.receipt() == null ? null : earnedAt.get(r.store() + '\n' + r.receipt());

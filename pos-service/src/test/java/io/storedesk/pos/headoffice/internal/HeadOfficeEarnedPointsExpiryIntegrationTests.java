@@ -154,6 +154,26 @@ class HeadOfficeEarnedPointsExpiryIntegrationTests {
         assertThat(hoBalance(b, FIFO)).isEqualTo(before);
     }
 
+    @Test
+    void aLotArrivingAlreadyDueWaitsForTheNextRunSoTheStoresExpiryOfItCanFollow() throws Exception {
+        // a store's backlog: two earns of more than 24 months ago reach head office now (new cards:
+        // head office makes their accounts); the store had expired one of them itself
+        String kept = "2900000099001";
+        String expiredByStore = "2900000099002";
+        String longAgo = Instant.now().minus(Duration.ofDays(800)).toString();
+        push("S001", S001, loyalty("S001", kept, "EARN", 120, longAgo, "S001-R09-000301"),
+                loyalty("S001", expiredByStore, "EARN", 70, longAgo, "S001-R09-000302"));
+        assertThat(bothNodesAt(Instant.now().plus(Duration.ofMinutes(30))))
+                .as("arrived within the hour: the rest of the backlog may still come").isZero();
+        push("S001", S001, loyalty("S001", expiredByStore, "EXPIRE", -70, Instant.now().toString(), null));
+
+        assertThat(bothNodesAt(Instant.now().plus(Duration.ofHours(2)))).as("only the lot no one expired")
+                .isEqualTo(120);
+        assertThat(hoBalance(a, kept)).isZero();
+        assertThat(hoBalance(b, expiredByStore)).isZero();
+        assertThat(bothNodesAt(Instant.now().plus(Duration.ofHours(3)))).isZero();
+    }
+
     /** The job started on both nodes at the same moment, on a clock fixed at {@code at}; the points expired. */
     private static long bothNodesAt(Instant at) throws Exception {
         CyclicBarrier together = new CyclicBarrier(2);
@@ -211,7 +231,11 @@ class HeadOfficeEarnedPointsExpiryIntegrationTests {
     }
 
     private static String loyalty(String card, String entryType, long points, String occurredAt, String receipt) {
-        String storeId = receipt == null ? "S002" : receipt.substring(0, 4);
+        return loyalty(receipt == null ? "S002" : receipt.substring(0, 4), card, entryType, points, occurredAt, receipt);
+    }
+
+    private static String loyalty(String storeId, String card, String entryType, long points, String occurredAt,
+            String receipt) {
         return """
                 {"eventId":"%s","sequence":1,"type":"LOYALTY_ENTRY","occurredAt":"%s","payload":\
                 {"entryId":"%s","storeId":"%s","card":"%s","entryType":"%s","points":%d,"receiptNumber":%s,\
