@@ -75,7 +75,7 @@ final class EventParser {
                     p.date("businessDate"), currency(p), p.amount("refundTotal"), p.amount("cashRounding"),
                     p.objects("refunds").stream().map(EventParser::tender).toList());
             case "LOYALTY_ENTRY" -> new Projected.LoyaltyEntry(p.text("entryId"), p.text("card"), p.text("entryType"),
-                    p.integer("points"));
+                    p.integer("points"), occurredAt, p.optText("receiptNumber"));
             case "Z_REPORT" -> new Projected.DayClose(p.integer("zNumber"), p.date("businessDate"), currency(p),
                     occurredAt, p.integer("salesCount"), p.has("salesTotal") ? p.amount("salesTotal") : null,
                     p.has("voidsCount") ? p.integer("voidsCount") : null, p.has("voids") ? p.amount("voids") : null,

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * balances from {@code pos.loyalty.seed-file} (the CSV the stores load: card;customerId;name;
  * tier;balance;snapshotAt[;homeStore]). A bad row stops start-up with its line number. The seeded
  * balances are also recorded as each card's opening lot, dated by {@code snapshotAt} (the seeding
- * time when empty), which head office expires ({@link OpeningPointsExpiry}). The configured regions
+ * time when empty), which head office expires ({@link HeadOfficePointsExpiry}). The configured regions
  * ({@code pos.head-office.store-regions}) are written to the stores' rows.
  */
 @Component
@@ -35,10 +35,10 @@ class HeadOfficeStartup {
     private final LoyaltyBook loyalty;
     private final Clock clock;
     private final HeadOfficeStoreKeys storeKeys;
-    private final OpeningPointsExpiry expiry;
+    private final HeadOfficePointsExpiry expiry;
 
     HeadOfficeStartup(HeadOfficeProperties properties, LoyaltyProperties loyaltyProperties, EventIngest ingest,
-            LoyaltyBook loyalty, Clock clock, HeadOfficeStoreKeys storeKeys, OpeningPointsExpiry expiry) {
+            LoyaltyBook loyalty, Clock clock, HeadOfficeStoreKeys storeKeys, HeadOfficePointsExpiry expiry) {
         this.storeKeys = storeKeys;
         this.expiry = expiry;
         this.properties = properties;
@@ -65,7 +65,7 @@ class HeadOfficeStartup {
         if (loyalty.seed(accounts, now)) {
             log.info("Head office: opening balances of {} loyalty accounts from {}", accounts.size(), file);
         }
-        int lots = expiry.recordOpeningLots(accounts.stream().map(a -> new OpeningPointsExpiry.Lot(a.card(), a.balance(),
+        int lots = expiry.recordOpeningLots(accounts.stream().map(a -> new HeadOfficePointsExpiry.Lot(a.card(), a.balance(),
                 a.asOf() == null ? now : java.time.Instant.parse(a.asOf()))).toList());
         if (lots > 0) {
             log.info("Head office: {} opening loyalty lots recorded for expiry", lots);

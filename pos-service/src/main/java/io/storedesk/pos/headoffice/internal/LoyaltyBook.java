@@ -138,8 +138,10 @@ class LoyaltyBook {
             return;
         }
         Timestamp at = Timestamp.from(now);
-        Rows.insert(jdbc, "ho_loyalty_entry", "entry_id, store_id, card, entry_type, points, applied_at", fresh.values().stream()
-                        .map(e -> new Object[] {e.entryId(), storeId, e.card(), e.entryType(), e.points(), at}).toList());
+        Rows.insert(jdbc, "ho_loyalty_entry", "entry_id, store_id, card, entry_type, points, applied_at, occurred_at, "
+                        + "receipt_number", fresh.values().stream().map(e -> new Object[] {e.entryId(), storeId, e.card(),
+                        e.entryType(), e.points(), at, e.occurredAt() == null ? at : Timestamp.from(e.occurredAt()),
+                        Rows.text(e.receiptNumber())}).toList());
         Map<String, Long> byCard = new TreeMap<>(); // ascending: row locks always taken in the same order
         fresh.values().forEach(e -> byCard.merge(e.card(), e.points(), Long::sum));
         long change = changeNo();

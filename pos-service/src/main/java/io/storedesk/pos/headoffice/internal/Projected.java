@@ -33,8 +33,13 @@ final class Projected {
             BigDecimal refundTotal, BigDecimal cashRounding, List<Tender> refunds) {
     }
 
-    /** A LOYALTY_ENTRY: signed points for a card. */
-    record LoyaltyEntry(String entryId, String card, String entryType, long points) {
+    /**
+     * A LOYALTY_ENTRY: signed points for a card; {@code occurredAt} is the store's time of the entry
+     * (an EARN's lot is due expiry-months after it), {@code receiptNumber} the sale it belongs to
+     * (ties an EARN_REVERSED to its EARN), null when none.
+     */
+    record LoyaltyEntry(String entryId, String card, String entryType, long points, java.time.Instant occurredAt,
+            String receiptNumber) {
     }
 
     /**

@@ -167,27 +167,35 @@ class LoyaltyLedger {
                 .params(card, limit).query(LoyaltyLedger::entry).list();
     }
 
-    /** Cards with earned points that have expired by {@code now}. */
+    /**
+     * Cards with earned points that have expired by {@code now} and that head office has not
+     * acknowledged (head office expires what it holds: docs/head-office.md, "Who expires what").
+     */
     List<String> cardsWithPointsDue(Instant now) {
-        return jdbc.sql("SELECT DISTINCT card FROM loyalty_entry WHERE type = 'EARN' AND expires_at <= ? ORDER BY card")
+        return jdbc.sql("SELECT DISTINCT card FROM loyalty_entry WHERE type = 'EARN' AND expires_at <= ? "
+                        + "AND synced_at IS NULL ORDER BY card")
                 .param(utc(now)).query(String.class).list();
     }
 
     /**
-     * Sums by kind for the expiry of one card: earned points (net of reversals) due by {@code now},
-     * points redeemed (net of give-backs) and points expired so far, all local and positive.
+     * Sums by kind for the expiry of one card, over the entries head office has not acknowledged:
+     * earned points (net of reversals) due by {@code now}, points redeemed (net of give-backs) and
+     * points expired so far, all positive, and what these entries add to the balance (signed).
      */
     ExpiryFigures expiryFigures(String card, Instant now) {
         return jdbc.sql("SELECT "
                         + "COALESCE(SUM(CASE WHEN type IN ('EARN', 'EARN_REVERSED') AND expires_at <= ? THEN points END), 0), "
                         + "COALESCE(SUM(CASE WHEN type IN ('REDEEM', 'REDEEM_RETURNED') THEN -points END), 0), "
-                        + "COALESCE(SUM(CASE WHEN type = 'EXPIRE' THEN -points END), 0) "
-                        + "FROM loyalty_entry WHERE card = ? AND in_snapshot = FALSE")
+                        + "COALESCE(SUM(CASE WHEN type = 'EXPIRE' THEN -points END), 0), "
+                        + "COALESCE(SUM(points), 0) "
+                        + "FROM loyalty_entry WHERE card = ? AND synced_at IS NULL")
                 .params(utc(now), card)
-                .query((rs, n) -> new ExpiryFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                .query((rs, n) -> new ExpiryFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
     }
 
-    record ExpiryFigures(long earnedDue, long redeemed, long expired) {
+    /** @param unsynced what the entries head office has not acknowledged add to the balance */
+    record ExpiryFigures(long earnedDue, long redeemed, long expired, long unsynced) {
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -19,13 +19,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Expires earned points {@code pos.loyalty.expiry-months} after their sale, daily at
- * {@code pos.loyalty.expiry-cron}. Points are spent oldest first: the head-office snapshot is the
- * oldest lot (head office expires the opening balances in it; the points earned here that a snapshot
- * took in are not expired by either side yet: docs/head-office.md, "Who expires what"), then the
- * points earned here by date. So what
- * expires is the earned points now due, less what redemptions beyond the snapshot already spent
- * of them and less what expired before; never more than the balance. Each expiry is an EXPIRE
- * entry, journaled on the store chain. Running it again expires nothing more.
+ * {@code pos.loyalty.expiry-cron}, of the entries head office has not acknowledged yet
+ * ({@code synced_at IS NULL}): head office expires every lot it holds, the store's own entries once
+ * they reached it included (docs/head-office.md, "Who expires what"), and counts the store's EXPIRE
+ * entries when they arrive, so no lot expires twice. Points are spent oldest first: what head office
+ * holds (the snapshot and the entries acknowledged since) is the oldest lot, then the points earned
+ * here and not acknowledged, by date. So what expires is those earned points now due, less what the
+ * unacknowledged redemptions spent of them beyond head office's part and less what expired before;
+ * never more than the balance. Each expiry is an EXPIRE entry, journaled on the store chain. Running
+ * it again expires nothing more.
  */
 @StoreOnly
 @Component
@@ -70,9 +72,11 @@ class PointsExpiry {
     private long expire(String card, Instant at, String document) {
         Account account = ledger.lock(card).orElseThrow();
         LoyaltyLedger.ExpiryFigures f = ledger.expiryFigures(card, at);
-        long spentOfEarned = Math.max(0, f.redeemed() - account.snapshotBalance());
+        long balance = ledger.balance(account);
+        long headOffice = balance - f.unsynced(); // the snapshot and the entries acknowledged since
+        long spentOfEarned = Math.max(0, f.redeemed() - Math.max(0, headOffice));
         long due = f.earnedDue() - spentOfEarned - f.expired();
-        long points = Math.min(due, ledger.balance(account));
+        long points = Math.min(due, balance);
         if (points <= 0) {
             return 0;
         }

@@ -72,8 +72,8 @@ class HeadOfficePointsExpiryIntegrationTests {
         assertThat(balance(a, GOLD)).isEqualTo(12540);
         assertThat(balance(a, BASIC)).isEqualTo(15);
 
-        OpeningPointsExpiry onA = nodeA.getBean(OpeningPointsExpiry.class);
-        OpeningPointsExpiry onB = nodeB.getBean(OpeningPointsExpiry.class);
+        HeadOfficePointsExpiry onA = nodeA.getBean(HeadOfficePointsExpiry.class);
+        HeadOfficePointsExpiry onB = nodeB.getBean(HeadOfficePointsExpiry.class);
         assertThat(onA.run(at(DUE.minusSeconds(60)))).as("a minute early").isZero();
         assertThat(balance(b, GOLD)).isEqualTo(12540);
 
@@ -109,7 +109,7 @@ class HeadOfficePointsExpiryIntegrationTests {
                 .json().get("accounts").size()).as("nothing changed since").isZero();
     }
 
-    private static long runAfter(CyclicBarrier together, OpeningPointsExpiry job) {
+    private static long runAfter(CyclicBarrier together, HeadOfficePointsExpiry job) {
         try {
             together.await(60, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -53,6 +53,8 @@ class LoyaltyExpiryIntegrationTests {
     PointsTender points;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    LoyaltyLedger ledger;
 
     @Test
     void earnedPointsExpireAfterTheConfiguredMonthsExceptWhatWasSpentOrTakenBack() {
@@ -117,6 +119,32 @@ class LoyaltyExpiryIntegrationTests {
         assertThat(expiry.expire(clock)).isEqualTo(12);
 
         assertThat(balance(api, card)).isEqualTo(40);
+    }
+
+    @Test
+    void anEarnHeadOfficeAcknowledgedIsHeadOfficesToExpireEvenBeforeItsSnapshotCame() {
+        Api api = new Api(port);
+        String card = "7700000000003";
+        accounts.importSnapshot(new LoyaltyAccounts.Snapshot(card, null, "Rūta Liepa", null, 40,
+                OffsetDateTime.parse("2031-03-01T00:00:00Z")));
+        clock.set(Instant.parse("2031-03-10T11:00:00Z"));
+        ensureOpen(api);
+        Api.Response sale = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D4","loyaltyCard":"%s","lines":[{"sku":"LV-1013","quantity":1}],
+                 "tenders":[{"type":"CASH","amount":"13.00"}]}""".formatted(card));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        assertThat(balance(api, card)).isEqualTo(52);
+        // head office acknowledges the batch with the earn (the sync worker's step after a 200); the
+        // snapshot including it has not come yet
+        java.util.List<String> ids = ledger.ofSale(sale.text("receiptNumber"), EntryType.EARN).stream()
+                .map(e -> e.id().toString()).toList();
+        assertThat(ids).hasSize(1);
+        tx.executeWithoutResult(t -> accounts.markSynced(ids, clock.instant()));
+
+        // once due, the store leaves these points to head office, which holds them and expires them
+        clock.set(Instant.parse("2033-03-10T11:00:01Z"));
+        assertThat(expiry.expire(clock)).isZero();
+        assertThat(balance(api, card)).isEqualTo(52);
     }
 
     private static void ensureOpen(Api api) {
