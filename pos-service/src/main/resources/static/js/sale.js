@@ -623,6 +623,7 @@
       P.clearErrors($('#pay-form'), $('#pay-error'));
       clearScanErrors();
       $('#done').hidden = true;
+      resetInvoice();
       $('#pay-form').hidden = false;
       $('#email').value = '';
       render();
@@ -630,6 +631,34 @@
       scan.focus();
     }
     $('#new-sale').addEventListener('click', newSale);
+
+    // ---- the A4 invoice of the paid sale for a business customer (issued once, then a copy) ----
+    const invoiceForm = $('#invoice-form');
+    $('#invoice-open').addEventListener('click', () => {
+      invoiceForm.hidden = !invoiceForm.hidden;
+      $('#invoice-open').setAttribute('aria-expanded', String(!invoiceForm.hidden));
+      if (!invoiceForm.hidden) $('#invoice-company').focus();
+    });
+    invoiceForm.addEventListener('submit', async e => {
+      e.preventDefault();
+      P.clearErrors(invoiceForm, $('#invoice-error'));
+      const company = $('#invoice-company').value.trim();
+      const body = { companyName: company, vatId: $('#invoice-vat').value.trim(),
+        address: $('#invoice-address').value.trim() || null };
+      const r = await api('POST', '/api/v1/sales/' + encodeURIComponent(done.receiptNumber) + '/invoice', body, { blob: true });
+      if (!r.ok) { P.showProblem(invoiceForm, $('#invoice-error'), r.problem); return; }
+      const a = $('#invoice-pdf');
+      a.href = URL.createObjectURL(r.blob);
+      a.download = 'invoice-' + done.receiptNumber + '.pdf';
+      a.hidden = false;
+      $('#done-status').textContent = tt('sale.invoiceIssued', company);
+      a.focus();
+    });
+    function resetInvoice() {
+      invoiceForm.reset(); invoiceForm.hidden = true; $('#invoice-pdf').hidden = true;
+      $('#invoice-open').setAttribute('aria-expanded', 'false');
+      P.clearErrors(invoiceForm, $('#invoice-error'));
+    }
 
     $('#print').addEventListener('click', async () => {
       const r = await api('POST', '/api/v1/sales/' + encodeURIComponent(done.receiptNumber) + '/print', {});

@@ -2,10 +2,18 @@ package io.storedesk.pos.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 
 import io.storedesk.pos.support.Api;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -511,4 +519,56 @@ class SaleScreenBrowserTests {
                 return Math.max(0, ...performance.getEntriesByType('resource')
                     .filter(e => e.name.includes('/api/v1/items/')).map(e => e.duration));""")).longValue();
     }
+
+    @Test
+    void aBusinessCustomerGetsTheA4InvoiceOfThePaidSaleFromTheTill() throws Exception {
+        api.ensureOpen("D1");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=cs");
+            b.viewport(1024, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue("D1");
+            b.find(By.id("scan")).click();
+            b.keys("LV-1010", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("LV-1010")) && b.content(By.id("pending")).isEmpty());
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.find(By.id("done"));
+            String receipt = b.text(By.id("receipt-number"));
+
+            b.find(By.id("invoice-open")).click();
+            b.type(By.id("invoice-company"), "Dřevo a železo s.r.o.");
+            b.type(By.id("invoice-vat"), "CZ-12");
+            b.find(By.cssSelector("#invoice-form button[type=submit]")).click();
+            b.waitUntil(d -> "true".equals(d.findElement(By.id("invoice-vat")).getAttribute("aria-invalid")));
+            assertThat(b.driver().findElement(By.id("invoice-pdf")).isDisplayed()).isFalse();
+            assertThat(api.get("/api/v1/sales/" + receipt + "/invoice", "clerk").status()).as("nothing issued").isEqualTo(404);
+
+            b.type(By.id("invoice-vat"), "CZ12345678");
+            b.type(By.id("invoice-address"), "Náměstí Míru 1, Brno");
+            b.find(By.cssSelector("#invoice-form button[type=submit]")).click();
+            b.waitUntil(d -> d.findElement(By.id("invoice-pdf")).isDisplayed());
+            assertThat(b.text(By.id("done-status"))).contains("Dřevo a železo s.r.o.");
+            assertThat(b.find(By.id("invoice-pdf")).getAttribute("href")).startsWith("blob:");
+            b.screenshot("till-invoice-cs");
+
+            HttpResponse<byte[]> copy = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/v1/sales/" + receipt + "/invoice"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:clerk".getBytes()))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(copy.statusCode()).isEqualTo(200);
+            try (PDDocument doc = Loader.loadPDF(copy.body())) {
+                assertThat(new PDFTextStripper().getText(doc)).contains("Dřevo a železo s.r.o.", "CZ12345678",
+                        "Náměstí Míru 1\nBrno", receipt);
+            }
+
+            // the next sale starts without the last one's invoice form
+            b.find(By.id("new-sale")).click();
+            b.keys("LV-1010", Keys.ENTER);
+            b.find(By.id("cash")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> d.findElement(By.id("done")).isDisplayed() && !b.text(By.id("receipt-number")).equals(receipt));
+            assertThat(b.driver().findElement(By.id("invoice-form")).isDisplayed()).isFalse();
+            assertThat(b.driver().findElement(By.id("invoice-pdf")).isDisplayed()).isFalse();
+        }
+    }
+
 }
