@@ -62,7 +62,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ol>
  * With {@code -Dbench.ho.pgss=true} the benchmark starts its own embedded PostgreSQL with
  * {@code pg_stat_statements} and prints, per phase, where the database spent its time per batch.
- * Writes {@code target/bench-head-office.txt}.
+ * {@code -Dbench.ho.phases} (big,raw,small,two) picks the phases (big = 1, raw = 2, small = 3, two = 4
+ * and 5). Writes {@code target/bench-head-office.txt}.
  */
 public final class HeadOfficeIngestBenchmark {
 
@@ -82,6 +83,7 @@ public final class HeadOfficeIngestBenchmark {
         int smallSeconds = Integer.getInteger("bench.ho.small.seconds", 20);
         int pauseMs = Integer.getInteger("bench.ho.small.pause-ms", 1_000);
         boolean pgss = Boolean.getBoolean("bench.ho.pgss");
+        List<String> phases = List.of(System.getProperty("bench.ho.phases", "big,raw,small,two").split(","));
         String url = pgss ? databaseWithStatements() : Postgres.newDatabase("hobench");
         List<String> common = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=head-office",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
@@ -109,15 +111,18 @@ public final class HeadOfficeIngestBenchmark {
             }
             ingest(http, List.of(portOne), stores, Math.min(events, stores * batch * 2), batch, 1);
 
-            reset(jdbc, pgss);
+            double oneNode = 0;
             String loadBefore = load();
-            double oneNode = ingest(http, List.of(portOne), stores, events, batch, 2);
-            print("1. big batches, one node: %,d sales in batches of %,d from %d stores at once: %,.0f events/s "
-                    + "(load %s -> %s)%n", events, batch, stores, oneNode, loadBefore, load());
-            statements(jdbc, pgss, events / batch);
+            if (phases.contains("big")) {
+                reset(jdbc, pgss);
+                oneNode = ingest(http, List.of(portOne), stores, events, batch, 2);
+                print("1. big batches, one node: %,d sales in batches of %,d from %d stores at once: %,.0f events/s "
+                        + "(load %s -> %s)%n", events, batch, stores, oneNode, loadBefore, load());
+                statements(jdbc, pgss, events / batch);
+            }
 
             double rawRate = 0;
-            for (boolean copy : List.of(false, true)) {
+            for (boolean copy : phases.contains("raw") ? List.of(false, true) : List.<Boolean>of()) {
                 reset(jdbc, pgss);
                 loadBefore = load();
                 double rate = new RawIngest(one.getBean(DataSource.class), copy).run(stores, events, batch, copy ? 4 : 3);
@@ -127,24 +132,30 @@ public final class HeadOfficeIngestBenchmark {
                                 : "multi-row INSERTs, events ON CONFLICT DO NOTHING RETURNING", rate, loadBefore, load());
                 statements(jdbc, pgss, events / batch);
             }
-            print("   service / raw engine (the faster of the two) = %.2f%n", oneNode / rawRate);
+            if (rawRate > 0 && oneNode > 0) {
+                print("   service / raw engine (the faster of the two) = %.2f%n", oneNode / rawRate);
+            }
 
-            loadBefore = load();
-            small(http, portOne, smallStores, smallBatch, smallSeconds, pauseMs);
-            print("   (load %s -> %s)%n", loadBefore, load());
+            if (phases.contains("small")) {
+                loadBefore = load();
+                small(http, portOne, smallStores, smallBatch, smallSeconds, pauseMs);
+                print("   (load %s -> %s)%n", loadBefore, load());
+            }
 
-            two = start(common, "b");
-            int portTwo = two.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            send(http, portTwo, store(1), body(store(1), 9_000_001, 1));
-            ingest(http, List.of(portOne, portTwo), stores, Math.min(events, stores * batch), batch, 5);
-            loadBefore = load();
-            double twoNodes = ingest(http, List.of(portOne, portTwo), stores, events, batch, 6);
-            print("4. big batches, two nodes on the same database: %,.0f events/s (%.2fx one node) (load %s -> %s)%n",
-                    twoNodes, twoNodes / oneNode, loadBefore, load());
-            loadBefore = load();
-            double oneAgain = ingest(http, List.of(portOne), stores, events, batch, 7);
-            print("5. big batches, one node again (back to back with 4.): %,.0f events/s (load %s -> %s); "
-                    + "two nodes / this = %.2f%n", oneAgain, loadBefore, load(), twoNodes / oneAgain);
+            if (phases.contains("two")) {
+                two = start(common, "b");
+                int portTwo = two.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+                send(http, portTwo, store(1), body(store(1), 9_000_001, 1));
+                ingest(http, List.of(portOne, portTwo), stores, Math.min(events, stores * batch), batch, 5);
+                loadBefore = load();
+                double twoNodes = ingest(http, List.of(portOne, portTwo), stores, events, batch, 6);
+                print("4. big batches, two nodes on the same database: %,.0f events/s (%.2fx one node) (load %s -> %s)%n",
+                        twoNodes, twoNodes / oneNode, loadBefore, load());
+                loadBefore = load();
+                double oneAgain = ingest(http, List.of(portOne), stores, events, batch, 7);
+                print("5. big batches, one node again (back to back with 4.): %,.0f events/s (load %s -> %s); "
+                        + "two nodes / this = %.2f%n", oneAgain, loadBefore, load(), twoNodes / oneAgain);
+            }
 
             Files.writeString(Path.of("target", "bench-head-office.txt"), OUT);
         } finally {
