@@ -1,5 +1,6 @@
 package io.storedesk.pos.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,108 +8,391 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Postgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Head-office ingest: starts the head-office role on a fresh embedded PostgreSQL 14, then one
- * store drains its outbox over loopback HTTP: {@code -Dbench.ho.events} (100,000) events in
- * batches of {@code -Dbench.ho.batch} (500), one batch after the other as a store pushes them.
- * Four in five events are 3-line sales, one in five a loyalty entry. Then the last batch again
- * (all duplicates). Prints events/s and writes {@code target/bench-head-office.txt}.
- * Target: 100,000 events in under 60 s (>= 5,000 events/s would be comfortable).
+ * Head-office ingest on embedded PostgreSQL 14 ({@code fsync} and {@code synchronous_commit} on),
+ * issue 25 (one node >= 10,000 events/s in big batches, two nodes never slower, p99 of a small
+ * batch <= 300 ms with 200 stores pushing at once):
+ * <ol>
+ * <li><b>Big batches, one node</b>: {@code -Dbench.ho.stores} (8) stores push
+ * {@code -Dbench.ho.events} (40,000) 3-line sales in batches of {@code -Dbench.ho.batch} (1,000), one
+ * thread per store, over loopback HTTP with their store keys (the real path: parse, admission, the
+ * batch's transaction with the store's row lock, {@code ho_event}, the detail rows, the day totals).
+ * A store's day holds 2,000 sales, so a batch spans one or two business days.</li>
+ * <li><b>Raw engine</b>: the same number of new sales written by the same number of threads with
+ * plain JDBC, one transaction per batch, at the same guarantees: the store's row locked, the
+ * events inserted with {@code ON CONFLICT DO NOTHING RETURNING} (exactly once per store and event
+ * id), the receipts probed (a document projected once), the same detail rows, the day totals summed
+ * in the JVM and upserted once per row, the store row updated, the same commit settings. No HTTP,
+ * no JSON, no Spring: the floor the service is measured against (ratio = service / raw).</li>
+ * <li><b>Small batches</b>: {@code -Dbench.ho.small.stores} (200) stores each send a batch of
+ * {@code -Dbench.ho.small.batch} (10) sales, all starting at the same moment, then again after a
+ * random pause of 0 to 2 x {@code -Dbench.ho.small.pause-ms} (1,000 ms), for
+ * {@code -Dbench.ho.small.seconds} (20 s): p50/p95/p99/max of the answers, and how many were 429
+ * (head office busy; the store would resend after {@code Retry-After}).</li>
+ * <li><b>Big batches, two nodes</b> on the same database (a second Spring context in this JVM, a
+ * store's batches alternating between them), as in 1.</li>
+ * </ol>
+ * With {@code -Dbench.ho.pgss=true} the benchmark starts its own embedded PostgreSQL with
+ * {@code pg_stat_statements} and prints, per phase, where the database spent its time per batch.
+ * {@code -Dbench.ho.phases} (big,raw,small,two) picks the phases (big = 1, raw = 2, small = 3, two = 4
+ * and 5). Writes {@code target/bench-head-office.txt}.
  */
 public final class HeadOfficeIngestBenchmark {
+
+    private static final LocalDate FIRST = LocalDate.of(2026, 9, 1);
+    private static final StringBuilder OUT = new StringBuilder();
+    private static final String KEY = "bench-key";
 
     private HeadOfficeIngestBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int total = Integer.getInteger("bench.ho.events", 100_000);
-        int batchSize = Integer.getInteger("bench.ho.batch", 500);
-        String url = Postgres.newDatabase("hobench");
-        ConfigurableApplicationContext app = SpringApplication.run(PosApplication.class, "--server.port=0",
-                "--spring.profiles.active=head-office", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--pos.data-dir=target/bench-data/ho-" + System.currentTimeMillis(), "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+        int stores = Integer.getInteger("bench.ho.stores", 8);
+        int events = Integer.getInteger("bench.ho.events", 40_000);
+        int batch = Integer.getInteger("bench.ho.batch", 1_000);
+        int smallStores = Integer.getInteger("bench.ho.small.stores", 200);
+        int smallBatch = Integer.getInteger("bench.ho.small.batch", 10);
+        int smallSeconds = Integer.getInteger("bench.ho.small.seconds", 20);
+        int pauseMs = Integer.getInteger("bench.ho.small.pause-ms", 1_000);
+        boolean pgss = Boolean.getBoolean("bench.ho.pgss");
+        List<String> phases = List.of(System.getProperty("bench.ho.phases", "big,raw,small,two").split(","));
+        String url = pgss ? databaseWithStatements() : Postgres.newDatabase("hobench");
+        List<String> common = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=head-office",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        for (int s = 1; s <= Math.max(stores, smallStores); s++) {
+            common.add("--pos.head-office.store-keys." + store(s) + "=" + KEY);
+        }
+        ConfigurableApplicationContext one = start(common, "a");
+        ConfigurableApplicationContext two = null;
         try {
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            int portOne = one.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            List<String> batches = new ArrayList<>();
-            int n = 0;
-            while (n < total) {
-                List<String> events = new ArrayList<>();
-                for (int i = 0; i < batchSize && n < total; i++, n++) {
-                    events.add(n % 5 == 4 ? loyalty(n) : sale(n));
+            JdbcTemplate jdbc = one.getBean(JdbcTemplate.class);
+            for (LocalDate m = FIRST; m.isBefore(FIRST.plusMonths(2)); m = m.plusMonths(1)) {
+                for (String table : List.of("ho_sale", "ho_sale_line", "ho_sale_tender")) {
+                    jdbc.queryForObject("SELECT ho_ensure_month(?, ?)", Boolean.class, table, java.sql.Date.valueOf(m));
                 }
-                batches.add("{\"events\":[" + String.join(",", events) + "]}");
             }
-            // warm-up: one small batch
-            send(http, port, "{\"events\":[" + sale(-1) + "]}");
-            long t0 = System.nanoTime();
-            for (String b : batches) {
-                send(http, port, b);
+            print("Head-office ingest benchmark on PostgreSQL 14 (embedded, fsync and synchronous_commit on), "
+                    + "%d cores, load at start: %s%n", Runtime.getRuntime().availableProcessors(), load());
+
+            // warm-up: every store's lock row, and the JIT on the real path
+            for (int s = 1; s <= Math.max(stores, smallStores); s++) {
+                send(http, portOne, store(s), body(store(s), 9_000_000, 1));
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            long t1 = System.nanoTime();
-            String again = send(http, port, batches.get(batches.size() - 1));
-            double resend = (System.nanoTime() - t1) / 1e6;
-            String report = String.format(Locale.ROOT,
-                    "Head-office ingest on PostgreSQL 14 (embedded), loopback HTTP, one store, batches of %d:%n"
-                            + "  %,d events in %.1f s = %,.0f events/s (target: 100,000 in < 60 s)%n"
-                            + "  resending the last batch: %.0f ms, %s%n",
-                    batchSize, total, seconds, total / seconds, resend, again);
-            System.out.print(report);
-            Files.writeString(Path.of("target", "bench-head-office.txt"), report);
+            ingest(http, List.of(portOne), stores, Math.min(events, stores * batch * 2), batch, 1);
+
+            double oneNode = 0;
+            String loadBefore = load();
+            if (phases.contains("big")) {
+                reset(jdbc, pgss);
+                oneNode = ingest(http, List.of(portOne), stores, events, batch, 2);
+                print("1. big batches, one node: %,d sales in batches of %,d from %d stores at once: %,.0f events/s "
+                        + "(load %s -> %s)%n", events, batch, stores, oneNode, loadBefore, load());
+                statements(jdbc, pgss, events / batch);
+            }
+
+            double rawRate = 0;
+            for (boolean copy : phases.contains("raw") ? List.of(false, true) : List.<Boolean>of()) {
+                reset(jdbc, pgss);
+                loadBefore = load();
+                double rate = new RawIngest(one.getBean(DataSource.class), copy).run(stores, events, batch, copy ? 4 : 3);
+                rawRate = Math.max(rawRate, rate);
+                print("2. raw engine (plain JDBC, same rows, same guarantees, one transaction per batch; %s): "
+                        + "%,.0f events/s (load %s -> %s)%n", copy ? "events and detail with COPY"
+                                : "multi-row INSERTs, events ON CONFLICT DO NOTHING RETURNING", rate, loadBefore, load());
+                statements(jdbc, pgss, events / batch);
+            }
+            if (rawRate > 0 && oneNode > 0) {
+                print("   service / raw engine (the faster of the two) = %.2f%n", oneNode / rawRate);
+            }
+
+            if (phases.contains("small")) {
+                loadBefore = load();
+                small(http, portOne, smallStores, smallBatch, smallSeconds, pauseMs);
+                print("   (load %s -> %s)%n", loadBefore, load());
+            }
+
+            if (phases.contains("two")) {
+                two = start(common, "b");
+                int portTwo = two.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+                send(http, portTwo, store(1), body(store(1), 9_000_001, 1));
+                ingest(http, List.of(portOne, portTwo), stores, Math.min(events, stores * batch), batch, 5);
+                loadBefore = load();
+                double twoNodes = ingest(http, List.of(portOne, portTwo), stores, events, batch, 6);
+                print("4. big batches, two nodes on the same database: %,.0f events/s (%.2fx one node) (load %s -> %s)%n",
+                        twoNodes, twoNodes / oneNode, loadBefore, load());
+                loadBefore = load();
+                double oneAgain = ingest(http, List.of(portOne), stores, events, batch, 7);
+                print("5. big batches, one node again (back to back with 4.): %,.0f events/s (load %s -> %s); "
+                        + "two nodes / this = %.2f%n", oneAgain, loadBefore, load(), twoNodes / oneAgain);
+            }
+
+            Files.writeString(Path.of("target", "bench-head-office.txt"), OUT);
         } finally {
-            app.close();
+            if (two != null) {
+                two.close();
+            }
+            one.close();
         }
         System.exit(0);
     }
 
-    private static String send(HttpClient http, int port, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ho/v1/stores/S001/events"))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .header("X-Store-Id", "S001").header("X-Store-Key", "demo-key-S001")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    private static ConfigurableApplicationContext start(List<String> common, String node) {
+        List<String> args = new ArrayList<>(common);
+        args.add("--pos.data-dir=target/bench-data/ho-ingest-" + node + "-" + System.currentTimeMillis());
+        return SpringApplication.run(PosApplication.class, args.toArray(String[]::new));
+    }
+
+    /** Each store's thread sends its batches in turn; with two ports, alternating batches go to each node. */
+    private static double ingest(HttpClient http, List<Integer> ports, int stores, int events, int batch, int round)
+            throws Exception {
+        int perStore = events / stores;
+        List<List<String>> bodies = new ArrayList<>();
+        for (int s = 1; s <= stores; s++) {
+            List<String> mine = new ArrayList<>();
+            for (int from = 0; from < perStore; from += batch) {
+                mine.add(body(store(s), round * 100_000 + from, Math.min(batch, perStore - from)));
+            }
+            bodies.add(mine);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(stores);
+        long t = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 0; s < stores; s++) {
+                String store = store(s + 1);
+                List<String> mine = bodies.get(s);
+                int offset = s;
+                done.add(pool.submit(() -> {
+                    for (int b = 0; b < mine.size(); b++) {
+                        send(http, ports.get((b + offset) % ports.size()), store, mine.get(b));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return perStore * stores / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /** Small batches from many stores at once: latency of each answer, 429s counted apart. */
+    private static void small(HttpClient http, int port, int stores, int batch, int seconds, int pauseMs)
+            throws Exception {
+        ConcurrentLinkedQueue<Long> ok = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> busy = new ConcurrentLinkedQueue<>();
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(stores);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 1; s <= stores; s++) {
+                String store = store(s);
+                done.add(pool.submit(() -> {
+                    go.await();
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        String body = body(store, 8_000_000 + n, batch);
+                        n += batch;
+                        long t = System.nanoTime();
+                        int status = post(http, port, store, body).statusCode();
+                        long took = System.nanoTime() - t;
+                        if (status == 200) {
+                            ok.add(took);
+                        } else if (status == 429) {
+                            busy.add(took);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(2L * pauseMs + 1));
+                    }
+                    return null;
+                }));
+            }
+            long t0 = System.nanoTime();
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double took = (System.nanoTime() - t0) / 1e9;
+            List<Long> all = new ArrayList<>(ok);
+            Collections.sort(all);
+            print("3. small batches: %d stores, %d sales a batch, each store again after 0-%d ms, %d s: %,d batches "
+                    + "answered 200 (%,.0f events/s), %,d answered 429 (busy), %d failed; latency of the 200s "
+                    + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", stores, batch, 2 * pauseMs, seconds,
+                    all.size(), all.size() * batch / took, busy.size(), failed.get(), pct(all, 0.50), pct(all, 0.95),
+                    pct(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static String body(String store, int first, int count) {
+        List<String> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(sale(store, first + i));
+        }
+        return "{\"events\":[" + String.join(",", events) + "]}";
+    }
+
+    /** Sends a batch; a connection the server closed is retried (a batch sent again is applied once). */
+    private static void send(HttpClient http, int port, String store, String body) throws Exception {
+        HttpResponse<String> r;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                r = post(http, port, store, body);
+                break;
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         if (r.statusCode() != 200) {
             throw new IllegalStateException(r.statusCode() + " " + r.body());
         }
-        return r.body();
     }
 
-    private static String event(String type, String payload) {
-        return "{\"eventId\":\"%s\",\"type\":\"%s\",\"occurredAt\":\"2026-11-24T09:15:02.123456Z\",\"payload\":%s}"
-                .formatted(UUID.randomUUID(), type, payload);
+    private static HttpResponse<String> post(HttpClient http, int port, String store, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ho/v1/stores/"
+                        + store + "/events"))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .header("X-Store-Id", store).header("X-Store-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String sale(int n) {
+    /** The business date of a store's sale number n: 2,000 sales a day. */
+    static LocalDate date(int n) {
+        return FIRST.plusDays((n % 100_000) / 2_000 % 50);
+    }
+
+    /** A 3-line sale (the same figures {@link RawIngest} writes). */
+    static String sale(String store, int n) {
+        return "{\"eventId\":\"%s\",\"type\":\"SALE_COMPLETED\",\"occurredAt\":\"%sT09:15:02Z\",\"payload\":%s}"
+                .formatted(UUID.randomUUID(), date(n), payload(store, n));
+    }
+
+    static String payload(String store, int n) {
         String line = "{\"lineNo\":%d,\"sku\":\"LV-10%02d\",\"department\":\"%s\",\"quantity\":1,\"unitPrice\":\"%s\","
-                + "\"discount\":\"0.00\",\"net\":\"%s\",\"tax\":\"%s\",\"taxRate\":\"21\"}";
-        String lines = String.join(",", line.formatted(1, n % 20, "FOOD", "3.00", "3.00", "0.52"),
-                line.formatted(2, n % 20, "HOUSEHOLD", "4.00", "4.00", "0.69"),
-                line.formatted(3, n % 20, "CLOTHING", "5.00", "5.00", "0.87"));
-        return event("SALE_COMPLETED", ("{\"receiptNumber\":\"S001-R01-B%d\",\"storeId\":\"S001\",\"registerId\":\"R01\","
-                + "\"drawerId\":\"D1\",\"businessDate\":\"2026-11-%02d\",\"hour\":\"%02d\",\"clerk\":\"clerk\","
-                + "\"completedAt\":\"2026-11-24T09:15:02Z\",\"currency\":\"EUR\",\"subtotal\":\"12.00\","
-                + "\"discountTotal\":\"0.00\",\"total\":\"12.00\",\"taxTotal\":\"2.08\",\"cashRounding\":\"0.00\","
-                + "\"loyaltyCard\":null,\"lines\":[%s],\"tenders\":[{\"type\":\"CASH\",\"amount\":\"12.00\"}]}")
-                .formatted(n, 1 + Math.floorMod(n, 28), 8 + Math.floorMod(n, 12), lines));
+                + "\"discount\":\"0.00\",\"net\":\"%s\",\"tax\":\"%s\",\"taxRate\":\"%s\"}";
+        String lines = String.join(",", line.formatted(1, n % 20, "D" + (n % 10), "3.00", "3.00", "0.32", "12"),
+                line.formatted(2, n % 20, "D" + ((n + 3) % 10), "4.00", "4.00", "0.69", "21"),
+                line.formatted(3, n % 20, "D" + ((n + 7) % 10), "5.00", "5.00", "0.87", "21"));
+        LocalDate date = date(n);
+        return ("{\"receiptNumber\":\"%s-R01-%d\",\"storeId\":\"%s\",\"registerId\":\"R01\",\"drawerId\":\"D1\","
+                + "\"businessDate\":\"%s\",\"hour\":\"%02d\",\"clerk\":\"clerk%d\",\"completedAt\":\"%sT09:15:02Z\","
+                + "\"currency\":\"EUR\",\"subtotal\":\"12.00\",\"discountTotal\":\"0.00\",\"total\":\"12.00\","
+                + "\"taxTotal\":\"1.88\",\"cashRounding\":\"0.00\",\"loyaltyCard\":null,\"lines\":[%s],"
+                + "\"tenders\":[{\"type\":\"%s\",\"amount\":\"12.00\"}]}").formatted(store, n, store, date,
+                8 + n % 12, n % 6, date, lines, n % 3 == 0 ? "CASH" : "CARD");
     }
 
-    private static String loyalty(int n) {
-        return event("LOYALTY_ENTRY", ("{\"entryId\":\"%s\",\"storeId\":\"S001\",\"card\":\"29%011d\",\"entryType\":\"EARN\","
-                + "\"points\":12,\"receiptNumber\":\"S001-R01-B%d\",\"occurredAt\":\"2026-11-24T09:15:02Z\"}")
-                .formatted(UUID.randomUUID(), n % 5000, n));
+    static String store(int s) {
+        return "I%03d".formatted(s);
+    }
+
+    /** A server of its own with pg_stat_statements loaded (same durability settings as {@link Postgres}). */
+    private static String databaseWithStatements() throws IOException {
+        Path dir = Files.createTempDirectory("storedesk-pg-pgss");
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "all").start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                pg.close();
+            } catch (IOException ignored) {
+                // the JVM is going away anyway
+            }
+        }));
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE hobench_pgss ENCODING 'UTF8'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        String url = pg.getJdbcUrl("postgres", "hobench_pgss");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION pg_stat_statements");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return url;
+    }
+
+    private static void reset(JdbcTemplate jdbc, boolean pgss) {
+        if (pgss) {
+            jdbc.queryForList("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** The statements that took the database's time in the phase, per batch. */
+    private static void statements(JdbcTemplate jdbc, boolean pgss, int batches) {
+        if (!pgss) {
+            return;
+        }
+        double[] sum = new double[1];
+        jdbc.query("SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) "
+                + "FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC "
+                + "LIMIT 14", (ResultSet rs) -> {
+                    double ms = rs.getDouble(2);
+                    sum[0] += ms;
+                    print("   %8.2f ms/batch %7d calls %9d rows  %s%n", ms / batches, rs.getLong(1), rs.getLong(3),
+                            rs.getString(4));
+                });
+        print("   (top statements: %.1f ms of database time per batch)%n", sum[0] / batches);
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static void print(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.print(line);
+        OUT.append(line);
     }
 }

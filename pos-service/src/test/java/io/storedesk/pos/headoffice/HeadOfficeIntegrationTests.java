@@ -154,6 +154,53 @@ class HeadOfficeIntegrationTests {
     }
 
     @Test
+    void bigBatchesAreAppliedOnceAsSentAndAddUpInTheReport() {
+        // from 50 rows on, PostgreSQL takes a batch's events and detail rows with COPY: text with a tab,
+        // a line break, a backslash, quotes and a non-ASCII letter must arrive as sent
+        String day = "2026-06-07";
+        String department = "B\u00e4ck\\terei \\\\ \\\"x\\\"\\nend"; // JSON for: Bäck<tab>erei \ "x"<newline>end
+        String sentDepartment = "B\u00e4ck\terei \\ \"x\"\nend";
+        List<String> sales = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            sales.add(sale("S003", "S003-R01-" + (7000 + i), day, "15", "EUR", "2.00", "0.00", "2.00", "0.35", "0.00",
+                    List.of(line(1, department, 1, "2.00", "0.00", "2.00", "0.35", "21")),
+                    List.of(tender("CASH", "2.00"))));
+        }
+        Api.Response first = post("S003", S003, batch(sales));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json()).isEqualTo(JSON.readTree("{\"received\":60,\"applied\":60,\"duplicates\":0}"));
+
+        List<String> second = new ArrayList<>(sales); // sent again, with post-voids and returns of 50 of them
+        for (int i = 0; i < 50; i++) {
+            second.add(voided("S003", "S003-R01-" + (7000 + i), day, "EUR", "2.00"));
+            second.add(returned("S003", "S003-R01-RT-" + (7000 + i), "S003-R01-" + (7000 + i), day, "EUR", "1.00",
+                    "0.00", "CASH"));
+        }
+        Api.Response again = post("S003", S003, batch(second));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(JSON.readTree("{\"received\":160,\"applied\":100,\"duplicates\":60}"));
+
+        JsonNode store = office("/api/ho/v1/reports/daily?date=" + day + "&storeId=S003").json().get("byStore")
+                .get("S003");
+        assertThat(store.get("salesCount").asInt()).isEqualTo(10);
+        assertThat(store.get("salesTotal").asString()).isEqualTo("20.00");
+        assertThat(store.get("voids")).isEqualTo(JSON.readTree("{\"count\":50,\"amount\":\"100.00\"}"));
+        assertThat(store.get("returnsCount").asInt()).isEqualTo(50);
+        assertThat(store.get("returns").asString()).isEqualTo("50.00");
+        assertThat(store.get("refundsByTender")).isEqualTo(JSON.readTree("{\"CASH\":\"50.00\"}"));
+        assertThat(store.get("byDepartment").properties().iterator().next().getKey()).isEqualTo(sentDepartment);
+        assertThat(store.get("byDepartment").get(sentDepartment).asString()).isEqualTo("20.00");
+        // the events are kept as received, and the totals equal the sums of the detail rows
+        JsonNode kept = JSON.readTree(jdbc.sql("SELECT payload FROM ho_event WHERE store_id = 'S003' AND payload LIKE ?")
+                .param("%\"S003-R01-7059\"%").query(String.class).single());
+        assertThat(kept.get("lines").get(0).get("department").asString()).isEqualTo(sentDepartment);
+        Api.Response rebuilt = call("POST", "/api/ho/v1/reports/daily/rebuild?date=" + day + "&storeId=S003", null,
+                "office", null);
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().get("changed").asBoolean()).isFalse();
+    }
+
+    @Test
     void twoStoresEarningOnTheSameCardAtOnceAddUp() throws Exception {
         String card = "2990000000404";
         List<String> one = new ArrayList<>();

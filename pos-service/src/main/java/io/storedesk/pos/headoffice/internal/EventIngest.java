@@ -78,7 +78,7 @@ class EventIngest {
                 currency = r.currency();
             }
         }
-        Rows.insert(jdbc, "ho_event", "store_id, event_id, sequence_no, type, occurred_at, payload, received_at", rows);
+        Rows.append(jdbc, "ho_event", "store_id, event_id, sequence_no, type, occurred_at, payload, received_at", rows);
         List<StoreEvent> applied = List.copyOf(fresh.values());
         projections.write(storeId, applied);
         loyalty.apply(storeId, entries, now);

@@ -97,11 +97,11 @@ class ProjectionWriter {
                         Date.valueOf(s.businessDate())});
             }
         }
-        Rows.insert(jdbc, "ho_sale", "store_id, receipt_number, business_date, sale_hour, register_id, clerk, "
+        Rows.append(jdbc, "ho_sale", "store_id, receipt_number, business_date, sale_hour, register_id, clerk, "
                 + "currency, subtotal, discount_total, total, tax_total, cash_rounding, loyalty_card", heads);
-        Rows.insert(jdbc, "ho_sale_line", "store_id, receipt_number, line_no, sku, department, quantity, "
+        Rows.append(jdbc, "ho_sale_line", "store_id, receipt_number, line_no, sku, department, quantity, "
                 + "unit_price, discount, net, tax, tax_rate, business_date", lines);
-        Rows.insert(jdbc, "ho_sale_tender", "store_id, receipt_number, tender_no, type, amount, business_date",
+        Rows.append(jdbc, "ho_sale_tender", "store_id, receipt_number, tender_no, type, amount, business_date",
                 tenders);
     }
 
@@ -116,7 +116,7 @@ class ProjectionWriter {
         }
         voids.values().forEach(v -> day(days, v.businessDate(), v.currency()).voided(v));
         totals.salesOf(storeId, voids.keySet()).forEach((date, sold) -> day(days, date, sold.currency).add(sold, -1));
-        Rows.insert(jdbc, "ho_void", "store_id, receipt_number, business_date, currency, total, voided_by",
+        Rows.append(jdbc, "ho_void", "store_id, receipt_number, business_date, currency, total, voided_by",
                 voids.values().stream().map(v -> new Object[] {storeId, v.receiptNumber(),
                         Date.valueOf(v.businessDate()), v.currency(), v.total(), Rows.text(v.voidedBy())}).toList());
     }
@@ -134,12 +134,12 @@ class ProjectionWriter {
                 refunds.add(new Object[] {storeId, r.returnNumber(), ++n, t.type(), t.amount()});
             }
         }
-        Rows.insert(jdbc, "ho_return", "store_id, return_number, receipt_number, business_date, currency, "
+        Rows.append(jdbc, "ho_return", "store_id, return_number, receipt_number, business_date, currency, "
                 + "refund_total, cash_rounding", returns.values().stream()
                         .map(r -> new Object[] {storeId, r.returnNumber(), Rows.text(r.receiptNumber()),
                                 Date.valueOf(r.businessDate()), r.currency(), r.refundTotal(), r.cashRounding()})
                         .toList());
-        Rows.insert(jdbc, "ho_return_refund", "store_id, return_number, refund_no, type, amount", refunds);
+        Rows.append(jdbc, "ho_return_refund", "store_id, return_number, refund_no, type, amount", refunds);
     }
 
     /** A store's Z report: the counters of its closed day (a later Z of the same day replaces it). */
