@@ -279,6 +279,32 @@ class TaxExemptSaleIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theDailyReportAddsOnlyTheExemptLinesNetOfAPartlyExemptSale() {
+        String date = sellTwoAndDate(null);                          // an ordinary sale: the business date
+        java.math.BigDecimal before = exemptNet(date, "DIPLOMATIC");
+
+        sellTwoAndDate("{\"reason\":\"DIPLOMATIC\",\"document\":\"D-4455\",\"lineNos\":[1]}");
+
+        assertThat(exemptNet(date, "DIPLOMATIC").subtract(before)).isEqualByComparingTo("16.45"); // not the 49.00 taxed line
+    }
+
+    /** Sells the two lines (exempt as given, or an ordinary sale when null); answers its business date. */
+    private String sellTwoAndDate(String exemption) {
+        Api.Response r = exemption == null ? api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":%s,"tenders":[{"type":"CASH","amount":"70.00"}]}""".formatted(TWO_LINES))
+                : sellTwo(exemption, Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.text("businessDate");
+    }
+
+    private java.math.BigDecimal exemptNet(String date, String reason) {
+        Api.Response r = api.get("/api/v1/reports/daily?date=" + date, "manager");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode f = r.json().get("sections").get("taxExempt").get("byReason").get(reason);
+        return f == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(f.get("net").asString());
+    }
+
+    @Test
     void anEmptyLineListExemptsTheWholeSaleAsBefore() {
         Api.Response r = sellTwo("{\"reason\":\"EXPORT\",\"document\":\"UA2\",\"lineNos\":[]}", Map.of());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
