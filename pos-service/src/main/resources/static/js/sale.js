@@ -21,7 +21,7 @@
     let saleDiscount = null;     // {percent | amount, reason} on the whole sale
     let adjusting = null;        // the basket index the price/discount form is open for, -1 = the sale
     const discountApproval = P.approval('discount');
-    let exemption = null;        // {reason, document}: the whole sale sold tax-exempt (not kept over a reload)
+    let exemption = null;        // {reason, document, lines}: the sale (lines null) or those basket lines sold tax-exempt (not kept over a reload)
     let ageRequired = null;      // the minimum age the quote asks the clerk to check; null = no check
     // Sentences of this page's own features (#sale-i18n), with the shared ones as fallback.
     const own = {};
@@ -34,8 +34,17 @@
       if (card) body.loyaltyCard = card.card;
       if (coupons.length) body.coupons = coupons.slice();
       if (saleDiscount) body.discount = { ...saleDiscount };
-      if (exemption) body.taxExemption = { ...exemption };
+      const nos = exemptLineNos();
+      if (exemption && nos && !nos.length) exemption = null; // every chosen line left the basket
+      if (exemption) body.taxExemption = nos ? { reason: exemption.reason, document: exemption.document, lineNos: nos }
+        : { reason: exemption.reason, document: exemption.document };
       return body;
+    }
+
+    /** The request's line numbers of the lines chosen for the exemption; null = the whole sale. */
+    function exemptLineNos() {
+      if (!exemption || !exemption.lines) return null;
+      return exemption.lines.map(l => basket.indexOf(l) + 1).filter(n => n > 0).sort((a, b) => a - b);
     }
 
     const remembered = localStorage.getItem('pos-drawer');
@@ -157,8 +166,10 @@
       $('#cash-total').textContent = quote ? money(quote.cashTotal) : '–';
       const ex = $('#exempt-status');
       ex.hidden = !exemption;
-      ex.textContent = exemption ? tt('sale.exemptActive', $('#exempt-reason option[value="' + exemption.reason + '"]').textContent,
-        exemption.document) : '';
+      const reasonText = exemption ? $('#exempt-reason option[value="' + exemption.reason + '"]').textContent : '';
+      const nos = exemptLineNos();
+      ex.textContent = !exemption ? '' : nos ? tt('sale.exemptActiveLines', reasonText, exemption.document, nos.join(', '))
+        : tt('sale.exemptActive', reasonText, exemption.document);
       keep();
       if (!done) {
         showCustomer(quote && basket.length ? { state: 'BASKET', lines: customerLines(quote.lines), total: quote.total,
@@ -845,6 +856,19 @@
       if (done || !basket.length) return;
       if (exemption) { $('#exempt-reason').value = exemption.reason; $('#exempt-document').value = exemption.document; }
       $('#exempt-remove').hidden = !exemption;
+      // one checkbox per line, ticked when exempt now (all of them when the whole sale is, or no exemption yet)
+      const list = $('#exempt-line-list');
+      list.innerHTML = '';
+      basket.forEach((l, i) => {
+        const li = document.createElement('li');
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox'; box.className = 'exempt-line'; box.value = String(i + 1);
+        box.checked = !exemption || !exemption.lines || exemption.lines.includes(l);
+        const name = quote && quote.lines[i] ? quote.lines[i].name : l.sku;
+        label.append(box, document.createTextNode((i + 1) + '. ' + name + ' × ' + l.quantity));
+        li.appendChild(label); list.appendChild(li);
+      });
       P.clearErrors(exemptForm, $('#exempt-error'));
       exemptForm.hidden = false;
       $('#exempt-reason').focus();
@@ -858,8 +882,16 @@
         $('#exempt-error').textContent = tt('sale.exemptNeedDocument');
         $('#exempt-document').focus(); return;
       }
+      const ticked = $$('#exempt-line-list .exempt-line').filter(b => b.checked).map(b => basket[Number(b.value) - 1]);
+      if (!ticked.length) {
+        $('#exempt-lines').setAttribute('aria-invalid', 'true');
+        $('#exempt-error').textContent = tt('sale.exemptNeedLine');
+        const first = $('#exempt-line-list .exempt-line'); if (first) first.focus();
+        return;
+      }
       const before = exemption;
-      exemption = { reason: $('#exempt-reason').value, document: doc };
+      exemption = { reason: $('#exempt-reason').value, document: doc,
+        lines: ticked.length === basket.length ? null : ticked };
       await idle();
       const failed = await requote();
       if (failed) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A sale was completed; published in the sale's transaction. Amounts are strings. */
+/**
+ * A sale was completed; published in the sale's transaction. Amounts are strings. {@code taxExemption}:
+ * the exemption of the sale or of some of its lines (null: none).
+ */
 public record SaleCompleted(
         String receiptNumber,
         String storeId,
@@ -20,5 +23,6 @@ public record SaleCompleted(
         String cashRounding,
         List<SaleView.Line> lines,
         List<SaleView.Tender> tenders,
-        String loyaltyCard) {
+        String loyaltyCard,
+        SaleView.TaxExemption taxExemption) {
 }

@@ -89,8 +89,19 @@ public final class SaleOrder {
      * A tax-exempt sale: the reason code ({@code pos.tax-exemptions.reasons}, e.g. EXPORT, DIPLOMATIC,
      * REVERSE_CHARGE) and the customer's document: passport or diplomatic card number, or for the reverse
      * charge their EU VAT id. Always needs a manager's approval ({@code approval} of the request).
+     * {@code lineNos}: the lines sold exempt (the request's line numbers, from 1); null or empty: the whole sale.
      */
-    public record TaxExemption(@NotBlank @Size(max = 40) String reason, @NotBlank @Size(max = 40) String document) {
+    public record TaxExemption(@NotBlank @Size(max = 40) String reason, @NotBlank @Size(max = 40) String document,
+            @Size(max = MAX_LINES) List<@NotNull Integer> lineNos) {
+
+        public TaxExemption(String reason, String document) {
+            this(reason, document, null);
+        }
+
+        /** Whether every line of the sale is exempt (no line numbers named). */
+        public boolean wholeSale() {
+            return lineNos == null || lineNos.isEmpty();
+        }
     }
 
     /** Limits shared by every request that carries lines and tenders. */

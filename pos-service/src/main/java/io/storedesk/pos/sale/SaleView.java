@@ -62,9 +62,17 @@ public record SaleView(
     }
 
     /**
-     * The sale was sold tax-exempt (null: it was not): the reason code, the customer's document or VAT id,
-     * the approving manager and the tax not charged ({@code taxNotCharged}: what the lines' tax would have been).
+     * The sale, or some of its lines, was sold tax-exempt (null: none was): the reason code, the customer's
+     * document or VAT id, the approving manager, the tax not charged ({@code taxNotCharged}: what the exempt
+     * lines' tax would have been), the exempt lines ({@code lineNos}, every line when the whole sale was) and
+     * what they were sold for ({@code net}, no tax).
      */
-    public record TaxExemption(String reason, String document, String approvedBy, String taxNotCharged) {
+    public record TaxExemption(String reason, String document, String approvedBy, String taxNotCharged,
+            List<Integer> lineNos, String net) {
+
+        /** Whether line {@code lineNo} was sold exempt. */
+        public boolean covers(int lineNo) {
+            return lineNos.contains(lineNo);
+        }
     }
 }

@@ -42,6 +42,11 @@ class HeadOfficeMatchesStoreReportIntegrationTests extends IntegrationTest {
         String kept = sale("""
                 [{"sku":"LV-1001","quantity":3},{"sku":"LV-1008","quantity":1},{"sku":"LV-1017","quantity":1}]""", "40.00");
         String voided = sale("[{\"sku\":\"LV-1016\",\"quantity\":2}]", "30.00");
+        Api.Response exempt = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":[{"sku":"EL-2001","quantity":1},{"sku":"LV-1001","quantity":1}],
+                 "taxExemption":{"reason":"EXPORT","document":"UA998877","lineNos":[1]},
+                 "approval":{"manager":"manager","pin":"1234"},"tenders":[{"type":"CASH","amount":"20.00"}]}""");
+        assertThat(exempt.status()).as(exempt.body()).isEqualTo(201); // line 1 exempt, line 2 taxed
         Api.Response v = api.post("/api/v1/sales/" + voided + "/void", "clerk",
                 "{\"reason\":\"customer changed mind\",\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}}");
         assertThat(v.status()).as(v.body()).isEqualTo(200);
@@ -80,6 +85,10 @@ class HeadOfficeMatchesStoreReportIntegrationTests extends IntegrationTest {
             for (String field : FIELDS) {
                 soft.assertThat(figures.get(field)).as(field + " (store: " + own.get(field) + ")").isEqualTo(own.get(field));
             }
+            // the exempt net by reason, from the sales events' taxExemption (the store report's taxExempt section)
+            soft.assertThat(figures.get("taxExempt")).as("taxExempt (store: " + own.get("sections").get("taxExempt") + ")")
+                    .isEqualTo(own.get("sections").get("taxExempt"));
+            soft.assertThat(own.get("sections").get("taxExempt").get("count").asInt()).isGreaterThanOrEqualTo(1);
             soft.assertAll();
         } finally {
             ho.close();

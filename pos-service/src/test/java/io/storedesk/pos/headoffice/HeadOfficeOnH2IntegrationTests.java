@@ -83,4 +83,53 @@ class HeadOfficeOnH2IntegrationTests {
         assertThat(backwards.status()).isEqualTo(200);
         assertThat(backwards.body()).contains("id=\"ho-range-error\"").doesNotContain("id=\"ho-range\"");
     }
+
+    /** A SALE_COMPLETED with a {@code taxExemption} of its line 1 (or of both lines) as the store sends it. */
+    private static String exemptSale(String receipt, String reason, String lineNos, String exemptNet) {
+        return HeadOfficeEvents.sale("S001", receipt, "2026-07-14", "10", "EUR", "68.90", "0.00", "65.45", "8.50",
+                "0.00", List.of(line(1, "ELECTRONICS", 1, "19.90", "0.00", "16.45", "0.00", "0"),
+                        line(2, "ELECTRONICS", 1, "49.00", "0.00", "49.00", "8.50", "21")),
+                List.of(tender("CASH", "65.45")))
+                .replace("\"tenders\":[", "\"taxExemption\":{\"reason\":\"%s\",\"lineNos\":%s,\"net\":\"%s\",\"taxNotCharged\":\"3.45\",\"approvedBy\":\"manager\"},\"tenders\":["
+                        .formatted(reason, lineNos, exemptNet));
+    }
+
+    @Test
+    void headOfficeShowsTheExemptNetByReasonFromTheSalesEventsAndKeepsItThroughALatePostVoidAndARebuild() {
+        Api api = new Api(port);
+        Map<String, String> key = Map.of("X-Store-Id", "S001", "X-Store-Key", "demo-key-S001");
+        String partly = exemptSale("S001-R01-20260714-000001", "EXPORT", "[1]", "16.45");
+        String other = exemptSale("S001-R01-20260714-000002", "REVERSE_CHARGE", "[1]", "16.45");
+        String voidedLater = exemptSale("S001-R01-20260714-000003", "EXPORT", "[1]", "16.45");
+        Api.Response sent = api.post("/api/ho/v1/stores/S001/events", null, batch(partly, other, voidedLater), key);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("applied").asInt()).isEqualTo(3);
+
+        Api.Response day = api.get("/api/ho/v1/reports/daily?date=2026-07-14&storeId=S001", "office");
+        assertThat(day.status()).as(day.body()).isEqualTo(200);
+        var exempt = day.json().get("byStore").get("S001").get("taxExempt");
+        assertThat(exempt.get("count").asLong()).isEqualTo(3);
+        assertThat(exempt.get("net").asString()).isEqualTo("49.35");
+        assertThat(exempt.get("byReason").get("EXPORT").get("count").asLong()).isEqualTo(2);
+        assertThat(exempt.get("byReason").get("EXPORT").get("net").asString()).isEqualTo("32.90");
+        assertThat(day.json().get("byStore").get("S001").get("taxByRate").get("21").get("tax").asString())
+                .isEqualTo("25.50");
+
+        assertThat(api.post("/api/ho/v1/stores/S001/events", null,
+                batch(HeadOfficeEvents.voided("S001", "S001-R01-20260714-000003", "2026-07-14", "EUR", "65.45")), key)
+                .status()).isEqualTo(200);
+        var after = api.get("/api/ho/v1/reports/daily?date=2026-07-14", "office").json().get("currencies").get("EUR")
+                .get("taxExempt");
+        assertThat(after.get("count").asLong()).isEqualTo(2);
+        assertThat(after.get("byReason").get("EXPORT").get("net").asString()).isEqualTo("16.45");
+        assertThat(after.get("byReason").get("REVERSE_CHARGE").get("net").asString()).isEqualTo("16.45");
+        Api.Response rebuilt = api.post("/api/ho/v1/reports/daily/rebuild?date=2026-07-14&storeId=S001", "office", "");
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().get("changed").asBoolean()).isFalse();
+
+        Api.Response noReason = api.post("/api/ho/v1/stores/S001/events", null, batch(exemptSale(
+                "S001-R01-20260714-000004", "", "[1]", "16.45")), key);
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains("payload.taxExemption.reason");
+    }
 }

@@ -383,6 +383,40 @@ class DailyReportIntegrationTests {
     }
 
     @Test
+    void aPartlyExemptSaleCountsOnlyItsExemptLinesNetInTheDailyAndZReports() {
+        open("D4", "clerk");
+        ok(api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D4","lines":[{"sku":"EL-2001","quantity":1},{"sku":"EL-2002","quantity":1}],"approval":%s,
+                 "taxExemption":{"reason":"EXPORT","document":"UA123456","lineNos":[1]},
+                 "tenders":[{"type":"CASH","amount":"65.45"}]}""".formatted(APPROVAL)), 201);   // 16.45 exempt + 49.00 taxed
+        ok(api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D4","lines":[{"sku":"EL-2001","quantity":1}],"approval":%s,
+                 "taxExemption":{"reason":"DIPLOMATIC","document":"D-1234"},
+                 "tenders":[{"type":"CASH","amount":"16.45"}]}""".formatted(APPROVAL)), 201);   // whole sale exempt
+        // D4 expects 60 + 65.45 + 16.45 = 141.90
+        ok(api.post("/api/v1/drawers/D4/close", "clerk", """
+                {"counted":{"50.00":2,"20.00":2,"1.00":1,"0.50":1,"0.20":2}}"""), 200);
+
+        JsonNode r = api.get("/api/v1/reports/daily?date=" + today, "manager").json();
+        JsonNode section = r.get("sections").get("taxExempt");
+        assertThat(section.get("count").asLong()).isEqualTo(2);
+        assertThat(section.get("net").asString()).isEqualTo("32.90");
+        assertThat(text(section.get("byReason"))).isEqualTo(Map.of(
+                "EXPORT", Map.of("count", "1", "net", "16.45"),
+                "DIPLOMATIC", Map.of("count", "1", "net", "16.45")));
+        assertThat(r.get("taxTotal").asString()).isEqualTo("8.50");          // the taxed line keeps its tax
+        assertThat(r.get("salesTotal").asString()).isEqualTo("81.90");
+
+        Api.Response closed = api.post("/api/v1/business-days/" + today + "/close", "manager", "");
+        ok(closed, 201);
+        JsonNode z = closed.json().get("taxExempt");
+        assertThat(z.get("count").asLong()).isEqualTo(2);
+        assertThat(z.get("net").asString()).isEqualTo("32.90");
+        assertThat(text(z.get("byReason"))).isEqualTo(text(section.get("byReason")));
+        assertThat(closed.json().get("taxTotal").asString()).isEqualTo("8.50");
+    }
+
+    @Test
     void aRangeSumsItsDaysAndDaysWithoutBusinessCountAsZero() {
         LocalDate first = today;
         open("D3", "clerk");

@@ -162,6 +162,158 @@ class TaxExemptSaleIntegrationTests extends IntegrationTest {
         assertThat(r.json().get("lines").get(0).get("refund").asString()).isEqualTo("16.45");
     }
 
+    /** EL-2001 (19.90, 3.45 tax) exempt as line 1, EL-2002 (49.00, 8.50 tax) taxed as line 2. */
+    private static final String TWO_LINES = "[{\"sku\":\"EL-2001\",\"quantity\":1},{\"sku\":\"EL-2002\",\"quantity\":1}]";
+
+    private Api.Response sellTwo(String exemption, Map<String, String> headers) {
+        return api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":%s,"tenders":[{"type":"CASH","amount":"70.00"}],
+                 "taxExemption":%s,"approval":%s}""".formatted(TWO_LINES, exemption, APPROVAL), headers);
+    }
+
+    @Test
+    void chosenLinesSellWithoutTaxWhileTheOthersKeepTheirTaxOnQuoteSaleReceiptAndInvoice() throws Exception {
+        String exemption = "{\"reason\":\"EXPORT\",\"document\":\"UA FX 123456\",\"lineNos\":[1]}";
+        Api.Response q = api.post("/api/v1/sales/quote", "clerk", """
+                {"lines":%s,"taxExemption":%s}""".formatted(TWO_LINES, exemption));
+        assertThat(q.status()).as(q.body()).isEqualTo(200);
+        assertThat(q.text("total")).isEqualTo("65.45");
+        assertThat(q.text("taxTotal")).isEqualTo("8.50");
+        assertThat(q.json().get("lines").get(0).get("taxRate").asString()).isEqualTo("0");
+        assertThat(q.json().get("lines").get(1).get("taxRate").asString()).isEqualTo("21");
+        assertThat(q.json().get("approvalNeeded").get(0).asString()).contains("tax-exempt sale (EXPORT)");
+
+        Api.Response r = sellTwo(exemption, Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode sale = r.json();
+        assertThat(sale.get("total").asString()).isEqualTo("65.45");
+        assertThat(sale.get("taxTotal").asString()).isEqualTo("8.50");
+        assertThat(sale.get("change").asString()).isEqualTo("4.55");
+        JsonNode exempt = sale.get("lines").get(0);
+        assertThat(exempt.get("net").asString()).isEqualTo("16.45");
+        assertThat(exempt.get("tax").asString()).isEqualTo("0.00");
+        assertThat(exempt.get("taxLetter").asString()).isEqualTo("E");
+        JsonNode taxed = sale.get("lines").get(1);
+        assertThat(taxed.get("net").asString()).isEqualTo("49.00");
+        assertThat(taxed.get("tax").asString()).isEqualTo("8.50");
+        assertThat(taxed.get("taxLetter").asString()).isEqualTo("A");
+        JsonNode taxes = sale.get("taxes");
+        assertThat(taxes).hasSize(2);
+        assertThat(taxes.get(0).get("letter").asString()).isEqualTo("A");
+        assertThat(taxes.get(0).get("net").asString()).isEqualTo("40.50");
+        assertThat(taxes.get(0).get("tax").asString()).isEqualTo("8.50");
+        assertThat(taxes.get(1).get("letter").asString()).isEqualTo("E");
+        assertThat(taxes.get(1).get("gross").asString()).isEqualTo("16.45");
+        assertThat(taxes.get(1).get("tax").asString()).isEqualTo("0.00");
+        JsonNode e = sale.get("taxExemption");
+        assertThat(e.get("reason").asString()).isEqualTo("EXPORT");
+        assertThat(e.get("taxNotCharged").asString()).isEqualTo("3.45");
+        assertThat(e.get("net").asString()).isEqualTo("16.45");
+        assertThat(e.get("lineNos").toString()).isEqualTo("[1]");
+        String receipt = sale.get("receiptNumber").asString();
+        assertThat(api.get("/api/v1/sales/" + receipt, "clerk").json().get("taxExemption")).isEqualTo(e);
+
+        String payload = jdbc.sql("SELECT payload FROM journal_entry WHERE type = 'SALE_COMPLETED' AND reference = ?")
+                .param(receipt).query(String.class).single();
+        assertThat(payload).contains("\"reason\":\"EXPORT\"", "\"lineNos\":[1]", "\"net\":\"16.45\"",
+                "\"taxNotCharged\":\"3.45\"");
+
+        String text = text(send("GET", "/api/v1/sales/" + receipt + "/receipt?format=pdf", null));
+        assertThat(text).contains("PVN 0 %: preču eksports ārpus ES", "Pircēja dokuments / PVN numurs: UAFX123456",
+                "PVN netiek piemērots (eksports)", "-3,45", "65,45", "#1");
+        assertThat(text.replaceAll("\\s+", " ")).contains("PVN netiek piemērots rindām ar burtu E: #1");
+        String invoice = text(send("POST", "/api/v1/sales/" + receipt + "/invoice", """
+                {"companyName":"TOV Eksport","vatId":"UA123456789","address":"Kyiv"}"""));
+        assertThat(invoice).contains("PVN 0 %: preču eksports ārpus ES", "KOPĀ EUR 65,45");
+        assertThat(invoice.replaceAll("\\s+", " ")).contains("PVN netiek piemērots rindām ar burtu E: #1");
+    }
+
+    @Test
+    void aReturnOfAnExemptLineRefundsItsNetAndOfATaxedLineFromTheSameSaleItsGross() {
+        Api.Response sold = sellTwo("{\"reason\":\"DIPLOMATIC\",\"document\":\"D-778899\",\"lineNos\":[1]}", Map.of());
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        String receipt = sold.text("receiptNumber");
+
+        Api.Response exempt = api.post("/api/v1/returns", "clerk", """
+                {"receiptNumber":"%s","drawerId":"D1","refundMethod":"CASH","lines":[{"lineNo":1,"quantity":1,
+                 "reason":"DEFECTIVE","restock":false}]}""".formatted(receipt));
+        assertThat(exempt.status()).as(exempt.body()).isEqualTo(201);
+        assertThat(exempt.json().get("lines").get(0).get("refund").asString()).isEqualTo("16.45");
+        assertThat(exempt.text("refundTotal")).isEqualTo("16.45");
+        Api.Response taxed = api.post("/api/v1/returns", "clerk", """
+                {"receiptNumber":"%s","drawerId":"D1","refundMethod":"CASH","lines":[{"lineNo":2,"quantity":1,
+                 "reason":"DEFECTIVE","restock":false}]}""".formatted(receipt));
+        assertThat(taxed.status()).as(taxed.body()).isEqualTo(201);
+        assertThat(taxed.json().get("lines").get(0).get("refund").asString()).isEqualTo("49.00");
+        assertThat(taxed.text("refundTotal")).isEqualTo("49.00");
+        // together exactly what was paid
+        assertThat(new java.math.BigDecimal("16.45").add(new java.math.BigDecimal("49.00")))
+                .isEqualByComparingTo(sold.text("total"));
+    }
+
+    @Test
+    void anUnknownOrTwiceNamedLineIsRefusedInTheClerksLanguageAndNothingIsSold() {
+        long sales = count("sale");
+
+        Api.Response unknown = sellTwo("{\"reason\":\"EXPORT\",\"document\":\"UA1\",\"lineNos\":[1,3]}",
+                Map.of("Accept-Language", "lv"));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.text("type")).endsWith("/problems/unknown-exempt-line");
+        assertThat(unknown.text("detail")).contains("Pirkumā ir 2 rindas", "rindas 3 nav");
+        assertThat(unknown.json().get("lineNos").toString()).isEqualTo("[3]");
+        Api.Response quoted = api.post("/api/v1/sales/quote", "clerk", """
+                {"lines":%s,"taxExemption":{"reason":"EXPORT","document":"UA1","lineNos":[0]}}""".formatted(TWO_LINES),
+                Map.of("Accept-Language", "ru"));
+        assertThat(quoted.status()).as(quoted.body()).isEqualTo(422);
+        assertThat(quoted.text("detail")).contains("В покупке 2 строк");
+        Api.Response twice = sellTwo("{\"reason\":\"EXPORT\",\"document\":\"UA1\",\"lineNos\":[2,1,2]}",
+                Map.of("Accept-Language", "cs"));
+        assertThat(twice.status()).as(twice.body()).isEqualTo(422);
+        assertThat(twice.text("type")).endsWith("/problems/duplicate-exempt-line");
+        assertThat(twice.text("detail")).contains("Řádek 2 je pro osvobození od DPH vybrán víckrát");
+        Api.Response english = sellTwo("{\"reason\":\"EXPORT\",\"document\":\"UA1\",\"lineNos\":[1,1]}",
+                Map.of("Accept-Language", "en"));
+        assertThat(english.status()).as(english.body()).isEqualTo(422);
+        assertThat(english.text("detail")).contains("Line 1 is chosen more than once");
+        assertThat(count("sale")).isEqualTo(sales);
+    }
+
+    @Test
+    void theDailyReportAddsOnlyTheExemptLinesNetOfAPartlyExemptSale() {
+        String date = sellTwoAndDate(null);                          // an ordinary sale: the business date
+        java.math.BigDecimal before = exemptNet(date, "DIPLOMATIC");
+
+        sellTwoAndDate("{\"reason\":\"DIPLOMATIC\",\"document\":\"D-4455\",\"lineNos\":[1]}");
+
+        assertThat(exemptNet(date, "DIPLOMATIC").subtract(before)).isEqualByComparingTo("16.45"); // not the 49.00 taxed line
+    }
+
+    /** Sells the two lines (exempt as given, or an ordinary sale when null); answers its business date. */
+    private String sellTwoAndDate(String exemption) {
+        Api.Response r = exemption == null ? api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D1","lines":%s,"tenders":[{"type":"CASH","amount":"70.00"}]}""".formatted(TWO_LINES))
+                : sellTwo(exemption, Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.text("businessDate");
+    }
+
+    private java.math.BigDecimal exemptNet(String date, String reason) {
+        Api.Response r = api.get("/api/v1/reports/daily?date=" + date, "manager");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode f = r.json().get("sections").get("taxExempt").get("byReason").get(reason);
+        return f == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(f.get("net").asString());
+    }
+
+    @Test
+    void anEmptyLineListExemptsTheWholeSaleAsBefore() {
+        Api.Response r = sellTwo("{\"reason\":\"EXPORT\",\"document\":\"UA2\",\"lineNos\":[]}", Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.text("total")).isEqualTo("56.95");
+        assertThat(r.text("taxTotal")).isEqualTo("0.00");
+        assertThat(r.json().get("taxExemption").get("lineNos").toString()).isEqualTo("[1,2]");
+        assertThat(r.json().get("taxExemption").get("taxNotCharged").asString()).isEqualTo("11.95");
+    }
+
     private byte[] send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:clerk".getBytes()));

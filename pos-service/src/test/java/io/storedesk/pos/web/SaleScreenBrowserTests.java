@@ -314,6 +314,48 @@ class SaleScreenBrowserTests {
         }
     }
 
+    /**
+     * Chosen lines exempt (issue 24): F8 lists the basket's lines, all ticked (the whole sale); the clerk
+     * unticks line 2 with the space bar, so only EL-2001 sells without tax and EL-2002 keeps its 8.50 of tax.
+     */
+    @Test
+    void theClerkExemptsOnlyChosenLinesInTheExemptionForm() {
+        api.ensureOpen("D2");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=en");
+            b.viewport(1366, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue("D2");
+            b.find(By.id("scan")).click();
+            b.keys("EL-2001", Keys.ENTER);
+            b.keys("EL-2002", Keys.ENTER);
+            b.waitUntil(d -> skus(b).equals(List.of("EL-2001", "EL-2002")) && b.text(By.id("total")).contains("68.90"));
+
+            b.keys(Keys.F8);
+            b.find(By.id("exempt-form"));
+            List<org.openqa.selenium.WebElement> boxes = b.driver().findElements(By.cssSelector("#exempt-line-list .exempt-line"));
+            assertThat(boxes).hasSize(2);
+            assertThat(boxes).allMatch(org.openqa.selenium.WebElement::isSelected);   // all ticked: the whole sale
+            new Select(b.find(By.id("exempt-reason"))).selectByValue("EXPORT");
+            boxes.get(1).sendKeys(Keys.SPACE);                                   // line 2 keeps its tax
+            assertThat(boxes.get(1).isSelected()).isFalse();
+            b.enter(By.id("exempt-document"), "UA FX123456");
+            b.waitUntil(d -> !d.findElement(By.id("exempt-form")).isDisplayed());
+            b.waitForText(By.id("total"), "65.45");
+            assertThat(b.text(By.id("tax-total"))).contains("8.50");
+            assertThat(b.text(By.id("exempt-status"))).contains("Export", "UA FX123456", "lines 1");
+
+            b.waitUntil(d -> d.findElement(By.id("discount-approval")).isDisplayed());
+            b.type(By.id("discount-manager"), "manager");
+            b.type(By.id("discount-pin"), "1234");
+            b.keys(Keys.ENTER);                                                 // pays the exact amount in cash
+            b.find(By.id("done"));
+            JsonNode sale = api.get("/api/v1/sales/" + b.text(By.id("receipt-number")), "clerk").json();
+            assertThat(sale.get("total").asString()).isEqualTo("65.45");
+            assertThat(sale.get("taxExemption").get("lineNos").toString()).isEqualTo("[1]");
+        }
+    }
+
     @Test
     void theSameItemTwiceIsOneLineQuantitiesAreEditedAndItemsAreFoundByName() {
         api.ensureOpen("D2");

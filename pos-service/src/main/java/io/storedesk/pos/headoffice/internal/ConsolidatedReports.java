@@ -38,7 +38,8 @@ class ConsolidatedReports implements HeadOfficeReports {
             + "SUM(discounts), SUM(sales_total), SUM(tax_total), SUM(cash_rounding), SUM(void_count), "
             + "SUM(void_amount), SUM(returns_count), SUM(returns_amount) FROM ho_day_total "
             + "WHERE business_date BETWEEN ? AND ?";
-    private static final String FIGURES = "SELECT store_id, kind, figure_key, SUM(amount), SUM(tax) FROM ho_day_figure "
+    private static final String FIGURES = "SELECT store_id, kind, figure_key, SUM(amount), SUM(tax), SUM(detail_rows) "
+            + "FROM ho_day_figure "
             + "WHERE business_date BETWEEN ? AND ?";
     private static final String ONE_STORE = " AND store_id = ?";
 
@@ -227,6 +228,7 @@ class ConsolidatedReports implements HeadOfficeReports {
                 case DayDelta.HOUR -> f.byHour.merge(key, amount, BigDecimal::add);
                 case DayDelta.CLERK -> f.byClerk.merge(key, amount, BigDecimal::add);
                 case DayDelta.REFUND -> f.refundsByTender.merge(key, amount, BigDecimal::add);
+                case DayDelta.TAX_EXEMPT -> f.exempt(key, rs.getLong(6), amount);
                 default -> {
                     // a kind this version does not show
                 }

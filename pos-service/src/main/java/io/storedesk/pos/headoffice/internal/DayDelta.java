@@ -19,6 +19,8 @@ final class DayDelta {
     static final String HOUR = "HOUR";
     static final String CLERK = "CLERK";
     static final String REFUND = "REFUND";
+    /** Tax-exempt sales by exemption reason: rows = sales, amount = the net of their exempt lines. */
+    static final String TAX_EXEMPT = "TAX_EXEMPT";
 
     /** One keyed figure: how many detail rows, their amount and (rates only) their tax. */
     static final class Keyed {
@@ -42,6 +44,8 @@ final class DayDelta {
     final Map<List<String>, Keyed> figures = new LinkedHashMap<>();
     /** Whether anything was subtracted (keyed figures may have dropped to no rows). */
     boolean subtracted;
+    /** The new standing sales with a tax exemption: the detail rows of {@link #TAX_EXEMPT} ({@code ho_sale_exempt}). */
+    final List<Projected.Sale> exemptSales = new java.util.ArrayList<>();
 
     DayDelta(String currency) {
         this.currency = currency;
@@ -77,6 +81,10 @@ final class DayDelta {
         }
         figure(HOUR, s.hour(), 1, s.total(), BigDecimal.ZERO);
         figure(CLERK, s.clerk(), 1, s.total(), BigDecimal.ZERO);
+        if (s.exemption() != null) {
+            figure(TAX_EXEMPT, s.exemption().reason(), 1, s.exemption().net(), BigDecimal.ZERO);
+            exemptSales.add(s);
+        }
     }
 
     void voided(Projected.Void v) {

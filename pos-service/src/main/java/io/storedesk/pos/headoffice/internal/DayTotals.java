@@ -77,6 +77,14 @@ class DayTotals {
             jdbc.batchUpdate("DELETE FROM ho_day_figure WHERE store_id = ? AND business_date = ? AND detail_rows = 0",
                     emptied);
         }
+        List<Object[]> exempt = new ArrayList<>();
+        days.values().forEach(d -> d.exemptSales.forEach(s -> exempt.add(new Object[] {storeId, s.receiptNumber(),
+                Date.valueOf(s.businessDate()), s.exemption().reason(), s.exemption().lineNos().stream()
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.exemption().net()})));
+        if (!exempt.isEmpty()) { // the detail of the TAX_EXEMPT figures, for rebuild and late post-voids
+            jdbc.batchUpdate("INSERT INTO ho_sale_exempt (store_id, receipt_number, business_date, reason, line_nos, net) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", exempt);
+        }
     }
 
     /**
@@ -164,6 +172,10 @@ class DayTotals {
         keyed("SELECT s.business_date, s.currency, s.clerk, COUNT(*), SUM(s.total), 0 FROM ho_sale s" + filter
                 + " AND s.clerk IS NOT NULL GROUP BY s.business_date, s.currency, s.clerk", DayDelta.CLERK, params,
                 into);
+        keyed("SELECT s.business_date, s.currency, e.reason, COUNT(*), SUM(e.net), 0 FROM ho_sale_exempt e "
+                + "JOIN ho_sale s ON s.store_id = e.store_id AND s.receipt_number = e.receipt_number "
+                + "AND s.business_date = e.business_date" + filter
+                + " GROUP BY s.business_date, s.currency, e.reason", DayDelta.TAX_EXEMPT, params, into);
     }
 
     private void keyed(String sql, String kind, Object[] params, Map<LocalDate, DayDelta> into) {

@@ -94,7 +94,13 @@ final class EventParser {
         return new Projected.Sale(p.text("receiptNumber"), p.date("businessDate"), p.hour("hour"),
                 p.optText("registerId"), p.optText("clerk"), currency(p), p.amount("subtotal"),
                 p.amount("discountTotal"), p.amount("total"), p.amount("taxTotal"), p.amount("cashRounding"),
-                p.optText("loyaltyCard"), lines, p.objects("tenders").stream().map(EventParser::tender).toList());
+                p.optText("loyaltyCard"), lines, p.objects("tenders").stream().map(EventParser::tender).toList(),
+                p.has("taxExemption") ? exemption(p.object("taxExemption")) : null);
+    }
+
+    /** A sale's {@code taxExemption} (issue 24): reason, the exempt line numbers and their net. */
+    private static Projected.Exemption exemption(Fields e) {
+        return new Projected.Exemption(e.text("reason"), e.smallInts("lineNos"), e.amount("net"));
     }
 
     private static Projected.Tender tender(Fields t) {

@@ -147,6 +147,30 @@ final class Fields {
         return out;
     }
 
+    /** An object field (required). */
+    Fields object(String name) {
+        return new Fields(eventId, path + name + ".", node.get(name));
+    }
+
+    /** An array of line numbers 1..99999, at most 500 of them (absent or null = none). */
+    List<Integer> smallInts(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray() || v.size() > 500) {
+            throw invalid(path + name, "must be an array of at most 500 line numbers");
+        }
+        java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+        for (JsonNode n : v) {
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1 || n.intValue() > 99999) {
+                throw invalid(path + name, "must hold line numbers 1..99999");
+            }
+            out.add(n.intValue());
+        }
+        return List.copyOf(out);
+    }
+
     private <T> T parse(String name, Function<String, T> parser, String message) {
         String s = text(name);
         try {

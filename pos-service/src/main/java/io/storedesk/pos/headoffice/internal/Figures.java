@@ -33,6 +33,8 @@ final class Figures {
     final Map<String, BigDecimal> refundsByTender = new TreeMap<>();
     /** Sales totals per clerk (the range report shows them; the daily report keeps the store report's shape). */
     final Map<String, BigDecimal> byClerk = new TreeMap<>();
+    /** Tax-exempt sales by reason: {count, net of their exempt lines}. */
+    final Map<String, BigDecimal[]> taxExempt = new TreeMap<>();
 
     Figures(String currency) {
         this.currency = currency;
@@ -42,6 +44,12 @@ final class Figures {
         BigDecimal[] r = taxByRate.computeIfAbsent(rate, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         r[0] = r[0].add(gross);
         r[1] = r[1].add(tax);
+    }
+
+    void exempt(String reason, long count, BigDecimal net) {
+        BigDecimal[] r = taxExempt.computeIfAbsent(reason, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        r[0] = r[0].add(BigDecimal.valueOf(count));
+        r[1] = r[1].add(net);
     }
 
     void add(Figures o) {
@@ -61,6 +69,7 @@ final class Figures {
         o.byHour.forEach((k, v) -> byHour.merge(k, v, BigDecimal::add));
         o.refundsByTender.forEach((k, v) -> refundsByTender.merge(k, v, BigDecimal::add));
         o.byClerk.forEach((k, v) -> byClerk.merge(k, v, BigDecimal::add));
+        o.taxExempt.forEach((reason, r) -> exempt(reason, r[0].longValueExact(), r[1]));
     }
 
     /** The JSON object; with {@code withCurrency} it starts with {@code "currency"} (the byStore form). */
@@ -100,6 +109,22 @@ final class Figures {
         voids.put("count", voidCount);
         voids.put("amount", str(voidAmount));
         out.put("voids", voids);
+        Map<String, Object> exempt = new LinkedHashMap<>(); // as the store report's taxExempt section
+        Map<String, Object> byReason = new TreeMap<>();
+        BigDecimal count = BigDecimal.ZERO;
+        BigDecimal net = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal[]> e : taxExempt.entrySet()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("count", e.getValue()[0].longValueExact());
+            f.put("net", str(e.getValue()[1]));
+            byReason.put(e.getKey(), f);
+            count = count.add(e.getValue()[0]);
+            net = net.add(e.getValue()[1]);
+        }
+        exempt.put("count", count.longValueExact());
+        exempt.put("net", str(net));
+        exempt.put("byReason", byReason);
+        out.put("taxExempt", exempt);
         if (withClerks) {
             out.put("byClerk", strings(byClerk));
         }

@@ -13,7 +13,11 @@ final class Projected {
     /** A SALE_COMPLETED; {@code hour} is the store-local hour of completion ("09"). */
     record Sale(String receiptNumber, LocalDate businessDate, String hour, String registerId, String clerk,
             String currency, BigDecimal subtotal, BigDecimal discountTotal, BigDecimal total, BigDecimal taxTotal,
-            BigDecimal cashRounding, String loyaltyCard, List<Line> lines, List<Tender> tenders) {
+            BigDecimal cashRounding, String loyaltyCard, List<Line> lines, List<Tender> tenders, Exemption exemption) {
+    }
+
+    /** A sale's tax exemption (null: none): its reason, the exempt lines and their net (no tax). */
+    record Exemption(String reason, List<Integer> lineNos, BigDecimal net) {
     }
 
     /** A sale line: {@code net} is what the line took after discounts, tax included. */

@@ -124,6 +124,10 @@ class SaleReceipts {
         if (exempt != null) {
             footer.add(exemptions.wording(exempt.reason(), store.locale()));
             footer.add(caption("taxExemptDocument", exempt.document()));
+            if (exempt.lineNos().size() < sale.lines().size()) { // some lines only: which (letter E above)
+                footer.add(caption("taxExemptLines", exempt.lineNos().stream().map(n -> "#" + n)
+                        .collect(java.util.stream.Collectors.joining(", "))));
+            }
         }
         footer.addAll(printing.footer());
         if (training) {

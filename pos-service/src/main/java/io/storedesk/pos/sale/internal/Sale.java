@@ -149,11 +149,16 @@ class Sale {
         return s;
     }
 
-    /** Marks a new sale tax-exempt (its basket was priced so): why, the customer's document, who approved it. */
-    void exempt(String reason, String document, String approvedBy, BigDecimal notCharged) {
+    /**
+     * Marks a new sale, or its lines {@code lineNos}, tax-exempt (its basket was priced so): why, the
+     * customer's document, who approved it and the tax the exempt lines would have held.
+     */
+    void exempt(String reason, String document, String approvedBy, BigDecimal notCharged,
+            java.util.Set<Integer> lineNos) {
         if (!isNew) {
             throw new IllegalStateException("only a new sale is marked tax-exempt");
         }
+        lines.forEach(l -> l.taxExempt = lineNos.contains(l.lineNo));
         this.taxExemptReason = reason;
         this.taxExemptDocument = document;
         this.taxExemptApprovedBy = approvedBy;

@@ -26,6 +26,9 @@ class SaleLine {
     BigDecimal taxRate;
     @Column(name = "tax_letter")
     String taxLetter;
+    /** Sold without tax under the sale's tax exemption (issue 24). */
+    @Column(name = "tax_exempt")
+    boolean taxExempt;
     @Column(name = "returned_quantity", insertable = false, updatable = false)
     int returnedQuantity;
 

@@ -156,9 +156,12 @@ class SaleService implements Sales {
         return promotions.price(pricer, resolve(lines), loyaltyCard, coupons, discounts.read(lines, discount));
     }
 
-    /** The quoted basket sold tax-exempt when {@code exemption} (already {@link TaxExemptions#read read}) is not null. */
+    /**
+     * The quoted basket sold tax-exempt (its chosen lines, or all) when {@code exemption} (already
+     * {@link TaxExemptions#read read}) is not null; 422 {@code unknown-exempt-line} for a line it has not.
+     */
     PricedBasket exempt(PricedBasket basket, SaleOrder.TaxExemption exemption) {
-        return exemption == null ? basket : exemptions.exempt(basket);
+        return exemption == null ? basket : exemptions.exempt(basket, exemption);
     }
 
     /** Checks a tax exemption asked for (null: none). */
@@ -200,10 +203,10 @@ class SaleService implements Sales {
         SaleOrder.TaxExemption exemption = exemptions.read(request.taxExemption());
         PricedBasket quoted = discounts.approve(quote(request.lines(), null, request.coupons(), request.discount()),
                 request.approval(), clerk);
+        PricedBasket basket = exempt(quoted, exemption);
         if (exemption != null) {
             exemptions.approve(exemption, request.approval(), clerk);
         }
-        PricedBasket basket = exempt(quoted, exemption);
         int minimumAge = ageChecks.minimumAge(basket);
         if (minimumAge > 0) {
             ageChecks.require(minimumAge, request.ageCheck(), drawers.businessDate(drawer.drawerId()), clerk);
@@ -229,9 +232,10 @@ class SaleService implements Sales {
             SaleOrder.TaxExemption exemption = exemptions.read(order.taxExemption());
             PricedBasket quoted = discounts.approve(quote(order.lines(), order.loyaltyCard(), order.coupons(),
                     order.discount()), order.approval(), clerk); // before any card is charged
+            PricedBasket basket = exempt(quoted, exemption); // its line numbers checked before the approval
             TaxExemptionGranted granted = exemption == null ? null : new TaxExemptionGranted(exemption,
-                    exemptions.approve(exemption, order.approval(), clerk), quoted.taxTotal()); // so is the exemption's approval
-            PricedBasket basket = exempt(quoted, exemption);
+                    exemptions.approve(exemption, order.approval(), clerk), // so is the exemption's approval
+                    quoted.taxTotal().minus(basket.taxTotal()), exemptions.exemptLines(quoted, exemption));
             int minimumAge = ageChecks.minimumAge(basket); // so is the age check, on the drawer's business day
             Map<String, Object> ageCheck = minimumAge == 0 ? null : ageChecks.require(minimumAge, order.ageCheck(),
                     drawers.businessDate(drawer.drawerId()), clerk);
@@ -281,7 +285,7 @@ class SaleService implements Sales {
                 businessDate, clerk, now, basket, settlement, loyaltyCard);
         if (exemption != null) {
             sale.exempt(exemption.exemption().reason(), exemption.exemption().document(), exemption.approvedBy(),
-                    exemption.taxNotCharged().amount());
+                    exemption.taxNotCharged().amount(), exemption.lineNos());
         }
         if (loyaltyCard != null) {
             points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
@@ -293,7 +297,7 @@ class SaleService implements Sales {
         journal.append(drawer.registerId(), "SALE_COMPLETED", clerk, receiptNumber, journalPayload(view, ageCheck));
         events.publishEvent(new SaleCompleted(view.receiptNumber(), view.storeId(), view.registerId(), view.drawerId(),
                 view.businessDate(), clerk, now, view.currency(), view.total(), view.taxTotal(), view.discountTotal(),
-                view.cashRounding(), view.lines(), view.tenders(), view.loyaltyCard()));
+                view.cashRounding(), view.lines(), view.tenders(), view.loyaltyCard(), view.taxExemption()));
         return view;
     }
 
@@ -442,6 +446,8 @@ class SaleService implements Sales {
             exemption.put("document", view.taxExemption().document());
             exemption.put("approvedBy", view.taxExemption().approvedBy());
             exemption.put("taxNotCharged", view.taxExemption().taxNotCharged());
+            exemption.put("lineNos", view.taxExemption().lineNos());
+            exemption.put("net", view.taxExemption().net());
             payload.put("taxExemption", exemption);
         }
         return payload;
@@ -493,7 +499,11 @@ class SaleService implements Sales {
                 Limit.of(limit)).stream().map(SaleViews::summary).toList();
     }
 
-    /** A tax exemption as checked and approved, with the tax the basket would have charged without it. */
-    private record TaxExemptionGranted(SaleOrder.TaxExemption exemption, String approvedBy, Money taxNotCharged) {
+    /**
+     * A tax exemption as checked and approved, with the tax its lines would have charged without it and
+     * the line numbers it covers.
+     */
+    private record TaxExemptionGranted(SaleOrder.TaxExemption exemption, String approvedBy, Money taxNotCharged,
+            java.util.Set<Integer> lineNos) {
     }
 }

@@ -37,7 +37,10 @@ final class SaleViews {
                         d.percent == null ? null : d.percent.stripTrailingZeros().toPlainString(), str(d.amount, scale),
                         d.wasPrice == null ? null : str(d.wasPrice, scale), d.approvedBy)).toList(),
                 s.taxExemptReason() == null ? null : new SaleView.TaxExemption(s.taxExemptReason(),
-                        s.taxExemptDocument(), s.taxExemptApprovedBy(), str(s.taxNotCharged(), scale)));
+                        s.taxExemptDocument(), s.taxExemptApprovedBy(), str(s.taxNotCharged(), scale),
+                        s.lines().stream().filter(l -> l.taxExempt).map(l -> l.lineNo).sorted().toList(),
+                        str(s.lines().stream().filter(l -> l.taxExempt).map(l -> l.net)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add), scale)));
     }
 
     /** A manual discount as the journal records it (fields that do not apply are left out). */

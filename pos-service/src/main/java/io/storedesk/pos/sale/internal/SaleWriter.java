@@ -37,7 +37,8 @@ class SaleWriter {
                 s.taxTotal(), s.total(), s.cashRounding(), s.changeGiven(), s.loyaltyCard(), s.pointsEarned(),
                 s.taxExemptReason(), s.taxExemptDocument(), s.taxExemptApprovedBy(), s.taxNotCharged());
         batch("INSERT INTO sale_line (sale_id, line_no, sku, name, department, quantity, unit_price, line_value, "
-                + "discount, net, tax, tax_rate, tax_letter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.lines(),
+                + "discount, net, tax, tax_rate, tax_letter, tax_exempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.lines(),
                 (ps, l) -> {
                     ps.setObject(1, s.id());
                     ps.setInt(2, l.lineNo);
@@ -52,6 +53,7 @@ class SaleWriter {
                     ps.setBigDecimal(11, l.tax);
                     ps.setBigDecimal(12, l.taxRate);
                     ps.setString(13, l.taxLetter);
+                    ps.setBoolean(14, l.taxExempt);
                 });
         batch("INSERT INTO sale_tender (sale_id, tender_no, type, amount, tendered, reference, masked_pan, brand, "
                 + "auth_code, rrn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.tenders(), (ps, t) -> {

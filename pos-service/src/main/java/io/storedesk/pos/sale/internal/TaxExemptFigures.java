@@ -12,7 +12,11 @@ import io.storedesk.pos.sale.TaxExemptTotals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Sums the tax-exempt sales of business days by reason (their totals: net, no tax), post-voided sales left out. */
+/**
+ * Sums the tax-exempt sales of business days by reason: how many sales and the net of their exempt lines
+ * (what those lines were sold for, no tax; a partly exempt sale's taxed lines are not in it), post-voided
+ * sales left out.
+ */
 @Component
 class TaxExemptFigures {
 
@@ -29,7 +33,8 @@ class TaxExemptFigures {
         long[] count = {0};
         BigDecimal[] net = {BigDecimal.ZERO};
         Map<String, Object[]> sums = new TreeMap<>();
-        jdbc.sql("SELECT s.tax_exempt_reason, COUNT(*), SUM(s.total) FROM sale s "
+        jdbc.sql("SELECT s.tax_exempt_reason, COUNT(DISTINCT s.id), SUM(l.net) FROM sale s "
+                        + "JOIN sale_line l ON l.sale_id = s.id AND l.tax_exempt "
                         + "WHERE s.business_date >= ? AND s.business_date <= ? AND s.tax_exempt_reason IS NOT NULL "
                         + "AND NOT EXISTS (SELECT 1 FROM sale_void v WHERE v.receipt_number = s.receipt_number) "
                         + "GROUP BY s.tax_exempt_reason")

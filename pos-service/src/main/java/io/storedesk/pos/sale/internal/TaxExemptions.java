@@ -17,9 +17,9 @@ import io.storedesk.pos.sale.TaxExemptionWording;
 import org.springframework.stereotype.Component;
 
 /**
- * Tax-exempt sales (issue 24): a whole sale sold without tax for a configured reason
+ * Tax-exempt sales (issue 24): a whole sale, or chosen lines of it, sold without tax for a configured reason
  * ({@code pos.tax-exemptions}) with the customer's document or VAT id, always with a manager's
- * approval (the request's {@code approval}, as manual discounts take it). Each line is then sold at
+ * approval (the request's {@code approval}, as manual discounts take it). Each exempt line is then sold at
  * its price without the tax it held (tax-inclusive prices) or without the tax on top (tax-exclusive),
  * at rate 0 under the tax letter {@value #LETTER}; a return refunds that line amount, so what was paid.
  */
@@ -75,17 +75,48 @@ class TaxExemptions implements TaxExemptionWording {
                         .with("document", document).with("reason", asked.reason());
             }
         }
-        return new SaleOrder.TaxExemption(asked.reason(), document);
+        List<Integer> lineNos = asked.wholeSale() ? null : asked.lineNos();
+        if (lineNos != null) {
+            List<Integer> twice = lineNos.stream().filter(n -> java.util.Collections.frequency(lineNos, n) > 1)
+                    .distinct().sorted().toList();
+            if (!twice.isEmpty()) {
+                throw ProblemException.rule("duplicate-exempt-line", "Line exempted twice",
+                        "Line %s is named more than once in taxExemption.lineNos.".formatted(twice))
+                        .with("lineNos", twice);
+            }
+        }
+        return new SaleOrder.TaxExemption(asked.reason(), document, lineNos == null ? null : List.copyOf(lineNos));
     }
 
-    /** The basket sold tax-exempt: each line without its tax, at rate 0 under {@link #LETTER}. */
-    PricedBasket exempt(PricedBasket basket) {
+    /**
+     * The basket sold tax-exempt: each exempted line ({@code exemption.lineNos}, or every line) without its
+     * tax, at rate 0 under {@link #LETTER}; the other lines keep their tax. 422 {@code unknown-exempt-line}
+     * when a line number names no line of the basket.
+     */
+    PricedBasket exempt(PricedBasket basket, SaleOrder.TaxExemption exemption) {
+        Set<Integer> chosen = exemptLines(basket, exemption);
         Money zero = Money.zero(basket.total().currency());
-        List<PricedLine> lines = basket.lines().stream().map(l -> new PricedLine(l.lineNo(), l.sku(), l.name(),
-                l.department(), l.quantity(), l.unitPrice(), l.value(), l.discount(), l.net().minus(l.tax()), zero,
-                BigDecimal.ZERO, LETTER)).toList();
+        List<PricedLine> lines = basket.lines().stream().map(l -> !chosen.contains(l.lineNo()) ? l
+                : new PricedLine(l.lineNo(), l.sku(), l.name(), l.department(), l.quantity(), l.unitPrice(),
+                        l.value(), l.discount(), l.net().minus(l.tax()), zero, BigDecimal.ZERO, LETTER)).toList();
         return PricedBasket.of(lines, zero).withPromotions(basket.promotions())
                 .withManualDiscounts(basket.manualDiscounts());
+    }
+
+    /** The basket's line numbers the exemption covers (422 {@code unknown-exempt-line} for one it has not). */
+    Set<Integer> exemptLines(PricedBasket basket, SaleOrder.TaxExemption exemption) {
+        Set<Integer> known = new java.util.TreeSet<>();
+        basket.lines().forEach(l -> known.add(l.lineNo()));
+        if (exemption.wholeSale()) {
+            return known;
+        }
+        List<Integer> unknown = exemption.lineNos().stream().filter(n -> !known.contains(n)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.rule("unknown-exempt-line", "No such line to exempt",
+                    "The sale has lines 1 to %d; there is no line %s to exempt.".formatted(known.size(), unknown))
+                    .with("lineNos", unknown).with("lineCount", known.size());
+        }
+        return new java.util.TreeSet<>(exemption.lineNos());
     }
 
     /**

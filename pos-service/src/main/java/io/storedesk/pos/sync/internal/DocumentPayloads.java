@@ -56,6 +56,16 @@ final class DocumentPayloads {
         }
         p.put("lines", lines);
         p.put("tenders", sale.tenders().stream().map(t -> tender(t.type(), t.amount())).toList());
+        if (sale.taxExemption() != null) { // the reason, the exempt lines and their net; not the customer's document
+            SaleView.TaxExemption e = sale.taxExemption();
+            Map<String, Object> exemption = new LinkedHashMap<>();
+            exemption.put("reason", e.reason());
+            exemption.put("lineNos", e.lineNos());
+            exemption.put("net", e.net());
+            exemption.put("taxNotCharged", e.taxNotCharged());
+            exemption.put("approvedBy", e.approvedBy());
+            p.put("taxExemption", exemption);
+        }
         return p;
     }
 
