@@ -38,12 +38,12 @@ public interface TrainingTill {
     Optional<SaleView> find(String receiptNumber);
 
     /**
-     * Returns lines of a training sale; the refund goes back (on paper) to the sale's tenders, cash last.
-     * 422 {@code training-real-receipt} for a receipt number that is not a training one; the key and
-     * fingerprint as for {@link #sell}.
+     * Returns lines of a training sale; the refund goes back (on paper) to the sale's tenders, cash last, or all
+     * in cash when {@code allInCash} (refund method CASH). 422 {@code training-real-receipt} for a receipt number
+     * that is not a training one; the key and fingerprint as for {@link #sell}.
      */
     IdempotentResult<TrainingReturn> returnGoods(String registerId, String drawerId, String clerk, String receiptNumber,
-            List<ReturnedLine> lines, String idempotencyKey, String fingerprint);
+            List<ReturnedLine> lines, boolean allInCash, String idempotencyKey, String fingerprint);
 
     /** A training return by its {@code TRN-} number, as it was answered. */
     Optional<TrainingReturn> findReturn(String returnNumber);

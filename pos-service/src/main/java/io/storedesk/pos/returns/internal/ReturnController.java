@@ -64,7 +64,8 @@ class ReturnController {
                     return new TrainingTill.ReturnedLine(l.lineNo(), l.quantity(), l.reason().name(), l.restock());
                 }).toList();
                 return till.returnGoods(drawer.registerId(), drawer.drawerId(), CurrentUser.username(),
-                        request.receiptNumber(), lines, key, fingerprint).created();
+                        request.receiptNumber(), lines, request.method() == ReturnRequests.RefundMethod.CASH, key,
+                        fingerprint).created();
             }
         }
         var result = returns.complete(request, key, CurrentUser.username());

@@ -219,7 +219,8 @@ class TrainingTillService implements TrainingTill {
 
     @Override
     public IdempotentResult<TrainingReturn> returnGoods(String registerId, String drawerId, String clerk,
-            String receiptNumber, List<ReturnedLine> lines, String idempotencyKey, String fingerprint) {
+            String receiptNumber, List<ReturnedLine> lines, boolean allInCash, String idempotencyKey,
+            String fingerprint) {
         if (receiptNumber == null || !receiptNumber.startsWith(PREFIX)) {
             throw ProblemException.rule("training-real-receipt", "Real receipt in training",
                     "In training only training receipts (%s...) can be returned; %s is a real one."
@@ -233,13 +234,13 @@ class TrainingTillService implements TrainingTill {
             if (earlier.isPresent()) {
                 return new IdempotentResult<>(earlier.get(), true);
             }
-            return new IdempotentResult<>(returnLocked(registerId, drawerId, clerk, receiptNumber, lines,
+            return new IdempotentResult<>(returnLocked(registerId, drawerId, clerk, receiptNumber, lines, allInCash,
                     idempotencyKey, fingerprint), false);
         });
     }
 
     private TrainingReturn returnLocked(String registerId, String drawerId, String clerk, String receiptNumber,
-            List<ReturnedLine> lines, String idempotencyKey, String fingerprint) {
+            List<ReturnedLine> lines, boolean allInCash, String idempotencyKey, String fingerprint) {
         // the training sale's row lock: returns of one training sale one after the other
         SaleView sale = jdbc.sql("SELECT document FROM training_sale WHERE receipt_number = ? FOR UPDATE")
                 .param(receiptNumber).query(String.class).optional().map(d -> json.readValue(d, SaleView.class))
@@ -273,7 +274,7 @@ class TrainingTillService implements TrainingTill {
         List<TrainingReturn.Refund> refunds = new ArrayList<>();
         Money left = refund;
         for (SaleView.Tender t : sale.tenders()) {
-            if (t.type().equals("CARD") && left.isPositive()) {
+            if (t.type().equals("CARD") && left.isPositive() && !allInCash) {
                 Money back = left.min(Money.of(t.amount(), currency));
                 refunds.add(new TrainingReturn.Refund("CARD", back.toString(), t.maskedPan()));
                 left = left.minus(back);
@@ -288,7 +289,7 @@ class TrainingTillService implements TrainingTill {
         String number = next(registerId);
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
         TrainingReturn view = new TrainingReturn(number, receiptNumber, registerId, drawerId, store.today(clock), now,
-                clerk, sale.currency(), "ORIGINAL", refund.plus(cashRounding).toString(), cashRounding.toString(),
+                clerk, sale.currency(), allInCash ? "CASH" : "ORIGINAL", refund.plus(cashRounding).toString(), cashRounding.toString(),
                 refunds, taken, true);
         jdbc.sql("INSERT INTO training_return (return_number, receipt_number, register_id, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(number, receiptNumber, registerId, idempotencyKey == null ? null : key(clerk, idempotencyKey),

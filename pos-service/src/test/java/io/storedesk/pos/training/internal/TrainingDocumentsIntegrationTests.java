@@ -147,15 +147,22 @@ class TrainingDocumentsIntegrationTests extends IntegrationTest {
 
         // a card refund names the masked card only
         String cardSale = trainingSale("{\"type\":\"CARD\",\"card\":{\"pan\":\"" + VISA + "\",\"expiry\":\"3012\"}}");
-        Api.Response cardBack = api.post("/api/v1/returns", "clerk2", returnBody(cardSale, 2));
+        Api.Response cardBack = api.post("/api/v1/returns", "clerk2", returnBody(cardSale, 1));
         assertThat(cardBack.status()).as(cardBack.body()).isEqualTo(201);
         JsonNode refund = cardBack.json().get("refunds").get(0);
         assertThat(refund.get("type").asString()).isEqualTo("CARD");
         assertThat(refund.get("maskedPan").asString()).isEqualTo("476173******0010");
         String cardText = pdfText(fetch("/api/v1/returns/" + cardBack.text("returnNumber") + "/receipt", "clerk2").body());
-        assertThat(cardText).contains(TRAINING_LV, "Karte 476173******0010", "-2 x 1,89")
+        assertThat(cardText).contains(TRAINING_LV, "Karte 476173******0010", "-1 x 1,89")
                 .doesNotContain(VISA);
         assertThat(api.get("/api/v1/returns/" + cardBack.text("returnNumber"), "clerk2").body()).doesNotContain(VISA);
+        // refund method CASH: all in cash, even for a card sale
+        Api.Response inCash = api.post("/api/v1/returns", "clerk2", returnBody(cardSale, 1)
+                .replace("]}", "],\"refundMethod\":\"CASH\"}"));
+        assertThat(inCash.status()).as(inCash.body()).isEqualTo(201);
+        assertThat(inCash.text("refundMethod")).isEqualTo("CASH");
+        assertThat(inCash.json().get("refunds")).hasSize(1);
+        assertThat(inCash.json().get("refunds").get(0).get("type").asString()).isEqualTo("CASH");
 
         // after training the documents stay readable and printable
         api.delete("/api/v1/training/users/clerk2", "manager");
