@@ -97,6 +97,33 @@ public class Idempotency {
     }
 
     /**
+     * The fingerprint of a request under a key, for a store of its own that must tell a repeat from another
+     * request the way this class does (the training till, ADR 0005): null without a key, 400
+     * {@code invalid-idempotency-key} for a malformed one. Card data never enters it ({@link RequestFingerprints}).
+     * A stored fingerprint that differs from a repeat's is refused with {@link #keyReused()}.
+     */
+    public String fingerprint(String key, Object request) {
+        if (key == null) {
+            return null;
+        }
+        checkKey(key);
+        return fingerprints.of(request);
+    }
+
+    /** 422 {@code idempotency-key-reused}: the key was already used for a different request. */
+    public static ProblemException keyReused() {
+        return ProblemException.rule("idempotency-key-reused", "Idempotency-Key reused",
+                "This Idempotency-Key was already used for a different request.");
+    }
+
+    private static void checkKey(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 100 visible ASCII characters.");
+        }
+    }
+
+    /**
      * The stored result for this key, if a request with it already completed; for callers that
      * must check before doing something irreversible outside the transaction (charging a card).
      */
@@ -118,8 +145,7 @@ public class Idempotency {
                     String stored = rs.getString(1).strip();
                     boolean keyed = stored.startsWith(RequestFingerprints.FORMAT);
                     if (keyed && !stored.equals(fingerprint)) {
-                        throw ProblemException.rule("idempotency-key-reused", "Idempotency-Key reused",
-                                "This Idempotency-Key was already used for a different request.");
+                        throw keyReused();
                     }
                     return new IdempotentResult<>(json.readValue(rs.getString(2), type), true);
                 })

@@ -29,6 +29,20 @@ public record ReturnView(
         String exchangeReceipt,
         String pointsSpent) {
 
+    /**
+     * A training return (ADR 0005) in this shape, for its printed slip: nothing approved, no exchange, no
+     * points kept back. It is no return of the books: only the training till's documents are made into one.
+     */
+    public static ReturnView ofTraining(io.storedesk.pos.sale.TrainingTill.TrainingReturn t) {
+        return new ReturnView(t.returnNumber(), t.receiptNumber(), t.registerId(), t.drawerId(), t.businessDate(),
+                t.completedAt(), t.clerk(), null, t.currency(), t.refundMethod(), t.refundTotal(),
+                t.cashRounding() == null ? "0.00" : t.cashRounding(),
+                t.refunds().stream().map(r -> new Refund(r.type(), r.amount(), r.maskedPan(), null)).toList(),
+                t.lines().stream().map(l -> new Line(l.lineNo(), l.sku(), l.quantity(), l.reason(),
+                        Boolean.TRUE.equals(l.restock()), l.refund())).toList(),
+                null, null);
+    }
+
     /** A returned line: how many units, why, whether they go back on the shelf, and their refund (net paid). */
     public record Line(int lineNo, String sku, int quantity, String reason, boolean restock, String refund) {
     }

@@ -1,7 +1,11 @@
 package io.storedesk.pos.sale;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+
+import io.storedesk.pos.common.IdempotentResult;
 
 /**
  * The till of users and registers in training (ADR 0005), implemented by the training module, which
@@ -22,34 +26,46 @@ public interface TrainingTill {
      * simulator only); 422 {@code training-card-needs-simulator} for a card when the acquirer is not the
      * bundled simulator, 422 {@code training-tender-not-supported} for store credit and points.
      *
-     * @param idempotencyKey null, or the request's key: a repeat answers the stored sale
+     * @param idempotencyKey null, or the request's key: a repeat with the same fingerprint answers the stored
+     *                       sale (replayed), another request with it is 422 {@code idempotency-key-reused}
+     * @param fingerprint    the request's fingerprint without card data ({@code common.Idempotency#fingerprint}),
+     *                       null without a key
      */
-    SaleView sell(String registerId, String drawerId, String clerk, PricedBasket basket,
-            List<SaleOrder.Tender> tenders, String idempotencyKey);
+    IdempotentResult<SaleView> sell(String registerId, String drawerId, String clerk, PricedBasket basket,
+            List<SaleOrder.Tender> tenders, String idempotencyKey, String fingerprint);
 
     /** A training sale by its {@code TRN-} number. */
     Optional<SaleView> find(String receiptNumber);
 
     /**
-     * Returns lines of a training sale; the refund goes back (on paper) to the sale's tenders, cash last.
-     * 422 {@code training-real-receipt} for a receipt number that is not a training one.
+     * Returns lines of a training sale; the refund goes back (on paper) to the sale's tenders, cash last, or all
+     * in cash when {@code allInCash} (refund method CASH). 422 {@code training-real-receipt} for a receipt number
+     * that is not a training one; the key and fingerprint as for {@link #sell}.
      */
-    TrainingReturn returnGoods(String registerId, String drawerId, String clerk, String receiptNumber,
-            List<ReturnedLine> lines, String idempotencyKey);
+    IdempotentResult<TrainingReturn> returnGoods(String registerId, String drawerId, String clerk, String receiptNumber,
+            List<ReturnedLine> lines, boolean allInCash, String idempotencyKey, String fingerprint);
 
-    /** A line taken back: the sale's line number and how many. */
-    record ReturnedLine(int lineNo, int quantity) {
+    /** A training return by its {@code TRN-} number, as it was answered. */
+    Optional<TrainingReturn> findReturn(String returnNumber);
+
+    /** A line taken back: the sale's line number, how many, why and whether it goes back on the shelf. */
+    record ReturnedLine(int lineNo, int quantity, String reason, boolean restock) {
     }
 
-    /** A training return as the API answers it; {@code training} is always true. */
+    /**
+     * A training return as the API answers it: the fields of a real return's view that a training return has
+     * (refundTotal is what is paid back, cash rounded; cashRounding what the rounding added), the items' names,
+     * and {@code training}, always true.
+     */
     record TrainingReturn(String returnNumber, String receiptNumber, String registerId, String drawerId,
-            String clerk, java.time.OffsetDateTime completedAt, String currency, List<Line> lines, String refundTotal,
-            List<Refund> refunds, boolean training) {
+            LocalDate businessDate, OffsetDateTime completedAt, String clerk, String currency, String refundMethod,
+            String refundTotal, String cashRounding, List<Refund> refunds, List<Line> lines, boolean training) {
 
-        public record Line(int lineNo, String sku, String name, int quantity, String refund) {
+        public record Line(int lineNo, String sku, String name, int quantity, String reason, Boolean restock,
+                String refund) {
         }
 
-        public record Refund(String type, String amount) {
+        public record Refund(String type, String amount, String maskedPan) {
         }
     }
 }

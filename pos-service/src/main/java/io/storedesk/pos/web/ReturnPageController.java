@@ -1,7 +1,10 @@
 package io.storedesk.pos.web;
 
+import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
+import io.storedesk.pos.sale.TrainingTill;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReturnPageController {
 
     private final Sales sales;
+    private final ObjectProvider<TrainingTill> training;
 
-    ReturnPageController(Sales sales) {
+    ReturnPageController(Sales sales, ObjectProvider<TrainingTill> training) {
         this.sales = sales;
+        this.training = training;
     }
 
     @GetMapping("/returns")
@@ -32,9 +37,18 @@ class ReturnPageController {
         if (number.isEmpty()) {
             model.addAttribute("lookupError", "returns.lookup.empty");
         } else {
-            sales.find(number).ifPresentOrElse(s -> model.addAttribute("sale", s),
+            find(number).ifPresentOrElse(s -> model.addAttribute("sale", s),
                     () -> model.addAttribute("lookupError", "returns.lookup.notFound"));
         }
         return "returns :: receipt";
+    }
+
+    /** A real sale, or a training one ({@code TRN-...}, ADR 0005), which only a training return takes back. */
+    private java.util.Optional<SaleView> find(String number) {
+        if (number.startsWith(TrainingTill.PREFIX)) {
+            var till = training.getIfAvailable();
+            return till == null ? java.util.Optional.empty() : till.find(number);
+        }
+        return sales.find(number);
     }
 }

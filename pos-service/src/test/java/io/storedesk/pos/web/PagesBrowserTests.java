@@ -409,4 +409,50 @@ class PagesBrowserTests {
             assertThat(api.delete("/api/v1/training/users/clerk2", "manager").status()).isEqualTo(200);
         }
     }
+
+    /**
+     * A training return on the returns page (ADR 0005): clerk2 in training finds a training receipt, takes a line
+     * back and gets Print and PDF as for a real return; the slip printed on R01's printer says
+     * "TRAINING - NOT A RECEIPT" in the store's language (Latvian, the Baltic code page).
+     */
+    @Test
+    void aClerkInTrainingTakesBackATrainingSaleAndPrintsTheMarkedSlip() throws java.io.IOException {
+        api.ensureOpen("D1");
+        assertThat(api.put("/api/v1/training/users/clerk2", "manager", "").status()).isEqualTo(200);
+        try (Browser b = new Browser(port)) {
+            var sale = api.post("/api/v1/sales", "clerk2", """
+                    {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":2}],"tenders":[{"type":"CASH","amount":"5.00"}]}""");
+            assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+            String receipt = sale.text("receiptNumber");
+            assertThat(receipt).startsWith("TRN-R01-");
+
+            b.signIn("clerk2");
+            b.open("/returns?lang=en");
+            b.enter(By.id("receipt-input"), receipt);
+            b.find(By.id("return-form"));
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("rq1");
+            b.keys(Keys.chord(Keys.CONTROL, "a"), "1");
+            new Select(b.find(By.id("rr1"))).selectByValue("CHANGED_MIND");
+            b.find(By.id("return-submit")).click();
+
+            // on success the form (and its error line) makes way for the result
+            b.waitUntil(d -> d.findElement(By.id("return-result")).isDisplayed()
+                    || d.findElements(By.id("return-error")).stream().anyMatch(e -> !e.getText().isBlank()));
+            assertThat(b.driver().findElements(By.id("return-error"))).as("no error").allMatch(e -> e.getText().isBlank());
+            String number = b.text(By.id("return-number"));
+            assertThat(number).startsWith("TRN-R01-");
+            assertThat(Browser.digits(b.text(By.id("refund-total")))).isEqualTo("190");
+            b.screenshot("training-return-done");
+
+            long before = printed("R01");
+            printsAndOpensAsPdf(b, "return", "R01", "Sent to the printer.");
+            byte[] all = java.nio.file.Files.readAllBytes(PRINTERS.resolve("R01.prn"));
+            String slip = new String(java.util.Arrays.copyOfRange(all, (int) before, all.length),
+                    java.nio.charset.Charset.forName("Cp1257"));
+            assertThat(slip).contains("APMĀCĪBA - NAV ČEKS", number, receipt);
+            assertThat(api.get("/api/v1/returns/" + number, "clerk2").json().get("training").asBoolean()).isTrue();
+        } finally {
+            assertThat(api.delete("/api/v1/training/users/clerk2", "manager").status()).isEqualTo(200);
+        }
+    }
 }

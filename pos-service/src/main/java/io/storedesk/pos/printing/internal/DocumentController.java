@@ -1,5 +1,6 @@
 package io.storedesk.pos.printing.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.storedesk.pos.common.ProblemException;
@@ -12,6 +13,8 @@ import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.returns.Returns;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
+import io.storedesk.pos.sale.TrainingTill;
+import org.springframework.beans.factory.ObjectProvider;
 import io.storedesk.receipt.PaperWidth;
 import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.pdf.PdfInvoiceRenderer;
@@ -54,11 +57,13 @@ class DocumentController {
     private final ReceiptRenderers renderers;
     private final ReceiptPrinters printers;
     private final PrintingProperties printing;
+    private final ObjectProvider<TrainingTill> training;
     private final PdfInvoiceRenderer invoiceRenderer = new PdfInvoiceRenderer();
 
     DocumentController(Sales sales, Returns returns, CashDrawers drawers, DrawerReports drawerReports, ZReports zReports,
             ReturnReceipts returnReceipts, ReportDocuments reports, SaleInvoices invoices, ReceiptRenderers renderers,
-            ReceiptPrinters printers, PrintingProperties printing) {
+            ReceiptPrinters printers, PrintingProperties printing, ObjectProvider<TrainingTill> training) {
+        this.training = training;
         this.sales = sales;
         this.returns = returns;
         this.drawers = drawers;
@@ -96,13 +101,28 @@ class DocumentController {
         return returnReceipts.of(ret, saleOf(ret), copy);
     }
 
+    /** A real return, or a training one ({@code TRN-...}, ADR 0005) from the training till. */
     private ReturnView findReturn(String returnNumber) {
-        return returns.find(returnNumber).orElseThrow(() -> ProblemException.notFound("Return", returnNumber));
+        Optional<ReturnView> found;
+        if (returnNumber.startsWith(TrainingTill.PREFIX)) {
+            var till = training.getIfAvailable();
+            found = till == null ? Optional.empty() : till.findReturn(returnNumber).map(ReturnView::ofTraining);
+        } else {
+            found = returns.find(returnNumber);
+        }
+        return found.orElseThrow(() -> ProblemException.notFound("Return", returnNumber));
     }
 
-    /** The original sale, or {@code null} for a return without a receipt. */
+    /** The original sale (a training one for a training return), or {@code null} for a return without a receipt. */
     private SaleView saleOf(ReturnView ret) {
-        return ret.receiptNumber() == null ? null : sales.find(ret.receiptNumber()).orElse(null);
+        if (ret.receiptNumber() == null) {
+            return null;
+        }
+        if (ret.receiptNumber().startsWith(TrainingTill.PREFIX)) {
+            var till = training.getIfAvailable();
+            return till == null ? null : till.find(ret.receiptNumber()).orElse(null);
+        }
+        return sales.find(ret.receiptNumber()).orElse(null);
     }
 
     // ---- invoices

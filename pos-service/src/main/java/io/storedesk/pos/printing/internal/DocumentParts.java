@@ -3,7 +3,9 @@ package io.storedesk.pos.printing.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Currency;
 import java.util.ResourceBundle;
 
@@ -42,8 +44,17 @@ class DocumentParts {
     }
 
     StoreHeader header() {
-        return new StoreHeader(store.name(), Arrays.stream(store.address().split(",\\s*"))
-                .filter(s -> !s.isBlank()).toList(), store.vatNumber());
+        return header(false);
+    }
+
+    /** The store header; a training document's (ADR 0005) says "TRAINING - NOT A RECEIPT" first under the name. */
+    StoreHeader header(boolean training) {
+        List<String> lines = new ArrayList<>();
+        if (training) {
+            lines.add(caption("training"));
+        }
+        Arrays.stream(store.address().split(",\\s*")).filter(s -> !s.isBlank()).forEach(lines::add);
+        return new StoreHeader(store.name(), lines, store.vatNumber());
     }
 
     /** A builder with the store header, language and currency of the store filled in. */
@@ -79,6 +90,15 @@ class DocumentParts {
     }
 
     String[] footer() {
-        return printing.footer().toArray(String[]::new);
+        return footer(false);
+    }
+
+    /** The store's footer; a training document's (ADR 0005) ends with "TRAINING - NOT A RECEIPT". */
+    String[] footer(boolean training) {
+        List<String> lines = new ArrayList<>(printing.footer());
+        if (training) {
+            lines.add(caption("training"));
+        }
+        return lines.toArray(String[]::new);
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.sale.SaleView;
+import io.storedesk.pos.sale.TrainingTill;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.ReceiptBuilder;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * lines with what each refunds (negative amounts: money goes back), the refund tenders (cards
  * masked) and the code of the store credit a refund went to. Item names, unit prices and tax letters
  * come from the original sale; the VAT of each refund is worked out per rate the way the sale
- * worked it out ({@code tax = gross * rate / (100 + rate)}, HALF_UP).
+ * worked it out ({@code tax = gross * rate / (100 + rate)}, HALF_UP). A training return ({@code TRN-...}, ADR 0005)
+ * says "TRAINING - NOT A RECEIPT" in the store's language first under the store's name and last in the footer, as
+ * a training sale's receipt does.
  */
 @Component
 class ReturnReceipts {
@@ -44,8 +47,10 @@ class ReturnReceipts {
     Receipt of(ReturnView ret, SaleView sale, boolean copy) {
         Currency currency = Currency.getInstance(ret.currency());
         int scale = currency.getDefaultFractionDigits();
+        boolean training = ret.returnNumber().startsWith(TrainingTill.PREFIX);
         ReceiptBuilder b = parts.document(DocumentKind.RETURN, ret.returnNumber(), ret.completedAt().toInstant(),
                         ret.currency())
+                .store(parts.header(training))
                 .register(ret.registerId())
                 .clerk(ret.clerk())
                 .copy(copy)
@@ -98,7 +103,7 @@ class ReturnReceipts {
         for (ReturnView.Refund r : ret.refunds()) {
             b.tender(new Tender(parts.tender(r.type()), new BigDecimal(r.amount()).negate(), r.maskedPan(), null));
         }
-        return b.footer(parts.footer()).build();
+        return b.footer(parts.footer(training)).build();
     }
 
     private record Item(String name, BigDecimal unitPrice, String letter, BigDecimal rate) {

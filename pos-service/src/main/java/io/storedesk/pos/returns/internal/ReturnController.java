@@ -2,10 +2,10 @@ package io.storedesk.pos.returns.internal;
 
 import java.util.List;
 
+import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.drawer.CashDrawers;
 import io.storedesk.pos.sale.TrainingTill;
-import org.springframework.http.HttpStatus;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.returns.ReturnView;
 import jakarta.validation.Valid;
@@ -28,9 +28,11 @@ class ReturnController {
     private final ReturnStore store;
     private final org.springframework.beans.factory.ObjectProvider<TrainingTill> training;
     private final CashDrawers drawers;
+    private final Idempotency idempotency;
 
     ReturnController(ReturnService returns, ReturnStore store, org.springframework.beans.factory.ObjectProvider<TrainingTill> training,
-            CashDrawers drawers) {
+            CashDrawers drawers, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.returns = returns;
         this.store = store;
         this.training = training;
@@ -49,6 +51,8 @@ class ReturnController {
             var drawer = drawers.drawer(request.drawerId());
             if (till.activeFor(CurrentUser.username(), drawer.registerId())) {
                 CurrentUser.requireRegister(drawer.registerId());
+                // the real till's fingerprint of the request: the same key with another body is refused
+                String fingerprint = idempotency.fingerprint(key, new Object[] {CurrentUser.username(), request});
                 if (request.method() == ReturnRequests.RefundMethod.STORE_CREDIT) {
                     throw ProblemException.rule("training-tender-not-supported", "Refund not available in training",
                             "In training a refund goes back to the sale's card or in cash; store credit keeps books of its own.");
@@ -57,18 +61,25 @@ class ReturnController {
                     if (l.lineNo() == null) {
                         throw ProblemException.invalidField("lines.lineNo", "a training return names the receipt's lines");
                     }
-                    return new TrainingTill.ReturnedLine(l.lineNo(), l.quantity());
+                    return new TrainingTill.ReturnedLine(l.lineNo(), l.quantity(), l.reason().name(), l.restock());
                 }).toList();
-                return ResponseEntity.status(HttpStatus.CREATED).body(till.returnGoods(drawer.registerId(),
-                        drawer.drawerId(), CurrentUser.username(), request.receiptNumber(), lines, key));
+                return till.returnGoods(drawer.registerId(), drawer.drawerId(), CurrentUser.username(),
+                        request.receiptNumber(), lines, request.method() == ReturnRequests.RefundMethod.CASH, key,
+                        fingerprint).created();
             }
         }
         var result = returns.complete(request, key, CurrentUser.username());
         return result.created();
     }
 
+    /** A return; a training one ({@code TRN-...}, ADR 0005) as the training till answered it, marked training. */
     @GetMapping("/{returnNumber}")
-    ReturnView one(@PathVariable @Size(max = 40) String returnNumber) {
+    Object one(@PathVariable @Size(max = 40) String returnNumber) {
+        if (returnNumber.startsWith(TrainingTill.PREFIX)) {
+            var till = training.getIfAvailable();
+            return (till == null ? java.util.Optional.<TrainingTill.TrainingReturn>empty() : till.findReturn(returnNumber))
+                    .orElseThrow(() -> ProblemException.notFound("Return", returnNumber));
+        }
         return store.find(returnNumber).orElseThrow(() -> ProblemException.notFound("Return", returnNumber));
     }
 }

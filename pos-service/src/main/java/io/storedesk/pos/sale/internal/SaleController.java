@@ -68,8 +68,7 @@ class SaleController {
             var drawer = drawers.drawer(request.drawerId());
             if (till.activeFor(CurrentUser.username(), drawer.registerId())) {
                 CurrentUser.requireRegister(drawer.registerId());
-                return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
-                        .body(sales.completeInTraining(till, drawer, request, key, CurrentUser.username()));
+                return sales.completeInTraining(till, drawer, request, key, CurrentUser.username()).created();
             }
         }
         var result = sales.complete(request, key, CurrentUser.username());

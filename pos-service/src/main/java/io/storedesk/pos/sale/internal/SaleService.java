@@ -198,8 +198,10 @@ class SaleService implements Sales {
      * real one, then handed to the training till; nothing here takes a receipt number, a drawer, a ledger,
      * a card payment, the journal or an event.
      */
-    SaleView completeInTraining(TrainingTill till, DrawerInfo drawer,
+    IdempotentResult<SaleView> completeInTraining(TrainingTill till, DrawerInfo drawer,
             SaleRequests.Sale request, String idempotencyKey, String clerk) {
+        // the real till's fingerprint of the request (without card data): the same key with another body is refused
+        String fingerprint = idempotency.fingerprint(idempotencyKey, new Object[] {clerk, request});
         SaleOrder.TaxExemption exemption = exemptions.read(request.taxExemption());
         PricedBasket quoted = discounts.approve(quote(request.lines(), null, request.coupons(), request.discount()),
                 request.approval(), clerk);
@@ -211,7 +213,8 @@ class SaleService implements Sales {
         if (minimumAge > 0) {
             ageChecks.require(minimumAge, request.ageCheck(), drawers.businessDate(drawer.drawerId()), clerk);
         }
-        return till.sell(drawer.registerId(), drawer.drawerId(), clerk, basket, request.tenders(), idempotencyKey);
+        return till.sell(drawer.registerId(), drawer.drawerId(), clerk, basket, request.tenders(), idempotencyKey,
+                fingerprint);
     }
 
     @Override

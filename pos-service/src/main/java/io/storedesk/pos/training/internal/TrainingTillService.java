@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
@@ -49,7 +50,9 @@ class TrainingTillService implements TrainingTill {
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.subjects = subjects;
         this.jdbc = jdbc;
-        this.json = json;
+        // a stored document reads back with the offset it was answered with (the store's), not moved to UTC
+        this.json = json.rebuild().disable(tools.jackson.databind.cfg.DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
         this.store = store;
         this.clock = clock;
         this.environment = environment;
@@ -71,24 +74,43 @@ class TrainingTillService implements TrainingTill {
      * own): a repeat of the key is answered from the stored sale, else the sale is settled, numbered and stored.
      */
     @Override
-    public SaleView sell(String registerId, String drawerId, String clerk, PricedBasket basket,
-            List<SaleOrder.Tender> tenders, String idempotencyKey) {
+    public IdempotentResult<SaleView> sell(String registerId, String drawerId, String clerk, PricedBasket basket,
+            List<SaleOrder.Tender> tenders, String idempotencyKey, String fingerprint) {
         ensureCounter(registerId);
         return tx.execute(status -> {
             lockCounter(registerId);
-            return sellLocked(registerId, drawerId, clerk, basket, tenders, idempotencyKey);
+            Optional<SaleView> earlier = earlier("training_sale", clerk, idempotencyKey, fingerprint, SaleView.class);
+            if (earlier.isPresent()) {
+                return new IdempotentResult<>(earlier.get(), true);
+            }
+            return new IdempotentResult<>(sellLocked(registerId, drawerId, clerk, basket, tenders, idempotencyKey,
+                    fingerprint), false);
         });
     }
 
-    private SaleView sellLocked(String registerId, String drawerId, String clerk, PricedBasket basket,
-            List<SaleOrder.Tender> tenders, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<String> earlier = jdbc.sql("SELECT document FROM training_sale WHERE idempotency_key = ?")
-                    .param(key(clerk, idempotencyKey)).query(String.class).optional();
-            if (earlier.isPresent()) {
-                return json.readValue(earlier.get(), SaleView.class);
-            }
+    /**
+     * The document stored under the clerk's key, under the counter lock every request with the key takes; a
+     * stored fingerprint that is not the request's is 422 {@code idempotency-key-reused}, as at the real till.
+     * Documents stored before fingerprints were kept (null) answer any request with their key.
+     */
+    private <T> Optional<T> earlier(String table, String clerk, String idempotencyKey, String fingerprint,
+            Class<T> type) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
         }
+        return jdbc.sql("SELECT request_hash, document FROM " + table + " WHERE idempotency_key = ?")
+                .param(key(clerk, idempotencyKey)).query((rs, n) -> {
+                    String stored = rs.getString(1);
+                    if (stored != null && !stored.equals(fingerprint)) {
+                        throw ProblemException.rule("idempotency-key-reused", "Idempotency-Key reused",
+                                "This Idempotency-Key was already used for a different request.");
+                    }
+                    return json.readValue(rs.getString(2), type);
+                }).optional();
+    }
+
+    private SaleView sellLocked(String registerId, String drawerId, String clerk, PricedBasket basket,
+            List<SaleOrder.Tender> tenders, String idempotencyKey, String fingerprint) {
         for (SaleOrder.Tender t : tenders) {
             if (t.type() != TenderType.CASH && t.type() != TenderType.CARD) {
                 throw ProblemException.rule("training-tender-not-supported", "Tender not available in training",
@@ -169,9 +191,9 @@ class TrainingTillService implements TrainingTill {
                         m.percent() == null ? null : m.percent().stripTrailingZeros().toPlainString(),
                         m.amount().toString(), m.wasPrice() == null ? null : m.wasPrice().toString(), m.approvedBy()))
                         .toList(), null);
-        jdbc.sql("INSERT INTO training_sale (receipt_number, register_id, idempotency_key, document, created_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO training_sale (receipt_number, register_id, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(number, registerId, idempotencyKey == null ? null : key(clerk, idempotencyKey),
-                        json.writeValueAsString(view), now).update();
+                        idempotencyKey == null ? null : fingerprint, json.writeValueAsString(view), now).update();
         return view;
     }
 
@@ -186,8 +208,19 @@ class TrainingTillService implements TrainingTill {
     }
 
     @Override
-    public TrainingReturn returnGoods(String registerId, String drawerId, String clerk, String receiptNumber,
-            List<ReturnedLine> lines, String idempotencyKey) {
+    @Transactional(readOnly = true)
+    public Optional<TrainingReturn> findReturn(String returnNumber) {
+        if (!returnNumber.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT document FROM training_return WHERE return_number = ?").param(returnNumber)
+                .query(String.class).optional().map(d -> json.readValue(d, TrainingReturn.class));
+    }
+
+    @Override
+    public IdempotentResult<TrainingReturn> returnGoods(String registerId, String drawerId, String clerk,
+            String receiptNumber, List<ReturnedLine> lines, boolean allInCash, String idempotencyKey,
+            String fingerprint) {
         if (receiptNumber == null || !receiptNumber.startsWith(PREFIX)) {
             throw ProblemException.rule("training-real-receipt", "Real receipt in training",
                     "In training only training receipts (%s...) can be returned; %s is a real one."
@@ -196,19 +229,18 @@ class TrainingTillService implements TrainingTill {
         ensureCounter(registerId);
         return tx.execute(status -> {
             lockCounter(registerId); // the register's counter, then the training sale's row: one order
-            return returnLocked(registerId, drawerId, clerk, receiptNumber, lines, idempotencyKey);
+            Optional<TrainingReturn> earlier = earlier("training_return", clerk, idempotencyKey, fingerprint,
+                    TrainingReturn.class);
+            if (earlier.isPresent()) {
+                return new IdempotentResult<>(earlier.get(), true);
+            }
+            return new IdempotentResult<>(returnLocked(registerId, drawerId, clerk, receiptNumber, lines, allInCash,
+                    idempotencyKey, fingerprint), false);
         });
     }
 
     private TrainingReturn returnLocked(String registerId, String drawerId, String clerk, String receiptNumber,
-            List<ReturnedLine> lines, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<String> earlier = jdbc.sql("SELECT document FROM training_return WHERE idempotency_key = ?")
-                    .param(key(clerk, idempotencyKey)).query(String.class).optional();
-            if (earlier.isPresent()) {
-                return json.readValue(earlier.get(), TrainingReturn.class);
-            }
-        }
+            List<ReturnedLine> lines, boolean allInCash, String idempotencyKey, String fingerprint) {
         // the training sale's row lock: returns of one training sale one after the other
         SaleView sale = jdbc.sql("SELECT document FROM training_sale WHERE receipt_number = ? FOR UPDATE")
                 .param(receiptNumber).query(String.class).optional().map(d -> json.readValue(d, SaleView.class))
@@ -236,27 +268,32 @@ class TrainingTillService implements TrainingTill {
                     .divide(BigDecimal.valueOf(line.quantity()), currency.getDefaultFractionDigits(), RoundingMode.HALF_UP);
             Money amount = Money.of(upTo.subtract(already), currency);
             refund = refund.plus(amount);
-            taken.add(new TrainingReturn.Line(r.lineNo(), line.sku(), line.name(), r.quantity(), amount.toString()));
+            taken.add(new TrainingReturn.Line(r.lineNo(), line.sku(), line.name(), r.quantity(), r.reason(),
+                    r.restock(), amount.toString()));
         }
         List<TrainingReturn.Refund> refunds = new ArrayList<>();
         Money left = refund;
         for (SaleView.Tender t : sale.tenders()) {
-            if (t.type().equals("CARD") && left.isPositive()) {
+            if (t.type().equals("CARD") && left.isPositive() && !allInCash) {
                 Money back = left.min(Money.of(t.amount(), currency));
-                refunds.add(new TrainingReturn.Refund("CARD", back.toString()));
+                refunds.add(new TrainingReturn.Refund("CARD", back.toString(), t.maskedPan()));
                 left = left.minus(back);
             }
         }
+        Money cashRounding = zero;
         if (left.isPositive()) {
-            refunds.add(new TrainingReturn.Refund("CASH", store.cashRoundingPolicy().round(left).toString()));
+            Money cash = store.cashRoundingPolicy().round(left);
+            cashRounding = cash.minus(left);
+            refunds.add(new TrainingReturn.Refund("CASH", cash.toString(), null));
         }
         String number = next(registerId);
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
-        TrainingReturn view = new TrainingReturn(number, receiptNumber, registerId, drawerId, clerk, now,
-                sale.currency(), taken, refund.toString(), refunds, true);
-        jdbc.sql("INSERT INTO training_return (return_number, receipt_number, register_id, idempotency_key, document, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        TrainingReturn view = new TrainingReturn(number, receiptNumber, registerId, drawerId, store.today(clock), now,
+                clerk, sale.currency(), allInCash ? "CASH" : "ORIGINAL", refund.plus(cashRounding).toString(), cashRounding.toString(),
+                refunds, taken, true);
+        jdbc.sql("INSERT INTO training_return (return_number, receipt_number, register_id, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(number, receiptNumber, registerId, idempotencyKey == null ? null : key(clerk, idempotencyKey),
-                        json.writeValueAsString(view), now).update();
+                        idempotencyKey == null ? null : fingerprint, json.writeValueAsString(view), now).update();
         return view;
     }
 
