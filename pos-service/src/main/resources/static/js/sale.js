@@ -180,10 +180,10 @@
     // ---- the customer display of the drawer's register (/display/{register}): it follows the basket ----
     // Pictures go one at a time and only the newest waiting one is sent, so the display never goes back.
     const registerOf = () => { const o = drawer.selectedOptions[0]; return o ? o.dataset.register : null; };
-    let picture = null, sendingPicture = false;
+    let picture = null, sendingPicture = false, lastPicture = { state: 'IDLE' }, shownAt = registerOf();
     const customerLines = lines => lines.map(l => ({ name: l.name, quantity: l.quantity, amount: l.net }));
     function showCustomer(p) {
-      picture = p;
+      picture = p; lastPicture = p;
       if (!sendingPicture) sendPictures();
     }
     async function sendPictures() {
@@ -206,7 +206,16 @@
       a.hidden = !register;
       if (register) a.href = '/display/' + encodeURIComponent(register);
     }
-    drawer.addEventListener('change', displayLink);
+    // another drawer, another register: its display takes over the picture, the one left shows the welcome
+    drawer.addEventListener('change', () => {
+      const before = shownAt;
+      shownAt = registerOf();
+      displayLink();
+      if (before && before !== shownAt) {
+        api('PUT', '/api/v1/registers/' + encodeURIComponent(before) + '/display', { state: 'IDLE' });
+      }
+      showCustomer(lastPicture);
+    });
     displayLink();
     /** The paid sale on the customer's side: what was handed over, the change and, with a card, the new balance. */
     function customerPaid(sale) {
@@ -369,6 +378,47 @@
       input.value = '';
       scan.focus();
     });
+
+    // ---- the on-screen numpad (touch): keys go to the field last used (the scan field at first) ----
+    // Its buttons never take the focus, so the caret stays where the clerk was; Enter does what Enter does there.
+    const numpad = $('#numpad'), numpadToggle = $('#numpad-toggle');
+    let numpadField = scan;
+    document.addEventListener('focusin', e => {
+      if (e.target.matches && e.target.matches('main input:not([type=radio]):not([type=checkbox])')) numpadField = e.target;
+    });
+    function showNumpad(on) {
+      numpad.hidden = !on;
+      numpadToggle.setAttribute('aria-pressed', String(on));
+      localStorage.setItem('pos-numpad', on ? 'on' : 'off');
+    }
+    const numpadSaved = localStorage.getItem('pos-numpad');
+    showNumpad(numpadSaved ? numpadSaved === 'on' : window.matchMedia('(pointer: coarse)').matches);
+    numpadToggle.addEventListener('click', () => { showNumpad(numpad.hidden); numpadField.focus(); });
+    $$('button', numpad).forEach(b => {
+      b.addEventListener('pointerdown', e => e.preventDefault());   // keep the focus in the field
+      b.addEventListener('mousedown', e => e.preventDefault());
+      b.addEventListener('click', () => numpadKey(b.dataset.key));
+    });
+    function numpadKey(k) {
+      const f = numpadField && document.contains(numpadField) ? numpadField : scan;
+      f.focus();
+      const text = f.type !== 'number';                  // number fields have no caret to insert at
+      if (k === 'Enter') {
+        if (f.form) f.form.requestSubmit();
+        else { f.dispatchEvent(new Event('change', { bubbles: true })); scan.focus(); }
+      } else if (k === 'Clear') {
+        f.value = '';
+      } else if (k === 'Backspace') {
+        if (text && f.selectionStart !== f.selectionEnd) f.setRangeText('', f.selectionStart, f.selectionEnd, 'end');
+        else if (text && f.selectionStart > 0) f.setRangeText('', f.selectionStart - 1, f.selectionStart, 'end');
+        else if (!text) f.value = String(f.value).slice(0, -1);
+      } else if (text) {
+        f.setRangeText(k, f.selectionStart, f.selectionEnd, 'end');
+      } else if (/\d/.test(k)) {
+        f.value = String(f.value) + k;
+      }
+      if (k !== 'Enter') f.dispatchEvent(new Event('input', { bubbles: true }));
+    }
 
     // ---- the scan queue ----
     $('#scan-form').addEventListener('submit', e => {

@@ -613,4 +613,64 @@ class SaleScreenBrowserTests {
         }
     }
 
+
+    @Test
+    void onATabletTheClerkRingsUpAndTakesCashWithTheOnScreenNumpad() {
+        api.ensureOpen("D1");
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=ru");
+            b.viewport(1024, 768);
+            new Select(b.find(By.id("drawer"))).selectByValue("D1");
+            assertThat(b.driver().findElement(By.id("numpad")).isDisplayed()).as("no numpad for a mouse").isFalse();
+            b.find(By.id("numpad-toggle")).click();
+            assertThat(b.find(By.id("numpad")).isDisplayed()).isTrue();
+            assertThat(b.find(By.id("numpad-toggle")).getAttribute("aria-pressed")).isEqualTo("true");
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays in the scan field")
+                    .isEqualTo("scan");
+
+            // "2*" and the barcode, digit by digit, then Enter: two of the item
+            tap(b, "2*4750001000009");
+            assertThat(b.find(By.id("scan")).getAttribute("value")).isEqualTo("2*4750001000009");
+            tap(b, "9");
+            tapKey(b, "Backspace");
+            tapKey(b, "Enter");
+            b.waitUntil(d -> skus(b).equals(List.of("LV-1001")) && b.content(By.id("pending")).isEmpty());
+            assertThat(b.find(By.cssSelector("#lines tr[data-sku] .line-qty")).getAttribute("value")).isEqualTo("2");
+            assertThat(b.inViewport(By.id("pay"))).as("Pay in sight with the numpad open").isTrue();
+            assertThat(b.inViewport(By.id("total"))).isTrue();
+            b.screenshot("till-numpad-ru-1024x768");
+
+            // the cash received, then Enter pays
+            b.find(By.id("cash")).click();
+            tap(b, "20.5");
+            tapKey(b, "Clear");
+            tap(b, "20");
+            assertThat(b.find(By.id("cash")).getAttribute("value")).isEqualTo("20");
+            tapKey(b, "Enter");
+            b.find(By.id("done"));
+            String receipt = b.text(By.id("receipt-number"));
+            JsonNode sale = api.get("/api/v1/sales/" + receipt, "clerk").json();
+            assertThat(sale.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
+            assertThat(sale.get("tenders").get(0).get("tendered").asString()).isEqualTo("20.00");
+            assertThat(Browser.digits(b.text(By.id("change")))).isEqualTo(Browser.digits(sale.get("change").asString()));
+
+            // the choice is kept for the next visit
+            b.open("/sale?lang=ru");
+            assertThat(b.find(By.id("numpad")).isDisplayed()).isTrue();
+            b.find(By.id("numpad-toggle")).click();
+            assertThat(b.driver().findElement(By.id("numpad")).isDisplayed()).isFalse();
+        }
+    }
+
+    private static void tap(Browser b, String keys) {
+        for (char c : keys.toCharArray()) {
+            tapKey(b, String.valueOf(c));
+        }
+    }
+
+    private static void tapKey(Browser b, String key) {
+        b.find(By.cssSelector("#numpad button[data-key='" + key + "']")).click();
+    }
+
 }
