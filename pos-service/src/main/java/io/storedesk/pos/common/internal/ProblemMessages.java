@@ -1,20 +1,15 @@
 package io.storedesk.pos.common.internal;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.storedesk.pos.common.Sentences;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Problems in the caller's language: {@code problem.<type>.title} and {@code problem.<type>.detail}
@@ -27,12 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class ProblemMessages {
 
-    /** The languages the bundles are written in; the first is the fallback. */
-    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("lv"),
-            Locale.forLanguageTag("cs"), Locale.forLanguageTag("ru"));
-
     private static final Pattern NAMED = Pattern.compile("\\{([A-Za-z]+)}");
-    private static final Pattern AMOUNT = Pattern.compile("-?\\d+\\.\\d+");
 
     private final MessageSource messages;
 
@@ -75,38 +65,11 @@ class ProblemMessages {
     }
 
     private static String shown(Object value, Locale locale) {
-        if (value instanceof Collection<?> values) {
-            return String.join(", ", values.stream().map(v -> shown(v, locale)).toList());
-        }
-        String text = String.valueOf(value);
-        if (AMOUNT.matcher(text).matches()) {
-            BigDecimal amount = new BigDecimal(text);
-            NumberFormat format = NumberFormat.getNumberInstance(locale);
-            format.setMinimumFractionDigits(amount.scale());
-            format.setMaximumFractionDigits(amount.scale());
-            return format.format(amount);
-        }
-        return text;
+        return Sentences.format(value, locale);
     }
 
     /** The best of our languages for the request's Accept-Language; null without one. */
     static Locale requestLocale() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return choose(attributes.getRequest());
-        }
-        return null;
-    }
-
-    static Locale choose(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
-            return best == null ? Locale.ENGLISH : best;
-        } catch (IllegalArgumentException e) {
-            return Locale.ENGLISH;
-        }
+        return Sentences.requestLocale();
     }
 }

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.Sentences;
+import io.storedesk.pos.common.Sentences.Sentence;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.identity.ApprovalRequest;
 import io.storedesk.pos.identity.CurrentUser;
@@ -38,11 +40,14 @@ class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
     private final DiscountProperties properties;
     private final StoreProperties store;
     private final ManagerApprovals approvals;
+    private final Sentences sentences;
 
-    DiscountPolicy(DiscountProperties properties, StoreProperties store, ManagerApprovals approvals) {
+    DiscountPolicy(DiscountProperties properties, StoreProperties store, ManagerApprovals approvals,
+            Sentences sentences) {
         this.properties = properties;
         this.store = store;
         this.approvals = approvals;
+        this.sentences = sentences;
     }
 
     @Override
@@ -92,16 +97,20 @@ class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
         return code;
     }
 
-    /** Why the basket's manual changes need a manager (empty: they do not), for the signed-in user. */
-    List<String> needsApproval(PricedBasket basket) {
+    /**
+     * Why the basket's manual changes need a manager (empty: they do not), for the signed-in user:
+     * bundle keys {@code approval.why.<kind>} (beyond the role's limit) and {@code approval.why.floor}.
+     */
+    List<Sentence> needsApproval(PricedBasket basket) {
         boolean manager = CurrentUser.hasRole(Role.MANAGER);
         DiscountProperties.Limit limit = limit();
-        List<String> needs = new ArrayList<>();
+        List<Sentence> needs = new ArrayList<>();
         for (PricedBasket.Manual m : basket.manualDiscounts()) {
             if (exceeds(m, limit)) {
-                needs.add(describe(m) + " beyond the limit of %s %%".formatted(
-                        (m.kind() == PricedBasket.ManualKind.TRANSACTION ? limit.transactionPercent()
-                                : limit.linePercent()).stripTrailingZeros().toPlainString()));
+                needs.add(new Sentence("approval.why." + m.kind().name(), Map.of("line", m.lineNo(),
+                        "percent", m.effectivePercent().stripTrailingZeros().toPlainString(),
+                        "limit", (m.kind() == PricedBasket.ManualKind.TRANSACTION ? limit.transactionPercent()
+                                : limit.linePercent()).stripTrailingZeros().toPlainString())));
             }
         }
         if (!manager) {
@@ -117,7 +126,8 @@ class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
                 Money floor = Money.rounded(listValue.amount().multiply(properties.floorPercent()).divide(HUNDRED),
                         listValue.currency());
                 if (l.net().isLessThan(floor)) {
-                    needs.add("line %d at %s below its floor of %s".formatted(l.lineNo(), l.net(), floor));
+                    needs.add(new Sentence("approval.why.floor", Map.of("line", l.lineNo(), "net", l.net().toString(),
+                            "floor", floor.toString())));
                 }
             }
         }
@@ -126,18 +136,19 @@ class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
 
     /**
      * The basket as approved: unchanged when no approval is needed; else the manager's approval is
-     * checked (422 {@code discount-needs-approval} when none was given, 403 when it is wrong) and
-     * written on the manual changes that needed it.
+     * checked (422 {@code discount-needs-approval} when none was given, with {@code needs} in the
+     * request's language, 403 when it is wrong) and written on the manual changes that needed it.
      */
     PricedBasket approve(PricedBasket basket, ApprovalRequest approval, String clerk) {
-        List<String> needs = needsApproval(basket);
+        List<Sentence> needs = needsApproval(basket);
         if (needs.isEmpty()) {
             return basket;
         }
-        String why = "Needs a manager's approval: %s.".formatted(String.join("; ", needs));
+        String why = "Needs a manager's approval: %s.".formatted(String.join("; ",
+                needs.stream().map(n -> sentences.say(n, null)).toList()));
         if (approval == null) {
             throw ProblemException.rule("discount-needs-approval", "Discount needs approval", why)
-                    .with("needs", needs).with("action", "discount");
+                    .with("needs", sentences.say(needs)).with("action", "discount");
         }
         String manager = approvals.require(approval, "discount", clerk, why).manager();
         DiscountProperties.Limit limit = limit();
@@ -150,16 +161,6 @@ class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
         BigDecimal max = m.kind() == PricedBasket.ManualKind.TRANSACTION ? limit.transactionPercent()
                 : limit.linePercent();
         return m.effectivePercent().compareTo(max) > 0;
-    }
-
-    private static String describe(PricedBasket.Manual m) {
-        return switch (m.kind()) {
-            case OVERRIDE -> "price override on line %d (%s %% off)".formatted(m.lineNo(),
-                    m.effectivePercent().stripTrailingZeros().toPlainString());
-            case LINE -> "discount on line %d (%s %%)".formatted(m.lineNo(),
-                    m.effectivePercent().stripTrailingZeros().toPlainString());
-            case TRANSACTION -> "sale discount (%s %%)".formatted(m.effectivePercent().stripTrailingZeros().toPlainString());
-        };
     }
 
     private DiscountProperties.Limit limit() {

@@ -2,10 +2,13 @@ package io.storedesk.pos.sale.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.Sentences;
+import io.storedesk.pos.common.Sentences.Sentence;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.sale.PricedBasket;
@@ -35,10 +38,12 @@ class SaleController {
     private final java.time.Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training;
     private final io.storedesk.pos.drawer.CashDrawers drawers;
+    private final Sentences sentences;
 
     SaleController(SaleService sales, StoreProperties store, java.time.Clock clock,
             org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training,
-            io.storedesk.pos.drawer.CashDrawers drawers) {
+            io.storedesk.pos.drawer.CashDrawers drawers, Sentences sentences) {
+        this.sentences = sentences;
         this.sales = sales;
         this.training = training;
         this.drawers = drawers;
@@ -52,11 +57,13 @@ class SaleController {
         PricedBasket quoted = sales.quote(request.lines(), request.loyaltyCard(), request.coupons(), request.discount());
         PricedBasket basket = sales.exempt(quoted, exemption);
         int minimumAge = sales.minimumAge(basket);
-        List<String> approvalNeeded = new java.util.ArrayList<>(sales.approvalNeeded(quoted));
+        List<Sentence> approvalNeeded = new java.util.ArrayList<>(sales.approvalNeeded(quoted));
         if (exemption != null) {
-            approvalNeeded.add("tax-exempt sale (%s)".formatted(exemption.reason()));
+            approvalNeeded.add(new Sentence("approval.why.taxExempt",
+                    Map.of("reason", new Sentences.Named("exempt.reason." + exemption.reason(), exemption.reason()))));
         }
-        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()), approvalNeeded,
+        // in the request's language (the reason by its name); without Accept-Language English with the codes
+        return QuoteView.of(basket, store.cashRoundingPolicy().round(basket.total()), sentences.say(approvalNeeded),
                 minimumAge == 0 ? null : minimumAge);
     }
 

@@ -175,7 +175,7 @@ class SaleService implements Sales {
     }
 
     /** Why the quoted basket's manual discounts need a manager's approval (empty: they do not). */
-    List<String> approvalNeeded(PricedBasket basket) {
+    List<io.storedesk.pos.common.Sentences.Sentence> approvalNeeded(PricedBasket basket) {
         return discounts.needsApproval(basket);
     }
 
