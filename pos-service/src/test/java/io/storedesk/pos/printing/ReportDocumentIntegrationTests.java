@@ -126,7 +126,12 @@ class ReportDocumentIntegrationTests {
         assertThat(zText).contains("Z atskaite", "Z Nr. " + zNumber, "Darba diena " + today, "Pārdošanas 2",
                 "Pārdošana kopā " + lv(z.get("salesTotal").asString()), "Neto pārdošana " + lv(z.get("netSales").asString()),
                 "PVN kopā " + lv(z.get("taxTotal").asString()), "Skaidra nauda " + lv(z.get("tenders").get("CASH").asString()),
-                "D1 clerk Starpība 0,00", "21%", "12%");
+                "Slēdza Līga Kalniņa (manager)", "D1 Anna Bērziņa (clerk) Starpība 0,00",
+                "Nodaļas", "Elektronika 49,00", "Pārtika 3,78", "A 21%", "B 12%");
+        // departments by display name, not code; tax lines with their letters, A before B
+        assertThat(zText).doesNotContain("ELECTRONICS", "FOOD", "D1 clerk ");
+        assertThat(zText.indexOf("A 21%")).isLessThan(zText.indexOf("B 12%"));
+        assertThat(zText.indexOf("Elektronika")).isLessThan(zText.indexOf("Pārtika"));
         assertThat(pdfText(fetch("/api/v1/reports/z/" + zNumber + "/document", "office"))).contains("Z Nr. " + zNumber);
         assertThat(escPos(fetch("/api/v1/reports/z/" + zNumber + "/document?format=escpos", "manager")))
                 .contains("Z atskaite", "Neto pārdošana");

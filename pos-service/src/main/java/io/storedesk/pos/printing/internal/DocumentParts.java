@@ -5,23 +5,31 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Currency;
+import java.util.Map;
 import java.util.ResourceBundle;
 
+import io.storedesk.pos.catalog.CatalogProperties;
 import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.identity.IdentityProperties;
 import io.storedesk.pos.printing.PrintingProperties;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.ReceiptBuilder;
 import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.StoreHeader;
+import io.storedesk.receipt.TaxRow;
 import io.storedesk.receipt.layout.ReceiptFormat;
 import org.springframework.stereotype.Component;
 
 /**
  * What every printed document shares: the store header, captions and tender names in the
- * store's language (UTF-8 bundles {@code printing/captions*.properties} and
- * {@code printing/tenders*.properties}), and amounts formatted the way the receipts print them.
+ * store's language (UTF-8 bundles {@code printing/captions*.properties},
+ * {@code printing/tenders*.properties} and {@code printing/departments*.properties}), users by
+ * their display names ({@code pos.identity.users.*.display-name}), tax rates with the letters the
+ * receipts print ({@code pos.catalog.tax-categories}), and amounts formatted the way the receipts
+ * print them.
  */
 @Component
 class DocumentParts {
@@ -29,18 +37,28 @@ class DocumentParts {
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** The letter of tax-exempt lines on receipts (issue 24), for rate 0 when no category has that rate. */
+    private static final String EXEMPT_LETTER = "E";
+
     private final StoreProperties store;
     private final PrintingProperties printing;
     private final ReceiptFormat format;
     private final ResourceBundle captions;
     private final ResourceBundle tenders;
+    private final ResourceBundle departments;
+    private final IdentityProperties identity;
+    private final CatalogProperties catalog;
 
-    DocumentParts(StoreProperties store, PrintingProperties printing) {
+    DocumentParts(StoreProperties store, PrintingProperties printing, IdentityProperties identity,
+            CatalogProperties catalog) {
         this.store = store;
         this.printing = printing;
+        this.identity = identity;
+        this.catalog = catalog;
         this.format = ReceiptFormat.of(store.locale());
         this.captions = ResourceBundle.getBundle("printing/captions", store.locale(), NO_DEFAULT_LOCALE);
         this.tenders = ResourceBundle.getBundle("printing/tenders", store.locale(), NO_DEFAULT_LOCALE);
+        this.departments = ResourceBundle.getBundle("printing/departments", store.locale(), NO_DEFAULT_LOCALE);
     }
 
     StoreHeader header() {
@@ -74,6 +92,67 @@ class DocumentParts {
 
     String tender(String type) {
         return tenders.containsKey(type) ? tenders.getString(type) : type;
+    }
+
+    /** A caption looked up by key, or {@code fallback} when the bundle has none (e.g. an unknown reason code). */
+    String captionOr(String key, String fallback) {
+        return captions.containsKey(key) ? captions.getString(key) : fallback;
+    }
+
+    /** A department's display name ("Pārtika" for {@code FOOD}); an unnamed department prints its code. */
+    String department(String code) {
+        return code != null && departments.containsKey(code) ? departments.getString(code) : code;
+    }
+
+    /** Figures by department code as printed: by display name, in the store language's alphabetical order. */
+    Map<String, String> departments(Map<String, String> byCode) {
+        Map<String, String> named = new java.util.TreeMap<>(java.text.Collator.getInstance(store.locale()));
+        byCode.forEach((code, amount) -> named.merge(department(code), amount,
+                (a, b) -> new BigDecimal(a).add(new BigDecimal(b)).toPlainString()));
+        return named;
+    }
+
+    /** A user as a manager knows them: "Anna Bērziņa (clerk)"; the bare name when none is configured. */
+    String user(String name) {
+        if (name == null || name.isBlank()) {
+            return name == null ? "" : name;
+        }
+        IdentityProperties.User user = identity.users().get(name);
+        if (user == null || user.displayName() == null || user.displayName().isBlank()
+                || user.displayName().equals(name)) {
+            return name;
+        }
+        return user.displayName() + " (" + name + ")";
+    }
+
+    /**
+     * Tax lines of a report (rate in percent -> net, tax, gross) as the receipts print them: each
+     * rate with its letter from {@code pos.catalog.tax-categories} (rate 0 without a category of its
+     * own is the exempt letter E), sorted by letter, rates without a letter last (highest first).
+     */
+    List<TaxRow> taxRows(Map<String, Map<String, String>> byRate) {
+        List<TaxRow> rows = new ArrayList<>();
+        byRate.forEach((rate, v) -> {
+            BigDecimal r = new BigDecimal(rate);
+            rows.add(new TaxRow(taxLetter(r), r, amount(v.get("net")), amount(v.get("tax")), amount(v.get("gross"))));
+        });
+        rows.sort(Comparator.comparing((TaxRow t) -> t.letter().isEmpty())
+                .thenComparing(TaxRow::letter)
+                .thenComparing(TaxRow::rate, Comparator.reverseOrder()));
+        return rows;
+    }
+
+    private String taxLetter(BigDecimal rate) {
+        return catalog.taxCategories().values().stream()
+                .filter(t -> t.rate() != null && t.letter() != null && t.rate().compareTo(rate) == 0)
+                .map(CatalogProperties.Tax::letter)
+                .sorted()
+                .findFirst()
+                .orElse(rate.signum() == 0 ? EXEMPT_LETTER : "");
+    }
+
+    private static BigDecimal amount(String value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value);
     }
 
     /** A stored amount string ("12.30") as printed ("12,30" in Latvian); blank stays blank. */

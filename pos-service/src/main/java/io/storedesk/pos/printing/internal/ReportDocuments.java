@@ -2,7 +2,6 @@ package io.storedesk.pos.printing.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Map;
 
 import io.storedesk.pos.drawer.BusinessDays;
 import io.storedesk.pos.drawer.DrawerReports;
@@ -10,7 +9,6 @@ import io.storedesk.pos.report.ZReport;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.ReceiptBuilder;
-import io.storedesk.receipt.TaxRow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,11 +83,11 @@ class ReportDocuments {
     Receipt z(ZReport z, boolean copy) {
         ReceiptBuilder b = parts.document(DocumentKind.Z_REPORT, "Z" + z.zNumber(), z.closedAt().toInstant(),
                         z.currency())
-                .clerk(z.closedBy())
+                .clerk(parts.user(z.closedBy()))
                 .copy(copy);
         row(b, "zNumber", Long.toString(z.zNumber()));
         row(b, "businessDate", z.businessDate().toString());
-        row(b, "closedBy", z.closedBy());
+        row(b, "closedBy", parts.user(z.closedBy()));
         row(b, "closedAt", parts.dateTime(z.closedAt().toInstant()));
         row(b, "salesCount", Long.toString(z.salesCount()));
         row(b, "grossSales", parts.money(z.grossSales()));
@@ -104,36 +102,34 @@ class ReportDocuments {
         z.tenders().forEach((type, amount) -> b.row("  " + parts.tender(type), parts.money(amount)));
         if (!z.byDepartment().isEmpty()) {
             row(b, "departments", "");
-            z.byDepartment().forEach((dept, amount) -> b.row("  " + dept, parts.money(amount)));
+            parts.departments(z.byDepartment()).forEach((name, amount) -> b.row("  " + name, parts.money(amount)));
         }
         row(b, "drawers", "");
         for (BusinessDays.ClosedSession d : z.drawers()) {
-            b.row("  " + d.drawerId() + " " + d.openedBy(), parts.caption("variance") + " " + parts.money(d.variance()));
+            b.row("  " + d.drawerId() + " " + parts.user(d.openedBy()),
+                    parts.caption("variance") + " " + parts.money(d.variance()));
             b.row("    " + parts.caption("expectedCash"), parts.money(d.expectedCash()));
             b.row("    " + parts.caption("countedCash"), parts.money(d.countedCash()));
         }
         if (!z.variancesByUser().isEmpty()) {
             row(b, "variancesByUser", "");
-            z.variancesByUser().forEach((user, amount) -> b.row("  " + user, parts.money(amount)));
+            z.variancesByUser().forEach((user, amount) -> b.row("  " + parts.user(user), parts.money(amount)));
         }
         if (z.manualDiscounts() != null && z.manualDiscounts().count() > 0) {
             row(b, "manualDiscountsByReason", "");
-            z.manualDiscounts().byReason().forEach((reason, f) ->
-                    b.row("  " + reason + " (" + f.count() + ")", parts.money(f.amount())));
+            z.manualDiscounts().byReason().forEach((reason, f) -> b.row(
+                    "  " + parts.captionOr("reason." + reason, reason) + " (" + f.count() + ")", parts.money(f.amount())));
             row(b, "manualDiscountsByClerk", "");
             z.manualDiscounts().byClerk().forEach((clerk, f) ->
-                    b.row("  " + clerk + " (" + f.count() + ")", parts.money(f.amount())));
+                    b.row("  " + parts.user(clerk) + " (" + f.count() + ")", parts.money(f.amount())));
         }
         if (z.taxExempt() != null && z.taxExempt().count() > 0) {
             b.row(parts.caption("taxExemptByReason") + " (" + z.taxExempt().count() + ")", parts.money(z.taxExempt().net()));
-            z.taxExempt().byReason().forEach((reason, f) ->
-                    b.row("  " + reason + " (" + f.count() + ")", parts.money(f.net())));
+            z.taxExempt().byReason().forEach((reason, f) -> b.row(
+                    "  " + parts.captionOr("taxExemptReason." + reason, reason) + " (" + f.count() + ")",
+                    parts.money(f.net())));
         }
-        for (Map.Entry<String, Map<String, String>> rate : z.taxByRate().entrySet()) {
-            Map<String, String> v = rate.getValue();
-            b.tax(new TaxRow("", new BigDecimal(rate.getKey()), amount(v.get("net")), amount(v.get("tax")),
-                    amount(v.get("gross"))));
-        }
+        parts.taxRows(z.taxByRate()).forEach(b::tax);
         return b.build();
     }
 
@@ -151,10 +147,6 @@ class ReportDocuments {
 
     private void row(ReceiptBuilder b, String caption, String value) {
         b.row(parts.caption(caption), value);
-    }
-
-    private static BigDecimal amount(String value) {
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value);
     }
 
     private static String shortId(java.util.UUID id) {

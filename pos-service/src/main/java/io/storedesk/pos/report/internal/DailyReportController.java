@@ -24,9 +24,11 @@ class DailyReportController {
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final DailyReportService reports;
+    private final ReportText text;
 
-    DailyReportController(DailyReportService reports) {
+    DailyReportController(DailyReportService reports, ReportText text) {
         this.reports = reports;
+        this.text = text;
     }
 
     @GetMapping("/api/v1/reports/daily")
@@ -53,7 +55,7 @@ class DailyReportController {
                     .body(ReportCsv.write(reports.compose(first, last)));
             case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
                             ContentDisposition.inline().filename(name + ".pdf").build().toString())
-                    .body(ReportPdf.write(reports.compose(first, last)));
+                    .body(ReportPdf.write(reports.compose(first, last), text));
             default -> throw ProblemException.badRequest("invalid-report-format", "Invalid report format",
                     "format must be json, csv or pdf.");
         };

@@ -140,13 +140,19 @@ final class PdfReportPage implements AutoCloseable {
      * values draw no bar.
      */
     void barChart(String caption, Map<String, String> values) throws IOException {
+        barChart(caption, values, v -> v, "(none)");
+    }
+
+    /** A bar chart whose values are shown through {@code shown} (e.g. amounts in the store's format). */
+    void barChart(String caption, Map<String, String> values, java.util.function.UnaryOperator<String> shown,
+            String none) throws IOException {
         float barHeight = 11f;
         float gap = 4f;
         need(LEADING + barHeight + gap);
         text(MARGIN, y - BODY, caption, BODY);
         y -= LEADING + 2;
         if (values.isEmpty()) {
-            line("(none)");
+            line(none);
             return;
         }
         BigDecimal max = values.values().stream().map(BigDecimal::new).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
@@ -165,7 +171,7 @@ final class PdfReportPage implements AutoCloseable {
                 content.fill();
                 content.setNonStrokingColor(Color.BLACK);
             }
-            text(MARGIN + labelWidth + length + 4, y - barHeight + 2, e.getValue(), BODY);
+            text(MARGIN + labelWidth + length + 4, y - barHeight + 2, shown.apply(e.getValue()), BODY);
             y -= barHeight + gap;
         }
         y -= gap;

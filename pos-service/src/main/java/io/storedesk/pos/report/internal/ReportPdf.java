@@ -6,94 +6,100 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.storedesk.pos.report.DailyReport;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
- * The report as an A4 PDF for people: summary, tax, tenders, departments, bar charts of sales by
- * hour, tenders and returns by reason, the clerk tables (refund rate, voids, no-sale opens), cash
- * movements, drawer variances and the contributed sections. Figures as in JSON ({@code .} decimal
- * separator, ISO dates), so the PDF reads the same as the CSV.
+ * The report as an A4 PDF for people, in the store's language ({@link ReportText}): summary, tax
+ * by rate with the receipts' letters (sorted by letter), tenders and departments by name, bar
+ * charts of sales by hour, tenders and returns by reason, the clerk tables (by display name, the
+ * refund rate as a percentage), cash movements, drawer variances and the contributed sections.
+ * Amounts are printed as on the receipts ({@code 12,30} in Latvian); the CSV and JSON keep codes
+ * and plain numbers for machines.
  */
 final class ReportPdf {
 
     private ReportPdf() {
     }
 
-    static byte[] write(DailyReportService.Composed composed) {
+    static byte[] write(DailyReportService.Composed composed, ReportText t) {
         DailyReport r = composed.report();
         try (PDDocument document = new PDDocument()) {
             try (PdfReportPage page = new PdfReportPage(document)) {
-                String period = r.date() != null ? "Business day " + r.date()
-                        : "Business days " + r.from() + " to " + r.to();
-                page.title("Store report " + r.storeId() + " " + r.storeName(), period + " · amounts in " + r.currency());
+                String period = r.date() != null ? t.text("day", r.date().toString())
+                        : t.text("days", r.from().toString(), r.to().toString());
+                page.title(t.text("title", r.storeId(), r.storeName()), period + " · " + t.text("amountsIn", r.currency()));
                 if (r.date() != null) {
-                    page.line(r.zNumber() != null ? "Day closed with Z report no. " + r.zNumber() + "."
-                            : "Day not closed yet: figures can still change.");
+                    page.line(r.zNumber() != null ? t.text("closedWithZ", r.zNumber().toString()) : t.text("notClosed"));
                 }
-                page.heading("Sales");
-                page.row("Sales", Long.toString(r.salesCount()));
-                page.row("Gross sales", r.grossSales());
-                page.row("Discounts", r.discounts());
-                page.row("Sales total", r.salesTotal());
-                page.row("Returns (" + r.returnsCount() + ")", r.returns());
-                page.row("Net sales", r.netSales());
-                page.row("Tax included", r.taxTotal());
-                page.row("Cash rounding", r.cashRounding());
-                page.row("Post-voids (" + r.voids().count() + ")", r.voids().amount());
+                page.heading(t.text("sales"));
+                page.row(t.text("salesCount"), Long.toString(r.salesCount()));
+                page.row(t.text("grossSales"), t.money(r.grossSales()));
+                page.row(t.text("discounts"), t.money(r.discounts()));
+                page.row(t.text("salesTotal"), t.money(r.salesTotal()));
+                page.row(t.text("returns", Long.toString(r.returnsCount())), t.money(r.returns()));
+                page.row(t.text("netSales"), t.money(r.netSales()));
+                page.row(t.text("taxIncluded"), t.money(r.taxTotal()));
+                page.row(t.text("cashRounding"), t.money(r.cashRounding()));
+                page.row(t.text("postVoids", Long.toString(r.voids().count())), t.money(r.voids().amount()));
 
-                page.heading("Tax by rate");
+                page.heading(t.text("taxByRate"));
                 List<List<String>> tax = new ArrayList<>();
-                tax.add(List.of("Rate %", "Net", "Tax", "Gross"));
-                r.taxByRate().forEach((rate, f) -> tax.add(List.of(rate, f.get("net"), f.get("tax"), f.get("gross"))));
+                tax.add(List.of(t.text("rate"), t.text("net"), t.text("tax"), t.text("gross")));
+                t.taxLines(r.taxByRate()).forEach(l -> tax.add(List.of(l.label(), l.net(), l.tax(), l.gross())));
                 page.table(new float[] {0.4f, 0.2f, 0.2f, 0.2f}, tax, true);
 
-                page.heading("Sales by department");
-                page.rows("", r.byDepartment());
+                page.heading(t.text("byDepartment"));
+                t.named(r.byDepartment(), t::department).forEach((name, amount) -> row(page, name, t.money(amount)));
 
-                page.heading("Charts");
-                page.barChart("Sales by hour", r.byHour());
-                page.barChart("Tenders", r.tenders());
+                page.heading(t.text("charts"));
+                page.barChart(t.text("byHour"), r.byHour(), t::money, t.text("none"));
+                page.barChart(t.text("tenders"), t.named(r.tenders(), t::tender), t::money, t.text("none"));
                 Map<String, String> reasons = new TreeMap<>();
                 r.returnsByReason().forEach((k, v) -> reasons.put(k, v.amount()));
-                page.barChart("Returns by reason", reasons);
+                page.barChart(t.text("returnsByReason"), t.named(reasons, t::returnReason), t::money, t.text("none"));
 
-                page.heading("Returns");
+                page.heading(t.text("returnsHeading"));
                 List<List<String>> byReason = new ArrayList<>();
-                byReason.add(List.of("Reason", "Lines", "Units", "Refund"));
-                r.returnsByReason().forEach((k, v) -> byReason.add(List.of(k, Long.toString(v.lines()),
-                        Long.toString(v.quantity()), v.amount())));
+                byReason.add(List.of(t.text("reason"), t.text("lines"), t.text("units"), t.text("refund")));
+                r.returnsByReason().forEach((k, v) -> byReason.add(List.of(t.returnReason(k), Long.toString(v.lines()),
+                        Long.toString(v.quantity()), t.money(v.amount()))));
                 page.table(new float[] {0.4f, 0.2f, 0.2f, 0.2f}, byReason, true);
-                page.row("Cash rounding of refunds", r.returnsCashRounding());
-                page.rows("Refunded ", r.refundsByTender());
+                page.row(t.text("refundsCashRounding"), t.money(r.returnsCashRounding()));
+                t.named(r.refundsByTender(), t::tender)
+                        .forEach((tender, amount) -> row(page, t.text("refunded", tender), t.money(amount)));
 
-                page.heading("By clerk");
+                page.heading(t.text("byClerk"));
                 List<List<String>> clerks = new ArrayList<>();
-                clerks.add(List.of("Clerk", "Sales", "Sold", "Returns", "Refunded", "Refund rate", "Voids", "Voided",
-                        "No-sales"));
-                java.util.Set<String> users = new java.util.TreeSet<>(r.returnsByClerk().keySet());
+                clerks.add(List.of(t.text("clerk"), t.text("clerkSales"), t.text("sold"), t.text("clerkReturns"),
+                        t.text("clerkRefunded"), t.text("refundRate"), t.text("voids"), t.text("voided"),
+                        t.text("noSales")));
+                Set<String> users = new TreeSet<>(r.returnsByClerk().keySet());
                 users.addAll(r.voidsByClerk().keySet());
                 users.addAll(r.noSalesByClerk().keySet());
                 for (String u : users) {
                     DailyReport.ClerkReturns c = r.returnsByClerk().get(u);
                     DailyReport.VoidFigures v = r.voidsByClerk().get(u);
-                    clerks.add(List.of(u, c == null ? "0" : Long.toString(c.salesCount()), c == null ? "" : c.sales(),
-                            c == null ? "0" : Long.toString(c.count()), c == null ? "" : c.amount(),
-                            c == null || c.refundRate() == null ? "" : c.refundRate(),
-                            v == null ? "0" : Long.toString(v.count()), v == null ? "" : v.amount(),
+                    clerks.add(List.of(t.user(u), c == null ? "0" : Long.toString(c.salesCount()),
+                            c == null ? "" : t.money(c.sales()),
+                            c == null ? "0" : Long.toString(c.count()), c == null ? "" : t.money(c.amount()),
+                            c == null ? "" : t.percent(c.refundRate()),
+                            v == null ? "0" : Long.toString(v.count()), v == null ? "" : t.money(v.amount()),
                             Long.toString(r.noSalesByClerk().getOrDefault(u, 0L))));
                 }
-                page.table(new float[] {0.16f, 0.08f, 0.12f, 0.1f, 0.12f, 0.12f, 0.08f, 0.11f, 0.11f}, clerks, true);
+                page.table(new float[] {0.22f, 0.07f, 0.1f, 0.07f, 0.1f, 0.14f, 0.07f, 0.1f, 0.13f}, clerks, true);
 
-                page.heading("Cash drawers");
+                page.heading(t.text("cashDrawers"));
                 for (Map.Entry<String, String> e : r.cashMovements().entrySet()) {
-                    page.row(movement(e.getKey()), e.getValue());
+                    page.row(movement(t, e.getKey()), t.money(e.getValue()));
                 }
-                page.rows("Count variance ", r.variancesByUser());
+                r.variancesByUser().forEach((u, amount) -> row(page, t.text("countVariance", t.user(u)), t.money(amount)));
                 if (r.openDrawers() > 0) {
-                    page.line(r.openDrawers() + " drawer session(s) not yet counted: their variance is not included.");
+                    page.line(t.text("openDrawers", Long.toString(r.openDrawers())));
                 }
 
                 for (DailyReportService.Section s : composed.sections()) {
@@ -103,8 +109,8 @@ final class ReportPdf {
                     }
                 }
                 if (composed.sections().isEmpty()) {
-                    page.heading("Other sections");
-                    page.line("No module contributes promotion, loyalty or service-case figures in this installation.");
+                    page.heading(t.text("otherSections"));
+                    page.line(t.text("noSections"));
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -115,12 +121,20 @@ final class ReportPdf {
         }
     }
 
-    private static String movement(String type) {
+    private static void row(PdfReportPage page, String label, String value) {
+        try {
+            page.row(label, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String movement(ReportText t, String type) {
         return switch (type) {
-            case "PAID_IN" -> "Paid in";
-            case "PAID_OUT" -> "Paid out";
-            case "SAFE_DROP" -> "Safe drops";
-            case "PICKUP" -> "Pick-ups";
+            case "PAID_IN" -> t.caption("paidIn");
+            case "PAID_OUT" -> t.caption("paidOut");
+            case "SAFE_DROP" -> t.caption("safeDrops");
+            case "PICKUP" -> t.caption("pickups");
             default -> type;
         };
     }
