@@ -58,10 +58,7 @@ class SaleScreenBrowserTests {
             String drawer) {
         api.ensureOpen(drawer);
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=en");
-            b.viewport(width, height);
-            new Select(b.find(By.id("drawer"))).selectByValue(drawer);
+            atTill(b, "/sale?lang=en", width, height, drawer);
             assertThat(b.find(By.id("total")).isDisplayed()).isTrue();
             assertThat(b.driver().findElement(By.id("card-remove")).isDisplayed()).as("no card, no Remove").isFalse();
             b.slowNetwork(Duration.ofMillis(300));
@@ -111,10 +108,7 @@ class SaleScreenBrowserTests {
             String zero, String unknown, String shortfall) {
         api.ensureOpen(drawer);
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=" + lang);
-            b.viewport(1024, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue(drawer);
+            atTill(b, "/sale?lang=" + lang, 1024, 768, drawer);
             b.find(By.id("scan")).click();
 
             b.keys("0*LV-1001", Keys.ENTER);
@@ -163,10 +157,7 @@ class SaleScreenBrowserTests {
     void aLineIsOverriddenByKeyboardDiscountedByTouchAndTheManagerApprovesInPlace() {
         api.ensureOpen("D4");
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=en");
-            b.viewport(1024, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue("D4");
+            atTill(b, "/sale?lang=en", 1024, 768, "D4");
             b.find(By.id("scan")).click();
             b.keys("EL-2002", Keys.ENTER);
             b.waitUntil(d -> skus(b).equals(List.of("EL-2002")) && b.text(By.id("total")).contains("49"));
@@ -219,10 +210,7 @@ class SaleScreenBrowserTests {
     void anAgeCheckAtTheTillRefusesAnUnderAgeCustomerInThePagesLanguageAndAcceptsAnIdCheck() {
         api.ensureOpen("D2");
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=lv");
-            b.viewport(1366, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue("D2");
+            atTill(b, "/sale?lang=lv", 1366, 768, "D2");
             b.find(By.id("scan")).click();
             b.keys("LV-1010", Keys.ENTER);
             b.waitUntil(d -> skus(b).equals(List.of("LV-1010")));
@@ -281,10 +269,7 @@ class SaleScreenBrowserTests {
     void aSaleIsMarkedTaxExemptByKeyboardAndTheManagerApprovesInPlace() {
         api.ensureOpen("D2");
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=en");
-            b.viewport(1366, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue("D2");
+            atTill(b, "/sale?lang=en", 1366, 768, "D2");
             b.find(By.id("scan")).click();
             b.keys("EL-2001", Keys.ENTER);
             b.waitUntil(d -> skus(b).equals(List.of("EL-2001")) && b.text(By.id("total")).contains("19.90"));
@@ -322,10 +307,7 @@ class SaleScreenBrowserTests {
     void theClerkExemptsOnlyChosenLinesInTheExemptionForm() {
         api.ensureOpen("D2");
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=en");
-            b.viewport(1366, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue("D2");
+            atTill(b, "/sale?lang=en", 1366, 768, "D2");
             b.find(By.id("scan")).click();
             b.keys("EL-2001", Keys.ENTER);
             b.keys("EL-2002", Keys.ENTER);
@@ -456,10 +438,7 @@ class SaleScreenBrowserTests {
     void theLastReceiptComesAgainAsACopyAndTheDrawerOpensWithoutASale() {
         api.ensureOpen("D3");
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=lv");
-            b.viewport(1366, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue("D3");
+            atTill(b, "/sale?lang=lv", 1366, 768, "D3");
             b.find(By.id("scan")).click();
             b.keys(Keys.F9);
             b.waitForText(By.id("tools-status"), "vēl nav pabeigts neviens pirkums");
@@ -500,10 +479,7 @@ class SaleScreenBrowserTests {
     void theCustomerSeesTheBasketTheTotalThePointsAndTheChangeLiveOnTheirDisplay() {
         api.ensureOpen("D2");
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=lv");
-            b.viewport(1366, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue("D2");
+            atTill(b, "/sale?lang=lv", 1366, 768, "D2");
             assertThat(b.find(By.id("display-open")).getAttribute("href")).endsWith("/display/R02");
             String till = b.driver().getWindowHandle();
             b.driver().switchTo().newWindow(WindowType.WINDOW);
@@ -566,10 +542,7 @@ class SaleScreenBrowserTests {
     void aBusinessCustomerGetsTheA4InvoiceOfThePaidSaleFromTheTill() throws Exception {
         api.ensureOpen("D1");
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=cs");
-            b.viewport(1024, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue("D1");
+            atTill(b, "/sale?lang=cs", 1024, 768, "D1");
             b.find(By.id("scan")).click();
             b.keys("LV-1010", Keys.ENTER);
             b.waitUntil(d -> skus(b).equals(List.of("LV-1010")) && b.content(By.id("pending")).isEmpty());
@@ -618,10 +591,7 @@ class SaleScreenBrowserTests {
     void onATabletTheClerkRingsUpAndTakesCashWithTheOnScreenNumpad() {
         api.ensureOpen("D1");
         try (Browser b = new Browser(port)) {
-            b.signIn("clerk");
-            b.open("/sale?lang=ru");
-            b.viewport(1024, 768);
-            new Select(b.find(By.id("drawer"))).selectByValue("D1");
+            atTill(b, "/sale?lang=ru", 1024, 768, "D1");
             assertThat(b.driver().findElement(By.id("numpad")).isDisplayed()).as("no numpad for a mouse").isFalse();
             b.find(By.id("numpad-toggle")).click();
             assertThat(b.find(By.id("numpad")).isDisplayed()).isTrue();
@@ -671,6 +641,15 @@ class SaleScreenBrowserTests {
 
     private static void tapKey(Browser b, String key) {
         b.find(By.cssSelector("#numpad button[data-key='" + key + "']")).click();
+    }
+
+
+    /** Signed in as the clerk on the sale page (path with its language) at the given size, selling at the drawer. */
+    private static void atTill(Browser b, String path, int width, int height, String drawer) {
+        b.signIn("clerk");
+        b.open(path);
+        b.viewport(width, height);
+        new Select(b.find(By.id("drawer"))).selectByValue(drawer);
     }
 
 }

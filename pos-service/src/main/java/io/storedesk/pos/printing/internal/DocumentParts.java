@@ -37,9 +37,6 @@ class DocumentParts {
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    /** The letter of tax-exempt lines on receipts (issue 24), for rate 0 when no category has that rate. */
-    private static final String EXEMPT_LETTER = "E";
-
     private final StoreProperties store;
     private final PrintingProperties printing;
     private final ReceiptFormat format;
@@ -134,22 +131,12 @@ class DocumentParts {
         List<TaxRow> rows = new ArrayList<>();
         byRate.forEach((rate, v) -> {
             BigDecimal r = new BigDecimal(rate);
-            rows.add(new TaxRow(taxLetter(r), r, amount(v.get("net")), amount(v.get("tax")), amount(v.get("gross"))));
+            rows.add(new TaxRow(catalog.letterOf(r), r, amount(v.get("net")), amount(v.get("tax")), amount(v.get("gross"))));
         });
-        rows.sort(Comparator.comparing((TaxRow t) -> t.letter().isEmpty())
-                .thenComparing(TaxRow::letter)
-                .thenComparing(TaxRow::rate, Comparator.reverseOrder()));
+        rows.sort(Comparator.comparing(TaxRow::rate, catalog.taxTableOrder()));
         return rows;
     }
 
-    private String taxLetter(BigDecimal rate) {
-        return catalog.taxCategories().values().stream()
-                .filter(t -> t.rate() != null && t.letter() != null && t.rate().compareTo(rate) == 0)
-                .map(CatalogProperties.Tax::letter)
-                .sorted()
-                .findFirst()
-                .orElse(rate.signum() == 0 ? EXEMPT_LETTER : "");
-    }
 
     private static BigDecimal amount(String value) {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value);

@@ -32,8 +32,6 @@ class ReportText {
 
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    /** The letter of tax-exempt lines on receipts (issue 24), for rate 0 when no category has that rate. */
-    private static final String EXEMPT_LETTER = "E";
 
     private final Locale locale;
     private final ReceiptFormat format;
@@ -130,22 +128,12 @@ class ReportText {
         List<TaxLine> lines = new ArrayList<>();
         byRate.forEach((rate, v) -> {
             BigDecimal r = new BigDecimal(rate);
-            String letter = letter(r);
+            String letter = catalog.letterOf(r);
             lines.add(new TaxLine(letter, r, (letter.isEmpty() ? "" : letter + " ") + format.percent(r),
                     money(v.get("net")), money(v.get("tax")), money(v.get("gross"))));
         });
-        lines.sort(Comparator.comparing((TaxLine t) -> t.letter().isEmpty())
-                .thenComparing(TaxLine::letter)
-                .thenComparing(TaxLine::rate, Comparator.reverseOrder()));
+        lines.sort(Comparator.comparing(TaxLine::rate, catalog.taxTableOrder()));
         return lines;
     }
 
-    private String letter(BigDecimal rate) {
-        return catalog.taxCategories().values().stream()
-                .filter(t -> t.rate() != null && t.letter() != null && t.rate().compareTo(rate) == 0)
-                .map(CatalogProperties.Tax::letter)
-                .sorted()
-                .findFirst()
-                .orElse(rate.signum() == 0 ? EXEMPT_LETTER : "");
-    }
 }
