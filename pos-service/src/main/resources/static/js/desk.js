@@ -8,7 +8,17 @@
   const name = (k, fallback) => names[k] || fallback || k;
   const loadNames = () => $$('#desk-i18n [data-k]').forEach(e => { names[e.dataset.k] = e.textContent; });
   const fmtDate = d => d ? new Date(d + 'T12:00:00').toLocaleDateString(document.documentElement.lang) : '';
-  const fmtTime = ts => ts ? new Date(ts).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  // Times in the store's zone (meta "zone"), as the server renders them, whatever the browser's zone.
+  const zoneMeta = document.querySelector('meta[name="zone"]');
+  const timeFormat = (() => {
+    const lang = document.documentElement.lang || undefined, style = { dateStyle: 'medium', timeStyle: 'short' };
+    try {
+      return new Intl.DateTimeFormat(lang, Object.assign({ timeZone: zoneMeta ? zoneMeta.content : undefined }, style));
+    } catch (e) { // a zone the browser does not know (e.g. a fixed offset): the browser's own
+      return new Intl.DateTimeFormat(lang, style);
+    }
+  })();
+  const fmtTime = ts => ts ? timeFormat.format(new Date(ts)) : '';
 
   /** A table cell with text, or a link with text. */
   function cell(tr, text, href, cls) {

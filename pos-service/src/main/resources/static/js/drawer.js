@@ -70,6 +70,10 @@
       $('#cr-counted').textContent = money(c.countedCash);
       $('#cr-variance').textContent = money(c.variance);
       $('#cr-result').textContent = t('drawer.result.' + c.result);
+      // Green only when it balances: a shortage or overage is a warning, with its word and amount.
+      const balanced = c.result === 'BALANCED';
+      $('#cr-verdict').textContent = t('drawer.verdict.' + c.result, money(String(c.variance).replace(/^-/, '')));
+      $('#close-result').className = balanced ? 'done' : 'variance';
       $('#cr-approved').textContent = c.approvedBy || '–';
       const closed = encodeURIComponent(id()), session = c.sessionId ? encodeURIComponent(c.sessionId) : null;
       P.documentActions($('#close-doc'), {

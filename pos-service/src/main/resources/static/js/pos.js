@@ -110,7 +110,7 @@
 
   /** Denomination count tables total as you type. */
   function countTable(prefix) {
-    const table = $('table[data-count="' + prefix + '"]');
+    const table = $('[data-count="' + prefix + '"]');
     if (!table) return null;
     const update = () => {
       let sum = 0;

@@ -77,6 +77,46 @@ final class Browser implements AutoCloseable {
         driver.setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions().setLatency(latency));
     }
 
+    /** The browser's own time zone, as a clerk's tablet set to another zone than the store's. */
+    void timezone(String zoneId) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", zoneId));
+    }
+
+    /**
+     * Whether the element's children sit side by side on one line: every visible child starts at
+     * the same height and the element is no taller than its tallest child plus its padding.
+     */
+    boolean oneLine(By by) {
+        return (Boolean) driver.executeScript("""
+                const e = arguments[0], st = getComputedStyle(e);
+                const kids = Array.from(e.querySelectorAll(':scope > *, :scope > nav > *'))
+                    .filter(k => k.getClientRects().length > 0 && getComputedStyle(k).position !== 'absolute');
+                const tops = kids.map(k => k.getBoundingClientRect()), tallest = Math.max(...tops.map(r => r.height));
+                const inner = e.getBoundingClientRect().height - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom)
+                    - parseFloat(st.borderTopWidth) - parseFloat(st.borderBottomWidth);
+                return inner <= tallest + 1 && tops.every(r => Math.abs((r.top + r.bottom) / 2 - (tops[0].top + tops[0].bottom) / 2) <= 2);""",
+                find(by));
+    }
+
+    /** What overlaps in the element: pairs of its visible children (and their links) whose boxes intersect, or that stick out of the viewport. */
+    @SuppressWarnings("unchecked")
+    List<String> overlaps(By by) {
+        return (List<String>) driver.executeScript("""
+                const kids = Array.from(arguments[0].querySelectorAll(':scope > *:not(nav), :scope > nav > *'))
+                    .filter(k => k.getClientRects().length > 0 && getComputedStyle(k).position !== 'absolute');
+                const name = k => k.tagName + ' "' + k.textContent.trim().slice(0, 20) + '"', out = [];
+                kids.forEach((a, i) => {
+                  const r = a.getBoundingClientRect();
+                  if (r.left < 0 || r.right > document.documentElement.clientWidth) out.push('outside: ' + name(a));
+                  kids.slice(i + 1).forEach(b => {
+                    const q = b.getBoundingClientRect();
+                    if (r.left < q.right - 0.5 && q.left < r.right - 0.5 && r.top < q.bottom - 0.5 && q.top < r.bottom - 0.5)
+                      out.push(name(a) + ' over ' + name(b));
+                  });
+                });
+                return out;""", find(by));
+    }
+
     /** Runs a script in the page and returns its result. */
     Object js(String script, Object... args) {
         return driver.executeScript(script, args);

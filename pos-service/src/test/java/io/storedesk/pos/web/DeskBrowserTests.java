@@ -37,6 +37,9 @@ class DeskBrowserTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.storedesk.pos.common.StoreProperties store;
+
     Api api;
 
     @BeforeEach
@@ -207,6 +210,33 @@ class DeskBrowserTests {
             b.open("/office/promotions");
             b.find(By.tagName("h1"));
             b.screenshot("office-promotions");
+        }
+    }
+
+    /**
+     * A tablet set to another zone than the store's (Europe/Riga in the demo) shows a case's times in the store's
+     * zone, as the server-rendered pages do: the hour the API's instant has in the store's zone.
+     */
+    @Test
+    void caseTimesAreInTheStoresZoneWhateverTheBrowsersZone() {
+        String caseNumber = api.postIdempotent("/api/v1/cases", "clerk", "desk-zone-" + UUID.randomUUID(),
+                "{\"category\":\"QUESTION\",\"channel\":\"PHONE\",\"subject\":\"Opening hours\"}").text("caseNumber");
+        java.time.ZonedDateTime opened = java.time.OffsetDateTime.parse(
+                api.get("/api/v1/cases/" + caseNumber, "clerk").text("openedAt")).atZoneSameInstant(store.zone());
+        assertThat(store.zone().getRules().getOffset(opened.toInstant()))
+                .isNotEqualTo(java.time.ZoneId.of("Asia/Tokyo").getRules().getOffset(opened.toInstant()));
+        try (Browser b = new Browser(port)) {
+            b.timezone("Asia/Tokyo");
+            b.signIn("clerk");
+            b.open("/cases/" + caseNumber + "?lang=en");
+            b.waitForText(By.id("case-status"), "Open");
+            assertThat(b.js("return Intl.DateTimeFormat().resolvedOptions().timeZone")).isEqualTo("Asia/Tokyo");
+            String shown = b.text(By.id("case-opened"));
+            // "Dec 6, 2026, 7:40 AM · clerk": the store's clock, not the tablet's Tokyo time.
+            String clock = opened.format(java.time.format.DateTimeFormatter.ofPattern("h:mm a", java.util.Locale.ENGLISH));
+            String date = opened.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH));
+            assertThat(shown.replace('\u202f', ' ')).startsWith(date + ", " + clock).endsWith("clerk");
+            assertThat(b.text(By.id("timeline")).replace('\u202f', ' ')).contains(clock);
         }
     }
 

@@ -225,6 +225,11 @@ class PagesBrowserTests {
             assertThat(b.text(By.id("cr-counted"))).isEqualTo("€50.00");
             assertThat(b.text(By.id("cr-variance"))).isEqualTo("-€10.00");
             assertThat(b.text(By.id("cr-result"))).isEqualTo("Short");
+            // A shortage is no success: a warning box, not the green one, with the word and the amount.
+            assertThat(b.text(By.id("cr-verdict"))).isEqualTo("Shortage €10.00");
+            assertThat(b.find(By.id("close-result")).getAttribute("class")).isEqualTo("variance");
+            assertThat(b.find(By.id("close-result")).getCssValue("border-top-color")).isNotEqualTo(GREEN);
+            assertThat(b.find(By.id("cr-verdict")).getCssValue("color")).isNotEqualTo(GREEN);
             assertThat(b.text(By.id("cr-approved"))).isEqualTo("manager");
             printsAndOpensAsPdf(b, "close", "R03", "Sent to the printer.");
             b.waitForText(By.id("drawer-status"), "closed");
@@ -292,6 +297,63 @@ class PagesBrowserTests {
             assertThat(b.text(By.tagName("h1"))).isEqualTo("Something went wrong");
             assertThat(b.text(By.cssSelector("p.error"))).isEqualTo("Your role may not open this page.");
             assertThat(api.get("/api/v1/sales/" + receipt, "clerk").text("status")).isEqualTo("VOIDED");
+        }
+    }
+
+    /** The success colour (--ok) as the browser computes it. */
+    static final String GREEN = "rgba(27, 94, 32, 1)";
+
+    /**
+     * On a 1366x768 and a 1024x768 screen, in every language: the header is one line (nothing
+     * overlaps at 1024), the closed drawer's Open is in sight without scrolling, and a close shows
+     * a shortage as a warning in the page's language and only a balanced drawer in green.
+     */
+    @Test
+    void theHeaderIsOneLineTheDrawersActionIsInSightAndAShortageIsAWarning() {
+        try (Browser b = new Browser(port)) {
+            b.signIn("manager");
+            for (int[] size : List.of(new int[] {1366, 768}, new int[] {1024, 768})) {
+                b.viewport(size[0], size[1]);
+                for (String lang : List.of("en", "lv", "cs", "ru")) {
+                    String name = lang + "-" + size[0];
+                    b.open("/drawer?lang=" + lang);
+                    new Select(b.find(By.id("drawer-id"))).selectByValue("D3");
+                    b.find(By.id("open-submit"));
+                    b.screenshot("drawer-fold-" + name);
+                    assertThat(b.inViewport(By.id("open-submit"))).as("Open in sight, " + name).isTrue();
+                    assertThat(b.seen(By.id("open-submit"))).as("Open not covered, " + name).isTrue();
+                    assertThat(b.overlaps(By.cssSelector("header.top"))).as("header, " + name).isEmpty();
+                    if (size[0] == 1366) {
+                        assertThat(b.oneLine(By.cssSelector("header.top"))).as("header on one line, " + name).isTrue();
+                    }
+                    assertThat(b.accessibilityProblems()).as("drawer, " + name).isEmpty();
+                }
+            }
+
+            // 45.00 counted of 50.00: short within the tolerance, so no approval; shown in Latvian as a warning.
+            b.viewport(1366, 768);
+            api.ensureOpen("D3");
+            b.open("/drawer?lang=lv");
+            new Select(b.find(By.id("drawer-id"))).selectByValue("D3");
+            b.type(By.id("close-20.00"), "2");
+            b.type(By.id("close-5.00"), "1");
+            b.find(By.id("close-submit")).click();
+            b.find(By.id("close-result"));
+            assertThat(b.text(By.id("cr-verdict"))).isEqualTo("Iztrūkums 5,00 €");
+            assertThat(b.find(By.id("close-result")).getCssValue("border-top-color")).isNotEqualTo(GREEN);
+            b.screenshot("drawer-shortage-lv");
+
+            // Counted exactly: green, "Balanced".
+            api.ensureOpen("D3");
+            b.open("/drawer?lang=en");
+            new Select(b.find(By.id("drawer-id"))).selectByValue("D3");
+            b.type(By.id("close-20.00"), "2");
+            b.type(By.id("close-5.00"), "2");
+            b.find(By.id("close-submit")).click();
+            b.find(By.id("close-result"));
+            assertThat(b.text(By.id("cr-verdict"))).isEqualTo("Balanced");
+            assertThat(b.find(By.id("close-result")).getCssValue("border-top-color")).isEqualTo(GREEN);
+            b.waitForText(By.id("drawer-status"), "closed");
         }
     }
 
