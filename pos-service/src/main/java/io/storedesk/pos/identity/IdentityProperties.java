@@ -35,4 +35,17 @@ public record IdentityProperties(
             roles = roles == null ? List.of() : List.copyOf(roles);
         }
     }
+
+    /** A user as a manager knows them on paper: "Anna Bērziņa (clerk)"; the bare name when none is configured. */
+    public String labelOf(String name) {
+        if (name == null || name.isBlank()) {
+            return name == null ? "" : name;
+        }
+        User user = users.get(name);
+        if (user == null || user.displayName() == null || user.displayName().isBlank()
+                || user.displayName().equals(name)) {
+            return name;
+        }
+        return user.displayName() + " (" + name + ")";
+    }
 }

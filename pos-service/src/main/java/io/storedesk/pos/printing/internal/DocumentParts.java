@@ -111,15 +111,7 @@ class DocumentParts {
 
     /** A user as a manager knows them: "Anna Bērziņa (clerk)"; the bare name when none is configured. */
     String user(String name) {
-        if (name == null || name.isBlank()) {
-            return name == null ? "" : name;
-        }
-        IdentityProperties.User user = identity.users().get(name);
-        if (user == null || user.displayName() == null || user.displayName().isBlank()
-                || user.displayName().equals(name)) {
-            return name;
-        }
-        return user.displayName() + " (" + name + ")";
+        return identity.labelOf(name);
     }
 
     /**

@@ -96,15 +96,7 @@ class ReportText {
 
     /** A user as a manager knows them: "Anna Bērziņa (clerk)"; the bare name when none is configured. */
     String user(String name) {
-        if (name == null || name.isBlank()) {
-            return name == null ? "" : name;
-        }
-        IdentityProperties.User user = identity.users().get(name);
-        if (user == null || user.displayName() == null || user.displayName().isBlank()
-                || user.displayName().equals(name)) {
-            return name;
-        }
-        return user.displayName() + " (" + name + ")";
+        return identity.labelOf(name);
     }
 
     /** Entries re-keyed by display name, in the store language's alphabetical order (amounts summed on a clash). */
