@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,12 @@ class DailyReportIntegrationTests {
                 }
 
                 @Override
-                public String title() {
+                public String title(Words words) {
                     return "Sample section – Žluťoučký kůň";
                 }
 
                 @Override
-                public Content contribute(LocalDate from, LocalDate to) {
+                public Content contribute(LocalDate from, LocalDate to, Words words) {
                     return new Content(Map.of("days", (int) (to.toEpochDay() - from.toEpochDay() + 1)),
                             List.of(new Row("Ādaži, \"centrs\"", "days", Long.toString(to.toEpochDay() - from.toEpochDay() + 1))),
                             List.of("Проверка: Ādaži, Žluťoučký kůň, days " + (to.toEpochDay() - from.toEpochDay() + 1)));
@@ -285,7 +286,7 @@ class DailyReportIntegrationTests {
             String text = new PDFTextStripper().getText(document);
             // in the store's language (Latvian): captions, names instead of codes, amounts and the
             // refund rate formatted as the receipts print them
-            assertThat(text).contains("Veikala atskaite S001 Veikals Rīga Centrs", "Darba diena " + today,
+            assertThat(text).contains("Veikala atskaite S001 Veikals Rīga Centrs", "Darba diena " + today.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")),
                     "Diena slēgta ar Z atskaiti Nr. " + z.get("zNumber").asLong(),
                     "Bruto pārdošana 63,24", "Atgriešanas (2) 9,39", "Neto pārdošana 53,85", "Iekļautais PVN 10,73",
                     "Anulēšanas (1) 2,19", "Pārdošana pa nodaļām", "Elektronika 49,00", "Dzērieni 10,46",

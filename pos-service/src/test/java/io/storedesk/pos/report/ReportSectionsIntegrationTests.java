@@ -1,10 +1,12 @@
 package io.storedesk.pos.report;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.text.NumberFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,10 +14,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.MutableClock;
+import io.storedesk.receipt.layout.ReceiptFormat;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -201,13 +205,19 @@ class ReportSectionsIntegrationTests {
         // PDF: section titles and figures as text
         try (PDDocument document = Loader.loadPDF(pdf("/api/v1/reports/daily?date=" + today + "&format=pdf"))) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Promotions", "Loyalty points", "Service cases and special orders",
-                    "RUDENS10: 1 sales, discount 4.90", "Total promotion cost 4.90",
-                    "Points issued 45, redeemed 600", "Points taken back 1, given back 100, expired 0",
-                    "Outstanding now " + outstanding + " points = " + money(outstanding) + " EUR",
-                    "Cases opened 2, resolved 1, escalated 1", "Median time to resolve PT2H",
-                    "Escalation rate 0.5000", "Follow-ups overdue now 1",
-                    "Special orders placed 3, picked up 1, cancelled 1", "Open special orders 1, deposits held 10.00");
+            // worded in the store's language (Latvian), amounts and numbers as the receipts print them
+            String flat = text.replace('\u00a0', ' ').replace('\u202f', ' ');
+            Locale lv = Locale.forLanguageTag("lv-LV");
+            String points = NumberFormat.getInstance(lv).format(outstanding).replace('\u00a0', ' ');
+            String liability = ReceiptFormat.of(lv).money(new BigDecimal(money(outstanding))).replace('\u00a0', ' ');
+            assertThat(flat).contains("Akcijas", "Lojalitātes punkti", "Klientu lietas un pasūtījumi",
+                    "RUDENS10: 1 pirkumi, atlaide 4,90", "Akciju izmaksas kopā: 4,90",
+                    "Piešķirti 45 punkti, izmantoti 600", "Atņemti 1, atdoti atpakaļ 100, noilguši 0",
+                    "Neizmantoti tagad: " + points + " punkti = " + liability + " EUR",
+                    "Atvērtas lietas 2, atrisinātas 1, eskalētas 1", "Atrisināšanas laika mediāna: 2 h 00 min",
+                    "Eskalēto daļa: 50,0", "Nokavēti atkārtoti kontakti tagad: 1",
+                    "Pasūtījumi: pieņemti 3, izsniegti 1, atcelti 1", "Atvērti pasūtījumi 1, turētie avansi 10,00");
+            assertThat(flat).doesNotContain("Promotions", "Loyalty points", "PT2H", "0.5000", "4.90");
         }
     }
 
@@ -220,7 +230,7 @@ class ReportSectionsIntegrationTests {
     }
 
     private static String money(long points) {
-        return new java.math.BigDecimal(points).movePointLeft(2).setScale(2).toPlainString();
+        return new BigDecimal(points).movePointLeft(2).setScale(2).toPlainString();
     }
 
     private static Map<String, Object> ordered(String... keyValues) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +32,7 @@ public final class ReceiptFormat {
     private final String negativePrefix;
     private final String negativeSuffix;
     private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter date;
 
     private ReceiptFormat(Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
@@ -50,6 +52,7 @@ public final class ReceiptFormat {
             date = date.replace("yy", "yyyy");
         }
         this.dateTime = DateTimeFormatter.ofPattern(date + " HH:mm", locale);
+        this.date = DateTimeFormatter.ofPattern(date, locale);
     }
 
     /** The format for a locale. */
@@ -76,6 +79,11 @@ public final class ReceiptFormat {
     /** Date in the locale's short style with a four-digit year, and 24-hour time. */
     public String dateTime(ZonedDateTime time) {
         return dateTime.format(time);
+    }
+
+    /** Date in the locale's short style with a four-digit year ("06.12.2026" in Latvian). */
+    public String date(LocalDate day) {
+        return date.format(day);
     }
 
     private String decimal(BigDecimal value) {

@@ -1,6 +1,7 @@
 package io.storedesk.pos.customer.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +46,12 @@ class ComplaintReportSection implements ReportSection {
     }
 
     @Override
-    public String title() {
-        return "Complaints about goods";
+    public String title(Words words) {
+        return words.text("complaints.title");
     }
 
     @Override
-    public Content contribute(LocalDate from, LocalDate to) {
+    public Content contribute(LocalDate from, LocalDate to, Words words) {
         ComplaintFigures.Figures f = figures.of(from, to);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("settled", f.settled());
@@ -63,10 +64,10 @@ class ComplaintReportSection implements ReportSection {
         LocalDate today = store.today(clock);
         List<Map<String, Object>> byDeadline = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        lines.add("Settled %d (%d after the deadline), average settlement time %s".formatted(f.settled(),
-                f.settledLate(), f.settlementTime().average() == null ? "-" : f.settlementTime().average()));
-        lines.add("Open now %d: due today %d, overdue %d, escalated %d".formatted(f.open(), f.dueToday(), f.overdue(),
-                f.escalated()));
+        String average = f.settlementTime().average();
+        lines.add(words.text("complaints.settled", f.settled(), f.settledLate(),
+                words.duration(average == null ? null : Duration.parse(average))));
+        lines.add(words.text("complaints.open", f.open(), f.dueToday(), f.overdue(), f.escalated()));
         for (ComplaintStore.Row row : complaints.list("OPEN", null, null, LISTED)) {
             ComplaintView v = row.view(today, properties.escalateDaysBefore(), store.zone());
             Map<String, Object> item = new LinkedHashMap<>();
@@ -75,7 +76,8 @@ class ComplaintReportSection implements ReportSection {
             item.put("daysLeft", v.daysLeft());
             item.put("clock", v.clock());
             byDeadline.add(item);
-            lines.add("%s due %s (%s)".formatted(v.complaintNumber(), v.dueDate(), v.clock()));
+            lines.add(words.text("complaints.due", v.complaintNumber(), words.date(v.dueDate()),
+                    words.term("clock", v.clock())));
         }
         data.put("openByDeadline", byDeadline);
         List<Row> rows = new ArrayList<>();

@@ -44,12 +44,12 @@ class CustomerCareReportSection implements ReportSection {
     }
 
     @Override
-    public String title() {
-        return "Service cases and special orders";
+    public String title(Words words) {
+        return words.text("serviceCases.title");
     }
 
     @Override
-    public Content contribute(LocalDate from, LocalDate to) {
+    public Content contribute(LocalDate from, LocalDate to, Words words) {
         OffsetDateTime start = from.atStartOfDay(store.zone()).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(store.zone()).toOffsetDateTime();
         long opened = count("SELECT COUNT(*) FROM service_case WHERE opened_at >= ? AND opened_at < ?", start, end);
@@ -103,12 +103,12 @@ class CustomerCareReportSection implements ReportSection {
         orders.forEach((k, v) -> rows.add(new Row("specialOrders", k, v.toString())));
 
         List<String> lines = new ArrayList<>();
-        lines.add("Cases opened %d, resolved %d, escalated %d".formatted(opened, resolution.size(), escalated));
-        lines.add("Median time to resolve " + (median == null ? "-" : median));
-        lines.add("Escalation rate " + (rate == null ? "-" : rate));
-        lines.add("Follow-ups overdue now " + overdue);
-        lines.add("Special orders placed %d, picked up %d, cancelled %d".formatted(placed, pickedUp, cancelled));
-        lines.add("Open special orders %d, deposits held %s".formatted((Long) held[0], deposits));
+        lines.add(words.text("serviceCases.cases", opened, resolution.size(), escalated));
+        lines.add(words.text("serviceCases.median", words.duration(median == null ? null : Duration.parse(median))));
+        lines.add(words.text("serviceCases.escalationRate", words.percent(rate)));
+        lines.add(words.text("serviceCases.overdue", overdue));
+        lines.add(words.text("serviceCases.orders", placed, pickedUp, cancelled));
+        lines.add(words.text("serviceCases.deposits", held[0], words.money(deposits)));
         return new Content(data, rows, lines);
     }
 

@@ -47,12 +47,12 @@ class LoyaltyReportSection implements ReportSection {
     }
 
     @Override
-    public String title() {
-        return "Loyalty points";
+    public String title(Words words) {
+        return words.text("loyalty.title");
     }
 
     @Override
-    public Content contribute(LocalDate from, LocalDate to) {
+    public Content contribute(LocalDate from, LocalDate to, Words words) {
         OffsetDateTime start = from.atStartOfDay(store.zone()).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(store.zone()).toOffsetDateTime();
         Map<EntryType, Long> points = new EnumMap<>(EntryType.class);
@@ -79,14 +79,14 @@ class LoyaltyReportSection implements ReportSection {
             data.put(FIELDS.get(t), points.get(t));
             rows.add(new Row("points", FIELDS.get(t), Long.toString(points.get(t))));
         }
-        lines.add("Points issued %d, redeemed %d".formatted(points.get(EntryType.EARN), points.get(EntryType.REDEEM)));
-        lines.add("Points taken back %d, given back %d, expired %d".formatted(points.get(EntryType.EARN_REVERSED),
+        lines.add(words.text("loyalty.issued", points.get(EntryType.EARN), points.get(EntryType.REDEEM)));
+        lines.add(words.text("loyalty.back", points.get(EntryType.EARN_REVERSED),
                 points.get(EntryType.REDEEM_RETURNED), points.get(EntryType.EXPIRE)));
         data.put("outstandingPoints", outstanding);
         data.put("outstandingLiability", liability);
         rows.add(new Row("outstanding", "points", Long.toString(outstanding)));
         rows.add(new Row("outstanding", "liability", liability));
-        lines.add("Outstanding now %d points = %s %s".formatted(outstanding, liability,
+        lines.add(words.text("loyalty.outstanding", outstanding, words.money(liability),
                 store.currency().getCurrencyCode()));
         return new Content(data, rows, lines);
     }

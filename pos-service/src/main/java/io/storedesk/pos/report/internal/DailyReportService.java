@@ -37,10 +37,12 @@ class DailyReportService implements StoreReports {
     private final StoreProperties store;
     private final ZReportService zReports;
     private final ClerkDays clerkDays;
+    private final ReportText words;
 
     DailyReportService(Sales sales, SaleActivity saleActivity, ReturnActivity returns, DrawerActivity drawers,
             ObjectProvider<ReportSection> sections, StoreProperties store, ZReportService zReports,
-            ClerkDays clerkDays) {
+            ClerkDays clerkDays, ReportText words) {
+        this.words = words;
         this.zReports = zReports;
         this.clerkDays = clerkDays;
         this.sales = sales;
@@ -128,7 +130,7 @@ class DailyReportService implements StoreReports {
         }
 
         List<Section> parts = sections.orderedStream()
-                .map(s -> new Section(s.name(), s.title(), s.contribute(from, to))).toList();
+                .map(s -> new Section(s.name(), s.title(words), s.contribute(from, to, words))).toList();
         Map<String, Map<String, Object>> contributed = new LinkedHashMap<>();
         parts.forEach(p -> contributed.put(p.name(), p.content().data()));
 

@@ -30,22 +30,22 @@ final class ReportPdf {
         DailyReport r = composed.report();
         try (PDDocument document = new PDDocument()) {
             try (PdfReportPage page = new PdfReportPage(document)) {
-                String period = r.date() != null ? t.text("day", r.date().toString())
-                        : t.text("days", r.from().toString(), r.to().toString());
+                String period = r.date() != null ? t.text("day", t.date(r.date()))
+                        : t.text("days", t.date(r.from()), t.date(r.to()));
                 page.title(t.text("title", r.storeId(), r.storeName()), period + " · " + t.text("amountsIn", r.currency()));
                 if (r.date() != null) {
                     page.line(r.zNumber() != null ? t.text("closedWithZ", r.zNumber().toString()) : t.text("notClosed"));
                 }
                 page.heading(t.text("sales"));
                 page.row(t.text("salesCount"), Long.toString(r.salesCount()));
-                page.row(t.text("grossSales"), t.money(r.grossSales()));
-                page.row(t.text("discounts"), t.money(r.discounts()));
-                page.row(t.text("salesTotal"), t.money(r.salesTotal()));
-                page.row(t.text("returns", Long.toString(r.returnsCount())), t.money(r.returns()));
-                page.row(t.text("netSales"), t.money(r.netSales()));
-                page.row(t.text("taxIncluded"), t.money(r.taxTotal()));
-                page.row(t.text("cashRounding"), t.money(r.cashRounding()));
-                page.row(t.text("postVoids", Long.toString(r.voids().count())), t.money(r.voids().amount()));
+                page.row(t.text("grossSales"), t.amount(r.grossSales()));
+                page.row(t.text("discounts"), t.amount(r.discounts()));
+                page.row(t.text("salesTotal"), t.amount(r.salesTotal()));
+                page.row(t.text("returns", Long.toString(r.returnsCount())), t.amount(r.returns()));
+                page.row(t.text("netSales"), t.amount(r.netSales()));
+                page.row(t.text("taxIncluded"), t.amount(r.taxTotal()));
+                page.row(t.text("cashRounding"), t.amount(r.cashRounding()));
+                page.row(t.text("postVoids", Long.toString(r.voids().count())), t.amount(r.voids().amount()));
 
                 page.heading(t.text("taxByRate"));
                 List<List<String>> tax = new ArrayList<>();
@@ -54,24 +54,24 @@ final class ReportPdf {
                 page.table(new float[] {0.4f, 0.2f, 0.2f, 0.2f}, tax, true);
 
                 page.heading(t.text("byDepartment"));
-                t.named(r.byDepartment(), t::department).forEach((name, amount) -> row(page, name, t.money(amount)));
+                t.named(r.byDepartment(), t::department).forEach((name, amount) -> row(page, name, t.amount(amount)));
 
                 page.heading(t.text("charts"));
-                page.barChart(t.text("byHour"), r.byHour(), t::money, t.text("none"));
-                page.barChart(t.text("tenders"), t.named(r.tenders(), t::tender), t::money, t.text("none"));
+                page.barChart(t.text("byHour"), r.byHour(), t::amount, t.text("none"));
+                page.barChart(t.text("tenders"), t.named(r.tenders(), t::tender), t::amount, t.text("none"));
                 Map<String, String> reasons = new TreeMap<>();
                 r.returnsByReason().forEach((k, v) -> reasons.put(k, v.amount()));
-                page.barChart(t.text("returnsByReason"), t.named(reasons, t::returnReason), t::money, t.text("none"));
+                page.barChart(t.text("returnsByReason"), t.named(reasons, t::returnReason), t::amount, t.text("none"));
 
                 page.heading(t.text("returnsHeading"));
                 List<List<String>> byReason = new ArrayList<>();
                 byReason.add(List.of(t.text("reason"), t.text("lines"), t.text("units"), t.text("refund")));
                 r.returnsByReason().forEach((k, v) -> byReason.add(List.of(t.returnReason(k), Long.toString(v.lines()),
-                        Long.toString(v.quantity()), t.money(v.amount()))));
+                        Long.toString(v.quantity()), t.amount(v.amount()))));
                 page.table(new float[] {0.4f, 0.2f, 0.2f, 0.2f}, byReason, true);
-                page.row(t.text("refundsCashRounding"), t.money(r.returnsCashRounding()));
+                page.row(t.text("refundsCashRounding"), t.amount(r.returnsCashRounding()));
                 t.named(r.refundsByTender(), t::tender)
-                        .forEach((tender, amount) -> row(page, t.text("refunded", tender), t.money(amount)));
+                        .forEach((tender, amount) -> row(page, t.text("refunded", tender), t.amount(amount)));
 
                 page.heading(t.text("byClerk"));
                 List<List<String>> clerks = new ArrayList<>();
@@ -85,19 +85,19 @@ final class ReportPdf {
                     DailyReport.ClerkReturns c = r.returnsByClerk().get(u);
                     DailyReport.VoidFigures v = r.voidsByClerk().get(u);
                     clerks.add(List.of(t.user(u), c == null ? "0" : Long.toString(c.salesCount()),
-                            c == null ? "" : t.money(c.sales()),
-                            c == null ? "0" : Long.toString(c.count()), c == null ? "" : t.money(c.amount()),
-                            c == null ? "" : t.percent(c.refundRate()),
-                            v == null ? "0" : Long.toString(v.count()), v == null ? "" : t.money(v.amount()),
+                            c == null ? "" : t.amount(c.sales()),
+                            c == null ? "0" : Long.toString(c.count()), c == null ? "" : t.amount(c.amount()),
+                            c == null ? "" : t.ratio(c.refundRate()),
+                            v == null ? "0" : Long.toString(v.count()), v == null ? "" : t.amount(v.amount()),
                             Long.toString(r.noSalesByClerk().getOrDefault(u, 0L))));
                 }
                 page.table(new float[] {0.22f, 0.07f, 0.1f, 0.07f, 0.1f, 0.14f, 0.07f, 0.1f, 0.13f}, clerks, true);
 
                 page.heading(t.text("cashDrawers"));
                 for (Map.Entry<String, String> e : r.cashMovements().entrySet()) {
-                    page.row(movement(t, e.getKey()), t.money(e.getValue()));
+                    page.row(movement(t, e.getKey()), t.amount(e.getValue()));
                 }
-                r.variancesByUser().forEach((u, amount) -> row(page, t.text("countVariance", t.user(u)), t.money(amount)));
+                r.variancesByUser().forEach((u, amount) -> row(page, t.text("countVariance", t.user(u)), t.amount(amount)));
                 if (r.openDrawers() > 0) {
                     page.line(t.text("openDrawers", Long.toString(r.openDrawers())));
                 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.text.Collator;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.TreeMap;
 import io.storedesk.pos.catalog.CatalogProperties;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.identity.IdentityProperties;
+import io.storedesk.pos.report.spi.ReportSection;
 import io.storedesk.receipt.layout.ReceiptFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Component;
  * percentages formatted as the receipts print them. The CSV and JSON keep codes and plain numbers.
  */
 @Component
-class ReportText {
+class ReportText implements ReportSection.Words {
 
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -54,7 +57,8 @@ class ReportText {
     }
 
     /** The caption {@code report.<key>} with its arguments filled in. */
-    String text(String key, Object... args) {
+    @Override
+    public String text(String key, Object... args) {
         String pattern = captions.containsKey("report." + key) ? captions.getString("report." + key) : key;
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
@@ -65,12 +69,18 @@ class ReportText {
     }
 
     /** A stored amount ("12.30") as the receipts print it ("12,30" in Latvian); blank stays blank. */
-    String money(String amount) {
+    String amount(String amount) {
         return amount == null || amount.isBlank() ? "" : format.money(new BigDecimal(amount));
     }
 
+    /** As {@link #amount} for a section's line: an unknown amount is "-". */
+    @Override
+    public String money(String amount) {
+        return amount == null || amount.isBlank() ? "-" : amount(amount);
+    }
+
     /** A ratio ("0.2383") as a percentage with one decimal in the store's locale ("23,8%", "23,8 %"). */
-    String percent(String ratio) {
+    String ratio(String ratio) {
         if (ratio == null || ratio.isBlank()) {
             return "";
         }
@@ -79,6 +89,31 @@ class ReportText {
         percent.setMaximumFractionDigits(1);
         percent.setRoundingMode(java.math.RoundingMode.HALF_UP);
         return percent.format(new BigDecimal(ratio));
+    }
+
+    @Override
+    public String percent(String ratio) {
+        return ratio == null || ratio.isBlank() ? "-" : ratio(ratio);
+    }
+
+    /** A business date as the store writes it ("06.12.2026" in Latvian, "6. 12. 2026" in Czech). */
+    @Override
+    public String date(LocalDate date) {
+        return format.date(date);
+    }
+
+    @Override
+    public String duration(Duration duration) {
+        if (duration == null) {
+            return "-";
+        }
+        long minutes = duration.toMinutes();
+        return text("duration", minutes / 60, "%02d".formatted(minutes % 60));
+    }
+
+    @Override
+    public String term(String prefix, String code) {
+        return messages.getMessage(prefix + "." + code, null, code, locale);
     }
 
     String tender(String type) {
@@ -91,11 +126,12 @@ class ReportText {
 
     /** A return reason code by its name in the store's language ("Bojāta prece"); an unknown code as is. */
     String returnReason(String code) {
-        return messages.getMessage("reason." + code, null, code, locale);
+        return term("reason", code);
     }
 
     /** A user as a manager knows them: "Anna Bērziņa (clerk)"; the bare name when none is configured. */
-    String user(String name) {
+    @Override
+    public String user(String name) {
         return identity.labelOf(name);
     }
 
@@ -122,7 +158,7 @@ class ReportText {
             BigDecimal r = new BigDecimal(rate);
             String letter = catalog.letterOf(r);
             lines.add(new TaxLine(letter, r, (letter.isEmpty() ? "" : letter + " ") + format.percent(r),
-                    money(v.get("net")), money(v.get("tax")), money(v.get("gross"))));
+                    amount(v.get("net")), amount(v.get("tax")), amount(v.get("gross"))));
         });
         lines.sort(Comparator.comparing(TaxLine::rate, catalog.taxTableOrder()));
         return lines;

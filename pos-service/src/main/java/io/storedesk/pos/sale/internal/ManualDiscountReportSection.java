@@ -37,12 +37,12 @@ class ManualDiscountReportSection implements ReportSection {
     }
 
     @Override
-    public String title() {
-        return "Price overrides and manual discounts";
+    public String title(Words words) {
+        return words.text("manualDiscounts.title");
     }
 
     @Override
-    public Content contribute(LocalDate from, LocalDate to) {
+    public Content contribute(LocalDate from, LocalDate to, Words words) {
         ManualDiscountTotals totals = figures.of(from, to);
         Map<String, SaleActivity.ClerkSales> sales = activity.salesByClerk(from, to);
         List<Row> rows = new ArrayList<>();
@@ -52,7 +52,8 @@ class ManualDiscountReportSection implements ReportSection {
             byReason.put(reason, Map.of("count", f.count(), "amount", f.amount()));
             rows.add(new Row(reason, "count", Long.toString(f.count())));
             rows.add(new Row(reason, "amount", f.amount()));
-            lines.add("%s: %d, %s".formatted(reason, f.count(), f.amount()));
+            lines.add(words.text("manualDiscounts.reason", words.term("discount.reason", reason), f.count(),
+                    words.money(f.amount())));
         });
         Map<String, Object> byClerk = new LinkedHashMap<>();
         totals.byClerk().forEach((clerk, f) -> {
@@ -69,7 +70,8 @@ class ManualDiscountReportSection implements ReportSection {
             rows.add(new Row("clerk:" + clerk, "count", Long.toString(f.count())));
             rows.add(new Row("clerk:" + clerk, "amount", f.amount()));
             rows.add(new Row("clerk:" + clerk, "discountRate", rate == null ? "" : rate));
-            lines.add("%s: %d, %s (rate %s)".formatted(clerk, f.count(), f.amount(), rate == null ? "-" : rate));
+            lines.add(words.text("manualDiscounts.clerk", words.user(clerk), f.count(), words.money(f.amount()),
+                    words.percent(rate)));
         });
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("count", totals.count());
@@ -78,7 +80,7 @@ class ManualDiscountReportSection implements ReportSection {
         data.put("byClerk", byClerk);
         rows.add(new Row("", "count", Long.toString(totals.count())));
         rows.add(new Row("", "amount", totals.amount()));
-        lines.add("Total: %d, %s".formatted(totals.count(), totals.amount()));
+        lines.add(words.text("manualDiscounts.total", totals.count(), words.money(totals.amount())));
         return new Content(data, rows, lines);
     }
 }

@@ -38,15 +38,15 @@ class PromotionReportSection implements ReportSection {
     }
 
     @Override
-    public String title() {
-        return "Promotions";
+    public String title(Words words) {
+        return words.text("promotions.title");
     }
 
     private record Figures(String code, long sales, BigDecimal discount) {
     }
 
     @Override
-    public Content contribute(LocalDate from, LocalDate to) {
+    public Content contribute(LocalDate from, LocalDate to, Words words) {
         int scale = store.currency().getDefaultFractionDigits();
         List<Figures> figures = jdbc.sql("SELECT p.code, COUNT(DISTINCT p.receipt_number), SUM(p.amount) "
                         + "FROM sale_promotion p JOIN sale s ON s.receipt_number = p.receipt_number "
@@ -73,7 +73,7 @@ class PromotionReportSection implements ReportSection {
             byCode.put(f.code(), one);
             rows.add(new Row(f.code(), "sales", Long.toString(f.sales())));
             rows.add(new Row(f.code(), "discount", discount));
-            lines.add("%s: %d sales, discount %s".formatted(f.code(), f.sales(), discount));
+            lines.add(words.text("promotions.code", f.code(), f.sales(), words.money(discount)));
             cost = cost.add(f.discount());
         }
         String total = cost.setScale(scale, RoundingMode.HALF_UP).toPlainString();
@@ -83,8 +83,8 @@ class PromotionReportSection implements ReportSection {
         data.put("cost", total);
         rows.add(new Row("", "salesWithPromotions", Long.toString(salesWithPromotions)));
         rows.add(new Row("", "cost", total));
-        lines.add("Sales with promotions " + salesWithPromotions);
-        lines.add("Total promotion cost " + total);
+        lines.add(words.text("promotions.salesWith", salesWithPromotions));
+        lines.add(words.text("promotions.cost", words.money(total)));
         return new Content(data, rows, lines);
     }
 }

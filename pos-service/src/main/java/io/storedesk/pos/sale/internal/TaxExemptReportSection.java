@@ -28,12 +28,12 @@ class TaxExemptReportSection implements ReportSection {
     }
 
     @Override
-    public String title() {
-        return "Tax-exempt sales";
+    public String title(Words words) {
+        return words.text("taxExempt.title");
     }
 
     @Override
-    public Content contribute(LocalDate from, LocalDate to) {
+    public Content contribute(LocalDate from, LocalDate to, Words words) {
         TaxExemptTotals totals = figures.of(from, to);
         List<Row> rows = new ArrayList<>();
         List<String> lines = new ArrayList<>();
@@ -42,7 +42,7 @@ class TaxExemptReportSection implements ReportSection {
             byReason.put(reason, Map.of("count", f.count(), "net", f.net()));
             rows.add(new Row(reason, "count", Long.toString(f.count())));
             rows.add(new Row(reason, "net", f.net()));
-            lines.add("%s: %d, %s".formatted(reason, f.count(), f.net()));
+            lines.add(words.text("taxExempt.reason", words.term("exempt.reason", reason), f.count(), words.money(f.net())));
         });
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("count", totals.count());
@@ -50,7 +50,7 @@ class TaxExemptReportSection implements ReportSection {
         data.put("byReason", byReason);
         rows.add(new Row("", "count", Long.toString(totals.count())));
         rows.add(new Row("", "net", totals.net()));
-        lines.add("Total: %d, %s".formatted(totals.count(), totals.net()));
+        lines.add(words.text("taxExempt.total", totals.count(), words.money(totals.net())));
         return new Content(data, rows, lines);
     }
 }
