@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 import io.storedesk.pos.support.Api;
@@ -70,6 +71,10 @@ class ReportDocumentIntegrationTests {
         return new String(response.body(), Charset.forName("Cp1257"));
     }
 
+    private static String lvDate(LocalDate day) {
+        return day.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    }
+
     private static String lv(String amount) {
         return amount.replace('.', ',');
     }
@@ -91,7 +96,9 @@ class ReportDocumentIntegrationTests {
         // X report: 60.00 float + 3.80 + 49.00 cash sales
         String x = pdfText(fetch("/api/v1/drawers/D1/x-report?format=pdf", "manager"));
         assertThat(x).contains("Veikals Rīga Centrs", "X atskaite", "Naudas kaste D1", "Sākuma atlikums 60,00",
-                "Pārdošana skaidrā naudā 52,80", "Paredzētā nauda 112,80", "Darījumi 2", "Skaidra nauda 52,80");
+                "Pārdošana skaidrā naudā 52,80", "Paredzētā nauda 112,80", "Darījumi 2", "Skaidra nauda 52,80",
+                "Darba diena " + lvDate(today), "Atvēra Anna Bērziņa (clerk)");
+        assertThat(x).doesNotContain(today.toString(), "Atvēra clerk");
         assertThat(escPos(fetch("/api/v1/drawers/D1/x-report?format=escpos", "manager")))
                 .contains("X atskaite", "Paredzētā nauda", "112,80", "\u001DV");
         assertThat(fetch("/api/v1/drawers/D1/x-report?format=pdf", "clerk").statusCode()).isEqualTo(403);
@@ -105,10 +112,10 @@ class ReportDocumentIntegrationTests {
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         String session = closed.text("sessionId");
         String close = pdfText(fetch("/api/v1/drawers/D1/close-report?format=pdf&session=" + session, "clerk"));
-        assertThat(close).contains("Kases slēgšana", "Maiņa " + session, "Darba diena " + today, "Atvēra clerk",
-                "Slēdza clerk", "Sākuma atlikums 60,00", "Skaitīšana", "50,00 x 2 100,00", "10,00 x 1 10,00",
+        assertThat(close).contains("Kases slēgšana", "Maiņa " + session, "Darba diena " + lvDate(today),
+                "Atvēra Anna Bērziņa (clerk)", "Slēdza Anna Bērziņa (clerk)", "Sākuma atlikums 60,00", "Skaitīšana", "50,00 x 2 100,00", "10,00 x 1 10,00",
                 "2,00 x 1 2,00", "0,50 x 1 0,50", "0,20 x 1 0,20", "0,10 x 1 0,10", "Paredzētā nauda 112,80",
-                "Saskaitītā nauda 112,80", "Starpība 0,00", "Rezultāts BALANCED", "Pārdošana skaidrā naudā 52,80");
+                "Saskaitītā nauda 112,80", "Starpība 0,00", "Rezultāts Sakrīt", "Pārdošana skaidrā naudā 52,80");
         assertThat(close.indexOf("50,00 x 2")).isLessThan(close.indexOf("0,10 x 1"));
         assertThat(pdfText(fetch("/api/v1/drawers/D1/close-report", "clerk"))).contains("Maiņa " + session);
         assertThat(escPos(fetch("/api/v1/drawers/D1/close-report?format=escpos&copy=true", "clerk")))
@@ -123,7 +130,7 @@ class ReportDocumentIntegrationTests {
         JsonNode z = zClose.json();
         long zNumber = z.get("zNumber").asLong();
         String zText = pdfText(fetch("/api/v1/reports/z/" + zNumber + "/document?format=pdf", "manager"));
-        assertThat(zText).contains("Z atskaite", "Z Nr. " + zNumber, "Darba diena " + today, "Pārdošanas 2",
+        assertThat(zText).contains("Z atskaite", "Z Nr. " + zNumber, "Darba diena " + lvDate(today), "Pārdošanas 2",
                 "Pārdošana kopā " + lv(z.get("salesTotal").asString()), "Neto pārdošana " + lv(z.get("netSales").asString()),
                 "PVN kopā " + lv(z.get("taxTotal").asString()), "Skaidra nauda " + lv(z.get("tenders").get("CASH").asString()),
                 "Slēdza Līga Kalniņa (manager)", "D1 Anna Bērziņa (clerk) Starpība 0,00",

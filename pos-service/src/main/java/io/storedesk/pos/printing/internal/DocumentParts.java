@@ -1,7 +1,9 @@
 package io.storedesk.pos.printing.internal;
 
 import java.math.BigDecimal;
+import java.text.Collator;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Currency;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.TreeMap;
 
 import io.storedesk.pos.catalog.CatalogProperties;
 import io.storedesk.pos.common.StoreProperties;
@@ -103,7 +106,7 @@ class DocumentParts {
 
     /** Figures by department code as printed: by display name, in the store language's alphabetical order. */
     Map<String, String> departments(Map<String, String> byCode) {
-        Map<String, String> named = new java.util.TreeMap<>(java.text.Collator.getInstance(store.locale()));
+        Map<String, String> named = new TreeMap<>(Collator.getInstance(store.locale()));
         byCode.forEach((code, amount) -> named.merge(department(code), amount,
                 (a, b) -> new BigDecimal(a).add(new BigDecimal(b)).toPlainString()));
         return named;
@@ -141,6 +144,15 @@ class DocumentParts {
 
     String money(BigDecimal amount) {
         return format.money(amount);
+    }
+
+    /** A business date ("2026-12-06" as stored) in the store's short style ("06.12.2026" in Latvian). */
+    String date(String isoDate) {
+        return isoDate == null || isoDate.isBlank() ? "" : format.date(LocalDate.parse(isoDate));
+    }
+
+    String date(LocalDate date) {
+        return format.date(date);
     }
 
     String dateTime(Instant at) {

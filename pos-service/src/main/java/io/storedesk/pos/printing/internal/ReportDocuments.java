@@ -32,14 +32,14 @@ class ReportDocuments {
         ReceiptBuilder b = parts.document(DocumentKind.DRAWER_CLOSE, c.drawerId() + "-" + shortId(c.sessionId()),
                         c.closedAt(), c.currency())
                 .register(c.registerId())
-                .clerk(c.closedBy())
+                .clerk(parts.user(c.closedBy()))
                 .copy(copy);
         row(b, "drawer", c.drawerId());
         row(b, "session", c.sessionId().toString());
-        row(b, "businessDate", c.businessDate());
-        row(b, "openedBy", c.openedBy());
+        row(b, "businessDate", parts.date(c.businessDate()));
+        row(b, "openedBy", parts.user(c.openedBy()));
         row(b, "openedAt", parts.dateTime(c.openedAt()));
-        row(b, "closedBy", c.closedBy());
+        row(b, "closedBy", parts.user(c.closedBy()));
         row(b, "closedAt", parts.dateTime(c.closedAt()));
         row(b, "openingFloat", parts.money(c.openingFloat()));
         row(b, "postings", "");
@@ -50,9 +50,9 @@ class ReportDocuments {
         row(b, "expectedCash", parts.money(c.expectedCash()));
         row(b, "countedCash", parts.money(c.countedCash()));
         row(b, "variance", parts.money(c.variance()));
-        row(b, "result", c.result());
+        row(b, "result", parts.captionOr("drawerResult." + c.result(), c.result()));
         if (c.approvedBy() != null) {
-            row(b, "approvedBy", c.approvedBy());
+            row(b, "approvedBy", parts.user(c.approvedBy()));
         }
         return b.build();
     }
@@ -61,11 +61,11 @@ class ReportDocuments {
         ReceiptBuilder b = parts.document(DocumentKind.X_REPORT, x.drawerId() + "-" + shortId(x.sessionId()),
                         clock.instant(), x.currency())
                 .register(x.registerId())
-                .clerk(x.openedBy());
+                .clerk(parts.user(x.openedBy()));
         row(b, "drawer", x.drawerId());
         row(b, "session", x.sessionId().toString());
-        row(b, "businessDate", x.businessDate());
-        row(b, "openedBy", x.openedBy());
+        row(b, "businessDate", parts.date(x.businessDate()));
+        row(b, "openedBy", parts.user(x.openedBy()));
         row(b, "openingFloat", parts.money(x.openingFloat()));
         row(b, "cashSales", parts.money(x.cashSales()));
         row(b, "cashRefunds", parts.money(x.cashRefunds()));
@@ -86,7 +86,7 @@ class ReportDocuments {
                 .clerk(parts.user(z.closedBy()))
                 .copy(copy);
         row(b, "zNumber", Long.toString(z.zNumber()));
-        row(b, "businessDate", z.businessDate().toString());
+        row(b, "businessDate", parts.date(z.businessDate()));
         row(b, "closedBy", parts.user(z.closedBy()));
         row(b, "closedAt", parts.dateTime(z.closedAt().toInstant()));
         row(b, "salesCount", Long.toString(z.salesCount()));
