@@ -234,6 +234,13 @@ class PagesBrowserTests {
             printsAndOpensAsPdf(b, "close", "R03", "Sent to the printer.");
             b.waitForText(By.id("drawer-status"), "closed");
             b.screenshot("drawer-closed");
+            // the result above the open form never pushes Open out of sight, also at 1024x768
+            b.viewport(1024, 768);
+            b.find(By.id("open-submit"));
+            assertThat(b.inViewport(By.id("close-result"))).isTrue();
+            assertThat(b.inViewport(By.id("open-submit"))).as("Open in sight after a close").isTrue();
+            assertThat(b.seen(By.id("open-submit"))).as("Open not covered after a close").isTrue();
+            b.screenshot("drawer-closed-1024x768");
         }
     }
 
