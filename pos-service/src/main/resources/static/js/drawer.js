@@ -74,7 +74,8 @@
       const balanced = c.result === 'BALANCED';
       $('#cr-verdict').textContent = t('drawer.verdict.' + c.result, money(String(c.variance).replace(/^-/, '')));
       $('#close-result').className = balanced ? 'done' : 'variance';
-      $('#cr-approved').textContent = c.approvedBy || '–';
+      const approvers = JSON.parse($('#cr-approved').dataset.labels || '{}');
+      $('#cr-approved').textContent = c.approvedBy ? (approvers[c.approvedBy] || c.approvedBy) : '–';
       const closed = encodeURIComponent(id()), session = c.sessionId ? encodeURIComponent(c.sessionId) : null;
       P.documentActions($('#close-doc'), {
         print: '/api/v1/drawers/' + closed + '/close-report/print', body: session ? { session: c.sessionId } : {},

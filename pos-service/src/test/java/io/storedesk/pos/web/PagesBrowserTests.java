@@ -230,7 +230,7 @@ class PagesBrowserTests {
             assertThat(b.find(By.id("close-result")).getAttribute("class")).isEqualTo("variance");
             assertThat(b.find(By.id("close-result")).getCssValue("border-top-color")).isNotEqualTo(GREEN);
             assertThat(b.find(By.id("cr-verdict")).getCssValue("color")).isNotEqualTo(GREEN);
-            assertThat(b.text(By.id("cr-approved"))).isEqualTo("manager");
+            assertThat(b.text(By.id("cr-approved"))).isEqualTo("Līga Kalniņa (manager)");
             printsAndOpensAsPdf(b, "close", "R03", "Sent to the printer.");
             b.waitForText(By.id("drawer-status"), "closed");
             b.screenshot("drawer-closed");
