@@ -41,8 +41,14 @@ public interface Sales {
     java.util.Optional<io.storedesk.pos.common.Money> lowestUnitPaid(String sku, java.time.LocalDate since);
 
     /** What the lines would cost now (after promotions), as a quote would show it. */
+    default io.storedesk.pos.common.Money quoteTotal(java.util.List<SaleOrder.Line> lines, String loyaltyCard,
+            java.util.List<String> coupons) {
+        return quoteTotal(lines, loyaltyCard, coupons, null);
+    }
+
+    /** The same with a basket discount ({@code discount}, null = none), whether or not it needs an approval. */
     io.storedesk.pos.common.Money quoteTotal(java.util.List<SaleOrder.Line> lines, String loyaltyCard,
-            java.util.List<String> coupons);
+            java.util.List<String> coupons, SaleOrder.Discount discount);
 
     /**
      * Completes the new half of an exchange: a sale of the order's lines in which {@code credit}

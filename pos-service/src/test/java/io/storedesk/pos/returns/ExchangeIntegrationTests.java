@@ -29,6 +29,53 @@ class ExchangeIntegrationTests extends IntegrationTest {
                  "newLines":[{"sku":"%s","quantity":1}]%s}""".formatted(receipt, newSku, tenders);
     }
 
+    /**
+     * Issue 24: the new goods of an exchange are a sale like any other. Beer (18+) needs the clerk's
+     * age check, a line discount beyond the clerk's 10 % needs a manager; refused without them,
+     * with nothing stored, and taken with them.
+     */
+    @Test
+    void theNewGoodsTakeTheAgeCheckAndTheDiscountApprovalOfASale() {
+        String receipt = cashSale("D2", "LV-1022", 1, "13.50");
+        long sales = count("sale");
+        long returns = count("sale_return");
+        String beer = """
+                {"receiptNumber":"%s","drawerId":"D2",
+                 "returnLines":[{"lineNo":1,"quantity":1,"reason":"WRONG_ITEM","restock":true}],
+                 "newLines":[{"sku":"LV-1029","quantity":2}]%s}""";
+
+        Api.Response unchecked = api.post("/api/v1/exchanges", "clerk", beer.formatted(receipt, ""));
+        assertThat(unchecked.status()).as(unchecked.body()).isEqualTo(422);
+        assertThat(unchecked.text("type")).endsWith("/age-check-required");
+        assertThat(count("sale")).isEqualTo(sales);
+        assertThat(count("sale_return")).isEqualTo(returns);
+
+        Api.Response checked = api.post("/api/v1/exchanges", "clerk",
+                beer.formatted(receipt, ",\"ageCheck\":{\"idChecked\":true,\"looksOver\":18}"));
+        assertThat(checked.status()).as(checked.body()).isEqualTo(201);
+        assertThat(checked.text("newTotal")).isEqualTo("3.18");
+        assertThat(checked.text("difference")).isEqualTo("-10.32");
+
+        String second = cashSale("D2", "LV-1022", 1, "13.50");
+        String discounted = """
+                {"receiptNumber":"%s","drawerId":"D2",
+                 "returnLines":[{"lineNo":1,"quantity":1,"reason":"WRONG_ITEM","restock":true}],
+                 "newLines":[{"sku":"LV-1023","quantity":1,"discount":{"percent":"50","reason":"DAMAGED"}}]%s}""";
+        Api.Response refused = api.post("/api/v1/exchanges", "clerk", discounted.formatted(second, ""));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.text("type")).endsWith("/discount-needs-approval");
+        assertThat(api.get("/api/v1/sales/" + second, "clerk").json().get("lines").get(0).get("returnedQuantity")
+                .asInt()).isZero();
+
+        Api.Response approved = api.post("/api/v1/exchanges", "clerk", discounted.formatted(second,
+                ",\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        assertThat(approved.text("newTotal")).isEqualTo("12.45");        // 24.90 less 50 %
+        assertThat(approved.text("difference")).isEqualTo("-1.05");      // the returned 13.50 cover it
+        assertThat(approved.json().get("sale").get("tenders")).singleElement()
+                .satisfies(t -> assertThat(t.get("amount").asString()).isEqualTo("12.45"));
+    }
+
     @Test
     void theCustomerPaysTheDifferenceWhenTheNewGoodsCostMore() {
         String receipt = cashSale("D2", "LV-1022", 1, "13.50");

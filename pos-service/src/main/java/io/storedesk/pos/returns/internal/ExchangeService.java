@@ -66,7 +66,8 @@ class ExchangeService {
             // what the returned goods are worth, less earned points already spent that go with them
             RefundPlan valued = returns.plan(sale, request.returnLines(), request.method(), null, false);
             Money returned = valued.linesTotal().minus(valued.pointsSpent());
-            Money newTotal = sales.quoteTotal(request.newLines(), request.loyaltyCard(), request.coupons());
+            Money newTotal = sales.quoteTotal(request.newLines(), request.loyaltyCard(), request.coupons(),
+                    request.discount());
             Money credit = returned.min(newTotal);
             boolean tendersGiven = request.tenders() != null && !request.tenders().isEmpty();
             if (!newTotal.isGreaterThan(returned) && tendersGiven) {
@@ -79,7 +80,8 @@ class ExchangeService {
             UUID returnId = Ids.timeOrdered();
             List<CardRefund> refunded = returns.refundCards(plan, drawer.registerId(), returnId);
             SaleOrder.Exchange order = new SaleOrder.Exchange(request.drawerId(), request.newLines(),
-                    request.loyaltyCard(), request.coupons(), request.tenders());
+                    request.loyaltyCard(), request.coupons(), request.tenders(), request.discount(),
+                    request.approval(), request.ageCheck());
             AppliedTender creditTender = credit.isPositive()
                     ? new AppliedTender(TenderType.EXCHANGE, credit, credit, request.receiptNumber()) : null;
             try {

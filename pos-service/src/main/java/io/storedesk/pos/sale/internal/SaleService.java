@@ -470,8 +470,9 @@ class SaleService implements Sales {
     }
 
     @Override
-    public Money quoteTotal(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons) {
-        return quote(lines, loyaltyCard, coupons, null).total();
+    public Money quoteTotal(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons,
+            SaleOrder.Discount discount) {
+        return quote(lines, loyaltyCard, coupons, discount).total();
     }
 
     @Transactional(readOnly = true)
