@@ -1,0 +1,115 @@
+package io.storedesk.pos.stock.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import io.storedesk.pos.common.ClusterLocks;
+import io.storedesk.pos.stock.StockMoved;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * On hand per SKU and its movements, by plain JDBC, always in the caller's transaction (the sale,
+ * return, post-void, receipt, adjustment or count that moves the stock). Each SKU's row is changed
+ * with one atomic {@code UPDATE ... SET on_hand = on_hand + ?} (an upsert when the SKU has no row
+ * yet), which also locks it until the document commits; the rows are taken in SKU order, so two
+ * documents moving the same SKUs never wait on each other crosswise (docs/locking.md, lock 10).
+ * Negative on hand is allowed: nothing here refuses a sale.
+ */
+@Component
+class StockLedger {
+
+    enum Reason { SALE, RETURN_RESTOCKED, POST_VOID, RECEIVED, ADJUSTMENT, COUNT }
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final boolean postgres;
+
+    StockLedger(JdbcClient jdbc, ApplicationEventPublisher events, ClusterLocks locks) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.postgres = locks.postgres();
+    }
+
+    /**
+     * Writes the movements of one document ({@code deltas}: signed quantity per SKU; zero entries are
+     * skipped), updates on hand and publishes {@link StockMoved} (the outbox records it in the same
+     * transaction). @return on hand of each moved SKU afterwards, in SKU order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    SortedMap<String, Integer> move(Reason reason, String reasonCode, String note, String document, String user,
+            Instant at, Map<String, Integer> deltas) {
+        SortedMap<String, Integer> sorted = new TreeMap<>();
+        deltas.forEach((sku, q) -> {
+            if (sku != null && q != null && q != 0) {
+                sorted.merge(sku, q, Integer::sum);
+            }
+        });
+        sorted.values().removeIf(q -> q == 0);
+        SortedMap<String, Integer> after = new TreeMap<>();
+        if (sorted.isEmpty()) {
+            return after;
+        }
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        String kept = note == null || note.length() <= 200 ? note : note.substring(0, 200);
+        List<StockMoved.Line> lines = new ArrayList<>(sorted.size());
+        for (Map.Entry<String, Integer> e : sorted.entrySet()) {
+            add(e.getKey(), e.getValue(), when);
+            jdbc.sql("INSERT INTO stock_movement (sku, quantity, reason, reason_code, reason_note, document, user_name, "
+                            + "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(e.getKey(), e.getValue(), reason.name(), reasonCode, kept, document, user, when).update();
+            lines.add(new StockMoved.Line(e.getKey(), e.getValue()));
+            after.put(e.getKey(), onHand(e.getKey()));
+        }
+        events.publishEvent(new StockMoved(document, reason.name(), reasonCode, kept, user, at, List.copyOf(lines)));
+        return after;
+    }
+
+    /**
+     * Locks the rows of these SKUs in SKU order (making a zero row for one never moved) and returns
+     * what they hold: a count decides its differences under these locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    SortedMap<String, Integer> lock(Iterable<String> skus, Instant at) {
+        SortedMap<String, Integer> held = new TreeMap<>();
+        skus.forEach(s -> held.put(s, 0));
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        for (String sku : held.keySet()) {
+            add(sku, 0, when);
+            held.put(sku, onHand(sku));
+        }
+        return held;
+    }
+
+    /** On hand now (0 for a SKU never moved). */
+    int onHand(String sku) {
+        return jdbc.sql("SELECT on_hand FROM stock_on_hand WHERE sku = ?").param(sku).query(Integer.class).optional()
+                .orElse(0);
+    }
+
+    private void add(String sku, int quantity, OffsetDateTime when) {
+        int updated = jdbc.sql("UPDATE stock_on_hand SET on_hand = on_hand + ?, updated_at = ? WHERE sku = ?")
+                .params(quantity, when, sku).update();
+        if (updated == 1) {
+            return;
+        }
+        // the SKU's first movement: an upsert, so two documents making the row at once both count
+        String upsert = postgres
+                ? "INSERT INTO stock_on_hand (sku, on_hand, updated_at) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE "
+                        + "SET on_hand = stock_on_hand.on_hand + EXCLUDED.on_hand, updated_at = EXCLUDED.updated_at"
+                : "MERGE INTO stock_on_hand t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), "
+                        + "CAST(? AS TIMESTAMP WITH TIME ZONE))) AS d (sku, on_hand, updated_at) ON t.sku = d.sku "
+                        + "WHEN MATCHED THEN UPDATE SET on_hand = t.on_hand + d.on_hand, updated_at = d.updated_at "
+                        + "WHEN NOT MATCHED THEN INSERT (sku, on_hand, updated_at) VALUES (d.sku, d.on_hand, d.updated_at)";
+        jdbc.sql(upsert).params(sku, quantity, when).update();
+    }
+}
