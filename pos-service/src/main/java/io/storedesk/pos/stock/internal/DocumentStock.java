@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
  * moves nothing), an exchange does both through its return and its new sale.
  *
  * <p>Plain synchronous {@link EventListener}s, like the outbox recorder and the points reversals:
- * they run inside the document's transaction, so the movements commit or roll back with it
- * (durability by the database, nothing replayed after a commit). Ordered last among the document's
- * listeners: the stock rows are the last rows the transaction locks (docs/locking.md, lock 10).
+ * they run inside the document's transaction and hand the movements to
+ * {@link StockLedger#moveAtCommit}, which writes them in that same transaction just before it
+ * commits, so they commit or roll back with the document (durability by the database, nothing
+ * replayed after a commit) and the stock rows are the last rows the transaction locks, in SKU order
+ * (docs/locking.md, lock 10), also when an exchange records a return and then a sale.
  */
 @Component
 class DocumentStock {
@@ -42,7 +44,7 @@ class DocumentStock {
         for (SaleView.Line l : sale.lines()) {
             deltas.merge(l.sku(), -l.quantity(), Integer::sum);
         }
-        ledger.move(StockLedger.Reason.SALE, null, null, sale.receiptNumber(), sale.clerk(), sale.completedAt(), deltas);
+        ledger.moveAtCommit(StockLedger.Reason.SALE, null, sale.receiptNumber(), sale.clerk(), sale.completedAt(), deltas);
     }
 
     @EventListener
@@ -52,7 +54,7 @@ class DocumentStock {
         for (SaleView.Line l : voided.lines()) {
             deltas.merge(l.sku(), l.quantity() - l.returnedQuantity(), Integer::sum);
         }
-        ledger.move(StockLedger.Reason.POST_VOID, null, voided.reason(), voided.receiptNumber(), voided.voidedBy(),
+        ledger.moveAtCommit(StockLedger.Reason.POST_VOID, voided.reason(), voided.receiptNumber(), voided.voidedBy(),
                 voided.voidedAt(), deltas);
     }
 
@@ -65,7 +67,7 @@ class DocumentStock {
                 deltas.merge(l.sku(), l.quantity(), Integer::sum);
             }
         }
-        ledger.move(StockLedger.Reason.RETURN_RESTOCKED, null, null, returned.returnNumber(), returned.clerk(),
+        ledger.moveAtCommit(StockLedger.Reason.RETURN_RESTOCKED, null, returned.returnNumber(), returned.clerk(),
                 clock.instant(), deltas);
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * On hand per SKU and its movements, by plain JDBC, always in the caller's transaction (the sale,
@@ -72,6 +74,58 @@ class StockLedger {
         }
         events.publishEvent(new StockMoved(document, reason.name(), reasonCode, kept, user, at, List.copyOf(lines)));
         return after;
+    }
+
+    /**
+     * As {@link #move}, for a document recorded by another module (a sale, return, post-void): the
+     * movements are written just before the document's transaction commits, inside it, together with
+     * those of every other document of the same transaction (an exchange's return and new sale) in one
+     * pass in SKU order. So the stock rows are the very last rows the transaction locks, after every
+     * lock the document took in docs/locking.md's order, and the movements commit or roll back with
+     * the document.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void moveAtCommit(Reason reason, String note, String document, String user, Instant at,
+            Map<String, Integer> deltas) {
+        @SuppressWarnings("unchecked")
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Pending> list = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, list);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    writePending(list);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(StockLedger.this);
+                }
+            });
+            pending = list;
+        }
+        pending.add(new Pending(reason, note, document, user, at, deltas));
+    }
+
+    private record Pending(Reason reason, String note, String document, String user, Instant at,
+            Map<String, Integer> deltas) {
+    }
+
+    private void writePending(List<Pending> pending) {
+        // every SKU of the transaction's documents in one pass in SKU order: lock (and move) each row once
+        SortedMap<String, Integer> all = new TreeMap<>();
+        pending.forEach(p -> p.deltas().forEach((sku, q) -> {
+            if (sku != null && q != null) {
+                all.merge(sku, q, Integer::sum);
+            }
+        }));
+        Instant first = pending.get(0).at();
+        all.forEach((sku, q) -> add(sku, 0, first.atOffset(ZoneOffset.UTC)));
+        for (Pending p : List.copyOf(pending)) {
+            move(p.reason(), null, p.note(), p.document(), p.user(), p.at(), p.deltas());
+        }
+        pending.clear();
     }
 
     /**
