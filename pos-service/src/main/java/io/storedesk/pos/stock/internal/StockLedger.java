@@ -50,6 +50,12 @@ class StockLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     SortedMap<String, Integer> move(Reason reason, String reasonCode, String note, String document, String user,
             Instant at, Map<String, Integer> deltas) {
+        return move(reason, reasonCode, note, document, user, at, deltas, true);
+    }
+
+    /** {@code report}: read back each SKU's on hand for the answer (a document of another module needs none). */
+    private SortedMap<String, Integer> move(Reason reason, String reasonCode, String note, String document, String user,
+            Instant at, Map<String, Integer> deltas, boolean report) {
         SortedMap<String, Integer> sorted = new TreeMap<>();
         deltas.forEach((sku, q) -> {
             if (sku != null && q != null && q != 0) {
@@ -70,7 +76,9 @@ class StockLedger {
                             + "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(e.getKey(), e.getValue(), reason.name(), reasonCode, kept, document, user, when).update();
             lines.add(new StockMoved.Line(e.getKey(), e.getValue()));
-            after.put(e.getKey(), onHand(e.getKey()));
+            if (report) {
+                after.put(e.getKey(), onHand(e.getKey()));
+            }
         }
         events.publishEvent(new StockMoved(document, reason.name(), reasonCode, kept, user, at, List.copyOf(lines)));
         return after;
@@ -120,10 +128,12 @@ class StockLedger {
                 all.merge(sku, q, Integer::sum);
             }
         }));
-        Instant first = pending.get(0).at();
-        all.forEach((sku, q) -> add(sku, 0, first.atOffset(ZoneOffset.UTC)));
+        if (pending.size() > 1) { // one document moves its SKUs in SKU order itself
+            Instant first = pending.get(0).at();
+            all.forEach((sku, q) -> add(sku, 0, first.atOffset(ZoneOffset.UTC)));
+        }
         for (Pending p : List.copyOf(pending)) {
-            move(p.reason(), null, p.note(), p.document(), p.user(), p.at(), p.deltas());
+            move(p.reason(), null, p.note(), p.document(), p.user(), p.at(), p.deltas(), false);
         }
         pending.clear();
     }
