@@ -35,10 +35,12 @@ class EventIngest {
     private final TransactionTemplate tx;
     private final ProjectionWriter projections;
     private final LoyaltyBook loyalty;
+    private final StockBook stock;
     private final Clock clock;
 
     EventIngest(JdbcTemplate jdbc, TransactionTemplate tx, ProjectionWriter projections, LoyaltyBook loyalty,
-            Clock clock) {
+            StockBook stock, Clock clock) {
+        this.stock = stock;
         this.jdbc = jdbc;
         this.tx = tx;
         this.projections = projections;
@@ -65,6 +67,7 @@ class EventIngest {
         Timestamp receivedAt = Timestamp.from(now);
         List<Object[]> rows = new ArrayList<>(fresh.size());
         List<Projected.LoyaltyEntry> entries = new ArrayList<>();
+        List<StockBook.Movement> movements = new ArrayList<>();
         String currency = null;
         for (StoreEvent e : fresh.values()) {
             rows.add(new Object[] {storeId, e.eventId(), new org.springframework.jdbc.core.SqlParameterValue(
@@ -72,6 +75,8 @@ class EventIngest {
                     JSON.writeValueAsString(e.payload()), receivedAt});
             if (e.projection() instanceof Projected.LoyaltyEntry entry) {
                 entries.add(entry);
+            } else if (e.projection() instanceof Projected.StockMovement m) {
+                movements.add(new StockBook.Movement(e.eventId(), m));
             } else if (e.projection() instanceof Projected.Sale s) {
                 currency = s.currency();
             } else if (e.projection() instanceof Projected.Return r) {
@@ -82,6 +87,7 @@ class EventIngest {
         List<StoreEvent> applied = List.copyOf(fresh.values());
         projections.write(storeId, applied);
         loyalty.apply(storeId, entries, now);
+        stock.apply(storeId, movements);
         jdbc.update("UPDATE ho_store SET events = events + ?, last_batch_at = ?, currency = COALESCE(?, currency) "
                 + "WHERE store_id = ?", fresh.size(), receivedAt, Rows.text(currency), storeId);
         return new Result(events.size(), fresh.size(), duplicates);

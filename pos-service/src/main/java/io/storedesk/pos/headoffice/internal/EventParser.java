@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 final class EventParser {
 
     static final Set<String> TYPES = Set.of("SALE_COMPLETED", "SALE_VOIDED", "RETURN_COMPLETED", "DRAWER_CLOSED",
-            "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED");
+            "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED", "STOCK_MOVEMENT");
 
     private EventParser() {
     }
@@ -81,9 +81,35 @@ final class EventParser {
                     p.has("voidsCount") ? p.integer("voidsCount") : null, p.has("voids") ? p.amount("voids") : null,
                     p.has("returnsCount") ? p.integer("returnsCount") : null,
                     p.has("returns") ? p.amount("returns") : null, p.amount("netSales"));
+            case "STOCK_MOVEMENT" -> stock(p);
             default -> null;
         };
     }
+
+    /** A STOCK_MOVEMENT (issue 26): reason, document and the signed quantity of each SKU. */
+    private static Projected.StockMovement stock(Fields p) {
+        String reason = p.text("reason");
+        if (!STOCK_REASONS.contains(reason)) {
+            throw p.invalid("payload.reason", "is not a stock movement reason");
+        }
+        String document = p.optText("document");
+        if (document != null && document.length() > 64) {
+            throw p.invalid("payload.document", "is longer than 64 characters");
+        }
+        List<Projected.StockLine> lines = p.objects("lines").stream().map(l -> {
+            String sku = l.text("sku");
+            if (sku.length() > 64) {
+                throw l.invalid("sku", "is longer than 64 characters");
+            }
+            return new Projected.StockLine(sku, l.smallInt("quantity"));
+        }).toList();
+        String code = p.optText("reasonCode");
+        return new Projected.StockMovement(document, reason, code != null && code.length() > 20 ? code.substring(0, 20)
+                : code, p.instant("occurredAt"), lines);
+    }
+
+    static final Set<String> STOCK_REASONS = Set.of("SALE", "RETURN_RESTOCKED", "POST_VOID", "RECEIVED", "ADJUSTMENT",
+            "COUNT");
 
     private static Projected.Sale sale(Fields p) {
         List<Projected.Line> lines = p.objects("lines").stream().map(l -> new Projected.Line(

@@ -54,4 +54,15 @@ final class Projected {
             long salesCount, BigDecimal salesTotal, Long voidCount, BigDecimal voidAmount, Long returnsCount,
             BigDecimal returns, BigDecimal netSales) {
     }
+
+    /**
+     * A STOCK_MOVEMENT (issue 26): one document's signed quantities per SKU at the store, at
+     * {@code occurredAt}; head office adds them to the store's on hand.
+     */
+    record StockMovement(String document, String reason, String reasonCode, java.time.Instant occurredAt,
+            List<StockLine> lines) {
+    }
+
+    record StockLine(String sku, int quantity) {
+    }
 }

@@ -17,6 +17,7 @@ import io.storedesk.pos.report.ZReportIssued;
 import io.storedesk.pos.returns.ReturnCompleted;
 import io.storedesk.pos.sale.SaleCompleted;
 import io.storedesk.pos.sale.SaleVoided;
+import io.storedesk.pos.stock.StockMoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -139,6 +140,29 @@ class OutboxRecorder {
         p.put("resolvedAt", c.resolvedAt().toString());
         p.put("resolution", c.resolution());
         record("CASE_RESOLVED", c.resolvedAt(), p);
+    }
+
+    /** One STOCK_MOVEMENT per document that moved stock (docs/sync-protocol.md). */
+    @EventListener
+    void on(StockMoved m) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("storeId", store.id());
+        p.put("document", m.document());
+        p.put("reason", m.reason());
+        if (m.reasonCode() != null) {
+            p.put("reasonCode", m.reasonCode());
+        }
+        if (m.user() != null) {
+            p.put("user", m.user());
+        }
+        p.put("occurredAt", m.occurredAt().toString());
+        p.put("lines", m.lines().stream().map(l -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("sku", l.sku());
+            line.put("quantity", l.quantity());
+            return line;
+        }).toList());
+        record("STOCK_MOVEMENT", m.occurredAt(), p);
     }
 
     private void record(String type, Instant occurredAt, Map<String, Object> payload) {

@@ -28,18 +28,21 @@ class SyncConfiguration implements DisposableBean {
     private final SyncProperties properties;
     private final SyncWorker worker;
     private final HeadOfficePull pull;
+    private final HeadOfficeClient client;
 
     SyncConfiguration(SyncProperties properties, StoreProperties store, Outbox outbox, SyncState state,
             Promotions promotions, LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock) {
         this.properties = properties;
         if (properties.enabled()) {
             HeadOfficeClient client = new HeadOfficeClient(properties, store);
+            this.client = client;
             HeadOfficePull pull = new HeadOfficePull(client, promotions, loyalty, state, tx, json, clock);
             this.worker = new SyncWorker(properties, client, pull, outbox, state, loyalty, tx, json, clock);
             this.pull = pull;
         } else {
             this.worker = null;
             this.pull = null;
+            this.client = null;
         }
     }
 
@@ -47,6 +50,25 @@ class SyncConfiguration implements DisposableBean {
     @org.springframework.context.annotation.Bean
     io.storedesk.pos.loyalty.RemoteLoyaltyCards remoteLoyaltyCards() {
         return card -> pull != null && pull.fetch(card);
+    }
+
+    /** Head office's stock of every store for one SKU, asked for online (unreachable when the sync is off). */
+    @org.springframework.context.annotation.Bean
+    io.storedesk.pos.stock.HeadOfficeStock headOfficeStock() {
+        return sku -> {
+            if (client == null) {
+                throw new io.storedesk.pos.stock.HeadOfficeStock.Unreachable("no head office is configured", null);
+            }
+            try {
+                String body = client.get("/api/ho/v1/stock/" + HeadOfficeClient.encode(sku), false);
+                if (body == null) {
+                    throw new io.storedesk.pos.stock.HeadOfficeStock.Unreachable("head office sent no answer", null);
+                }
+                return body;
+            } catch (HeadOfficeClient.HeadOfficeException e) {
+                throw new io.storedesk.pos.stock.HeadOfficeStock.Unreachable(e.getMessage(), e);
+            }
+        };
     }
 
     Optional<SyncWorker> worker() {
