@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/ho/v1/stores/*/events").hasRole(STORE)
                         .requestMatchers(HttpMethod.GET, "/api/ho/v1/promotions", "/api/ho/v1/loyalty/**").hasAnyRole(STORE, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.PUT, "/api/ho/v1/promotions").hasRole(HEAD_OFFICE)
+                        .requestMatchers(HttpMethod.POST, "/api/ho/v1/gift-cards/*/operations").hasRole(STORE)
+                        .requestMatchers(HttpMethod.GET, "/api/ho/v1/gift-cards/*").hasAnyRole(STORE, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.GET, "/api/ho/v1/reports/**").hasRole(HEAD_OFFICE)
                         .requestMatchers("/api/ho/v1/stores/*/keys", "/api/ho/v1/stores/*/keys/*").hasAnyRole(HEAD_OFFICE, ADMIN)
                         .requestMatchers("/api/ho/**").hasRole(HEAD_OFFICE)
