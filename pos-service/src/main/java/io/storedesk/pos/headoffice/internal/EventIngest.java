@@ -36,9 +36,11 @@ class EventIngest {
     private final ProjectionWriter projections;
     private final LoyaltyBook loyalty;
     private final Clock clock;
+    private final GiftCardBook giftCards;
 
     EventIngest(JdbcTemplate jdbc, TransactionTemplate tx, ProjectionWriter projections, LoyaltyBook loyalty,
-            Clock clock) {
+            Clock clock, GiftCardBook giftCards) {
+        this.giftCards = giftCards;
         this.jdbc = jdbc;
         this.tx = tx;
         this.projections = projections;
@@ -65,6 +67,7 @@ class EventIngest {
         Timestamp receivedAt = Timestamp.from(now);
         List<Object[]> rows = new ArrayList<>(fresh.size());
         List<Projected.LoyaltyEntry> entries = new ArrayList<>();
+        List<Projected.GiftCardOp> giftCardOps = new ArrayList<>();
         String currency = null;
         for (StoreEvent e : fresh.values()) {
             rows.add(new Object[] {storeId, e.eventId(), new org.springframework.jdbc.core.SqlParameterValue(
@@ -72,6 +75,8 @@ class EventIngest {
                     JSON.writeValueAsString(e.payload()), receivedAt});
             if (e.projection() instanceof Projected.LoyaltyEntry entry) {
                 entries.add(entry);
+            } else if (e.projection() instanceof Projected.GiftCardOp op) {
+                giftCardOps.add(op);
             } else if (e.projection() instanceof Projected.Sale s) {
                 currency = s.currency();
             } else if (e.projection() instanceof Projected.Return r) {
@@ -82,6 +87,9 @@ class EventIngest {
         List<StoreEvent> applied = List.copyOf(fresh.values());
         projections.write(storeId, applied);
         loyalty.apply(storeId, entries, now);
+        giftCardOps.forEach(op -> giftCards.applyEvent(new GiftCardBook.Op(op.opId(), op.number(), op.kind(),
+                op.amount(), op.currency(), storeId, op.document(), op.cancels(), op.offline(), op.occurredAt()),
+                op.refunds()));
         jdbc.update("UPDATE ho_store SET events = events + ?, last_batch_at = ?, currency = COALESCE(?, currency) "
                 + "WHERE store_id = ?", fresh.size(), receivedAt, Rows.text(currency), storeId);
         return new Result(events.size(), fresh.size(), duplicates);

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 final class EventParser {
 
     static final Set<String> TYPES = Set.of("SALE_COMPLETED", "SALE_VOIDED", "RETURN_COMPLETED", "DRAWER_CLOSED",
-            "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED");
+            "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED", "GIFT_CARD_OP");
 
     private EventParser() {
     }
@@ -81,8 +81,42 @@ final class EventParser {
                     p.has("voidsCount") ? p.integer("voidsCount") : null, p.has("voids") ? p.amount("voids") : null,
                     p.has("returnsCount") ? p.integer("returnsCount") : null,
                     p.has("returns") ? p.amount("returns") : null, p.amount("netSales"));
+            case "GIFT_CARD_OP" -> giftCardOp(p, occurredAt);
             default -> null;
         };
+    }
+
+    private static Projected.GiftCardOp giftCardOp(Fields p, Instant occurredAt) {
+        String kind = p.text("kind");
+        if (!List.of("CANCEL", "REFUND", "REDEEM").contains(kind)) {
+            throw p.invalid("payload.kind", "must be CANCEL, REFUND or REDEEM");
+        }
+        String number = p.optText("number");
+        if (number != null && !io.storedesk.pos.common.GiftCardNumbers.valid(number)) {
+            throw p.invalid("payload.number", "must be a gift card number");
+        }
+        String cancels = kind.equals("CANCEL") ? p.text("cancels") : null;
+        String refunds = kind.equals("REFUND") ? p.text("refunds") : null;
+        java.math.BigDecimal amount = kind.equals("CANCEL") ? java.math.BigDecimal.ZERO : p.amount("amount");
+        if (!kind.equals("REFUND") && number == null) {
+            throw p.invalid("payload.number", "is required for " + kind);
+        }
+        String opId = p.text("opId");
+        if (!opId.matches("[A-Za-z0-9._:-]{8,64}")) {
+            throw p.invalid("payload.opId", "must be 8 to 64 letters, digits or . _ : -");
+        }
+        if (cancels != null && !cancels.matches("[A-Za-z0-9._:-]{8,64}")) {
+            throw p.invalid("payload.cancels", "must be an op id");
+        }
+        if (refunds != null && !refunds.matches("[A-Za-z0-9._:-]{8,64}")) {
+            throw p.invalid("payload.refunds", "must be an op id");
+        }
+        String document = p.optText("document");
+        if (document != null && document.length() > 64) {
+            throw p.invalid("payload.document", "must be at most 64 characters");
+        }
+        return new Projected.GiftCardOp(opId, kind, number, amount, currency(p), document, cancels, refunds,
+                kind.equals("REDEEM"), occurredAt);
     }
 
     private static Projected.Sale sale(Fields p) {

@@ -107,6 +107,47 @@ public class GiftCardBook {
         applyLocked(op);
     }
 
+    /**
+     * A store's {@code GIFT_CARD_OP} event (docs/sync-protocol.md), in the batch's transaction: a CANCEL
+     * (a compensation the store could not deliver online, or its durable copy of one it did), a REFUND of
+     * a redemption (a return or post-void; the card is the redemption's) or an offline REDEEM. Each op id
+     * once; applied also to a card that is not active or below zero (the store already gave the goods or
+     * took the return). An op head office cannot place (a refund of a redemption it never got, a cancel of
+     * another card's op) is skipped with a warning and does not fail the batch.
+     */
+    void applyEvent(Op op, String refunds) {
+        if (findOp(op.opId()).isPresent()) {
+            return;
+        }
+        Op forced = op;
+        if (refunds != null) {
+            Optional<OpRow> redemption = findOp(refunds);
+            if (redemption.isEmpty()) {
+                log.warn("Gift-card refund {} of store {} names redemption {} head office does not have; skipped",
+                        op.opId(), op.storeId(), refunds);
+                return;
+            }
+            forced = new Op(op.opId(), redemption.get().number(), op.kind(), op.amount(), redemption.get().currency(),
+                    op.storeId(), op.document(), null, true, op.occurredAt());
+        }
+        if (forced.number() == null) {
+            log.warn("Gift-card op {} of store {} names no card; skipped", op.opId(), op.storeId());
+            return;
+        }
+        if (jdbc.queryForList("SELECT number FROM ho_gift_card WHERE number = ?", String.class, forced.number())
+                .isEmpty()) {
+            jdbc.update("INSERT INTO ho_gift_card (number, currency, balance, status, version) VALUES (?, ?, 0, 'NEW', 0)",
+                    forced.number(), forced.currency());
+        }
+        try {
+            applyLocked(forced);
+        } catch (ProblemException e) {
+            log.warn("Gift-card op {} of store {} not applied: {}", op.opId(), op.storeId(), e.type());
+        }
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GiftCardBook.class);
+
     private Outcome applyLocked(Op op) {
         CardRow card = lock(op.number()).orElseThrow(() -> unknown(op.number()));
         Optional<OpRow> earlier = findOp(op.opId());
@@ -135,7 +176,9 @@ public class GiftCardBook {
                         currency, at, op.storeId(), op.number());
             }
             case "RELOAD", "REFUND" -> {
-                requireActive(card, op);
+                if (!op.offline()) {
+                    requireActive(card, op);
+                }
                 balance = balance.add(amount);
             }
             case "REDEEM" -> {

@@ -54,4 +54,17 @@ final class Projected {
             long salesCount, BigDecimal salesTotal, Long voidCount, BigDecimal voidAmount, Long returnsCount,
             BigDecimal returns, BigDecimal netSales) {
     }
+
+    /**
+     * A GIFT_CARD_OP (issue 26): a gift-card operation the store sends through the outbox (CANCEL,
+     * REFUND of a redemption named by {@code refunds}, offline REDEEM); {@code number} null for a REFUND.
+     */
+    record GiftCardOp(String opId, String kind, String number, BigDecimal amount, String currency, String document,
+            String cancels, String refunds, boolean offline, java.time.Instant occurredAt) {
+
+        @Override
+        public String toString() {
+            return "GiftCardOp[" + opId + ", " + kind + "]";
+        }
+    }
 }

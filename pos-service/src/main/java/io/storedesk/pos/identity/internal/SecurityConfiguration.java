@@ -72,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/promotions").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/training/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/training/**").hasAnyRole(MANAGER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/gift-cards/*").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/sync/status").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sync/run").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/ho/v1/stores/*/events").hasRole(STORE)
