@@ -44,6 +44,19 @@ public interface GiftCardAuthority {
      */
     void cancel(String opId, @CardData String number);
 
+    /**
+     * What card {@code number} may still spend while head office cannot be reached: this store's
+     * {@code pos.gift-cards.offline-allowance} (0: none) less its offline redemptions of the card head office
+     * has not acknowledged yet.
+     */
+    Money offlineAllowance(@CardData String number);
+
+    /**
+     * Records an offline redemption in the caller's (the sale's) transaction: a {@code GIFT_CARD_OP} REDEEM
+     * of the outbox, applied by head office once per op id, even below zero.
+     */
+    void redeemOffline(String opId, @CardData String number, Money amount, String document);
+
     /** Whether a compensation of {@code opId} is recorded here and not yet acknowledged by head office. */
     boolean cancelPending(String opId);
 }

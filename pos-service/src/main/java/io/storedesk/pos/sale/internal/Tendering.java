@@ -57,7 +57,7 @@ class Tendering {
     }
 
     /** A gift card tender: the card's number (card data: never logged, never in an op id) and what it pays. */
-    record GiftPart(String number, Money amount) {
+    record GiftPart(String number, Money amount, boolean offline) {
 
         @Override
         public String toString() {
@@ -73,10 +73,11 @@ class Tendering {
     }
 
     /** A card approved, or a gift card redeemed at head office ({@code number} kept for a compensation only). */
-    record Approved(CardAuthorization authorization, GiftCardAuthority.Redemption gift, String number) {
+    record Approved(CardAuthorization authorization, GiftCardAuthority.Redemption gift, String number,
+            boolean offline) {
 
         Approved(CardAuthorization authorization) {
-            this(authorization, null, null);
+            this(authorization, null, null, false);
         }
 
         @Override
@@ -161,7 +162,22 @@ class Tendering {
                                 "%s is not needed: the other tenders already cover the total of %s."
                                         .formatted(t.type(), total));
                     }
-                    GiftCardAuthority.Balance balance = giftCards.balance(number); // online: head office's balance
+                    GiftCardAuthority.Balance balance;
+                    try {
+                        balance = giftCards.balance(number); // online: head office's balance
+                    } catch (ProblemException e) {
+                        if (!e.type().equals("gift-card-offline")) {
+                            throw e;
+                        }
+                        Money allowance = giftCards.offlineAllowance(number); // pos.gift-cards.offline-allowance
+                        if (!allowance.isPositive()) {
+                            throw e;
+                        }
+                        Money amount = (asked == null ? due : asked.min(due)).min(allowance);
+                        explicit = explicit.plus(amount);
+                        gifts.add(new GiftPart(number, amount, true));
+                        continue;
+                    }
                     Money amount = (asked == null ? due : asked.min(due)).min(balance.balance());
                     if (!balance.status().equals("ACTIVE") || !amount.isPositive()) {
                         throw ProblemException.rule("gift-card-insufficient", "Not enough on the gift card",
@@ -169,7 +185,7 @@ class Tendering {
                                 .with("card", balance.maskedNumber()).with("balance", balance.balance().toString());
                     }
                     explicit = explicit.plus(amount);
-                    gifts.add(new GiftPart(number, amount));
+                    gifts.add(new GiftPart(number, amount, false));
                 }
                 default -> throw notAvailable(t.type());
             }
@@ -258,8 +274,16 @@ class Tendering {
                 if (giftCards.cancelPending(opId)) {
                     continue;
                 }
+                if (g.offline()) { // recorded in the sale's transaction (confirm), nothing to compensate
+                    Approved a = new Approved(null, new GiftCardAuthority.Redemption(opId,
+                            GiftCardNumbers.mask(g.number()), g.amount(), null), g.number(), true);
+                    gifts.add(a);
+                    all.add(a);
+                    break;
+                }
                 try {
-                    Approved a = new Approved(null, giftCards.redeem(opId, g.number(), g.amount(), null), g.number());
+                    Approved a = new Approved(null, giftCards.redeem(opId, g.number(), g.amount(), null), g.number(),
+                            false);
                     gifts.add(a);
                     all.add(a);
                     break;
@@ -286,12 +310,16 @@ class Tendering {
     /** Records the approvals of {@link #charge} in the sale's transaction (they commit with the sale). */
     void confirm(List<Approved> approved) {
         approved.stream().filter(a -> a.authorization() != null).forEach(a -> payments.confirm(a.authorization()));
+        approved.stream().filter(Approved::offline).forEach(a -> giftCards.redeemOffline(a.gift().opId(), a.number(),
+                a.gift().amount(), null)); // the outbox, with the sale
     }
 
     void reverse(List<Approved> approved, String reason) {
         for (Approved a : approved) {
             if (a.gift() != null) {
-                giftCards.cancel(a.gift().opId(), a.number()); // durable (outbox) first, then online
+                if (!a.offline()) {
+                    giftCards.cancel(a.gift().opId(), a.number()); // durable (outbox) first, then online
+                }
                 continue;
             }
             try {

@@ -49,8 +49,12 @@ class HeadOfficeGiftCards implements GiftCardAuthority, LedgerTender {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final Money allowance;
+
     HeadOfficeGiftCards(SyncProperties properties, StoreProperties store, Outbox outbox, TransactionTemplate tx,
-            JdbcClient jdbc, JsonMapper json, Clock clock) {
+            JdbcClient jdbc, JsonMapper json, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${pos.gift-cards.offline-allowance:0}") String allowance) {
+        this.allowance = io.storedesk.pos.common.Amounts.parse(allowance, store.currency(), "pos.gift-cards.offline-allowance");
         this.client = properties.enabled() ? new HeadOfficeClient(properties, store) : null;
         this.store = store;
         this.outbox = outbox;
@@ -96,6 +100,24 @@ class HeadOfficeGiftCards implements GiftCardAuthority, LedgerTender {
             log.warn("Gift-card compensation {} not reached head office ({}); the outbox delivers it", cancelId,
                     e.getMessage());
         }
+    }
+
+    @Override
+    public Money offlineAllowance(@CardData String number) {
+        Money spent = Money.zero(store.currency());
+        for (String payload : jdbc.sql("SELECT payload FROM sync_outbox WHERE type = ? AND payload LIKE ? AND payload LIKE ?")
+                .params(EVENT, "%\"kind\":\"REDEEM\"%", "%\"number\":\"" + number + "\"%").query(String.class).list()) {
+            spent = spent.plus(money(json.readTree(payload), "amount", store.currency().getCurrencyCode()));
+        }
+        Money left = allowance.minus(spent);
+        return left.isPositive() ? left : Money.zero(store.currency());
+    }
+
+    @Override
+    public void redeemOffline(String opId, @CardData String number, Money amount, String document) {
+        Map<String, Object> payload = payload(opId, "REDEEM", amount, document, null);
+        payload.put("number", number);
+        outbox.add(EVENT, clock.instant(), json.writeValueAsString(payload));
     }
 
     @Override
