@@ -111,6 +111,10 @@ class GiftCardSyncIntegrationTests {
         JsonNode gift = tender(sold, "GIFT_CARD");
         assertThat(gift.get("amount").asString()).isEqualTo("20.00");
         assertThat(gift.get("maskedPan").asString()).isEqualTo("************4321");
+        assertThat(gift.get("balanceAfter").asString()).isEqualTo("30.00");
+        Api.Response receipt = shop.get("/api/v1/sales/" + sold.text("receiptNumber") + "/receipt?format=escpos", "clerk");
+        assertThat(receipt.status()).isEqualTo(200);
+        assertThat(receipt.body()).contains("************4321").contains("30.00 EUR").doesNotContain(CARD);
         Api.Response again = shop.postIdempotent("/api/v1/sales", "clerk", "gift-sale-1", body);
         assertThat(again.status()).isIn(200, 201);
         assertThat(again.text("receiptNumber")).isEqualTo(sold.text("receiptNumber"));

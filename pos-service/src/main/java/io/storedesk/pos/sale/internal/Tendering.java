@@ -342,7 +342,8 @@ class Tendering {
             Approved a = approved.size() > at ? approved.get(at) : null;
             cards.add(a == null ? new AppliedTender(TenderType.GIFT_CARD, g.amount(), g.amount(), null)
                     : new AppliedTender(TenderType.GIFT_CARD, a.gift().amount(), a.gift().amount(), a.gift().opId(),
-                            new AppliedTender.Card(shortMask(g.number()), "GIFT_CARD", null, null)));
+                            new AppliedTender.Card(shortMask(g.number()), "GIFT_CARD", null, null),
+                            a.gift().balanceAfter()));
         }
         for (int i = 0; i < plan.cards().size(); i++) {
             Money amount = plan.cards().get(i).amount();
