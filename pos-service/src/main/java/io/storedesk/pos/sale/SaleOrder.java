@@ -62,12 +62,27 @@ public final class SaleOrder {
         }
     }
 
-    /** A tender: CASH with amount; CARD with card (amount optional); STORE_CREDIT with code; LOYALTY_POINTS with points. */
+    /**
+     * A tender: CASH with amount; CARD with card (amount optional); STORE_CREDIT with code; LOYALTY_POINTS with
+     * points; GIFT_CARD with giftCard, the card's number (amount optional: as much as its balance pays). The
+     * gift card's number is card data: never in a fingerprint ({@link CardData}).
+     */
     public record Tender(@NotNull TenderType type,
             @Pattern(regexp = Amounts.PATTERN, message = "must be an amount like 12.30") String amount,
             @Valid Card card,
             @Size(max = 40) String code,
-            @Min(1) @Max(100_000_000) Integer points) {
+            @Min(1) @Max(100_000_000) Integer points,
+            @CardData @Pattern(regexp = "[0-9]{8,32}", message = "must be a gift card number of 8 to 32 digits") String giftCard) {
+
+        public Tender(TenderType type, String amount, Card card, String code, Integer points) {
+            this(type, amount, card, code, points, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Tender[type=%s, amount=%s, card=%s, code=%s, points=%s, giftCard=%s]".formatted(type, amount, card,
+                    code, points, giftCard == null ? null : "****");
+        }
     }
 
     /**

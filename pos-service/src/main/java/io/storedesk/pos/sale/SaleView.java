@@ -45,8 +45,14 @@ public record SaleView(
     public record Tax(String rate, String letter, String net, String tax, String gross) {
     }
 
+    /** {@code balanceAfter}: a gift card's balance after it paid (online), for the receipt; else null. */
     public record Tender(String type, String amount, String tendered, String maskedPan, String brand,
-            String authCode, String rrn, String reference) {
+            String authCode, String rrn, String reference, String balanceAfter) {
+
+        public Tender(String type, String amount, String tendered, String maskedPan, String brand, String authCode,
+                String rrn, String reference) {
+            this(type, amount, tendered, maskedPan, brand, authCode, rrn, reference, null);
+        }
     }
 
     public record Promotion(String code, String description, String amount) {

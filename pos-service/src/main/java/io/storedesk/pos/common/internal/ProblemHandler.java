@@ -52,7 +52,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setTitle(e.title());
         e.properties().forEach(body::setProperty);
         messages.localize(body, e.type());
+        maskGiftCardNumber(body);
         return ResponseEntity.status(e.status()).body(body);
+    }
+
+    private static final java.util.regex.Pattern GIFT_CARD_IN_PATH = java.util.regex.Pattern.compile(
+            "/gift-cards/([^/]+)");
+
+    /**
+     * A gift card's number travels in the path of the gift-card API; a problem's {@code instance}
+     * (the request path) shows it masked (docs/head-office.md, "Gift cards").
+     */
+    static void maskGiftCardNumber(ProblemDetail body) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a) {
+            String path = a.getRequest().getRequestURI();
+            if (path.contains("/gift-cards/")) {
+                body.setInstance(java.net.URI.create(GIFT_CARD_IN_PATH.matcher(path).replaceAll(m -> "/gift-cards/"
+                        + java.util.regex.Matcher.quoteReplacement(
+                                io.storedesk.pos.common.GiftCardNumbers.mask(m.group(1).replaceAll("[^0-9A-Za-z]", ""))))));
+            }
+        }
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -186,6 +206,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail masked) {
+            maskGiftCardNumber(masked);
+        }
         if (response != null && response.getBody() instanceof ProblemDetail detail
                 && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
             detail.setType(ProblemTypes.uri(switch (statusCode.value()) {

@@ -37,10 +37,12 @@ class EventIngest {
     private final LoyaltyBook loyalty;
     private final StockBook stock;
     private final Clock clock;
+    private final GiftCardBook giftCards;
 
     EventIngest(JdbcTemplate jdbc, TransactionTemplate tx, ProjectionWriter projections, LoyaltyBook loyalty,
-            StockBook stock, Clock clock) {
+            StockBook stock, Clock clock, GiftCardBook giftCards) {
         this.stock = stock;
+        this.giftCards = giftCards;
         this.jdbc = jdbc;
         this.tx = tx;
         this.projections = projections;
@@ -68,6 +70,7 @@ class EventIngest {
         List<Object[]> rows = new ArrayList<>(fresh.size());
         List<Projected.LoyaltyEntry> entries = new ArrayList<>();
         List<StockBook.Movement> movements = new ArrayList<>();
+        List<Projected.GiftCardOp> giftCardOps = new ArrayList<>();
         String currency = null;
         for (StoreEvent e : fresh.values()) {
             rows.add(new Object[] {storeId, e.eventId(), new org.springframework.jdbc.core.SqlParameterValue(
@@ -77,6 +80,8 @@ class EventIngest {
                 entries.add(entry);
             } else if (e.projection() instanceof Projected.StockMovement m) {
                 movements.add(new StockBook.Movement(e.eventId(), m));
+            } else if (e.projection() instanceof Projected.GiftCardOp op) {
+                giftCardOps.add(op);
             } else if (e.projection() instanceof Projected.Sale s) {
                 currency = s.currency();
             } else if (e.projection() instanceof Projected.Return r) {
@@ -88,6 +93,9 @@ class EventIngest {
         projections.write(storeId, applied);
         loyalty.apply(storeId, entries, now);
         stock.apply(storeId, movements);
+        giftCardOps.forEach(op -> giftCards.applyEvent(new GiftCardBook.Op(op.opId(), op.number(), op.kind(),
+                op.amount(), op.currency(), storeId, op.document(), op.cancels(), op.offline(), op.occurredAt()),
+                op.refunds()));
         jdbc.update("UPDATE ho_store SET events = events + ?, last_batch_at = ?, currency = COALESCE(?, currency) "
                 + "WHERE store_id = ?", fresh.size(), receivedAt, Rows.text(currency), storeId);
         return new Result(events.size(), fresh.size(), duplicates);

@@ -1,11 +1,13 @@
 package io.storedesk.pos.headoffice.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.storedesk.pos.common.GiftCardNumbers;
 import io.storedesk.pos.common.ProblemException;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 final class EventParser {
 
     static final Set<String> TYPES = Set.of("SALE_COMPLETED", "SALE_VOIDED", "RETURN_COMPLETED", "DRAWER_CLOSED",
-            "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED", "STOCK_MOVEMENT");
+            "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED", "STOCK_MOVEMENT", "GIFT_CARD_OP");
 
     private EventParser() {
     }
@@ -82,6 +84,7 @@ final class EventParser {
                     p.has("returnsCount") ? p.integer("returnsCount") : null,
                     p.has("returns") ? p.amount("returns") : null, p.amount("netSales"));
             case "STOCK_MOVEMENT" -> stock(p);
+            case "GIFT_CARD_OP" -> giftCardOp(p, occurredAt);
             default -> null;
         };
     }
@@ -110,6 +113,39 @@ final class EventParser {
 
     static final Set<String> STOCK_REASONS = Set.of("SALE", "RETURN_RESTOCKED", "POST_VOID", "RECEIVED", "ADJUSTMENT",
             "COUNT");
+
+    private static Projected.GiftCardOp giftCardOp(Fields p, Instant occurredAt) {
+        String kind = p.text("kind");
+        if (!List.of("CANCEL", "REFUND", "REDEEM").contains(kind)) {
+            throw p.invalid("payload.kind", "must be CANCEL, REFUND or REDEEM");
+        }
+        String number = p.optText("number");
+        if (number != null && !GiftCardNumbers.valid(number)) {
+            throw p.invalid("payload.number", "must be a gift card number");
+        }
+        String cancels = kind.equals("CANCEL") ? p.text("cancels") : null;
+        String refunds = kind.equals("REFUND") ? p.text("refunds") : null;
+        BigDecimal amount = kind.equals("CANCEL") ? BigDecimal.ZERO : p.amount("amount");
+        if (!kind.equals("REFUND") && number == null) {
+            throw p.invalid("payload.number", "is required for " + kind);
+        }
+        String opId = p.text("opId");
+        if (!opId.matches("[A-Za-z0-9._:-]{8,64}")) {
+            throw p.invalid("payload.opId", "must be 8 to 64 letters, digits or . _ : -");
+        }
+        if (cancels != null && !cancels.matches("[A-Za-z0-9._:-]{8,64}")) {
+            throw p.invalid("payload.cancels", "must be an op id");
+        }
+        if (refunds != null && !refunds.matches("[A-Za-z0-9._:-]{8,64}")) {
+            throw p.invalid("payload.refunds", "must be an op id");
+        }
+        String document = p.optText("document");
+        if (document != null && document.length() > 64) {
+            throw p.invalid("payload.document", "must be at most 64 characters");
+        }
+        return new Projected.GiftCardOp(opId, kind, number, amount, currency(p), document, cancels, refunds,
+                kind.equals("REDEEM"), occurredAt);
+    }
 
     private static Projected.Sale sale(Fields p) {
         List<Projected.Line> lines = p.objects("lines").stream().map(l -> new Projected.Line(

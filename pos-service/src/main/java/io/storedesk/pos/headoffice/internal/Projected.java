@@ -1,6 +1,7 @@
 package io.storedesk.pos.headoffice.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -42,7 +43,7 @@ final class Projected {
      * (an EARN's lot is due expiry-months after it), {@code receiptNumber} the sale it belongs to
      * (ties an EARN_REVERSED to its EARN), null when none.
      */
-    record LoyaltyEntry(String entryId, String card, String entryType, long points, java.time.Instant occurredAt,
+    record LoyaltyEntry(String entryId, String card, String entryType, long points, Instant occurredAt,
             String receiptNumber) {
     }
 
@@ -59,10 +60,23 @@ final class Projected {
      * A STOCK_MOVEMENT (issue 26): one document's signed quantities per SKU at the store, at
      * {@code occurredAt}; head office adds them to the store's on hand.
      */
-    record StockMovement(String document, String reason, String reasonCode, java.time.Instant occurredAt,
+    record StockMovement(String document, String reason, String reasonCode, Instant occurredAt,
             List<StockLine> lines) {
     }
 
     record StockLine(String sku, int quantity) {
+    }
+
+    /**
+     * A GIFT_CARD_OP (issue 26): a gift-card operation the store sends through the outbox (CANCEL,
+     * REFUND of a redemption named by {@code refunds}, offline REDEEM); {@code number} null for a REFUND.
+     */
+    record GiftCardOp(String opId, String kind, String number, BigDecimal amount, String currency, String document,
+            String cancels, String refunds, boolean offline, Instant occurredAt) {
+
+        @Override
+        public String toString() {
+            return "GiftCardOp[" + opId + ", " + kind + "]";
+        }
     }
 }

@@ -121,6 +121,11 @@ class SaleReceipts {
         }
         b.change(new BigDecimal(sale.change()));
         List<String> footer = new ArrayList<>();
+        for (SaleView.Tender t : sale.tenders()) { // a gift card: what is left on it (issue 26), its number masked
+            if (t.balanceAfter() != null) {
+                footer.add(caption("giftCardBalance", t.maskedPan() + " " + t.balanceAfter() + " " + sale.currency()));
+            }
+        }
         if (exempt != null) {
             footer.add(exemptions.wording(exempt.reason(), store.locale()));
             footer.add(caption("taxExemptDocument", exempt.document()));

@@ -98,7 +98,8 @@ record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Mon
         }
         List<TenderPart> parts = new ArrayList<>();
         if (method == ReturnRequests.RefundMethod.ORIGINAL) {
-            for (TenderType type : List.of(TenderType.STORE_CREDIT, TenderType.LOYALTY_POINTS, TenderType.CARD)) {
+            for (TenderType type : List.of(TenderType.STORE_CREDIT, TenderType.LOYALTY_POINTS, TenderType.GIFT_CARD,
+                    TenderType.CARD)) {
                 for (SaleView.Tender t : sale.tenders()) {
                     if (!t.type().equals(type.name()) || !rest.isPositive() || t.reference() == null) {
                         continue;

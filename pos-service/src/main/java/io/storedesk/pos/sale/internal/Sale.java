@@ -144,7 +144,7 @@ class Sale {
         int n = 1;
         for (AppliedTender t : settlement.tenders()) {
             s.tenders.add(new SaleTender(n++, t.type().name(), t.amount().amount(), amountOrNull(t.tendered()),
-                    t.reference(), t.card()));
+                    t.reference(), t.card()).withBalanceAfter(t.balanceAfter() == null ? null : t.balanceAfter().amount()));
         }
         return s;
     }

@@ -371,7 +371,7 @@ class SaleService implements Sales {
                     tendering.reverseOnCommit(t.reference(), "post-void of " + sale.receiptNumber() + ": " + reason);
                     drawers.recordTender(sale.drawerId(), t.type(), amount.negate(), sale.receiptNumber(), clerk);
                 }
-                case STORE_CREDIT, LOYALTY_POINTS -> {
+                case STORE_CREDIT, LOYALTY_POINTS, GIFT_CARD -> { // a gift card: a REFUND op through the outbox
                     tendering.giveBack(TenderType.valueOf(t.type()), t.reference(), amount, "VOID " + sale.receiptNumber(),
                             clerk);
                     drawers.recordTender(sale.drawerId(), t.type(), amount.negate(), sale.receiptNumber(), clerk);

@@ -21,6 +21,8 @@ class SaleTender {
     @Column(name = "auth_code")
     String authCode;
     String rrn;
+    @Column(name = "balance_after")
+    BigDecimal balanceAfter;
 
     protected SaleTender() {
     }
@@ -38,5 +40,10 @@ class SaleTender {
             this.authCode = card.authCode();
             this.rrn = card.rrn();
         }
+    }
+
+    SaleTender withBalanceAfter(BigDecimal balance) {
+        this.balanceAfter = balance;
+        return this;
     }
 }

@@ -25,7 +25,7 @@ final class SaleViews {
                 .toList();
         List<SaleView.Tender> tenders = s.tenders().stream().map(t -> new SaleView.Tender(t.type,
                 str(t.amount, scale), t.tendered == null ? null : str(t.tendered, scale), t.maskedPan, t.brand,
-                t.authCode, t.rrn, t.reference)).toList();
+                t.authCode, t.rrn, t.reference, t.balanceAfter == null ? null : str(t.balanceAfter, scale))).toList();
         BigDecimal paid = s.tenders().stream().map(t -> t.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new SaleView(s.receiptNumber(), "COMPLETED", s.storeId(), s.registerId(), s.drawerId(),
                 s.businessDate(), s.completedAt().atOffset(ZoneOffset.UTC), s.clerk(), s.currency(), lines,

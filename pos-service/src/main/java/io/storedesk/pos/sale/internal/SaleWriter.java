@@ -56,7 +56,7 @@ class SaleWriter {
                     ps.setBoolean(14, l.taxExempt);
                 });
         batch("INSERT INTO sale_tender (sale_id, tender_no, type, amount, tendered, reference, masked_pan, brand, "
-                + "auth_code, rrn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.tenders(), (ps, t) -> {
+                + "auth_code, rrn, balance_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.tenders(), (ps, t) -> {
                     ps.setObject(1, s.id());
                     ps.setInt(2, t.tenderNo);
                     ps.setString(3, t.type);
@@ -71,6 +71,11 @@ class SaleWriter {
                     ps.setString(8, t.brand);
                     ps.setString(9, t.authCode);
                     ps.setString(10, t.rrn);
+                    if (t.balanceAfter == null) {
+                        ps.setNull(11, Types.NUMERIC);
+                    } else {
+                        ps.setBigDecimal(11, t.balanceAfter);
+                    }
                 });
         batch("INSERT INTO sale_promotion (receipt_number, seq, code, description, amount) VALUES (?, ?, ?, ?, ?)",
                 s.promotions(), (ps, p) -> {

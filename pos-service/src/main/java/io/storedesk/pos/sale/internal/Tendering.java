@@ -12,7 +12,9 @@ import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.payment.CardAuthorization;
 import io.storedesk.pos.payment.CardPayments;
 import io.storedesk.pos.payment.CardPurchase;
+import io.storedesk.pos.common.GiftCardNumbers;
 import io.storedesk.pos.sale.AppliedTender;
+import io.storedesk.pos.sale.GiftCardAuthority;
 import io.storedesk.pos.sale.LedgerTender;
 import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.Settlement;
@@ -38,11 +40,14 @@ class Tendering {
     private final CardPayments payments;
     private final StoreProperties store;
     private final Map<TenderType, LedgerTender> ledgers = new EnumMap<>(TenderType.class);
+    private final GiftCardAuthority giftCards;
 
-    Tendering(CardPayments payments, StoreProperties store, List<LedgerTender> ledgers) {
+    Tendering(CardPayments payments, StoreProperties store, List<LedgerTender> ledgers,
+            org.springframework.beans.factory.ObjectProvider<GiftCardAuthority> giftCards) {
         this.payments = payments;
         this.store = store;
         ledgers.forEach(l -> this.ledgers.put(l.type(), l));
+        this.giftCards = giftCards.getIfAvailable();
     }
 
     record CardCharge(Money amount, SaleOrder.Card card) {
@@ -51,14 +56,34 @@ class Tendering {
     record LedgerPart(TenderRequest request, Money amount) {
     }
 
-    record Plan(Money cash, List<CardCharge> cards, List<LedgerPart> ledger) {
+    /** A gift card tender: the card's number (card data: never logged, never in an op id) and what it pays. */
+    record GiftPart(String number, Money amount, boolean offline) {
 
-        Plan(Money cash, List<CardCharge> cards) {
-            this(cash, cards, List.of());
+        @Override
+        public String toString() {
+            return "GiftPart[****, " + amount + "]";
         }
     }
 
-    record Approved(CardAuthorization authorization) {
+    record Plan(Money cash, List<CardCharge> cards, List<LedgerPart> ledger, List<GiftPart> gifts) {
+
+        Plan(Money cash, List<CardCharge> cards) {
+            this(cash, cards, List.of(), List.of());
+        }
+    }
+
+    /** A card approved, or a gift card redeemed at head office ({@code number} kept for a compensation only). */
+    record Approved(CardAuthorization authorization, GiftCardAuthority.Redemption gift, String number,
+            boolean offline) {
+
+        Approved(CardAuthorization authorization) {
+            this(authorization, null, null, false);
+        }
+
+        @Override
+        public String toString() {
+            return authorization != null ? "Approved[" + authorization.reference() + "]" : "Approved[" + gift.opId() + "]";
+        }
     }
 
     Plan plan(Money total, List<SaleOrder.Tender> tenders, String loyaltyCard) {
@@ -72,6 +97,7 @@ class Tendering {
         Money explicit = credits.stream().map(LedgerPart::amount).reduce(zero, Money::plus);
         List<CardCharge> cards = new ArrayList<>();
         List<LedgerPart> ledger = new ArrayList<>(credits);
+        List<GiftPart> gifts = new ArrayList<>();
         for (SaleOrder.Tender t : tenders) {
             if (t.type() == TenderType.CARD && t.amount() != null) {
                 explicit = explicit.plus(Amounts.parse(t.amount(), store.currency(), "amount"));
@@ -124,6 +150,43 @@ class Tendering {
                     explicit = explicit.plus(amount);
                     ledger.add(new LedgerPart(request, amount));
                 }
+                case GIFT_CARD -> {
+                    if (giftCards == null) {
+                        throw notAvailable(t.type());
+                    }
+                    String number = GiftCardNumbers.require(t.giftCard(), field + ".giftCard");
+                    Money asked = t.amount() == null ? null : positive(t.amount(), field + ".amount", true);
+                    Money due = total.minus(explicit);
+                    if (!due.isPositive()) {
+                        throw ProblemException.rule("tenders-exceed-total", "Tenders exceed the total",
+                                "%s is not needed: the other tenders already cover the total of %s."
+                                        .formatted(t.type(), total));
+                    }
+                    GiftCardAuthority.Balance balance;
+                    try {
+                        balance = giftCards.balance(number); // online: head office's balance
+                    } catch (ProblemException e) {
+                        if (!e.type().equals("gift-card-offline")) {
+                            throw e;
+                        }
+                        Money allowance = giftCards.offlineAllowance(number); // pos.gift-cards.offline-allowance
+                        if (!allowance.isPositive()) {
+                            throw e;
+                        }
+                        Money amount = (asked == null ? due : asked.min(due)).min(allowance);
+                        explicit = explicit.plus(amount);
+                        gifts.add(new GiftPart(number, amount, true));
+                        continue;
+                    }
+                    Money amount = (asked == null ? due : asked.min(due)).min(balance.balance());
+                    if (!balance.status().equals("ACTIVE") || !amount.isPositive()) {
+                        throw ProblemException.rule("gift-card-insufficient", "Not enough on the gift card",
+                                "Gift card %s has only %s left.".formatted(balance.maskedNumber(), balance.balance()))
+                                .with("card", balance.maskedNumber()).with("balance", balance.balance().toString());
+                    }
+                    explicit = explicit.plus(amount);
+                    gifts.add(new GiftPart(number, amount, false));
+                }
                 default -> throw notAvailable(t.type());
             }
         }
@@ -135,8 +198,8 @@ class Tendering {
             }
             cards.set(rest, new CardCharge(remainder, cards.get(rest).card()));
         }
-        Plan plan = new Plan(cash, List.copyOf(cards), List.copyOf(ledger));
-        settle(total, plan, cards.stream().map(c -> (Approved) null).toList(),
+        Plan plan = new Plan(cash, List.copyOf(cards), List.copyOf(ledger), List.copyOf(gifts));
+        settle(total, plan, List.of(),
                 ledger.stream().map(l -> new AppliedTender(l.request().type(), l.amount(), l.amount(), null)).toList());
         return plan;
     }
@@ -178,12 +241,16 @@ class Tendering {
     List<Approved> charge(Plan plan, String registerId, String saleReference) {
         List<Approved> approved = new ArrayList<>();
         try {
+            List<Approved> gifts = new ArrayList<>();
+            redeemGiftCards(plan, saleReference, gifts, approved);
             for (CardCharge c : plan.cards()) {
                 CardPurchase purchase = c.card().track2() != null
                         ? CardPurchase.swiped(registerId, c.amount(), c.card().track2(), saleReference)
                         : CardPurchase.keyed(registerId, c.amount(), c.card().pan(), c.card().expiry(), saleReference);
                 approved.add(new Approved(payments.authorize(purchase)));
             }
+            approved.removeAll(gifts);
+            approved.addAll(gifts); // cards first (by the plan's card index), then the gift cards
             return approved;
         } catch (RuntimeException e) {
             reverse(approved, "another tender of the sale failed");
@@ -191,13 +258,70 @@ class Tendering {
         }
     }
 
+    /**
+     * Redeems the plan's gift cards at head office, before the sale's transaction, each under an op id
+     * derived from the store, the sale's reference (its Idempotency-Key, else a random one) and the
+     * tender's index: a retry of the request redeems under the same op id and head office answers the
+     * first outcome. An attempt compensated before (its CANCEL pending here, or applied there: 409
+     * {@code gift-card-op-cancelled}) is not the sale's any more: the next attempt number is used.
+     */
+    private void redeemGiftCards(Plan plan, String saleReference, List<Approved> gifts, List<Approved> all) {
+        for (int i = 0; i < plan.gifts().size(); i++) {
+            GiftPart g = plan.gifts().get(i);
+            String base = opBase(saleReference) + "-t" + i;
+            for (int attempt = 0; ; attempt++) {
+                String opId = base + "-a" + attempt;
+                if (giftCards.cancelPending(opId)) {
+                    continue;
+                }
+                if (g.offline()) { // recorded in the sale's transaction (confirm), nothing to compensate
+                    Approved a = new Approved(null, new GiftCardAuthority.Redemption(opId,
+                            GiftCardNumbers.mask(g.number()), g.amount(), null), g.number(), true);
+                    gifts.add(a);
+                    all.add(a);
+                    break;
+                }
+                try {
+                    Approved a = new Approved(null, giftCards.redeem(opId, g.number(), g.amount(), null), g.number(),
+                            false);
+                    gifts.add(a);
+                    all.add(a);
+                    break;
+                } catch (ProblemException e) {
+                    if (!e.type().equals("gift-card-op-cancelled") || attempt >= 20) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** 40 hex digits of SHA-256 over the store and the sale's reference: never the card number. */
+    private String opBase(String saleReference) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (store.id() + "|" + saleReference).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "gc-" + java.util.HexFormat.of().formatHex(h).substring(0, 40);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Records the approvals of {@link #charge} in the sale's transaction (they commit with the sale). */
     void confirm(List<Approved> approved) {
-        approved.forEach(a -> payments.confirm(a.authorization()));
+        approved.stream().filter(a -> a.authorization() != null).forEach(a -> payments.confirm(a.authorization()));
+        approved.stream().filter(Approved::offline).forEach(a -> giftCards.redeemOffline(a.gift().opId(), a.number(),
+                a.gift().amount(), null)); // the outbox, with the sale
     }
 
     void reverse(List<Approved> approved, String reason) {
         for (Approved a : approved) {
+            if (a.gift() != null) {
+                if (!a.offline()) {
+                    giftCards.cancel(a.gift().opId(), a.number()); // durable (outbox) first, then online
+                }
+                continue;
+            }
             try {
                 payments.reverse(a.authorization(), reason);
             } catch (RuntimeException e) {
@@ -212,15 +336,30 @@ class Tendering {
      */
     Settlement settle(Money total, Plan plan, List<Approved> approved, List<AppliedTender> ledger) {
         List<AppliedTender> cards = new ArrayList<>(ledger);
+        for (int i = 0; i < plan.gifts().size(); i++) {
+            GiftPart g = plan.gifts().get(i);
+            int at = plan.cards().size() + i;
+            Approved a = approved.size() > at ? approved.get(at) : null;
+            cards.add(a == null ? new AppliedTender(TenderType.GIFT_CARD, g.amount(), g.amount(), null)
+                    : new AppliedTender(TenderType.GIFT_CARD, a.gift().amount(), a.gift().amount(), a.gift().opId(),
+                            new AppliedTender.Card(shortMask(g.number()), "GIFT_CARD", null, null),
+                            a.gift().balanceAfter()));
+        }
         for (int i = 0; i < plan.cards().size(); i++) {
             Money amount = plan.cards().get(i).amount();
-            Approved a = approved.get(i);
+            Approved a = approved.size() > i ? approved.get(i) : null;
             cards.add(a == null ? new AppliedTender(TenderType.CARD, amount, amount, null)
                     : new AppliedTender(TenderType.CARD, amount, amount, a.authorization().reference(),
                             new AppliedTender.Card(a.authorization().maskedPan(), a.authorization().brand(),
                                     a.authorization().authCode(), a.authorization().rrn())));
         }
         return Settlement.settle(total, store.cashRoundingPolicy(), cards, plan.cash());
+    }
+
+    /** The masked number as a tender row keeps it (at most 19 characters: the last four digits). */
+    static String shortMask(String number) {
+        String masked = GiftCardNumbers.mask(number);
+        return masked.length() <= 19 ? masked : masked.substring(masked.length() - 19);
     }
 
     private Money positive(String value, String field, boolean required) {

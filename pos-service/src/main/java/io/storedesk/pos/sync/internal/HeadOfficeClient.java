@@ -65,6 +65,23 @@ class HeadOfficeClient {
         };
     }
 
+    /**
+     * A gift-card call (issue 26): head office's answer whatever its status (the caller reads the
+     * problem); {@code body} null for a GET. A failure to reach head office is a
+     * {@link HeadOfficeException} whose message names no path (the path carries the card number).
+     */
+    HttpResponse<String> giftCard(String pathAndQuery, String body) {
+        HttpRequest.Builder b = request(pathAndQuery);
+        b = body == null ? b.GET() : b.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            return send(b);
+        } catch (HeadOfficeException e) {
+            throw new HeadOfficeException("head office unreachable for a gift-card call ("
+                    + (e.getCause() == null ? "no answer" : e.getCause().getClass().getSimpleName()) + ")", null);
+        }
+    }
+
     static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
