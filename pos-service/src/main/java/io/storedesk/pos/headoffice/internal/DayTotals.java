@@ -46,6 +46,9 @@ class DayTotals {
     private static final String[] MONTH_TOTAL_KEYS = {"store_id", "month_start"};
     private static final String[] MONTH_FIGURE_KEYS = {"store_id", "month_start", "kind", "figure_key"};
 
+    /** The most bind parameters one PostgreSQL statement takes (the protocol counts them in 16 bits). */
+    private static final int MAX_PARAMETERS = 65_535;
+
     private final JdbcTemplate jdbc;
     private final boolean postgres;
     private final String upsertTotal;
@@ -87,7 +90,9 @@ class DayTotals {
                         .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.exemption().net()})));
         String insertExempt = "INSERT INTO ho_sale_exempt (store_id, receipt_number, business_date, reason, line_nos, "
                 + "net) VALUES "; // the detail of the TAX_EXEMPT figures, for rebuild and late post-voids
-        if (postgres) {
+        long parameters = java.util.stream.Stream.of(totals, figures, monthTotals, monthFigures, exempt)
+                .flatMap(List::stream).mapToLong(r -> r.length).sum();
+        if (postgres && parameters <= MAX_PARAMETERS) {
             Statement one = new Statement();
             one.add(upsertTotal, totals);
             one.add(upsertFigure, figures);
@@ -95,7 +100,7 @@ class DayTotals {
             one.add(upsertMonthFigure, monthFigures);
             one.add(insertExempt + "(?, ?, ?, ?, ?, ?)", exempt);
             one.run(jdbc);
-        } else {
+        } else { // H2, or a batch spread over so many days that one statement would take too many parameters
             batch(upsertTotal, totals);
             batch(upsertFigure, figures);
             batch(upsertMonthTotal, monthTotals);

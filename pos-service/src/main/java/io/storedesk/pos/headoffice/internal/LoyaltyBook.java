@@ -154,12 +154,24 @@ class LoyaltyBook {
                 Rows.text(e.receiptNumber())}).toList();
         Map<String, Long> byCard = new TreeMap<>(); // ascending: row locks always taken in the same order
         fresh.values().forEach(e -> byCard.merge(e.card(), e.points(), Long::sum));
-        if (postgres) {
+        if (postgres && entryRows.size() * 8 + byCard.size() * 4 + 3 <= MAX_PARAMETERS) {
             applyInOneStatement(storeId, entryRows, byCard, at);
             return;
         }
         Rows.insert(jdbc, "ho_loyalty_entry", ENTRY_COLUMNS, entryRows);
         long change = changeNo();
+        if (postgres) { // a batch too large for one statement's parameters
+            List<Object[]> rows = new ArrayList<>();
+            byCard.forEach((card, points) -> rows.add(new Object[] {card, points, at, change, Rows.text(storeId)}));
+            jdbc.batchUpdate("INSERT INTO ho_loyalty_account (card, balance, version, updated_at, change_no, home_store) "
+                    + "VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (card) DO UPDATE SET "
+                    + "balance = ho_loyalty_account.balance + EXCLUDED.balance, "
+                    + "version = ho_loyalty_account.version + 1, updated_at = EXCLUDED.updated_at, "
+                    + "change_no = EXCLUDED.change_no, "
+                    + "home_store = COALESCE(ho_loyalty_account.home_store, EXCLUDED.home_store)", rows);
+            interest(storeId, byCard.keySet(), at);
+            return;
+        }
         List<Object[]> updates = new ArrayList<>();
         byCard.forEach((card, points) -> updates.add(new Object[] {points, at, change, Rows.text(storeId), card}));
         int[] updated = jdbc.batchUpdate("UPDATE ho_loyalty_account SET balance = balance + ?, version = version + 1, "
@@ -174,6 +186,9 @@ class LoyaltyBook {
         Rows.insert(jdbc, "ho_loyalty_account", "card, balance, version, updated_at, change_no, home_store", inserts);
         interest(storeId, byCard.keySet(), at);
     }
+
+    /** The most bind parameters one PostgreSQL statement takes (the protocol counts them in 16 bits). */
+    private static final int MAX_PARAMETERS = 65_535;
 
     private static final String ENTRY_COLUMNS = "entry_id, store_id, card, entry_type, points, applied_at, occurred_at, "
             + "receipt_number";
