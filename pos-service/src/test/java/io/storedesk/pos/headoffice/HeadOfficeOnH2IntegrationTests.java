@@ -74,6 +74,14 @@ class HeadOfficeOnH2IntegrationTests {
         assertThat(range.status()).as(range.body()).isEqualTo(200);
         assertThat(range.json().get("byStore").get("S002").get("salesTotal").asString()).isEqualTo("1.50");
         assertThat(range.json().get("byStore").get("S002").get("voids").get("count").asLong()).isEqualTo(1);
+        // the whole of May from its month rows (kept on H2 by the same MERGEs), and May 2 - June 1 as May's
+        // month less its first day plus June 1: the same figures
+        for (String wider : List.of("from=2026-05-01&to=2026-05-31", "from=2026-05-02&to=2026-06-01")) {
+            Api.Response month = api.get("/api/ho/v1/reports/range?" + wider + "&storeId=S002", "office");
+            assertThat(month.status()).as(month.body()).isEqualTo(200);
+            assertThat(month.json().get("byStore").get("S002")).as(wider)
+                    .isEqualTo(range.json().get("byStore").get("S002"));
+        }
 
         Api.Response page = api.get("/office/stores?date=2026-05-05&from=2026-05-04&to=2026-05-05", "office");
         assertThat(page.status()).isEqualTo(200);

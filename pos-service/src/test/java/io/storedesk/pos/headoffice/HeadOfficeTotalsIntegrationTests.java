@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pos.data-dir=target/test-data/ho-totals-${random.uuid}",
                 "pos.head-office.store-keys.S004=key-four", "pos.head-office.store-keys.S005=key-five",
-                "pos.head-office.store-keys.S006=key-six", "pos.head-office.store-keys.S007=key-seven"})
+                "pos.head-office.store-keys.S006=key-six", "pos.head-office.store-keys.S007=key-seven",
+                "pos.head-office.store-keys.S009=key-nine"})
 @ActiveProfiles("head-office")
 class HeadOfficeTotalsIntegrationTests {
 
@@ -141,6 +142,107 @@ class HeadOfficeTotalsIntegrationTests {
                 "office").json();
         assertThat(oneStore.get("stores").toString()).isEqualTo("[\"S004\"]");
         assertThat(oneStore.get("byStore").get("S004")).isEqualTo(one);
+    }
+
+    /** A sale of one line on the day, in a department of its own, paid in cash. */
+    private static String daySale(String store, String receipt, String day, String department, String total) {
+        return sale(store, receipt, day, "12", "EUR", total, "0.00", total, "0.00", "0.00",
+                List.of(line(1, department, 1, total, "0.00", total, "0.00", "0")), List.of(tender("CASH", total)));
+    }
+
+    @Test
+    void aRangeAcrossMonthsEqualsTheSumOfItsDaysWithLatePostVoidsAndAfterARebuild() {
+        Api api = new Api(port);
+        String s = "S009";
+        send(api, s, "key-nine", List.of(
+                daySale(s, "M-1", "2026-01-02", "ONLY-JAN-2", "1.10"), // outside the ranges below
+                daySale(s, "M-2", "2026-01-03", "FOOD", "2.20"),
+                daySale(s, "M-3", "2026-01-31", "FOOD", "3.30"),
+                daySale(s, "M-4", "2026-02-01", "DRINKS", "4.40"),
+                daySale(s, "M-5", "2026-02-14", "ONLY-FEB-14", "5.50"),
+                daySale(s, "M-6", "2026-02-28", "FOOD", "6.60"),
+                daySale(s, "M-7", "2026-03-01", "TOYS", "7.70"),
+                daySale(s, "M-8", "2026-03-30", "FOOD", "8.80"),
+                daySale(s, "M-9", "2026-03-31", "ONLY-MAR-31", "9.90"), // outside the ranges below
+                returned(s, s + "-X-1", "M-4", "2026-03-02", "EUR", "4.40", "0.00", "CARD")));
+        // post-voids arriving after their sales, on later business days (one in a later month), and one
+        // arriving before its sale
+        send(api, s, "key-nine", List.of(voided(s, "M-5", "2026-03-05", "EUR", "5.50"),
+                voided(s, "M-3", "2026-01-31", "EUR", "3.30"), voided(s, "M-10", "2026-02-20", "EUR", "1.00")));
+        send(api, s, "key-nine", List.of(daySale(s, "M-10", "2026-02-10", "LATE", "1.00")));
+
+        // Jan 3 - Mar 30: January and March partial (read as their month less the days outside), February whole;
+        // Jan 31 - Mar 1, Feb 1 - Feb 28, Feb 10 - Mar 5, Jan 2 - Apr 1 and single days: each the sum of its days
+        List<String[]> ranges = List.of(new String[] {"2026-01-03", "2026-03-30"},
+                new String[] {"2026-01-31", "2026-03-01"}, new String[] {"2026-02-01", "2026-02-28"},
+                new String[] {"2026-02-10", "2026-03-05"}, new String[] {"2026-01-02", "2026-04-01"},
+                new String[] {"2026-02-14", "2026-02-14"});
+        for (String[] range : ranges) {
+            assertRangeIsTheSumOfItsDays(api, s, range[0], range[1]);
+        }
+        JsonNode wide = rangeOf(api, s, "2026-01-03", "2026-03-30");
+        assertThat(wide.get("byDepartment").toString()).isEqualTo("{\"DRINKS\":\"4.40\",\"FOOD\":\"17.60\",\"TOYS\":\"7.70\"}");
+        assertThat(wide.get("salesCount").asLong()).isEqualTo(5);
+        assertThat(wide.get("voids").get("count").asLong()).isEqualTo(3);
+        assertThat(wide.get("returns").asString()).isEqualTo("4.40");
+
+        // the rebuild keeps the month rows right: a day and its month that had drifted alike are summed again
+        JsonNode february = rangeOf(api, s, "2026-02-01", "2026-02-28");
+        jdbc.update("UPDATE ho_day_total SET sales_total = sales_total + 100, sales_count = sales_count + 1 "
+                + "WHERE store_id = ? AND business_date = DATE '2026-02-28'", s);
+        jdbc.update("UPDATE ho_month_total SET sales_total = sales_total + 100, sales_count = sales_count + 1 "
+                + "WHERE store_id = ? AND month_start = DATE '2026-02-01'", s);
+        jdbc.update("UPDATE ho_month_figure SET amount = amount + 100 WHERE store_id = ? "
+                + "AND month_start = DATE '2026-02-01' AND kind = 'DEPARTMENT' AND figure_key = 'FOOD'", s);
+        assertThat(rangeOf(api, s, "2026-02-01", "2026-02-28")).isNotEqualTo(february);
+        Api.Response rebuilt = api.post("/api/ho/v1/reports/daily/rebuild?date=2026-02-28&storeId=" + s, "office", "");
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().get("changed").asBoolean()).isTrue();
+        assertThat(rangeOf(api, s, "2026-02-01", "2026-02-28")).isEqualTo(february);
+        for (String[] range : ranges) {
+            assertRangeIsTheSumOfItsDays(api, s, range[0], range[1]);
+        }
+        Api.Response again = api.post("/api/ho/v1/reports/daily/rebuild?date=2026-02-01&storeId=" + s, "office", "");
+        assertThat(again.json().get("changed").asBoolean()).isFalse();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private static JsonNode rangeOf(Api api, String store, String from, String to) {
+        return store(api, "/api/ho/v1/reports/range?from=" + from + "&to=" + to + "&storeId=" + store, store);
+    }
+
+    /** The range report of the store (alone and among all stores) equals its one-day range reports added up. */
+    private static void assertRangeIsTheSumOfItsDays(Api api, String store, String from, String to) {
+        tools.jackson.databind.node.ObjectNode sum = null;
+        for (java.time.LocalDate d = java.time.LocalDate.parse(from); !d.isAfter(java.time.LocalDate.parse(to));
+                d = d.plusDays(1)) {
+            JsonNode day = rangeOf(api, store, d.toString(), d.toString());
+            sum = (tools.jackson.databind.node.ObjectNode) (sum == null ? day : plus(sum, day));
+        }
+        assertThat(rangeOf(api, store, from, to)).as(from + " .. " + to).isEqualTo(sum);
+        assertThat(store(api, "/api/ho/v1/reports/range?from=" + from + "&to=" + to, store)).as(from + " .. " + to)
+                .isEqualTo(sum);
+    }
+
+    /** Two report objects added up: counts as numbers, amounts as decimals (2 places, EUR), maps by key. */
+    private static JsonNode plus(JsonNode a, JsonNode b) {
+        if (a.isObject()) {
+            tools.jackson.databind.node.ObjectNode out = ((tools.jackson.databind.node.ObjectNode) a).deepCopy();
+            b.properties().forEach(e -> out.set(e.getKey(), out.has(e.getKey()) ? plus(out.get(e.getKey()),
+                    e.getValue()) : e.getValue()));
+            return out;
+        }
+        if (a.isNumber()) {
+            return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(Math.toIntExact(a.asLong()
+                    + b.asLong())); // as the report's JSON reads back
+        }
+        if (a.isString() && a.asString().matches("-?\\d+\\.\\d+")) {
+            return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(new java.math.BigDecimal(a.asString())
+                    .add(new java.math.BigDecimal(b.asString())).setScale(2).toPlainString());
+        }
+        return a;
     }
 
     @Test

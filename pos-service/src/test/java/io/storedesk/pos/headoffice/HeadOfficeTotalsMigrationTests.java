@@ -71,6 +71,16 @@ class HeadOfficeTotalsMigrationTests {
                 .isEqualTo(1); // the voided sale's CARD is in no figure
         assertThat(jdbc.sql("SELECT amount FROM ho_day_figure WHERE kind = 'REFUND' AND figure_key = 'CASH'")
                 .query(BigDecimal.class).single()).isEqualByComparingTo("4.00");
+        // V128: the month rows summed once from the day rows
+        assertThat(jdbc.sql("SELECT sales_total FROM ho_month_total WHERE store_id = 'S1' "
+                + "AND month_start = DATE '2025-10-01'").query(BigDecimal.class).single()).isEqualByComparingTo("9.00");
+        assertThat(jdbc.sql("SELECT void_count + returns_count FROM ho_month_total WHERE store_id = 'S1'")
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT amount FROM ho_month_figure WHERE store_id = 'S1' AND month_start = DATE "
+                + "'2025-10-01' AND kind = 'DEPARTMENT' AND figure_key = 'FOOD'").query(BigDecimal.class).single())
+                .isEqualByComparingTo("5.00");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_month_figure").query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM ho_day_figure").query(Long.class).single());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_sale_line WHERE business_date = DATE '2025-10-14'")
                 .query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_sale_tender WHERE business_date = DATE '2025-10-14'")

@@ -34,13 +34,9 @@ class ConsolidatedReports implements HeadOfficeReports {
     /** The longest range a report covers, in days (inclusive). */
     static final int MAX_RANGE_DAYS = 366;
 
-    private static final String TOTALS = "SELECT store_id, MIN(currency), SUM(sales_count), SUM(gross_sales), "
-            + "SUM(discounts), SUM(sales_total), SUM(tax_total), SUM(cash_rounding), SUM(void_count), "
-            + "SUM(void_amount), SUM(returns_count), SUM(returns_amount) FROM ho_day_total "
-            + "WHERE business_date BETWEEN ? AND ?";
-    private static final String FIGURES = "SELECT store_id, kind, figure_key, SUM(amount), SUM(tax), SUM(detail_rows) "
-            + "FROM ho_day_figure "
-            + "WHERE business_date BETWEEN ? AND ?";
+    private static final String TOTAL_COLUMNS = "sales_count, gross_sales, discounts, sales_total, tax_total, "
+            + "cash_rounding, void_count, void_amount, returns_count, returns_amount";
+    private static final String FIGURE_COLUMNS = "amount, tax, detail_rows";
     private static final String ONE_STORE = " AND store_id = ?";
 
     enum Status { COMPLETE, WAITING_FOR_Z, INCOMPLETE }
@@ -199,9 +195,22 @@ class ConsolidatedReports implements HeadOfficeReports {
                         stores.put(rs.getString(1), new Figures(rs.getString(2)));
                     }, storeId);
         }
-        String one = storeId == null ? "" : ONE_STORE;
-        Object[] params = params(from, to, storeId);
-        jdbc.query(TOTALS + one + " GROUP BY store_id", rs -> {
+        Sources sources = Sources.of(from, to);
+        List<Object> totalParams = new ArrayList<>();
+        String totals = sources.sql("store_id, currency", TOTAL_COLUMNS, "ho_day_total", "ho_month_total", storeId,
+                totalParams);
+        jdbc.query("SELECT store_id, MIN(currency), SUM(sales_count), SUM(gross_sales), SUM(discounts), "
+                + "SUM(sales_total), SUM(tax_total), SUM(cash_rounding), SUM(void_count), SUM(void_amount), "
+                + "SUM(returns_count), SUM(returns_amount) FROM (" + totals + ") t GROUP BY store_id", rs -> {
+            if (!stores.containsKey(rs.getString(1)) && sources.subtracts()) {
+                boolean none = true; // a store with no day in the range, only in its month rows
+                for (int i = 3; i <= 12 && none; i++) {
+                    none = rs.getBigDecimal(i).signum() == 0;
+                }
+                if (none) {
+                    return;
+                }
+            }
             Figures f = stores.computeIfAbsent(rs.getString(1), k -> new Figures(text(rs, 2)));
             f.salesCount += rs.getLong(3);
             f.grossSales = f.grossSales.add(rs.getBigDecimal(4));
@@ -213,8 +222,13 @@ class ConsolidatedReports implements HeadOfficeReports {
             f.voidAmount = f.voidAmount.add(rs.getBigDecimal(10));
             f.returnsCount += rs.getLong(11);
             f.returns = f.returns.add(rs.getBigDecimal(12));
-        }, params);
-        jdbc.query(FIGURES + one + " GROUP BY store_id, kind, figure_key", rs -> {
+        }, totalParams.toArray());
+        List<Object> figureParams = new ArrayList<>();
+        String figures = sources.sql("store_id, kind, figure_key", FIGURE_COLUMNS, "ho_day_figure", "ho_month_figure",
+                storeId, figureParams);
+        jdbc.query("SELECT store_id, kind, figure_key, SUM(amount), SUM(tax), SUM(detail_rows) FROM (" + figures
+                + ") t GROUP BY store_id, kind, figure_key" + (sources.subtracts() ? " HAVING SUM(detail_rows) > 0" : ""),
+                rs -> {
             Figures f = stores.get(rs.getString(1));
             if (f == null) {
                 return;
@@ -233,8 +247,84 @@ class ConsolidatedReports implements HeadOfficeReports {
                     // a kind this version does not show
                 }
             }
-        }, params);
+        }, figureParams.toArray());
         return stores;
+    }
+
+    /**
+     * Where a report's days are read from: whole months from the month rows, the days of a partial
+     * month from the day rows or, when that reads fewer rows, the partial month as its month row
+     * minus its days outside the range (a month row is the sum of its day rows, kept in the same
+     * transactions). Exact: amounts are summed as NUMERIC, never rounded in between; a keyed figure
+     * is shown when the detail rows it sums in the range are more than none, as when the days are
+     * summed. Each pair of tables is read in one statement (one snapshot).
+     */
+    record Sources(LocalDate monthsFrom, LocalDate monthsTo, List<LocalDate[]> added, List<LocalDate[]> subtracted) {
+
+        static Sources of(LocalDate from, LocalDate to) {
+            LocalDate monthsFrom = null;
+            LocalDate monthsTo = null;
+            List<LocalDate[]> added = new ArrayList<>();
+            List<LocalDate[]> subtracted = new ArrayList<>();
+            for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+                LocalDate last = month.plusMonths(1).minusDays(1);
+                LocalDate in = from.isAfter(month) ? from : month;
+                LocalDate out = to.isBefore(last) ? to : last;
+                long inside = ChronoUnit.DAYS.between(in, out) + 1;
+                long outside = month.lengthOfMonth() - inside;
+                if (outside > 0 && outside + 1 >= inside) { // the days themselves
+                    added.add(new LocalDate[] {in, out});
+                    continue;
+                }
+                // whole months, and partial ones as the month minus its days outside the range; only
+                // the first and the last month can be partial, so these months are consecutive
+                monthsFrom = monthsFrom == null ? month : monthsFrom;
+                monthsTo = month;
+                if (in.isAfter(month)) {
+                    subtracted.add(new LocalDate[] {month, in.minusDays(1)});
+                }
+                if (out.isBefore(last)) {
+                    subtracted.add(new LocalDate[] {out.plusDays(1), last});
+                }
+            }
+            return new Sources(monthsFrom, monthsTo, added, subtracted);
+        }
+
+        boolean subtracts() {
+            return !subtracted.isEmpty();
+        }
+
+        /** {@code SELECT keys, columns} of every source, the subtracted days negated, as one UNION ALL. */
+        String sql(String keys, String columns, String dayTable, String monthTable, String storeId,
+                List<Object> params) {
+            String one = storeId == null ? "" : ONE_STORE;
+            List<String> parts = new ArrayList<>();
+            for (LocalDate[] days : added) {
+                parts.add("SELECT " + keys + ", " + columns + " FROM " + dayTable
+                        + " WHERE business_date BETWEEN ? AND ?" + one);
+                bind(params, days[0], days[1], storeId);
+            }
+            if (monthsFrom != null) {
+                parts.add("SELECT " + keys + ", " + columns + " FROM " + monthTable
+                        + " WHERE month_start BETWEEN ? AND ?" + one);
+                bind(params, monthsFrom, monthsTo, storeId);
+            }
+            String negated = "-" + columns.replace(", ", ", -");
+            for (LocalDate[] days : subtracted) {
+                parts.add("SELECT " + keys + ", " + negated + " FROM " + dayTable
+                        + " WHERE business_date BETWEEN ? AND ?" + one);
+                bind(params, days[0], days[1], storeId);
+            }
+            return String.join(" UNION ALL ", parts);
+        }
+
+        private static void bind(List<Object> params, LocalDate from, LocalDate to, String storeId) {
+            params.add(Date.valueOf(from));
+            params.add(Date.valueOf(to));
+            if (storeId != null) {
+                params.add(storeId);
+            }
+        }
     }
 
     private static void write(Map<String, Figures> stores, Map<String, Object> report, boolean withClerks) {

@@ -17,11 +17,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The per store and business day totals ({@code ho_day_total}, {@code ho_day_figure}) the
+ * The per store and business day totals ({@code ho_day_total}, {@code ho_day_figure}) and their
+ * per store and calendar month sums ({@code ho_month_total}, {@code ho_month_figure}) the
  * consolidated reports read. Changed only in a batch's transaction under the store's row lock
- * ({@link EventIngest}), by adding what the batch changes: an upsert per row (PostgreSQL
- * {@code INSERT ... ON CONFLICT DO UPDATE}, H2 {@code MERGE}), no global row. Derived from the
- * detail rows, which stay: {@link #rebuild} sums a store's day again from them.
+ * ({@link EventIngest}), by adding what the batch changes to the day rows and the month rows alike:
+ * upserts (PostgreSQL {@code INSERT ... ON CONFLICT DO UPDATE}, all of a batch's rows in one
+ * statement; H2 {@code MERGE}), no global row. Derived from the detail rows, which stay:
+ * {@link #rebuild} sums a store's day again from them, and its month from its days.
  */
 @Component
 @Profile("head-office")
@@ -35,55 +37,160 @@ class DayTotals {
     private static final String STANDING = " AND NOT EXISTS (SELECT 1 FROM ho_void v "
             + "WHERE v.store_id = s.store_id AND v.receipt_number = s.receipt_number)";
 
+    private static final String[] TOTAL_KEPT = {"currency"};
+    private static final String[] TOTAL_TYPES = {"VARCHAR(32)", "DATE", "VARCHAR(3)", "BIGINT", "NUMERIC(19,4)",
+            "NUMERIC(19,4)", "NUMERIC(19,4)", "NUMERIC(19,4)", "NUMERIC(19,4)", "BIGINT", "NUMERIC(19,4)", "BIGINT",
+            "NUMERIC(19,4)"};
+    private static final String[] FIGURE_TYPES = {"VARCHAR(32)", "DATE", "VARCHAR(12)", "VARCHAR(200)",
+            "NUMERIC(19,4)", "NUMERIC(19,4)", "BIGINT"};
+    private static final String[] MONTH_TOTAL_KEYS = {"store_id", "month_start"};
+    private static final String[] MONTH_FIGURE_KEYS = {"store_id", "month_start", "kind", "figure_key"};
+
+    /** The most bind parameters one PostgreSQL statement takes (the protocol counts them in 16 bits). */
+    private static final int MAX_PARAMETERS = 65_535;
+
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private final String upsertTotal;
     private final String upsertFigure;
+    private final String upsertMonthTotal;
+    private final String upsertMonthFigure;
 
     DayTotals(JdbcTemplate jdbc, ClusterLocks locks) {
         this.jdbc = jdbc;
-        boolean postgres = locks.postgres();
-        this.upsertTotal = upsert(postgres, "ho_day_total", TOTAL_KEYS, new String[] {"currency"}, TOTAL_ADDED,
-                new String[] {"VARCHAR(32)", "DATE", "VARCHAR(3)", "BIGINT", "NUMERIC(19,4)", "NUMERIC(19,4)",
-                        "NUMERIC(19,4)", "NUMERIC(19,4)", "NUMERIC(19,4)", "BIGINT", "NUMERIC(19,4)", "BIGINT",
-                        "NUMERIC(19,4)"});
-        this.upsertFigure = upsert(postgres, "ho_day_figure", FIGURE_KEYS, new String[0], FIGURE_ADDED,
-                new String[] {"VARCHAR(32)", "DATE", "VARCHAR(12)", "VARCHAR(200)", "NUMERIC(19,4)", "NUMERIC(19,4)",
-                        "BIGINT"});
+        this.postgres = locks.postgres();
+        this.upsertTotal = upsert(postgres, "ho_day_total", TOTAL_KEYS, TOTAL_KEPT, TOTAL_ADDED, TOTAL_TYPES);
+        this.upsertFigure = upsert(postgres, "ho_day_figure", FIGURE_KEYS, new String[0], FIGURE_ADDED, FIGURE_TYPES);
+        this.upsertMonthTotal = upsert(postgres, "ho_month_total", MONTH_TOTAL_KEYS, TOTAL_KEPT, TOTAL_ADDED,
+                TOTAL_TYPES);
+        this.upsertMonthFigure = upsert(postgres, "ho_month_figure", MONTH_FIGURE_KEYS, new String[0], FIGURE_ADDED,
+                FIGURE_TYPES);
     }
 
-    /** Adds each business day's change to the store's totals (the caller holds the store's lock). */
+    /**
+     * Adds each business day's change to the store's day totals and to its month's totals (the caller
+     * holds the store's lock). PostgreSQL: every row of the batch in one statement (one round trip):
+     * a multi-row upsert per table, chained as data-modifying CTEs (each row once: the batch's changes
+     * are summed per day, month, kind and key first); H2: a JDBC batch of MERGEs per table.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void add(String storeId, Map<LocalDate, DayDelta> days) {
+        Map<LocalDate, DayDelta> months = new TreeMap<>();
+        days.forEach((date, d) -> months.computeIfAbsent(date.withDayOfMonth(1), m -> new DayDelta(d.currency))
+                .add(d, 1));
         List<Object[]> totals = new ArrayList<>();
         List<Object[]> figures = new ArrayList<>();
-        List<Object[]> emptied = new ArrayList<>();
+        rows(storeId, days, totals, figures);
+        List<Object[]> monthTotals = new ArrayList<>();
+        List<Object[]> monthFigures = new ArrayList<>();
+        rows(storeId, months, monthTotals, monthFigures);
+        List<Object[]> exempt = new ArrayList<>();
+        days.values().forEach(d -> d.exemptSales.forEach(s -> exempt.add(new Object[] {storeId, s.receiptNumber(),
+                Date.valueOf(s.businessDate()), s.exemption().reason(), s.exemption().lineNos().stream()
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.exemption().net()})));
+        String insertExempt = "INSERT INTO ho_sale_exempt (store_id, receipt_number, business_date, reason, line_nos, "
+                + "net) VALUES "; // the detail of the TAX_EXEMPT figures, for rebuild and late post-voids
+        long parameters = java.util.stream.Stream.of(totals, figures, monthTotals, monthFigures, exempt)
+                .flatMap(List::stream).mapToLong(r -> r.length).sum();
+        if (postgres && parameters <= MAX_PARAMETERS) {
+            Statement one = new Statement();
+            one.add(upsertTotal, totals);
+            one.add(upsertFigure, figures);
+            one.add(upsertMonthTotal, monthTotals);
+            one.add(upsertMonthFigure, monthFigures);
+            one.add(insertExempt + "(?, ?, ?, ?, ?, ?)", exempt);
+            one.run(jdbc);
+        } else { // H2, or a batch spread over so many days that one statement would take too many parameters
+            batch(upsertTotal, totals);
+            batch(upsertFigure, figures);
+            batch(upsertMonthTotal, monthTotals);
+            batch(upsertMonthFigure, monthFigures);
+            batch(insertExempt + "(?, ?, ?, ?, ?, ?)", exempt);
+        }
+        List<Object> emptiedDays = new ArrayList<>();
         days.forEach((date, d) -> {
+            if (d.subtracted) {
+                emptiedDays.add(Date.valueOf(date));
+            }
+        });
+        if (!emptiedDays.isEmpty()) { // keyed figures whose detail rows were all post-voided go, as in a report from the rows
+            List<Object> emptiedMonths = emptiedDays.stream().map(d -> (Object) Date.valueOf(((Date) d).toLocalDate()
+                    .withDayOfMonth(1))).distinct().toList();
+            String inDays = "DELETE FROM ho_day_figure WHERE store_id = ? AND detail_rows = 0 AND business_date IN ("
+                    + marks(emptiedDays.size()) + ")";
+            String inMonths = "DELETE FROM ho_month_figure WHERE store_id = ? AND detail_rows = 0 AND month_start IN ("
+                    + marks(emptiedMonths.size()) + ")";
+            List<Object> daysParams = new ArrayList<>(List.of(storeId));
+            daysParams.addAll(emptiedDays);
+            List<Object> monthParams = new ArrayList<>(List.of(storeId));
+            monthParams.addAll(emptiedMonths);
+            if (postgres) {
+                List<Object> params = new ArrayList<>(daysParams);
+                params.addAll(monthParams);
+                jdbc.update("WITH emptied AS (" + inDays + ") " + inMonths, params.toArray());
+            } else {
+                jdbc.update(inDays, daysParams.toArray());
+                jdbc.update(inMonths, monthParams.toArray());
+            }
+        }
+    }
+
+    /** The totals and figure rows of {@code deltas} (per day or per month), parameters as the upserts take them. */
+    private static void rows(String storeId, Map<LocalDate, DayDelta> deltas, List<Object[]> totals,
+            List<Object[]> figures) {
+        deltas.forEach((date, d) -> {
             Date day = Date.valueOf(date);
             totals.add(new Object[] {storeId, day, d.currency, d.salesCount, d.grossSales, d.discounts, d.salesTotal,
                     d.taxTotal, d.cashRounding, d.voidCount, d.voidAmount, d.returnsCount, d.returns});
             d.figures.forEach((k, f) -> figures.add(new Object[] {storeId, day, k.get(0), k.get(1), f.amount, f.tax,
                     f.rows}));
-            if (d.subtracted) {
-                emptied.add(new Object[] {storeId, day});
-            }
         });
-        if (!totals.isEmpty()) {
-            jdbc.batchUpdate(upsertTotal, totals);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
         }
-        if (!figures.isEmpty()) {
-            jdbc.batchUpdate(upsertFigure, figures);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * PostgreSQL: several multi-row INSERTs (or upserts) sent as one statement, each but the last a
+     * data-modifying CTE. They write different tables, so no row is touched twice; PostgreSQL runs
+     * every part to completion.
+     */
+    private static final class Statement {
+
+        private final List<String> parts = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        /** {@code sql} is an INSERT whose single {@code VALUES (?, ...)} row is repeated once per row. */
+        void add(String sql, List<Object[]> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            int at = sql.indexOf(" VALUES (") + " VALUES ".length();
+            int end = sql.indexOf(')', at) + 1;
+            String row = sql.substring(at, end);
+            parts.add(sql.substring(0, at) + String.join(", ", Collections.nCopies(rows.size(), row))
+                    + sql.substring(end));
+            rows.forEach(r -> params.addAll(java.util.Arrays.asList(r)));
         }
-        if (!emptied.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM ho_day_figure WHERE store_id = ? AND business_date = ? AND detail_rows = 0",
-                    emptied);
-        }
-        List<Object[]> exempt = new ArrayList<>();
-        days.values().forEach(d -> d.exemptSales.forEach(s -> exempt.add(new Object[] {storeId, s.receiptNumber(),
-                Date.valueOf(s.businessDate()), s.exemption().reason(), s.exemption().lineNos().stream()
-                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.exemption().net()})));
-        if (!exempt.isEmpty()) { // the detail of the TAX_EXEMPT figures, for rebuild and late post-voids
-            jdbc.batchUpdate("INSERT INTO ho_sale_exempt (store_id, receipt_number, business_date, reason, line_nos, net) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", exempt);
+
+        void run(JdbcTemplate jdbc) {
+            if (parts.isEmpty()) {
+                return;
+            }
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < parts.size() - 1; i++) {
+                sql.append(i == 0 ? "WITH " : ", ").append("w").append(i).append(" AS (").append(parts.get(i))
+                        .append(") ");
+            }
+            sql.append(parts.get(parts.size() - 1));
+            jdbc.update(sql.toString(), params.toArray());
         }
     }
 
@@ -122,7 +229,29 @@ class DayTotals {
                             rs.getLong(4), rs.getBigDecimal(5), java.math.BigDecimal.ZERO);
                 }, storeId, day);
         add(storeId, fresh);
+        resumMonth(storeId, date.withDayOfMonth(1));
         return !before.equals(snapshot(storeId, day));
+    }
+
+    /**
+     * Replaces the store's month rows with the sums of its day rows of that month (after a day was
+     * rebuilt; also puts right a month row that had drifted from its days).
+     */
+    private void resumMonth(String storeId, LocalDate month) {
+        Date first = Date.valueOf(month);
+        Date last = Date.valueOf(month.plusMonths(1).minusDays(1));
+        jdbc.update("DELETE FROM ho_month_figure WHERE store_id = ? AND month_start = ?", storeId, first);
+        jdbc.update("DELETE FROM ho_month_total WHERE store_id = ? AND month_start = ?", storeId, first);
+        jdbc.update("INSERT INTO ho_month_total (store_id, month_start, currency, sales_count, gross_sales, discounts, "
+                + "sales_total, tax_total, cash_rounding, void_count, void_amount, returns_count, returns_amount) "
+                + "SELECT store_id, ?, MIN(currency), SUM(sales_count), SUM(gross_sales), SUM(discounts), "
+                + "SUM(sales_total), SUM(tax_total), SUM(cash_rounding), SUM(void_count), SUM(void_amount), "
+                + "SUM(returns_count), SUM(returns_amount) FROM ho_day_total "
+                + "WHERE store_id = ? AND business_date BETWEEN ? AND ? GROUP BY store_id", first, storeId, first, last);
+        jdbc.update("INSERT INTO ho_month_figure (store_id, month_start, kind, figure_key, amount, tax, detail_rows) "
+                + "SELECT store_id, ?, kind, figure_key, SUM(amount), SUM(tax), SUM(detail_rows) FROM ho_day_figure "
+                + "WHERE store_id = ? AND business_date BETWEEN ? AND ? GROUP BY store_id, kind, figure_key", first,
+                storeId, first, last);
     }
 
     /**
@@ -189,12 +318,19 @@ class DayTotals {
         return days.computeIfAbsent(date, d -> new DayDelta(currency));
     }
 
+    /** The day's rows and its month's rows. */
     private List<Map<String, Object>> snapshot(String storeId, Date day) {
         List<Map<String, Object>> rows = new ArrayList<>(jdbc.queryForList("SELECT sales_count, gross_sales, "
                 + "discounts, sales_total, tax_total, cash_rounding, void_count, void_amount, returns_count, "
                 + "returns_amount FROM ho_day_total WHERE store_id = ? AND business_date = ?", storeId, day));
         rows.addAll(jdbc.queryForList("SELECT kind, figure_key, amount, tax, detail_rows FROM ho_day_figure "
                 + "WHERE store_id = ? AND business_date = ? ORDER BY kind, figure_key", storeId, day));
+        Date month = Date.valueOf(day.toLocalDate().withDayOfMonth(1));
+        rows.addAll(jdbc.queryForList("SELECT sales_count, gross_sales, discounts, sales_total, tax_total, "
+                + "cash_rounding, void_count, void_amount, returns_count, returns_amount FROM ho_month_total "
+                + "WHERE store_id = ? AND month_start = ?", storeId, month));
+        rows.addAll(jdbc.queryForList("SELECT kind, figure_key, amount, tax, detail_rows FROM ho_month_figure "
+                + "WHERE store_id = ? AND month_start = ? ORDER BY kind, figure_key", storeId, month));
         return rows;
     }
 

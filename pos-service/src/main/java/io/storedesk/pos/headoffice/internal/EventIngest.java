@@ -18,9 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies a store's checked batch in one transaction, serialised per store (its {@code ho_store}
- * row locked with SELECT ... FOR UPDATE): finds the events already received in one query, stores
- * the new ones as received, and updates the report projections and loyalty balances, all with
- * JDBC batches.
+ * row locked with SELECT ... FOR UPDATE, the first statement of the transaction; a store's first
+ * batch makes the row first): finds what head office already holds of the batch in one query
+ * ({@link Known}: event ids, receipts, post-voids, return numbers, loyalty entries), stores the new
+ * events as received, and updates the report projections and loyalty balances, with as few round
+ * trips to the database as the rows allow (docs/scaling.md, "Round trips of a small batch").
  */
 @Service
 @Profile("head-office")
@@ -51,16 +53,24 @@ class EventIngest {
     }
 
     Result apply(String storeId, List<StoreEvent> events) {
-        ensureStoreRow(storeId);
-        return tx.execute(status -> applyLocked(storeId, events));
+        Result result = tx.execute(status -> applyLocked(storeId, events));
+        if (result == null) { // the store's first batch: its lock row is made, then the batch applied
+            ensureStoreRow(storeId);
+            result = tx.execute(status -> applyLocked(storeId, events));
+        }
+        return result;
     }
 
+    /** The batch applied under the store's row lock, or null (nothing done) when the store has no row yet. */
     private Result applyLocked(String storeId, List<StoreEvent> events) {
-        jdbc.queryForObject("SELECT store_id FROM ho_store WHERE store_id = ? FOR UPDATE", String.class, storeId);
+        if (jdbc.queryForList("SELECT store_id FROM ho_store WHERE store_id = ? FOR UPDATE", String.class, storeId)
+                .isEmpty()) {
+            return null;
+        }
+        Known known = Known.probe(jdbc, storeId, events);
         Map<String, StoreEvent> fresh = new LinkedHashMap<>();
         events.forEach(e -> fresh.putIfAbsent(e.eventId(), e));
-        Set<String> known = Rows.existing(jdbc, "ho_event", storeId, "event_id", fresh.keySet());
-        fresh.keySet().removeAll(known);
+        fresh.keySet().removeAll(known.events);
         int duplicates = events.size() - fresh.size();
         if (fresh.isEmpty()) {
             return new Result(events.size(), 0, duplicates);
@@ -90,8 +100,8 @@ class EventIngest {
         }
         Rows.append(jdbc, "ho_event", "store_id, event_id, sequence_no, type, occurred_at, payload, received_at", rows);
         List<StoreEvent> applied = List.copyOf(fresh.values());
-        projections.write(storeId, applied);
-        loyalty.apply(storeId, entries, now);
+        projections.write(storeId, applied, known);
+        loyalty.apply(storeId, entries, known.loyaltyEntries, now);
         stock.apply(storeId, movements);
         giftCardOps.forEach(op -> giftCards.applyEvent(new GiftCardBook.Op(op.opId(), op.number(), op.kind(),
                 op.amount(), op.currency(), storeId, op.document(), op.cancels(), op.offline(), op.occurredAt()),

@@ -128,6 +128,9 @@ class HeadOfficePartitions {
             Date before = Date.valueOf(totalsCutoff);
             deleted += tx.execute(s -> jdbc.update("DELETE FROM ho_day_figure WHERE business_date < ?", before)
                     + jdbc.update("DELETE FROM ho_day_total WHERE business_date < ?", before)
+                    // the cutoff is a month's first day: the months before it go whole, as their days do
+                    + jdbc.update("DELETE FROM ho_month_figure WHERE month_start < ?", before)
+                    + jdbc.update("DELETE FROM ho_month_total WHERE month_start < ?", before)
                     + jdbc.update("DELETE FROM ho_day_close WHERE business_date < ?", before));
         }
         out.put("detailKeptFrom", cutoff == null ? null : cutoff.toString());

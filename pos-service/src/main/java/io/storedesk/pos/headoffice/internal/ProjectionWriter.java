@@ -35,8 +35,12 @@ class ProjectionWriter {
         this.totals = totals;
     }
 
+    /**
+     * @param known what head office held of the batch's documents before it ({@link Known}, probed
+     *              under the store's lock in this transaction)
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void write(String storeId, List<StoreEvent> events) {
+    void write(String storeId, List<StoreEvent> events, Known known) {
         Map<String, Projected.Sale> sales = new LinkedHashMap<>();
         Map<String, Projected.Void> voids = new LinkedHashMap<>();
         Map<String, Projected.Return> returns = new LinkedHashMap<>();
@@ -53,9 +57,9 @@ class ProjectionWriter {
             }
         }
         Map<LocalDate, DayDelta> days = new TreeMap<>();
-        writeSales(storeId, sales, days);
-        writeVoids(storeId, voids, days);
-        writeReturns(storeId, returns, days);
+        writeSales(storeId, sales, known, days);
+        writeVoids(storeId, voids, known, days);
+        writeReturns(storeId, returns, known, days);
         totals.add(storeId, days);
         writeCloses(storeId, closes);
     }
@@ -68,12 +72,13 @@ class ProjectionWriter {
      * New sales go to the detail tables, and to their day's totals unless their post-void came
      * first (then they never stood).
      */
-    private void writeSales(String storeId, Map<String, Projected.Sale> sales, Map<LocalDate, DayDelta> days) {
-        sales.keySet().removeAll(Rows.existing(jdbc, "ho_sale", storeId, "receipt_number", sales.keySet()));
+    private void writeSales(String storeId, Map<String, Projected.Sale> sales, Known known,
+            Map<LocalDate, DayDelta> days) {
+        sales.keySet().removeAll(known.receipts);
         if (sales.isEmpty()) {
             return;
         }
-        Set<String> voidedFirst = Rows.existing(jdbc, "ho_void", storeId, "receipt_number", sales.keySet());
+        Set<String> voidedFirst = known.voids;
         sales.values().stream().filter(s -> !voidedFirst.contains(s.receiptNumber()))
                 .forEach(s -> day(days, s.businessDate(), s.currency()).sale(s));
         List<Object[]> heads = new ArrayList<>();
@@ -109,8 +114,9 @@ class ProjectionWriter {
      * New post-voids count on their own day; a sale already received (in an earlier batch or
      * earlier in this one) is taken out of its day's sales figures.
      */
-    private void writeVoids(String storeId, Map<String, Projected.Void> voids, Map<LocalDate, DayDelta> days) {
-        voids.keySet().removeAll(Rows.existing(jdbc, "ho_void", storeId, "receipt_number", voids.keySet()));
+    private void writeVoids(String storeId, Map<String, Projected.Void> voids, Known known,
+            Map<LocalDate, DayDelta> days) {
+        voids.keySet().removeAll(known.voids);
         if (voids.isEmpty()) {
             return;
         }
@@ -121,8 +127,9 @@ class ProjectionWriter {
                         Date.valueOf(v.businessDate()), v.currency(), v.total(), Rows.text(v.voidedBy())}).toList());
     }
 
-    private void writeReturns(String storeId, Map<String, Projected.Return> returns, Map<LocalDate, DayDelta> days) {
-        returns.keySet().removeAll(Rows.existing(jdbc, "ho_return", storeId, "return_number", returns.keySet()));
+    private void writeReturns(String storeId, Map<String, Projected.Return> returns, Known known,
+            Map<LocalDate, DayDelta> days) {
+        returns.keySet().removeAll(known.returns);
         if (returns.isEmpty()) {
             return;
         }
