@@ -75,7 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/sync/status").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sync/run").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/ho/v1/stores/*/events").hasRole(STORE)
-                        .requestMatchers(HttpMethod.GET, "/api/ho/v1/promotions", "/api/ho/v1/loyalty/**").hasAnyRole(STORE, HEAD_OFFICE)
+                        .requestMatchers(HttpMethod.GET, "/api/ho/v1/promotions", "/api/ho/v1/loyalty/**",
+                                "/api/ho/v1/catalog/**").hasAnyRole(STORE, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.PUT, "/api/ho/v1/promotions").hasRole(HEAD_OFFICE)
                         .requestMatchers(HttpMethod.GET, "/api/ho/v1/reports/**").hasRole(HEAD_OFFICE)
                         .requestMatchers("/api/ho/v1/stores/*/keys", "/api/ho/v1/stores/*/keys/*").hasAnyRole(HEAD_OFFICE, ADMIN)
