@@ -96,6 +96,7 @@ class SecurityConfiguration {
                         .requestMatchers("/drawer/x-report", "/day").hasRole(MANAGER)
                         .requestMatchers("/sale", "/returns", "/returns/**", "/drawer", "/display/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/customers", "/customers/**", "/cases", "/cases/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/office/items", "/office/items/**", "/office/prices/**").hasRole(HEAD_OFFICE)
                         .requestMatchers("/office", "/office/**").hasAnyRole(MANAGER, HEAD_OFFICE)
                         .anyRequest().authenticated())
                 .headers(h -> h
