@@ -181,10 +181,41 @@ class HeadOfficeItemsAndPricesIntegrationTests {
         // the RIGA list is not S001's (group ALL) until head office assigns it
         sync();
         assertThat(sell("LV-1002").get("lines").get(0).get("unitPrice").asString()).isEqualTo("1.29");
+
+        // S001 moves to group RIGA: the RIGA lists published from then on are its prices
+        Api.Response moved = ho.put("/api/ho/v1/stores/S001/group", "office", "{\"storeGroup\":\"RIGA\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(ho.get("/api/ho/v1/store-groups", "office").json().get("S001").asString()).isEqualTo("RIGA");
+        Api.Response riga = ho.post("/api/ho/v1/price-lists", "office", """
+                {"storeGroup":"RIGA","currency":"EUR","effectiveFrom":"2030-03-01T00:00",
+                 "lines":[{"sku":"LV-1002","price":"1.19"}]}""");
+        assertThat(riga.status()).as(riga.body()).isEqualTo(201);
+        sync();
+        JsonNode line = sell("LV-1002").get("lines").get(0);
+        assertThat(line.get("unitPrice").asString()).isEqualTo("1.19");
+        assertThat(line.get("priceVersion").asLong()).isEqualTo(riga.json().get("version").asLong());
+        assertThat(ho.put("/api/ho/v1/stores/S001/group", "office", "{\"storeGroup\":\"ALL\"}").status())
+                .isEqualTo(200);
     }
 
     @Test
     @Order(5)
+    void aStoreKeyReadsTheFeedsOnlyAndNoOneAnonymous() {
+        Map<String, String> key = Map.of("X-Store-Id", "S001", "X-Store-Key", "demo-key-S001");
+        Api.Response items = ho.get("/api/ho/v1/catalog/items?cursor=0&limit=2", null, key);
+        assertThat(items.status()).as(items.body()).isEqualTo(200);
+        assertThat(items.json().get("items").size()).isEqualTo(2);
+        assertThat(items.json().get("more").asBoolean()).isTrue();
+        assertThat(ho.get("/api/ho/v1/catalog/prices?currency=EUR", null, key).status()).isEqualTo(200);
+        assertThat(ho.get("/api/ho/v1/catalog/prices?currency=EUR&cursor=x", null, key).status()).isEqualTo(400);
+        assertThat(ho.get("/api/ho/v1/items/LV-1001", null, key).status()).isEqualTo(403);
+        assertThat(ho.post("/api/ho/v1/price-lists", null, "{}", key).status()).isEqualTo(403);
+        assertThat(ho.get("/api/ho/v1/catalog/items", null).status()).isEqualTo(401);
+        assertThat(ho.get("/api/ho/v1/items", "clerk").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
     void aPriceChangeScheduledForALocalTimeTakesEffectAtItsTimeAlsoWithHeadOfficeGone() {
         Api.Response list = ho.post("/api/ho/v1/price-lists", "office", """
                 {"currency":"EUR","effectiveFrom":"2030-03-08T23:30","lines":[{"sku":"LV-1001","price":"2.49"}]}""");
