@@ -5,14 +5,21 @@ import io.storedesk.pos.common.Money;
 /**
  * An item as sales see it.
  *
- * @param minAge the age a customer must have reached to buy it (item level, {@code item.min_age}); null = none
- *               of its own (its department may still be restricted, {@code pos.age-restrictions.departments})
+ * @param minAge       the age a customer must have reached to buy it (item level, {@code item.min_age}); null = none
+ *                     of its own (its department may still be restricted, {@code pos.age-restrictions.departments})
+ * @param priceVersion the head-office price list version {@code price} comes from; null = the store's own seed price
+ * @param blocked      head office blocked the item: it cannot be sold
  */
 public record CatalogItem(String sku, String barcode, String name, String department, Money price,
-        TaxCategory taxCategory, Integer minAge) {
+        TaxCategory taxCategory, Integer minAge, Long priceVersion, boolean blocked) {
+
+    public CatalogItem(String sku, String barcode, String name, String department, Money price,
+            TaxCategory taxCategory, Integer minAge) {
+        this(sku, barcode, name, department, price, taxCategory, minAge, null, false);
+    }
 
     public CatalogItem(String sku, String barcode, String name, String department, Money price,
             TaxCategory taxCategory) {
-        this(sku, barcode, name, department, price, taxCategory, null);
+        this(sku, barcode, name, department, price, taxCategory, null, null, false);
     }
 }

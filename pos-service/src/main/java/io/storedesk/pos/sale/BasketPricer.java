@@ -82,7 +82,7 @@ public final class BasketPricer {
             var rate = l.item().taxCategory().rate();
             priced.add(new PricedLine(l.lineNo(), l.item().sku(), l.item().name(), l.item().department(),
                     l.quantity(), manual.unitPrice(l), values.get(i), discount, taxPolicy.paid(amount, rate),
-                    taxPolicy.taxOf(amount, rate), rate, l.item().taxCategory().letter()));
+                    taxPolicy.taxOf(amount, rate), rate, l.item().taxCategory().letter(), l.item().priceVersion()));
         }
         return PricedBasket.of(priced, zero).withManualDiscounts(applied);
     }

@@ -11,7 +11,13 @@ import io.storedesk.pos.common.Money;
  * @param discount discount allocated to this line
  * @param net      what the customer pays for the line, tax included: the amount a return refunds
  * @param tax      the tax in {@code net}
+ * @param priceVersion the head-office price list version of the item's price; null = the store's seed price
  */
 public record PricedLine(int lineNo, String sku, String name, String department, int quantity, Money unitPrice,
-        Money value, Money discount, Money net, Money tax, BigDecimal taxRate, String taxLetter) {
+        Money value, Money discount, Money net, Money tax, BigDecimal taxRate, String taxLetter, Long priceVersion) {
+
+    public PricedLine(int lineNo, String sku, String name, String department, int quantity, Money unitPrice,
+            Money value, Money discount, Money net, Money tax, BigDecimal taxRate, String taxLetter) {
+        this(lineNo, sku, name, department, quantity, unitPrice, value, discount, net, tax, taxRate, taxLetter, null);
+    }
 }

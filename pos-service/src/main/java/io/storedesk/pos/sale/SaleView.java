@@ -39,7 +39,14 @@ public record SaleView(
     }
 
     public record Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
-            String discount, String net, String tax, String taxRate, String taxLetter, int returnedQuantity) {
+            String discount, String net, String tax, String taxRate, String taxLetter, int returnedQuantity,
+            Long priceVersion) {
+
+        public Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
+                String discount, String net, String tax, String taxRate, String taxLetter, int returnedQuantity) {
+            this(lineNo, sku, name, department, quantity, unitPrice, discount, net, tax, taxRate, taxLetter,
+                    returnedQuantity, null);
+        }
     }
 
     public record Tax(String rate, String letter, String net, String tax, String gross) {

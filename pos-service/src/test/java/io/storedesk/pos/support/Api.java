@@ -69,6 +69,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, headers);
     }
 
+    /** A POST of {@code body} as {@code contentType} (e.g. text/csv). */
+    public Response post(String path, String user, String body, String contentType, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, headers);
+    }
+
     public Response put(String path, String user, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

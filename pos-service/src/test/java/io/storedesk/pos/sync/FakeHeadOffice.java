@@ -154,6 +154,10 @@ final class FakeHeadOffice {
                 } else {
                     send(x, 200, set);
                 }
+            } else if (path.equals("/api/ho/v1/catalog/items") || path.equals("/api/ho/v1/catalog/prices")) {
+                // head office's catalogue feeds (issue 26): nothing new here
+                send(x, 200, "{\"cursor\":\"%s\",\"more\":false,\"items\":[],\"prices\":[]}"
+                        .formatted(param(query, "cursor", "0")));
             } else if (path.equals("/api/ho/v1/loyalty/accounts")) {
                 // the cursor is opaque to the store: here "f.<highest version sent>"
                 String cursor = param(query, "cursor", "");

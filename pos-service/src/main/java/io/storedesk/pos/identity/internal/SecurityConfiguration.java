@@ -79,7 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/sync/status").hasAnyRole(CLERK, MANAGER, HEAD_OFFICE, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sync/run").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/ho/v1/stores/*/events").hasRole(STORE)
-                        .requestMatchers(HttpMethod.GET, "/api/ho/v1/promotions", "/api/ho/v1/loyalty/**").hasAnyRole(STORE, HEAD_OFFICE)
+                        .requestMatchers(HttpMethod.GET, "/api/ho/v1/promotions", "/api/ho/v1/loyalty/**",
+                                "/api/ho/v1/catalog/**").hasAnyRole(STORE, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.PUT, "/api/ho/v1/promotions").hasRole(HEAD_OFFICE)
                         .requestMatchers(HttpMethod.GET, "/api/ho/v1/stock/*").hasAnyRole(STORE, HEAD_OFFICE)
                         .requestMatchers(HttpMethod.POST, "/api/ho/v1/gift-cards/*/operations").hasRole(STORE)
@@ -103,6 +104,7 @@ class SecurityConfiguration {
                         .requestMatchers("/sale", "/returns", "/returns/**", "/drawer", "/display/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/stock", "/stock/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/customers", "/customers/**", "/cases", "/cases/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/office/items", "/office/items/**", "/office/prices/**").hasRole(HEAD_OFFICE)
                         .requestMatchers("/office", "/office/**").hasAnyRole(MANAGER, HEAD_OFFICE)
                         .anyRequest().authenticated())
                 .headers(h -> h

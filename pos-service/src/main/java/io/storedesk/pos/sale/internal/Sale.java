@@ -130,7 +130,7 @@ class Sale {
         for (PricedLine l : basket.lines()) {
             s.lines.add(new SaleLine(l.lineNo(), l.sku(), l.name(), l.department(), l.quantity(),
                     l.unitPrice().amount(), l.value().amount(), l.discount().amount(), l.net().amount(),
-                    l.tax().amount(), l.taxRate(), l.taxLetter()));
+                    l.tax().amount(), l.taxRate(), l.taxLetter(), l.priceVersion()));
         }
         int seq = 1;
         for (PricedBasket.Promotion p : basket.promotions()) {

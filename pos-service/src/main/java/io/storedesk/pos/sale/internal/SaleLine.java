@@ -29,6 +29,9 @@ class SaleLine {
     /** Sold without tax under the sale's tax exemption (issue 24). */
     @Column(name = "tax_exempt")
     boolean taxExempt;
+    /** The head-office price list version of the unit price; null = the store's seed price (issue 26). */
+    @Column(name = "price_version")
+    Long priceVersion;
     @Column(name = "returned_quantity", insertable = false, updatable = false)
     int returnedQuantity;
 
@@ -36,7 +39,8 @@ class SaleLine {
     }
 
     SaleLine(int lineNo, String sku, String name, String department, int quantity, BigDecimal unitPrice,
-            BigDecimal value, BigDecimal discount, BigDecimal net, BigDecimal tax, BigDecimal taxRate, String taxLetter) {
+            BigDecimal value, BigDecimal discount, BigDecimal net, BigDecimal tax, BigDecimal taxRate, String taxLetter, Long priceVersion) {
+        this.priceVersion = priceVersion;
         this.lineNo = lineNo;
         this.sku = sku;
         this.name = name;

@@ -409,6 +409,10 @@ class SaleService implements Sales {
             Optional<CatalogItem> item = catalog.find(l.sku());
             if (item.isEmpty()) {
                 unknown.add(l.sku());
+            } else if (item.get().blocked()) {
+                throw ProblemException.rule("item-blocked", "Item blocked",
+                        "Item %s (%s) is blocked by head office and cannot be sold.".formatted(item.get().sku(),
+                                item.get().name())).with("sku", item.get().sku()).with("name", item.get().name());
             } else {
                 basket.add(new BasketLine(i + 1, item.get(), l.quantity()));
             }

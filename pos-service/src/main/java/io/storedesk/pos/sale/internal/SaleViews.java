@@ -21,7 +21,7 @@ final class SaleViews {
         int scale = java.util.Currency.getInstance(s.currency()).getDefaultFractionDigits();
         List<SaleView.Line> lines = s.lines().stream().map(l -> new SaleView.Line(l.lineNo, l.sku, l.name,
                 l.department, l.quantity, str(l.unitPrice, scale), str(l.discount, scale), str(l.net, scale),
-                str(l.tax, scale), l.taxRate.stripTrailingZeros().toPlainString(), l.taxLetter, l.returnedQuantity))
+                str(l.tax, scale), l.taxRate.stripTrailingZeros().toPlainString(), l.taxLetter, l.returnedQuantity, l.priceVersion))
                 .toList();
         List<SaleView.Tender> tenders = s.tenders().stream().map(t -> new SaleView.Tender(t.type,
                 str(t.amount, scale), t.tendered == null ? null : str(t.tendered, scale), t.maskedPan, t.brand,

@@ -37,7 +37,8 @@ class SaleWriter {
                 s.taxTotal(), s.total(), s.cashRounding(), s.changeGiven(), s.loyaltyCard(), s.pointsEarned(),
                 s.taxExemptReason(), s.taxExemptDocument(), s.taxExemptApprovedBy(), s.taxNotCharged());
         batch("INSERT INTO sale_line (sale_id, line_no, sku, name, department, quantity, unit_price, line_value, "
-                + "discount, net, tax, tax_rate, tax_letter, tax_exempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "discount, net, tax, tax_rate, tax_letter, tax_exempt, price_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.lines(),
                 (ps, l) -> {
                     ps.setObject(1, s.id());
@@ -54,6 +55,7 @@ class SaleWriter {
                     ps.setBigDecimal(12, l.taxRate);
                     ps.setString(13, l.taxLetter);
                     ps.setBoolean(14, l.taxExempt);
+                    ps.setObject(15, l.priceVersion, java.sql.Types.BIGINT);
                 });
         batch("INSERT INTO sale_tender (sale_id, tender_no, type, amount, tendered, reference, masked_pan, brand, "
                 + "auth_code, rrn, balance_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.tenders(), (ps, t) -> {

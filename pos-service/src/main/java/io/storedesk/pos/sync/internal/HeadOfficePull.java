@@ -1,12 +1,17 @@
 package io.storedesk.pos.sync.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.storedesk.pos.catalog.CatalogFeed;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.promotion.PromotionJsonCodec;
@@ -33,6 +38,7 @@ class HeadOfficePull {
     private static final Logger log = LoggerFactory.getLogger(HeadOfficePull.class);
     static final int LOYALTY_PAGE = 1000;
     static final String SOURCE = "head-office";
+    static final int CATALOG_PAGE = 500;
 
     private final HeadOfficeClient client;
     private final Promotions promotions;
@@ -41,6 +47,8 @@ class HeadOfficePull {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    private CatalogFeed catalog;
+    private String currency;
 
     HeadOfficePull(HeadOfficeClient client, Promotions promotions, LoyaltyAccounts loyalty, SyncState state,
             TransactionTemplate tx, JsonMapper json, Clock clock) {
@@ -53,6 +61,12 @@ class HeadOfficePull {
         this.clock = clock;
     }
 
+    /** The store's catalogue, which keeps the pulled items and prices (issue 26); null = not pulled. */
+    void catalog(CatalogFeed catalog, String currency) {
+        this.catalog = catalog;
+        this.currency = currency;
+    }
+
     void run() {
         Instant acknowledgedBy = clock.instant();
         RuntimeException promotionFailure = null;
@@ -61,9 +75,18 @@ class HeadOfficePull {
         } catch (RuntimeException e) {
             promotionFailure = e; // loyalty balances still come in
         }
+        RuntimeException catalogFailure = null;
+        try {
+            catalogue();
+        } catch (RuntimeException e) {
+            catalogFailure = e;
+        }
         loyalty(acknowledgedBy);
         if (promotionFailure != null) {
             throw promotionFailure;
+        }
+        if (catalogFailure != null) {
+            throw catalogFailure;
         }
         state.put(SyncState.LAST_PULL_AT, clock.instant());
     }
@@ -97,6 +120,85 @@ class HeadOfficePull {
             // 409 promotion-set-outdated: this version (or a newer one) is installed already
         }
         state.put(SyncState.PROMOTION_VERSION, version);
+    }
+
+    /**
+     * Head office's items, then the prices of this store's group and currency, each feed page by page
+     * from its own cursor; each page applied with its cursor in one transaction. The in-memory
+     * catalogue is rebuilt once after, also when a later page failed (what committed is served).
+     */
+    private void catalogue() {
+        if (catalog == null) {
+            return;
+        }
+        boolean changed = false;
+        try {
+            String cursor = state.get(SyncState.ITEM_CURSOR).orElse("0");
+            boolean more = true;
+            while (more) {
+                String body = client.get("/api/ho/v1/catalog/items?limit=" + CATALOG_PAGE + "&cursor="
+                        + HeadOfficeClient.encode(cursor), false);
+                JsonNode root = json.readTree(body);
+                List<CatalogFeed.PulledItem> items = new ArrayList<>();
+                root.path("items").forEach(i -> items.add(item(i)));
+                String next = required(root, "cursor", "item");
+                tx.executeWithoutResult(s -> {
+                    items.forEach(catalog::apply);
+                    state.put(SyncState.ITEM_CURSOR, next);
+                });
+                changed |= !items.isEmpty();
+                more = root.path("more").asBoolean(false) && !next.equals(cursor);
+                cursor = next;
+            }
+            cursor = state.get(SyncState.PRICE_CURSOR).orElse("0");
+            more = true;
+            while (more) {
+                String body = client.get("/api/ho/v1/catalog/prices?limit=" + CATALOG_PAGE + "&currency="
+                        + HeadOfficeClient.encode(currency) + "&cursor=" + HeadOfficeClient.encode(cursor), false);
+                JsonNode root = json.readTree(body);
+                List<CatalogFeed.PulledPrice> prices = new ArrayList<>();
+                root.path("prices").forEach(p -> prices.add(new CatalogFeed.PulledPrice(text(p, "sku"),
+                        LocalDateTime.parse(text(p, "effectiveFrom")), new BigDecimal(text(p, "price")),
+                        text(p, "currency"), p.path("version").asLong())));
+                String next = required(root, "cursor", "price");
+                tx.executeWithoutResult(s -> {
+                    prices.forEach(catalog::apply);
+                    state.put(SyncState.PRICE_CURSOR, next);
+                });
+                changed |= !prices.isEmpty();
+                more = root.path("more").asBoolean(false) && !next.equals(cursor);
+                cursor = next;
+            }
+        } finally {
+            if (changed) {
+                catalog.reload();
+            }
+        }
+    }
+
+    private static CatalogFeed.PulledItem item(JsonNode i) {
+        List<String> barcodes = new ArrayList<>();
+        i.path("barcodes").forEach(b -> barcodes.add(b.asString()));
+        Map<String, String> names = new LinkedHashMap<>();
+        i.path("names").properties().forEach(e -> names.put(e.getKey(), e.getValue().asString()));
+        Map<String, String> taxes = new LinkedHashMap<>();
+        i.path("taxCategories").properties().forEach(e -> taxes.put(e.getKey(), e.getValue().asString()));
+        JsonNode age = i.get("ageLimit");
+        String sku = text(i, "sku");
+        if (sku == null || sku.isBlank()) {
+            throw new IllegalStateException("head office sent an item without a sku");
+        }
+        return new CatalogFeed.PulledItem(sku, barcodes, names, text(i, "department"), taxes,
+                age == null || age.isNull() ? null : age.asInt(), i.path("quickKey").asBoolean(false), text(i, "status"),
+                i.path("version").asLong());
+    }
+
+    private static String required(JsonNode root, String field, String feed) {
+        String v = text(root, field);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("head office's " + feed + " feed answered without a cursor");
+        }
+        return v;
     }
 
     private void loyalty(Instant acknowledgedBy) {

@@ -31,12 +31,14 @@ class SyncConfiguration implements DisposableBean {
     private final HeadOfficeClient client;
 
     SyncConfiguration(SyncProperties properties, StoreProperties store, Outbox outbox, SyncState state,
-            Promotions promotions, LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock) {
+            Promotions promotions, LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock,
+            io.storedesk.pos.catalog.CatalogFeed catalog) {
         this.properties = properties;
         if (properties.enabled()) {
             HeadOfficeClient client = new HeadOfficeClient(properties, store);
             this.client = client;
             HeadOfficePull pull = new HeadOfficePull(client, promotions, loyalty, state, tx, json, clock);
+            pull.catalog(catalog, store.currency().getCurrencyCode());
             this.worker = new SyncWorker(properties, client, pull, outbox, state, loyalty, tx, json, clock);
             this.pull = pull;
         } else {

@@ -13,6 +13,8 @@ class SyncState {
     static final String LAST_PULL_AT = "last-pull-at";
     static final String PROMOTION_VERSION = "promotion-version";
     static final String LOYALTY_CURSOR = "loyalty-cursor";
+    static final String ITEM_CURSOR = "item-cursor";
+    static final String PRICE_CURSOR = "price-cursor";
     static final String LAST_ERROR = "last-error";
     static final String LAST_ERROR_AT = "last-error-at";
 
