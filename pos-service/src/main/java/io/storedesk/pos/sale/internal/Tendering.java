@@ -139,12 +139,7 @@ class Tendering {
                         throw ProblemException.invalidField(field + ".points", "is required for loyalty points");
                     }
                     Money asked = t.amount() == null ? null : positive(t.amount(), field + ".amount", true);
-                    Money due = total.minus(explicit);
-                    if (!due.isPositive()) {
-                        throw ProblemException.rule("tenders-exceed-total", "Tenders exceed the total",
-                                "%s is not needed: the other tenders already cover the total of %s."
-                                        .formatted(t.type(), total));
-                    }
+                    Money due = stillDue(t.type(), total, explicit);
                     TenderRequest request = new TenderRequest(t.type(), asked, t.code(), t.points(), loyaltyCard);
                     Money amount = books.quote(request, due);
                     explicit = explicit.plus(amount);
@@ -156,12 +151,7 @@ class Tendering {
                     }
                     String number = GiftCardNumbers.require(t.giftCard(), field + ".giftCard");
                     Money asked = t.amount() == null ? null : positive(t.amount(), field + ".amount", true);
-                    Money due = total.minus(explicit);
-                    if (!due.isPositive()) {
-                        throw ProblemException.rule("tenders-exceed-total", "Tenders exceed the total",
-                                "%s is not needed: the other tenders already cover the total of %s."
-                                        .formatted(t.type(), total));
-                    }
+                    Money due = stillDue(t.type(), total, explicit);
                     GiftCardAuthority.Balance balance;
                     try {
                         balance = giftCards.balance(number); // online: head office's balance
@@ -227,6 +217,16 @@ class Tendering {
     /** Queues the reversal of a card tender in the caller's transaction (post-void). */
     void reverseOnCommit(String reference, String reason) {
         payments.reverseOnCommit(reference, reason);
+    }
+
+    /** What is left to pay when a balance tender ({@code type}) comes; 422 when the others already cover it. */
+    private static Money stillDue(TenderType type, Money total, Money explicit) {
+        Money due = total.minus(explicit);
+        if (!due.isPositive()) {
+            throw ProblemException.rule("tenders-exceed-total", "Tenders exceed the total",
+                    "%s is not needed: the other tenders already cover the total of %s.".formatted(type, total));
+        }
+        return due;
     }
 
     private static ProblemException notAvailable(TenderType type) {
