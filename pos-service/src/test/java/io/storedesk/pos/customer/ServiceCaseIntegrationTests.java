@@ -39,6 +39,29 @@ class ServiceCaseIntegrationTests extends IntegrationTest {
         return r.json().valueStream().map(c -> c.get("caseNumber").asString()).toList();
     }
 
+    /** A note whose answer was lost is sent again with its key: it stands once (the crash test found it twice). */
+    @Test
+    void aNoteSentAgainWithItsIdempotencyKeyIsWrittenOnce() {
+        String number = openCase(null, "Lost answer " + unique());
+        String key = "note-" + unique();
+        String text = "Called back " + unique();
+        Api.Response first = api.postIdempotent("/api/v1/cases/" + number + "/notes", "clerk", key,
+                "{\"text\":\"" + text + "\"}");
+        Api.Response again = api.postIdempotent("/api/v1/cases/" + number + "/notes", "clerk", key,
+                "{\"text\":\"" + text + "\"}");
+        Api.Response other = api.postIdempotent("/api/v1/cases/" + number + "/notes", "clerk", key,
+                "{\"text\":\"another text\"}");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().get("history")).isEqualTo(first.json().get("history"));
+        assertThat(other.status()).as(other.body()).isEqualTo(422);
+        JsonNode history = api.get("/api/v1/cases/" + number, "clerk").json().get("history");
+        assertThat(history.valueStream().filter(h -> text.equals(h.path("text").asString(""))).count()).isOne();
+        assertThat(history.valueStream().filter(h -> "another text".equals(h.path("text").asString(""))).count())
+                .isZero();
+    }
+
     @Test
     void aComplaintGoesFromOpenThroughEscalationToResolvedAndClosedWithEveryStepInItsHistory() {
         String customer = createCustomer(api, "Līga Liepa " + unique(), null, null, null);

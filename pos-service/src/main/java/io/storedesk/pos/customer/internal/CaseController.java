@@ -93,10 +93,15 @@ class CaseController {
         return cases.view(caseNumber);
     }
 
+    /** A note, once per Idempotency-Key: a repeat after a lost answer replays the first outcome. */
     @PostMapping("/{caseNumber}/notes")
     ResponseEntity<CaseView> note(@PathVariable @Size(max = 30) String caseNumber,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CaseRequests.Note request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(cases.note(caseNumber, request, CurrentUser.username()));
+        String user = CurrentUser.username();
+        var result = idempotency.execute("case-note", key, new Object[] {caseNumber, user, request}, CaseView.class,
+                () -> cases.note(caseNumber, request, user));
+        return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
     }
 
     @PostMapping("/{caseNumber}/escalate")
