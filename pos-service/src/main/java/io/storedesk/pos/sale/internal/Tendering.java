@@ -152,6 +152,7 @@ class Tendering {
                     String number = GiftCardNumbers.require(t.giftCard(), field + ".giftCard");
                     Money asked = t.amount() == null ? null : positive(t.amount(), field + ".amount", true);
                     Money due = stillDue(t.type(), total, explicit);
+                    Money wanted = asked == null ? due : asked.min(due);
                     GiftCardAuthority.Balance balance;
                     try {
                         balance = giftCards.balance(number); // online: head office's balance
@@ -163,12 +164,12 @@ class Tendering {
                         if (!allowance.isPositive()) {
                             throw e;
                         }
-                        Money amount = (asked == null ? due : asked.min(due)).min(allowance);
+                        Money amount = wanted.min(allowance);
                         explicit = explicit.plus(amount);
                         gifts.add(new GiftPart(number, amount, true));
                         continue;
                     }
-                    Money amount = (asked == null ? due : asked.min(due)).min(balance.balance());
+                    Money amount = wanted.min(balance.balance());
                     if (!balance.status().equals("ACTIVE") || !amount.isPositive()) {
                         throw ProblemException.rule("gift-card-insufficient", "Not enough on the gift card",
                                 "Gift card %s has only %s left.".formatted(balance.maskedNumber(), balance.balance()))

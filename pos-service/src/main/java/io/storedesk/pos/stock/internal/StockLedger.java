@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.storedesk.pos.common.ClusterLocks;
 import io.storedesk.pos.stock.StockMoved;
@@ -121,16 +123,17 @@ class StockLedger {
     }
 
     private void writePending(List<Pending> pending) {
-        // every SKU of the transaction's documents in one pass in SKU order: lock (and move) each row once
-        SortedMap<String, Integer> all = new TreeMap<>();
-        pending.forEach(p -> p.deltas().forEach((sku, q) -> {
-            if (sku != null && q != null) {
-                all.merge(sku, q, Integer::sum);
-            }
-        }));
-        if (pending.size() > 1) { // one document moves its SKUs in SKU order itself
-            Instant first = pending.get(0).at();
-            all.forEach((sku, q) -> add(sku, 0, first.atOffset(ZoneOffset.UTC)));
+        // one document moves its SKUs in SKU order itself; several (an exchange's return and new sale)
+        // first lock every SKU of them in one pass in SKU order
+        if (pending.size() > 1) {
+            SortedSet<String> skus = new TreeSet<>();
+            pending.forEach(p -> p.deltas().forEach((sku, q) -> {
+                if (sku != null && q != null) {
+                    skus.add(sku);
+                }
+            }));
+            OffsetDateTime first = pending.get(0).at().atOffset(ZoneOffset.UTC);
+            skus.forEach(sku -> add(sku, 0, first));
         }
         for (Pending p : List.copyOf(pending)) {
             move(p.reason(), null, p.note(), p.document(), p.user(), p.at(), p.deltas(), false);
