@@ -1,7 +1,12 @@
 package io.storedesk.pos.sale;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+
+import io.storedesk.pos.common.IdempotentResult;
+import io.storedesk.pos.common.Money;
 
 /** The sale module's API for other modules. */
 public interface Sales {
@@ -9,7 +14,7 @@ public interface Sales {
     Optional<SaleView> find(String receiptNumber);
 
     /** The completed sales of one business day, summed by tax rate, tender, department and hour. */
-    DayTotals dayTotals(java.time.LocalDate date);
+    DayTotals dayTotals(LocalDate date);
 
     /**
      * Takes lock 4 of docs/locking.md, the sale's row, until the caller's (mandatory) transaction
@@ -38,17 +43,17 @@ public interface Sales {
      * The lowest net price per unit the item sold at since {@code since} (voided sales aside),
      * for refunds without a receipt.
      */
-    java.util.Optional<io.storedesk.pos.common.Money> lowestUnitPaid(String sku, java.time.LocalDate since);
+    Optional<Money> lowestUnitPaid(String sku, LocalDate since);
 
     /** What the lines would cost now (after promotions), as a quote would show it. */
-    default io.storedesk.pos.common.Money quoteTotal(java.util.List<SaleOrder.Line> lines, String loyaltyCard,
-            java.util.List<String> coupons) {
+    default Money quoteTotal(List<SaleOrder.Line> lines, String loyaltyCard,
+            List<String> coupons) {
         return quoteTotal(lines, loyaltyCard, coupons, null);
     }
 
     /** The same with a basket discount ({@code discount}, null = none), whether or not it needs an approval. */
-    io.storedesk.pos.common.Money quoteTotal(java.util.List<SaleOrder.Line> lines, String loyaltyCard,
-            java.util.List<String> coupons, SaleOrder.Discount discount);
+    Money quoteTotal(List<SaleOrder.Line> lines, String loyaltyCard,
+            List<String> coupons, SaleOrder.Discount discount);
 
     /**
      * Completes the new half of an exchange: a sale of the order's lines in which {@code credit}
@@ -62,8 +67,17 @@ public interface Sales {
      *        sale takes its receipt number (lock 6), as docs/locking.md orders them; or null
      * @param fingerprint the request and its caller, to detect key reuse
      */
-    <R> io.storedesk.pos.common.IdempotentResult<R> completeExchange(Runnable lockOriginal, SaleOrder.Exchange order,
+    <R> IdempotentResult<R> completeExchange(Runnable lockOriginal, SaleOrder.Exchange order,
             AppliedTender credit,
             String idempotencyKey, Object fingerprint, String clerk, Class<R> resultType,
-            java.util.function.Function<SaleView, R> alsoRecord);
+            Function<SaleView, R> alsoRecord);
+
+    /**
+     * Prices the new goods of an exchange in training (ADR 0005) as a training sale is priced: promotions,
+     * manual discounts with their approval, the age check; no loyalty card (training earns nothing). The
+     * training till then settles it.
+     *
+     * @throws io.storedesk.pos.common.ProblemException as a sale would refuse the basket
+     */
+    PricedBasket priceInTraining(SaleOrder.Exchange order, String clerk);
 }

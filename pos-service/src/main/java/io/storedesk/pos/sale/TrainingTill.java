@@ -45,8 +45,30 @@ public interface TrainingTill {
     IdempotentResult<TrainingReturn> returnGoods(String registerId, String drawerId, String clerk, String receiptNumber,
             List<ReturnedLine> lines, boolean allInCash, String idempotencyKey, String fingerprint);
 
+    /**
+     * An exchange in training: lines of a training sale come back and the new basket (priced by the sale module)
+     * goes out, in one transaction under the register's training counter. The returned goods' value (what was
+     * paid for them) pays the new basket first as an EXCHANGE credit; the tenders (cash, simulator cards) pay
+     * what the new goods cost beyond it, or the rest is paid back as {@link #returnGoods} pays back. 422
+     * {@code training-real-receipt} for a real receipt, {@code nothing-to-pay} for tenders when the returned goods
+     * cover the new ones; the key and fingerprint as for {@link #sell}.
+     */
+    IdempotentResult<TrainingExchange> exchange(String registerId, String drawerId, String clerk, String receiptNumber,
+            List<ReturnedLine> lines, boolean allInCash, PricedBasket basket, List<SaleOrder.Tender> tenders,
+            String idempotencyKey, String fingerprint);
+
     /** A training return by its {@code TRN-} number, as it was answered. */
     Optional<TrainingReturn> findReturn(String returnNumber);
+
+    /**
+     * A training exchange as the API answers it: the fields of a real exchange's view, with the training return
+     * and the training sale, and {@code training}, always true.
+     *
+     * @param difference what the customer paid (positive) or got back (negative): new total minus returned value
+     */
+    record TrainingExchange(String receiptNumber, String currency, String returnedValue, String newTotal,
+            String difference, TrainingReturn returned, SaleView sale, boolean training) {
+    }
 
     /** A line taken back: the sale's line number, how many, why and whether it goes back on the shelf. */
     record ReturnedLine(int lineNo, int quantity, String reason, boolean restock) {

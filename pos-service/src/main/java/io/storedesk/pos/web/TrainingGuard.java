@@ -18,8 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Training mode's second fence (ADR 0005): a user in training, or a request with the token of a register
- * in training, may change nothing but what the training till serves (sales, quotes, returns, receipt and
- * return slip prints) and sign-in; every other changing API request is 422 {@code training-not-available} before its
+ * in training, may change nothing but what the training till serves (sales, quotes, returns, exchanges, parked
+ * baskets, receipt and return slip prints) and sign-in; every other changing API request is 422 {@code training-not-available} before its
  * controller runs. Cash movements and no-sale openings of a drawer whose register is in training are
  * refused too (opening and closing the drawer stays possible, so the day can be closed). The sale and
  * returns endpoints decide themselves, by the drawer's register, and so are not looked at here.
@@ -30,7 +30,9 @@ class TrainingGuard implements HandlerInterceptor, WebMvcConfigurer {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final List<Pattern> TRAINING_TILL = List.of(
             Pattern.compile("/api/v1/sales"), Pattern.compile("/api/v1/sales/quote"),
-            Pattern.compile("/api/v1/returns"), Pattern.compile("/api/v1/sales/[^/]+/print"),
+            Pattern.compile("/api/v1/returns"), Pattern.compile("/api/v1/exchanges"),
+            Pattern.compile("/api/v1/baskets"), Pattern.compile("/api/v1/baskets/[^/]+/(resume|discard)"),
+            Pattern.compile("/api/v1/sales/[^/]+/print"),
             Pattern.compile("/api/v1/returns/[^/]+/print"),
             Pattern.compile("/api/v1/auth/.*"), Pattern.compile("/api/v1/training/.*"));
     private static final Pattern DRAWER_CASH = Pattern.compile("/api/v1/drawers/([^/]+)/(movements|no-sale)");

@@ -138,8 +138,8 @@ class TrainingIntegrationTests extends IntegrationTest {
         assertThat(tooMany.body()).contains("return-quantity-exceeded");
 
         // everything else that changes the books is refused before it starts
-        for (String path : List.of("/api/v1/drawers/D1/movements", "/api/v1/drawers/D1/no-sale", "/api/v1/exchanges",
-                "/api/v1/special-orders", "/api/v1/baskets", "/api/v1/sales/" + real + "/void")) {
+        for (String path : List.of("/api/v1/drawers/D1/movements", "/api/v1/drawers/D1/no-sale",
+                "/api/v1/special-orders", "/api/v1/sales/" + real + "/void")) {
             Api.Response refused = api.post(path, "clerk2", "{}");
             assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(422);
             assertThat(refused.body()).as(path).contains("training-not-available");
@@ -171,6 +171,96 @@ class TrainingIntegrationTests extends IntegrationTest {
                 {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],"tenders":[{"type":"CASH","amount":"5.00"}]}""");
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
         assertThat(sale.text("receiptNumber")).startsWith("S001-R01-");
+    }
+
+    @Test
+    void anExchangeAndAParkedBasketInTrainingStayInTraining() {
+        String real = cashSale("D1", "LV-1001", 1, "5.00");
+        String businessDate = api.get("/api/v1/sales/" + real, "clerk").text("businessDate");
+        assertThat(api.put("/api/v1/training/users/clerk2", "manager", "").status()).isEqualTo(200);
+        long storeChain = storeChain();
+        Map<String, Object> before = books(businessDate);
+
+        Api.Response sold = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1015","quantity":2}],
+                 "tenders":[{"type":"CARD","card":{"pan":"%s","expiry":"3012"}}]}""".formatted(VISA));
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        String trn = sold.text("receiptNumber");
+        assertThat(sold.text("total")).isEqualTo("5.98");
+
+        // the new goods cost more: the returned 2.99 pays first, cash the rest (rounded as at the real till)
+        String key = java.util.UUID.randomUUID().toString();
+        String dearer = """
+                {"receiptNumber":"%s","drawerId":"D1",
+                 "returnLines":[{"lineNo":1,"quantity":1,"reason":"CHANGED_MIND","restock":true}],
+                 "newLines":[{"sku":"EL-2001","quantity":1}],"tenders":[{"type":"CASH","amount":"20.00"}]}""".formatted(trn);
+        Api.Response up = api.postIdempotent("/api/v1/exchanges", "clerk2", key, dearer);
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(up.json().get("training").asBoolean()).isTrue();
+        assertThat(up.text("returnedValue")).isEqualTo("2.99");
+        assertThat(up.text("newTotal")).isEqualTo("19.90");
+        assertThat(up.text("difference")).isEqualTo("16.91");
+        JsonNode newSale = up.json().get("sale");
+        assertThat(newSale.get("receiptNumber").asString()).matches("TRN-R01-\\d{6}");
+        assertThat(newSale.get("tenders").toString()).contains("\"type\":\"EXCHANGE\",\"amount\":\"2.99\"",
+                "\"type\":\"CASH\",\"amount\":\"16.90\",\"tendered\":\"20.00\"");
+        assertThat(newSale.get("change").asString()).isEqualTo("3.10");
+        String returnNumber = up.json().get("returned").get("returnNumber").asString();
+        assertThat(returnNumber).matches("TRN-R01-\\d{6}");
+        // the same request again is the same exchange; another body under the key is refused
+        Api.Response again = api.postIdempotent("/api/v1/exchanges", "clerk2", key, dearer);
+        assertThat(again.json().get("returned").get("returnNumber").asString()).isEqualTo(returnNumber);
+        assertThat(again.json().get("sale").get("receiptNumber").asString())
+                .isEqualTo(newSale.get("receiptNumber").asString());
+        Api.Response reused = api.postIdempotent("/api/v1/exchanges", "clerk2", key, dearer.replace("20.00", "25.00"));
+        assertThat(reused.status()).as(reused.body()).isEqualTo(422);
+        assertThat(reused.body()).contains("idempotency-key-reused");
+
+        // the new goods cost less: the difference goes back to the sale's card; tenders are refused then
+        String cheaper = """
+                {"receiptNumber":"%s","drawerId":"D1",
+                 "returnLines":[{"lineNo":1,"quantity":1,"reason":"CHANGED_MIND","restock":true}],
+                 "newLines":[{"sku":"LV-1001","quantity":1}]%s}""";
+        Api.Response paying = api.post("/api/v1/exchanges", "clerk2",
+                cheaper.formatted(trn, ",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"5.00\"}]"));
+        assertThat(paying.status()).as(paying.body()).isEqualTo(422);
+        assertThat(paying.body()).contains("nothing-to-pay");
+        Api.Response down = api.post("/api/v1/exchanges", "clerk2", cheaper.formatted(trn, ""));
+        assertThat(down.status()).as(down.body()).isEqualTo(201);
+        assertThat(down.text("difference")).isEqualTo("-1.10");
+        assertThat(down.json().get("returned").get("refunds").toString())
+                .contains("\"type\":\"EXCHANGE\",\"amount\":\"1.89\"", "\"type\":\"CARD\",\"amount\":\"1.10\"");
+        // both lines are back now; a real receipt is not exchanged in training
+        assertThat(api.get("/api/v1/sales/" + trn, "clerk2").json().get("lines").get(0).get("returnedQuantity").asInt())
+                .isEqualTo(2);
+        Api.Response none = api.post("/api/v1/exchanges", "clerk2", cheaper.formatted(trn, ""));
+        assertThat(none.status()).as(none.body()).isEqualTo(422);
+        assertThat(none.body()).contains("return-quantity-exceeded");
+        Api.Response realOne = api.post("/api/v1/exchanges", "clerk2", cheaper.formatted(real, ""));
+        assertThat(realOne.status()).as(realOne.body()).isEqualTo(422);
+        assertThat(realOne.body()).contains("training-real-receipt");
+        // the exchange's documents read back as training ones
+        assertThat(api.get("/api/v1/returns/" + returnNumber, "clerk2").json().get("training").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/sales/" + newSale.get("receiptNumber").asString(), "clerk2").text("status"))
+                .isEqualTo("TRAINING");
+
+        // a basket parked in training is a training one: listed and resumed in training only
+        Api.Response parked = api.post("/api/v1/baskets", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],"note":"training"}""");
+        assertThat(parked.status()).as(parked.body()).isEqualTo(201);
+        String basket = parked.text("basketNumber");
+        assertThat(basket).matches("TRN-R01-P\\d{4}");
+        assertThat(api.get("/api/v1/baskets", "clerk2").body()).contains(basket);
+        assertThat(api.get("/api/v1/baskets", "clerk").body()).doesNotContain(basket);
+        Api.Response realResume = api.post("/api/v1/baskets/" + basket + "/resume", "clerk", "{\"drawerId\":\"D1\"}");
+        assertThat(realResume.status()).as(realResume.body()).isEqualTo(422);
+        assertThat(realResume.body()).contains("parked-basket-training");
+        Api.Response resumed = api.post("/api/v1/baskets/" + basket + "/resume", "clerk2", "{\"drawerId\":\"D1\"}");
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.text("status")).isEqualTo("RESUMED");
+
+        assertThat(books(businessDate)).isEqualTo(before);
+        assertThat(storeChain()).isEqualTo(storeChain);
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
 import io.storedesk.pos.sale.TenderType;
+import io.storedesk.pos.sale.TrainingTill;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -110,5 +111,22 @@ class ExchangeService {
                 throw e;
             }
         });
+    }
+
+    /**
+     * An exchange in training (ADR 0005): the new goods are priced and checked as a training sale's (discount
+     * approval, age check), then the training till takes the training receipt's lines back and sells them in one
+     * transaction of its own; nothing here touches the books.
+     */
+    IdempotentResult<TrainingTill.TrainingExchange> exchangeInTraining(TrainingTill till, DrawerInfo drawer,
+            ExchangeRequest request, String idempotencyKey, String clerk) {
+        // the real till's fingerprint of the request (without card data): the same key with another body is refused
+        String fingerprint = idempotency.fingerprint(idempotencyKey, new Object[] {clerk, request});
+        List<TrainingTill.ReturnedLine> lines = ReturnRequests.trainingLines(request.returnLines(), request.method());
+        var basket = sales.priceInTraining(new SaleOrder.Exchange(request.drawerId(), request.newLines(), null,
+                request.coupons(), request.tenders(), request.discount(), request.approval(), request.ageCheck()), clerk);
+        return till.exchange(drawer.registerId(), drawer.drawerId(), clerk, request.receiptNumber(), lines,
+                request.method() == ReturnRequests.RefundMethod.CASH, basket, request.tenders(), idempotencyKey,
+                fingerprint);
     }
 }

@@ -53,16 +53,7 @@ class ReturnController {
                 CurrentUser.requireRegister(drawer.registerId());
                 // the real till's fingerprint of the request: the same key with another body is refused
                 String fingerprint = idempotency.fingerprint(key, new Object[] {CurrentUser.username(), request});
-                if (request.method() == ReturnRequests.RefundMethod.STORE_CREDIT) {
-                    throw ProblemException.rule("training-tender-not-supported", "Refund not available in training",
-                            "In training a refund goes back to the sale's card or in cash; store credit keeps books of its own.");
-                }
-                List<TrainingTill.ReturnedLine> lines = request.lines().stream().map(l -> {
-                    if (l.lineNo() == null) {
-                        throw ProblemException.invalidField("lines.lineNo", "a training return names the receipt's lines");
-                    }
-                    return new TrainingTill.ReturnedLine(l.lineNo(), l.quantity(), l.reason().name(), l.restock());
-                }).toList();
+                List<TrainingTill.ReturnedLine> lines = ReturnRequests.trainingLines(request.lines(), request.method());
                 return till.returnGoods(drawer.registerId(), drawer.drawerId(), CurrentUser.username(),
                         request.receiptNumber(), lines, request.method() == ReturnRequests.RefundMethod.CASH, key,
                         fingerprint).created();

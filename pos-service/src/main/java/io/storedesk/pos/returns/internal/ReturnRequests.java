@@ -2,7 +2,9 @@ package io.storedesk.pos.returns.internal;
 
 import java.util.List;
 
+import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.identity.ApprovalRequest;
+import io.storedesk.pos.sale.TrainingTill;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,5 +60,22 @@ final class ReturnRequests {
         RefundMethod method() {
             return refundMethod == null ? RefundMethod.ORIGINAL : refundMethod;
         }
+    }
+
+    /**
+     * The lines of a return or exchange in training (ADR 0005): each names the receipt's line, and the refund
+     * goes back to the sale's card or in cash (422 {@code training-tender-not-supported} for store credit).
+     */
+    static List<TrainingTill.ReturnedLine> trainingLines(List<Line> lines, RefundMethod method) {
+        if (method == RefundMethod.STORE_CREDIT) {
+            throw ProblemException.rule("training-tender-not-supported", "Refund not available in training",
+                    "In training a refund goes back to the sale's card or in cash; store credit keeps books of its own.");
+        }
+        return lines.stream().map(l -> {
+            if (l.lineNo() == null) {
+                throw ProblemException.invalidField("lines.lineNo", "a training return names the receipt's lines");
+            }
+            return new TrainingTill.ReturnedLine(l.lineNo(), l.quantity(), l.reason().name(), l.restock());
+        }).toList();
     }
 }

@@ -4,13 +4,16 @@ import java.util.List;
 
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.drawer.CashDrawers;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.sale.SaleOrder;
+import io.storedesk.pos.sale.TrainingTill;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +34,22 @@ class ParkedBasketController {
 
     private final ParkedBaskets baskets;
     private final Idempotency idempotency;
+    private final ObjectProvider<TrainingTill> training;
+    private final CashDrawers drawers;
 
-    ParkedBasketController(ParkedBaskets baskets, Idempotency idempotency) {
+    ParkedBasketController(ParkedBaskets baskets, Idempotency idempotency, ObjectProvider<TrainingTill> training,
+            CashDrawers drawers) {
         this.baskets = baskets;
         this.idempotency = idempotency;
+        this.training = training;
+        this.drawers = drawers;
+    }
+
+    /** Whether the user, or the register (the drawer's, else the token's), is in training (ADR 0005). */
+    private boolean inTraining(String drawerId) {
+        var till = training.getIfAvailable();
+        String register = drawerId == null ? CurrentUser.tokenRegister() : drawers.drawer(drawerId).registerId();
+        return till != null && till.activeFor(CurrentUser.username(), register);
     }
 
     record Park(@NotBlank @Size(max = 20) String drawerId,
@@ -52,12 +67,13 @@ class ParkedBasketController {
         String user = CurrentUser.username();
         return idempotency.execute("basket-park", key, new Object[] {request, user}, ParkedBaskets.Parked.class,
                 () -> baskets.park(request.drawerId(), new ParkedBaskets.Contents(request.lines(), request.loyaltyCard(),
-                        request.coupons(), request.discount()), blankToNull(request.note()), user)).created();
+                        request.coupons(), request.discount()), blankToNull(request.note()), user,
+                        inTraining(request.drawerId()))).created();
     }
 
     @GetMapping
     List<ParkedBaskets.Parked> parked() {
-        return baskets.parked();
+        return baskets.parked(inTraining(null));
     }
 
     @GetMapping("/{number}")
@@ -67,12 +83,12 @@ class ParkedBasketController {
 
     @PostMapping("/{number}/resume")
     ParkedBaskets.Parked resume(@PathVariable @Size(max = 40) String number, @Valid @RequestBody Resume request) {
-        return baskets.resume(number, request.drawerId(), CurrentUser.username());
+        return baskets.resume(number, request.drawerId(), CurrentUser.username(), inTraining(request.drawerId()));
     }
 
     @PostMapping("/{number}/discard")
     ParkedBaskets.Parked discard(@PathVariable @Size(max = 40) String number) {
-        return baskets.discard(number, CurrentUser.username());
+        return baskets.discard(number, CurrentUser.username(), inTraining(null));
     }
 
     private static String blankToNull(String s) {

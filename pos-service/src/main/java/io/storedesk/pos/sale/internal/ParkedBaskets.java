@@ -24,6 +24,7 @@ import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.PricedBasket;
 import io.storedesk.pos.sale.SaleOrder;
+import io.storedesk.pos.sale.TrainingTill;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,11 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  * every basket of that day in the closing transaction. Each step is journaled on the store chain.
  * The basket is stored as the clerk built it (lines, card, coupons, discounts) and priced again
  * when it is resumed: it is a request not yet made, not a sale.
+ * <p>
+ * In training (ADR 0005) a basket is parked apart: numbered {@code TRN-<register>-P<seq>} from a counter of its
+ * own, never journaled, listed, resumed and discarded only in training (and a real one only outside it).
  */
 @Service
 class ParkedBaskets {
 
     static final String COUNTER = "PARKED";
+    static final String TRAINING_COUNTER = "TRAINING_PARKED";
 
     enum Status {
         PARKED, RESUMED, DISCARDED, EXPIRED
@@ -55,11 +60,13 @@ class ParkedBaskets {
 
     record Parked(UUID id, String basketNumber, LocalDate businessDate, String registerId, String drawerId,
             String parkedBy, OffsetDateTime parkedAt, String note, int lineCount, String total, String currency,
-            Status status, String resolvedBy, OffsetDateTime resolvedAt, String resolvedRegister, Contents basket) {
+            Status status, String resolvedBy, OffsetDateTime resolvedAt, String resolvedRegister, Contents basket,
+            boolean training) {
     }
 
     private static final String COLUMNS = "id, basket_number, business_date, register_id, drawer_id, parked_by, "
-            + "parked_at, note, line_count, total, currency, status, resolved_by, resolved_at, resolved_register, basket";
+            + "parked_at, note, line_count, total, currency, status, resolved_by, resolved_at, resolved_register, basket, "
+            + "training";
 
     private final JdbcClient jdbc;
     private final SaleService sales;
@@ -86,7 +93,7 @@ class ParkedBaskets {
 
     /** Parks a basket that prices (unknown items, bad discounts are refused as at the till). */
     @Transactional
-    Parked park(String drawerId, Contents basket, String note, String user) {
+    Parked park(String drawerId, Contents basket, String note, String user, boolean training) {
         DrawerInfo drawer = drawers.drawer(drawerId);
         LocalDate date = store.today(clock);
         if (days.isClosed(date)) {
@@ -95,17 +102,20 @@ class ParkedBaskets {
                             .formatted(date));
         }
         PricedBasket priced = sales.quote(basket.lines(), basket.loyaltyCard(), basket.coupons(), basket.discount());
-        long seq = counters.next(drawer.registerId(), COUNTER);
-        String number = "%s-P%04d".formatted(drawer.registerId(), seq);
+        long seq = counters.next(drawer.registerId(), training ? TRAINING_COUNTER : COUNTER);
+        String number = (training ? TrainingTill.PREFIX : "") + "%s-P%04d".formatted(drawer.registerId(), seq);
         UUID id = Ids.timeOrdered();
         OffsetDateTime now = now();
         jdbc.sql("INSERT INTO parked_basket (id, basket_number, business_date, register_id, drawer_id, parked_by, "
-                        + "parked_at, note, basket, line_count, total, currency, status) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PARKED')")
+                        + "parked_at, note, basket, line_count, total, currency, status, training) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PARKED', ?)")
                 .params(id, number, date, drawer.registerId(), drawerId, user, now, note,
                         json.writeValueAsString(basket), basket.lines().size(), priced.total().amount(),
-                        priced.total().currency().getCurrencyCode())
+                        priced.total().currency().getCurrencyCode(), training)
                 .update();
+        if (training) {
+            return find(number).orElseThrow(); // training reaches no book: not journaled
+        }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("registerId", drawer.registerId());
         entry.put("lines", basket.lines().size());
@@ -114,11 +124,12 @@ class ParkedBaskets {
         return find(number).orElseThrow();
     }
 
-    /** The baskets parked and not yet resumed, oldest first. */
+    /** The baskets parked and not yet resumed, oldest first: the training ones in training, else the real ones. */
     @Transactional(readOnly = true)
-    List<Parked> parked() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM parked_basket WHERE status = 'PARKED' ORDER BY parked_at, basket_number")
-                .query((rs, n) -> parked(rs)).list();
+    List<Parked> parked(boolean training) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM parked_basket WHERE status = 'PARKED' AND training = ? "
+                        + "ORDER BY parked_at, basket_number")
+                .param(training).query((rs, n) -> parked(rs)).list();
     }
 
     @Transactional(readOnly = true)
@@ -129,22 +140,29 @@ class ParkedBaskets {
 
     /** Takes the basket back at {@code drawerId}'s register: once, whoever asks first. */
     @Transactional
-    Parked resume(String number, String drawerId, String user) {
+    Parked resume(String number, String drawerId, String user, boolean training) {
         DrawerInfo drawer = drawers.drawer(drawerId);
-        return resolve(number, Status.RESUMED, "BASKET_RESUMED", drawer.registerId(), user);
+        return resolve(number, Status.RESUMED, "BASKET_RESUMED", drawer.registerId(), user, training);
     }
 
     /** The customer left: the basket is thrown away (journaled, still listed by number). */
     @Transactional
-    Parked discard(String number, String user) {
-        return resolve(number, Status.DISCARDED, "BASKET_DISCARDED", null, user);
+    Parked discard(String number, String user, boolean training) {
+        return resolve(number, Status.DISCARDED, "BASKET_DISCARDED", null, user, training);
     }
 
-    private Parked resolve(String number, Status to, String journalType, String registerId, String user) {
+    private Parked resolve(String number, Status to, String journalType, String registerId, String user,
+            boolean training) {
         // lock 6a of docs/locking.md (parked basket), taken alone
         Parked basket = jdbc.sql("SELECT " + COLUMNS + " FROM parked_basket WHERE basket_number = ? FOR UPDATE")
                 .param(number).query((rs, n) -> parked(rs)).optional()
                 .orElseThrow(() -> ProblemException.notFound("Parked basket", number));
+        if (basket.training() != training) {
+            throw ProblemException.rule(training ? "parked-basket-real" : "parked-basket-training",
+                    training ? "Real basket in training" : "Training basket",
+                    training ? "Basket %s was parked outside training; it is resumed at a real till.".formatted(number)
+                            : "Basket %s was parked in training; it is resumed in training only.".formatted(number));
+        }
         if (basket.status() != Status.PARKED) {
             throw ProblemException.conflict("basket-not-parked", "Basket no longer parked", switch (basket.status()) {
                 case RESUMED -> "Basket %s was already resumed at %s by %s.".formatted(number, basket.resolvedRegister(),
@@ -155,6 +173,9 @@ class ParkedBaskets {
         }
         jdbc.sql("UPDATE parked_basket SET status = ?, resolved_by = ?, resolved_at = ?, resolved_register = ? "
                 + "WHERE id = ?").params(to.name(), user, now(), registerId, basket.id()).update();
+        if (training) {
+            return find(number).orElseThrow();
+        }
         Map<String, Object> entry = new LinkedHashMap<>();
         if (registerId != null) {
             entry.put("registerId", registerId);
@@ -168,11 +189,9 @@ class ParkedBaskets {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(BusinessDayClosed closed) {
         List<String> numbers = jdbc.sql("SELECT basket_number FROM parked_basket WHERE status = 'PARKED' "
-                        + "AND business_date <= ? ORDER BY basket_number FOR UPDATE")
+                        + "AND business_date <= ? AND training = FALSE ORDER BY basket_number FOR UPDATE")
                 .param(closed.businessDate()).query(String.class).list();
-        if (numbers.isEmpty()) {
-            return;
-        }
+        // training baskets expire too, unjournaled
         jdbc.sql("UPDATE parked_basket SET status = 'EXPIRED', resolved_by = ?, resolved_at = ? "
                 + "WHERE status = 'PARKED' AND business_date <= ?").params(closed.closedBy(), now(), closed.businessDate())
                 .update();
@@ -189,7 +208,7 @@ class ParkedBaskets {
                 rs.getInt(9), rs.getBigDecimal(10).setScale(java.util.Currency.getInstance(rs.getString(11))
                         .getDefaultFractionDigits(), java.math.RoundingMode.UNNECESSARY).toPlainString(),
                 rs.getString(11), Status.valueOf(rs.getString(12)), rs.getString(13),
-                rs.getObject(14, OffsetDateTime.class), rs.getString(15), basket);
+                rs.getObject(14, OffsetDateTime.class), rs.getString(15), basket, rs.getBoolean(17));
     }
 
     private OffsetDateTime now() {

@@ -28,6 +28,7 @@ import io.storedesk.pos.drawer.CashPosting;
 import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.drawer.PostingType;
 import io.storedesk.pos.identity.CurrentUser;
+import io.storedesk.pos.identity.ApprovalRequest;
 import io.storedesk.pos.identity.ManagerApprovals;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.AppliedTender;
@@ -202,19 +203,33 @@ class SaleService implements Sales {
             SaleRequests.Sale request, String idempotencyKey, String clerk) {
         // the real till's fingerprint of the request (without card data): the same key with another body is refused
         String fingerprint = idempotency.fingerprint(idempotencyKey, new Object[] {clerk, request});
-        SaleOrder.TaxExemption exemption = exemptions.read(request.taxExemption());
-        PricedBasket quoted = discounts.approve(quote(request.lines(), null, request.coupons(), request.discount()),
-                request.approval(), clerk);
+        PricedBasket basket = trainingBasket(drawer, request.lines(), request.coupons(), request.discount(),
+                request.taxExemption(), request.approval(), request.ageCheck(), clerk);
+        return till.sell(drawer.registerId(), drawer.drawerId(), clerk, basket, request.tenders(), idempotencyKey,
+                fingerprint);
+    }
+
+    @Override
+    public PricedBasket priceInTraining(SaleOrder.Exchange order, String clerk) {
+        return trainingBasket(drawers.drawer(order.drawerId()), order.lines(), order.coupons(), order.discount(),
+                order.taxExemption(), order.approval(), order.ageCheck(), clerk);
+    }
+
+    /** A training basket is priced and checked as a real one (discount approval, exemption, age), without a card. */
+    private PricedBasket trainingBasket(DrawerInfo drawer, List<SaleOrder.Line> lines, List<String> coupons,
+            SaleOrder.Discount discount, SaleOrder.TaxExemption requested, ApprovalRequest approval,
+            SaleOrder.AgeCheck ageCheck, String clerk) {
+        SaleOrder.TaxExemption exemption = exemptions.read(requested);
+        PricedBasket quoted = discounts.approve(quote(lines, null, coupons, discount), approval, clerk);
         PricedBasket basket = exempt(quoted, exemption);
         if (exemption != null) {
-            exemptions.approve(exemption, request.approval(), clerk);
+            exemptions.approve(exemption, approval, clerk);
         }
         int minimumAge = ageChecks.minimumAge(basket);
         if (minimumAge > 0) {
-            ageChecks.require(minimumAge, request.ageCheck(), drawers.businessDate(drawer.drawerId()), clerk);
+            ageChecks.require(minimumAge, ageCheck, drawers.businessDate(drawer.drawerId()), clerk);
         }
-        return till.sell(drawer.registerId(), drawer.drawerId(), clerk, basket, request.tenders(), idempotencyKey,
-                fingerprint);
+        return basket;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes training sales and returns (ADR 0005) older than {@code pos.training.retention-days} (default 30),
+ * Deletes training sales, returns and exchanges (ADR 0005) older than {@code pos.training.retention-days} (default 30),
  * daily at {@code pos.training.purge-cron} (store time), like the store's other timed jobs. Training documents
  * are in no book, so nothing else changes; the training counters stay, so a number is never given twice.
  * Running it again deletes nothing more.
@@ -55,9 +55,12 @@ class TrainingPurge {
     Purged purge(Clock now) {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(now.instant().minus(Duration.ofDays(retentionDays)),
                 ZoneOffset.UTC);
-        Purged purged = tx.execute(s -> new Purged(
-                jdbc.sql("DELETE FROM training_sale WHERE created_at < ?").param(cutoff).update(),
-                jdbc.sql("DELETE FROM training_return WHERE created_at < ?").param(cutoff).update()));
+        Purged purged = tx.execute(s -> {
+            // an exchange is its return and its sale: it goes with them
+            jdbc.sql("DELETE FROM training_exchange WHERE created_at < ?").param(cutoff).update();
+            return new Purged(jdbc.sql("DELETE FROM training_sale WHERE created_at < ?").param(cutoff).update(),
+                    jdbc.sql("DELETE FROM training_return WHERE created_at < ?").param(cutoff).update());
+        });
         return purged == null ? new Purged(0, 0) : purged;
     }
 

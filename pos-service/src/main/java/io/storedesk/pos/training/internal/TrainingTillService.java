@@ -111,6 +111,16 @@ class TrainingTillService implements TrainingTill {
 
     private SaleView sellLocked(String registerId, String drawerId, String clerk, PricedBasket basket,
             List<SaleOrder.Tender> tenders, String idempotencyKey, String fingerprint) {
+        Settlement paid = settle(basket.total(), tenders);
+        String number = next(registerId);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+        SaleView view = saleView(number, registerId, drawerId, clerk, basket, paid.tenders(), paid, now);
+        insertSale(view, registerId, clerk, idempotencyKey, fingerprint, now);
+        return view;
+    }
+
+    /** Only cash and cards (and those only against the bundled simulator) pay in training. */
+    private void checkTenderTypes(List<SaleOrder.Tender> tenders) {
         for (SaleOrder.Tender t : tenders) {
             if (t.type() != TenderType.CASH && t.type() != TenderType.CARD) {
                 throw ProblemException.rule("training-tender-not-supported", "Tender not available in training",
@@ -122,9 +132,21 @@ class TrainingTillService implements TrainingTill {
                         "Card tenders in training go only to the bundled acquirer simulator, and this store's acquirer is a real one.");
             }
         }
-        var currency = basket.total().currency();
+    }
+
+    /** What the tenders paid of a due amount: cards first, as the simulator approves them, then cash, rounded. */
+    private record Settlement(List<SaleView.Tender> tenders, Money paid, Money change, Money cashRounding) {
+
+        static Settlement none(java.util.Currency currency) {
+            return new Settlement(List.of(), Money.zero(currency), Money.zero(currency), Money.zero(currency));
+        }
+    }
+
+    private Settlement settle(Money owed, List<SaleOrder.Tender> tenders) {
+        checkTenderTypes(tenders);
+        var currency = owed.currency();
         Money zero = Money.zero(currency);
-        Money remaining = basket.total();
+        Money remaining = owed;
         List<SaleView.Tender> settled = new ArrayList<>();
         for (SaleOrder.Tender t : tenders) {
             if (t.type() != TenderType.CARD) {
@@ -173,10 +195,15 @@ class TrainingTillService implements TrainingTill {
             throw ProblemException.rule("invalid-tender", "Invalid tender", "The cards pay it all; no cash is due.");
         }
         Money paid = settled.stream().map(s -> Money.of(s.amount(), currency)).reduce(zero, Money::plus);
-        String number = next(registerId);
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
-        SaleView view = new SaleView(number, "TRAINING", store.id(), registerId, drawerId, store.today(clock), now,
-                clerk, currency.getCurrencyCode(),
+        return new Settlement(settled, paid, change, cashRounding);
+    }
+
+    private SaleView saleView(String number, String registerId, String drawerId, String clerk, PricedBasket basket,
+            List<SaleView.Tender> tenders, Settlement paid, OffsetDateTime now) {
+        Money total = tenders.stream().map(t -> Money.of(t.amount(), basket.total().currency()))
+                .reduce(Money.zero(basket.total().currency()), Money::plus);
+        return new SaleView(number, "TRAINING", store.id(), registerId, drawerId, store.today(clock), now,
+                clerk, basket.total().currency().getCurrencyCode(),
                 basket.lines().stream().map(l -> new SaleView.Line(l.lineNo(), l.sku(), l.name(), l.department(),
                         l.quantity(), l.unitPrice().toString(), l.discount().toString(), l.net().toString(),
                         l.tax().toString(), l.taxRate().stripTrailingZeros().toPlainString(), l.taxLetter(), 0)).toList(),
@@ -184,17 +211,20 @@ class TrainingTillService implements TrainingTill {
                 basket.total().toString(),
                 basket.taxes().stream().map(t -> new SaleView.Tax(t.rate().toPlainString(), t.letter(),
                         t.net().toString(), t.tax().toString(), t.gross().toString())).toList(),
-                settled, paid.toString(), change.toString(), cashRounding.toString(), 0,
+                tenders, total.toString(), paid.change().toString(), paid.cashRounding().toString(), 0,
                 basket.promotions().stream().map(p -> new SaleView.Promotion(p.code(), p.description(),
                         p.amount().toString())).toList(), null,
                 basket.manualDiscounts().stream().map(m -> new SaleView.Discount(m.kind().name(), m.lineNo(), m.reason(),
                         m.percent() == null ? null : m.percent().stripTrailingZeros().toPlainString(),
                         m.amount().toString(), m.wasPrice() == null ? null : m.wasPrice().toString(), m.approvedBy()))
                         .toList(), null);
+    }
+
+    private void insertSale(SaleView view, String registerId, String clerk, String idempotencyKey, String fingerprint,
+            OffsetDateTime now) {
         jdbc.sql("INSERT INTO training_sale (receipt_number, register_id, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(number, registerId, idempotencyKey == null ? null : key(clerk, idempotencyKey),
+                .params(view.receiptNumber(), registerId, idempotencyKey == null ? null : key(clerk, idempotencyKey),
                         idempotencyKey == null ? null : fingerprint, json.writeValueAsString(view), now).update();
-        return view;
     }
 
     @Override
@@ -221,11 +251,7 @@ class TrainingTillService implements TrainingTill {
     public IdempotentResult<TrainingReturn> returnGoods(String registerId, String drawerId, String clerk,
             String receiptNumber, List<ReturnedLine> lines, boolean allInCash, String idempotencyKey,
             String fingerprint) {
-        if (receiptNumber == null || !receiptNumber.startsWith(PREFIX)) {
-            throw ProblemException.rule("training-real-receipt", "Real receipt in training",
-                    "In training only training receipts (%s...) can be returned; %s is a real one."
-                            .formatted(PREFIX, receiptNumber));
-        }
+        requireTrainingReceipt(receiptNumber);
         ensureCounter(registerId);
         return tx.execute(status -> {
             lockCounter(registerId); // the register's counter, then the training sale's row: one order
@@ -241,14 +267,35 @@ class TrainingTillService implements TrainingTill {
 
     private TrainingReturn returnLocked(String registerId, String drawerId, String clerk, String receiptNumber,
             List<ReturnedLine> lines, boolean allInCash, String idempotencyKey, String fingerprint) {
-        // the training sale's row lock: returns of one training sale one after the other
-        SaleView sale = jdbc.sql("SELECT document FROM training_sale WHERE receipt_number = ? FOR UPDATE")
+        SaleView sale = lockSale(receiptNumber);
+        Valued valued = value(sale, lines);
+        Refunds refunds = refunds(sale, valued.total(), allInCash);
+        String number = next(registerId);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+        TrainingReturn view = new TrainingReturn(number, receiptNumber, registerId, drawerId, store.today(clock), now,
+                clerk, sale.currency(), allInCash ? "CASH" : "ORIGINAL",
+                valued.total().plus(refunds.cashRounding()).toString(), refunds.cashRounding().toString(),
+                refunds.refunds(), valued.lines(), true);
+        insertReturn(view, registerId, clerk, idempotencyKey, fingerprint, now);
+        return view;
+    }
+
+    /** The training sale's row lock: returns and exchanges of one training sale one after the other. */
+    private SaleView lockSale(String receiptNumber) {
+        return jdbc.sql("SELECT document FROM training_sale WHERE receipt_number = ? FOR UPDATE")
                 .param(receiptNumber).query(String.class).optional().map(d -> json.readValue(d, SaleView.class))
                 .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+    }
+
+    /** What the returned lines were paid, and the lines as the return names them. */
+    private record Valued(Money total, List<TrainingReturn.Line> lines) {
+    }
+
+    private Valued value(SaleView sale, List<ReturnedLine> lines) {
+        String receiptNumber = sale.receiptNumber();
         Map<Integer, Integer> returned = returnedQuantities(receiptNumber);
         var currency = java.util.Currency.getInstance(sale.currency());
-        Money zero = Money.zero(currency);
-        Money refund = zero;
+        Money refund = Money.zero(currency);
         List<TrainingReturn.Line> taken = new ArrayList<>();
         for (ReturnedLine r : lines) {
             SaleView.Line line = sale.lines().stream().filter(l -> l.lineNo() == r.lineNo()).findFirst()
@@ -271,8 +318,17 @@ class TrainingTillService implements TrainingTill {
             taken.add(new TrainingReturn.Line(r.lineNo(), line.sku(), line.name(), r.quantity(), r.reason(),
                     r.restock(), amount.toString()));
         }
+        return new Valued(refund, taken);
+    }
+
+    /** What is paid back of an amount: to the sale's cards first (unless all in cash), the rest in cash, rounded. */
+    private record Refunds(List<TrainingReturn.Refund> refunds, Money cashRounding) {
+    }
+
+    private Refunds refunds(SaleView sale, Money amount, boolean allInCash) {
+        var currency = amount.currency();
         List<TrainingReturn.Refund> refunds = new ArrayList<>();
-        Money left = refund;
+        Money left = amount;
         for (SaleView.Tender t : sale.tenders()) {
             if (t.type().equals("CARD") && left.isPositive() && !allInCash) {
                 Money back = left.min(Money.of(t.amount(), currency));
@@ -280,21 +336,91 @@ class TrainingTillService implements TrainingTill {
                 left = left.minus(back);
             }
         }
-        Money cashRounding = zero;
+        Money cashRounding = Money.zero(currency);
         if (left.isPositive()) {
             Money cash = store.cashRoundingPolicy().round(left);
             cashRounding = cash.minus(left);
             refunds.add(new TrainingReturn.Refund("CASH", cash.toString(), null));
         }
-        String number = next(registerId);
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
-        TrainingReturn view = new TrainingReturn(number, receiptNumber, registerId, drawerId, store.today(clock), now,
-                clerk, sale.currency(), allInCash ? "CASH" : "ORIGINAL", refund.plus(cashRounding).toString(), cashRounding.toString(),
-                refunds, taken, true);
+        return new Refunds(refunds, cashRounding);
+    }
+
+    private void insertReturn(TrainingReturn view, String registerId, String clerk, String idempotencyKey,
+            String fingerprint, OffsetDateTime now) {
         jdbc.sql("INSERT INTO training_return (return_number, receipt_number, register_id, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(number, receiptNumber, registerId, idempotencyKey == null ? null : key(clerk, idempotencyKey),
+                .params(view.returnNumber(), view.receiptNumber(), registerId,
+                        idempotencyKey == null ? null : key(clerk, idempotencyKey),
                         idempotencyKey == null ? null : fingerprint, json.writeValueAsString(view), now).update();
-        return view;
+    }
+
+    @Override
+    public IdempotentResult<TrainingExchange> exchange(String registerId, String drawerId, String clerk,
+            String receiptNumber, List<ReturnedLine> lines, boolean allInCash, PricedBasket basket,
+            List<SaleOrder.Tender> tenders, String idempotencyKey, String fingerprint) {
+        requireTrainingReceipt(receiptNumber);
+        List<SaleOrder.Tender> given = tenders == null ? List.of() : tenders;
+        checkTenderTypes(given);
+        ensureCounter(registerId);
+        return tx.execute(status -> {
+            lockCounter(registerId); // the register's counter, then the training sale's row: one order
+            Optional<TrainingExchange> earlier = earlier("training_exchange", clerk, idempotencyKey, fingerprint,
+                    TrainingExchange.class);
+            if (earlier.isPresent()) {
+                return new IdempotentResult<>(earlier.get(), true);
+            }
+            SaleView sale = lockSale(receiptNumber);
+            if (!sale.currency().equals(basket.total().currency().getCurrencyCode())) {
+                throw ProblemException.rule("currency-mismatch", "Another currency",
+                        "Sale %s was paid in %s; the new goods are priced in %s.".formatted(receiptNumber,
+                                sale.currency(), basket.total().currency().getCurrencyCode()));
+            }
+            Valued valued = value(sale, lines);
+            Money returned = valued.total();
+            Money newTotal = basket.total();
+            if (!newTotal.isGreaterThan(returned) && !given.isEmpty()) {
+                throw ProblemException.rule("nothing-to-pay", "Nothing to pay",
+                        "The returned goods (%s) cover the new ones (%s): leave out the tenders.".formatted(returned,
+                                newTotal));
+            }
+            Money credit = returned.min(newTotal);
+            Settlement paid = newTotal.isGreaterThan(returned) ? settle(newTotal.minus(returned), given)
+                    : Settlement.none(newTotal.currency());
+            Refunds back = returned.isGreaterThan(newTotal) ? refunds(sale, returned.minus(newTotal), allInCash)
+                    : new Refunds(List.of(), Money.zero(newTotal.currency()));
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+            List<TrainingReturn.Refund> refunds = new ArrayList<>();
+            List<SaleView.Tender> saleTenders = new ArrayList<>();
+            if (credit.isPositive()) {
+                refunds.add(new TrainingReturn.Refund("EXCHANGE", credit.toString(), null));
+                saleTenders.add(new SaleView.Tender("EXCHANGE", credit.toString(), null, null, null, null, null,
+                        receiptNumber));
+            }
+            refunds.addAll(back.refunds());
+            saleTenders.addAll(paid.tenders());
+            TrainingReturn ret = new TrainingReturn(next(registerId), receiptNumber, registerId, drawerId,
+                    store.today(clock), now, clerk, sale.currency(), allInCash ? "CASH" : "ORIGINAL",
+                    returned.plus(back.cashRounding()).toString(), back.cashRounding().toString(), refunds,
+                    valued.lines(), true);
+            SaleView newSale = saleView(next(registerId), registerId, drawerId, clerk, basket, saleTenders, paid, now);
+            insertReturn(ret, registerId, clerk, null, null, now);
+            insertSale(newSale, registerId, clerk, null, null, now);
+            TrainingExchange exchange = new TrainingExchange(receiptNumber, sale.currency(), returned.toString(),
+                    newTotal.toString(), newTotal.minus(returned).toString(), ret, newSale, true);
+            jdbc.sql("INSERT INTO training_exchange (return_number, receipt_number, sale_number, register_id, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(ret.returnNumber(), receiptNumber, newSale.receiptNumber(), registerId,
+                            idempotencyKey == null ? null : key(clerk, idempotencyKey),
+                            idempotencyKey == null ? null : fingerprint, json.writeValueAsString(exchange), now)
+                    .update();
+            return new IdempotentResult<>(exchange, false);
+        });
+    }
+
+    private static void requireTrainingReceipt(String receiptNumber) {
+        if (receiptNumber == null || !receiptNumber.startsWith(PREFIX)) {
+            throw ProblemException.rule("training-real-receipt", "Real receipt in training",
+                    "In training only training receipts (%s...) can be returned; %s is a real one."
+                            .formatted(PREFIX, receiptNumber));
+        }
     }
 
     private Map<Integer, Integer> returnedQuantities(String receiptNumber) {
