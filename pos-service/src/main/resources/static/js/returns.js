@@ -8,6 +8,7 @@
 
     document.body.addEventListener('htmx:afterSwap', () => {
       key = null;
+      ageRequired = null; // a new receipt's form: no age check asked yet
       $('#return-result').hidden = true;
       const first = $('#return-form input.rq:not([disabled])');
       if (first) { first.focus(); first.select(); } else $('#receipt-input').select();
@@ -96,6 +97,37 @@
       $('#return-result').hidden = false;
     }
 
+    // Exchange of age-restricted goods: the quote (or the API's refusal) names the minimum age; the clerk enters
+    // the customer's date of birth or confirms the ID was checked, as on the sale page.
+    const own = {};
+    $$('#returns-i18n [data-k]').forEach(e => { own[e.dataset.k] = e.textContent; });
+    const tt = (k, ...args) => own[k] ? args.reduce((s, a, i) => s.replace('{' + i + '}', a), own[k]) : t(k, ...args);
+    let ageRequired = null;
+    function showAgeCheck(minimumAge) {
+      const box = $('#ex-age-check');
+      if (!box || minimumAge === ageRequired) return;
+      ageRequired = minimumAge;
+      box.hidden = !minimumAge;
+      $('#ex-age-dob').value = ''; $('#ex-age-id-checked').checked = false;
+      if (minimumAge) {
+        $('#ex-age-why').textContent = tt('sale.ageWhy', minimumAge);
+        $('#ex-age-looks').textContent = tt('sale.ageLooksOver', minimumAge);
+      }
+    }
+    /** The exchange's ageCheck: undefined when none is needed, false (and why shown) when the clerk has not checked. */
+    function ageCheck(error) {
+      if (!ageRequired) return undefined;
+      if ($('#ex-age-id-checked').checked) return { idChecked: true, looksOver: ageRequired };
+      const dob = $('#ex-age-dob'), typed = dob.value.trim();
+      if (!typed) { error.textContent = tt('sale.ageNeeded', ageRequired); dob.setAttribute('aria-invalid', 'true'); dob.focus(); return false; }
+      const iso = P.isoDate(typed);
+      if (!iso) {
+        error.textContent = tt('sale.badDate', $('label[for=ex-age-dob]').textContent, typed);
+        dob.setAttribute('aria-invalid', 'true'); dob.focus(); return false;
+      }
+      return { dateOfBirth: iso };
+    }
+
     // Exchange: what the customer pays or gets back, shown before the clerk submits. The returned
     // goods count at the net paid per unit; the new goods at the price a quote gives.
     let previewSeq = 0;
@@ -104,7 +136,7 @@
       if (!form || !out) return;
       const mine = ++previewSeq;
       const newLines = codes($('#exchange-items').value).filter(l => l.quantity > 0);
-      if (!newLines.length) { out.textContent = ''; return; }
+      if (!newLines.length) { out.textContent = ''; showAgeCheck(null); return; }
       let returned = 0;
       $$('tr[data-line]', form).forEach(tr => {
         const q = parseInt($('input.rq', tr).value, 10) || 0;
@@ -114,6 +146,7 @@
       const r = await api('POST', '/api/v1/sales/quote', { lines: newLines });
       if (mine !== previewSeq) return;
       if (!r.ok) { out.textContent = r.problem.detail || ''; return; }
+      showAgeCheck(r.data.ageCheckRequired || null);
       const due = P.minor(r.data.total) - returned;
       out.textContent = due > 0 ? t('returns.exchangePays', money(P.fromMinor(due)))
         : due < 0 ? t('returns.exchangeRefund', money(P.fromMinor(-due))) : t('returns.exchangeEven');
@@ -155,6 +188,9 @@
         body.returnLines = body.lines; delete body.lines;
         body.newLines = newLines;
         body.tenders = cash ? [{ type: 'CASH', amount: cash }] : [];
+        const check = ageCheck(error);
+        if (check === false) return;
+        body.ageCheck = check;
       }
       key = key || P.key();
       $('#return-submit').disabled = true;
@@ -163,6 +199,10 @@
       if (!r.ok) {
         if (r.status !== 0) key = null;
         if (approval.ask(r.problem)) { error.textContent = ''; return; }
+        const rule = P.rule(r.problem);
+        if (exchange && (rule === 'under-age' || rule === 'age-check-required') && r.problem.minimumAge) {
+          showAgeCheck(r.problem.minimumAge); // the check shows (again) when the API asks for it
+        }
         P.showProblem(form, error, r.problem);
         return;
       }

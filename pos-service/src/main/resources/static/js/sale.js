@@ -861,26 +861,13 @@
         reveal($('.pay-fields'), ageBox);
       }
     }
-    /** A date typed as 31.05.2001, 31/05/2001 or 2001-05-31, as the API's ISO date; null when it is none. */
-    function isoDate(text) {
-      const s = String(text).trim();
-      let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s), y, mo, d;
-      if (m) { y = +m[1]; mo = +m[2]; d = +m[3]; } else {
-        m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
-        if (!m) return null;
-        d = +m[1]; mo = +m[2]; y = +m[3];
-      }
-      const date = new Date(Date.UTC(y, mo - 1, d));
-      if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1900) return null;
-      return y + '-' + String(mo).padStart(2, '0') + '-' + String(d).padStart(2, '0');
-    }
     /** The sale's ageCheck: undefined when none is needed, false (and the reason shown) when the clerk has not checked yet. */
     function ageCheck(error) {
       if (!ageRequired) return undefined;
       if (idChecked.checked) return { idChecked: true, looksOver: ageRequired };
       const typed = dob.value.trim();
       if (!typed) { error.textContent = tt('sale.ageNeeded', ageRequired); dob.setAttribute('aria-invalid', 'true'); dob.focus(); return false; }
-      const iso = isoDate(typed);
+      const iso = P.isoDate(typed);
       if (!iso) {
         error.textContent = tt('sale.badDate', $('label[for=age-dob]').textContent, typed);
         dob.setAttribute('aria-invalid', 'true'); dob.focus(); return false;
