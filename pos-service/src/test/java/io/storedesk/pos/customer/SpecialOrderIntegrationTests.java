@@ -210,6 +210,52 @@ class SpecialOrderIntegrationTests {
     }
 
     @Test
+    void aPickupOfAgeRestrictedGoodsTakesTheAgeCheckAndAnExportPickupIsSoldWithoutTax() {
+        open("D1");
+        String customer = createCustomer(api, "Jānis Alus " + unique(), phone(), null, null);
+        Api.Response beer = api.post("/api/v1/special-orders", "clerk", """
+                {"customerId":"%s","drawerId":"D1","lines":[{"sku":"LV-1029","quantity":6}],
+                 "deposit":{"type":"CASH","amount":"5.00"}}""".formatted(customer));
+        assertThat(beer.status()).as(beer.body()).isEqualTo(201);
+        String number = beer.text("orderNumber");
+        assertThat(post(number, "arrived", "").status()).isEqualTo(200);
+        Api.Response unchecked = post(number, "pickup", "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"5.00\"}]}");
+        assertThat(unchecked.status()).as(unchecked.body()).isEqualTo(422);
+        assertThat(unchecked.text("type")).endsWith("/problems/age-check-required");
+        assertThat(api.get("/api/v1/special-orders/" + number, "clerk").text("status")).isEqualTo("ARRIVED");
+        Api.Response checked = post(number, "pickup", """
+                {"drawerId":"D1","tenders":[{"type":"CASH","amount":"5.00"}],"ageCheck":{"idChecked":true,"looksOver":18}}""");
+        assertThat(checked.status()).as(checked.body()).isEqualTo(201);
+        JsonNode sale = checked.json().get("sale");
+        assertThat(sale.get("total").asString()).isEqualTo("9.54");
+        assertThat(sale.get("change").asString()).isEqualTo("0.45"); // 4.54 due in cash, rounded to 4.55
+        assertThat(jdbc.sql("SELECT payload FROM journal_entry WHERE type = 'SALE_COMPLETED' AND reference = ?")
+                .param(sale.get("receiptNumber").asString()).query(String.class).single()).contains("\"ageCheck\"");
+
+        // an order collected for export: no tax, the manager approves, the deposit still counts
+        String traveller = createCustomer(api, "Olena Export " + unique(), phone(), null, null);
+        Api.Response phones = api.post("/api/v1/special-orders", "clerk", """
+                {"customerId":"%s","drawerId":"D1","lines":[{"sku":"EL-2002","quantity":1}],
+                 "deposit":{"type":"CASH","amount":"20.00"}}""".formatted(traveller));
+        String exportNumber = phones.text("orderNumber");
+        assertThat(post(exportNumber, "arrived", "").status()).isEqualTo(200);
+        String export = """
+                {"drawerId":"D1","tenders":[{"type":"CASH","amount":"20.50"}],
+                 "taxExemption":{"reason":"EXPORT","document":"UA FX 654321"}%s}""";
+        Api.Response unapproved = post(exportNumber, "pickup", export.formatted(""));
+        assertThat(unapproved.status()).as(unapproved.body()).isEqualTo(422);
+        assertThat(unapproved.text("type")).endsWith("/problems/tax-exempt-needs-approval");
+        Api.Response exempt = post(exportNumber, "pickup",
+                export.formatted(",\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}"));
+        assertThat(exempt.status()).as(exempt.body()).isEqualTo(201);
+        JsonNode exemptSale = exempt.json().get("sale");
+        assertThat(exemptSale.get("total").asString()).isEqualTo("40.50");
+        assertThat(exemptSale.get("taxTotal").asString()).isEqualTo("0.00");
+        assertThat(exemptSale.get("taxExemption").get("approvedBy").asString()).isEqualTo("manager");
+        assertThat(exemptSale.get("tenders").toString()).contains("\"type\":\"DEPOSIT\",\"amount\":\"20.00\"");
+    }
+
+    @Test
     void aPickupAndACancelOfOneOrderAtTheSameMomentHaveOneWinner() {
         open("D2");
         for (int round = 0; round < 3; round++) {

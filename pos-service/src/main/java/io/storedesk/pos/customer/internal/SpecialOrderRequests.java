@@ -3,6 +3,7 @@ package io.storedesk.pos.customer.internal;
 import java.util.List;
 
 import io.storedesk.pos.common.Amounts;
+import io.storedesk.pos.identity.ApprovalRequest;
 import io.storedesk.pos.sale.SaleOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,9 +32,15 @@ final class SpecialOrderRequests {
             @Valid SaleOrder.Card card) {
     }
 
-    /** The balance paid by these tenders (left out when the deposit covers everything). */
+    /**
+     * The balance paid by these tenders (left out when the deposit covers everything). The pickup is a sale of the
+     * ordered goods: {@code ageCheck} for age-restricted goods and {@code taxExemption} (with the manager's
+     * {@code approval}) as on {@code POST /api/v1/sales}.
+     */
     record Pickup(@NotBlank @Size(max = 20) String drawerId,
-            @Size(max = 20) List<SaleOrder.@Valid @NotNull Tender> tenders) {
+            @Size(max = 20) List<SaleOrder.@Valid @NotNull Tender> tenders,
+            @Valid SaleOrder.AgeCheck ageCheck, @Valid SaleOrder.TaxExemption taxExemption,
+            @Valid ApprovalRequest approval) {
     }
 
     /** A cash deposit goes back out of {@code drawerId} (default: the drawer that took it). */

@@ -189,7 +189,8 @@ class SpecialOrderService {
                                 .formatted(order.deposit(), total)).with("total", total.toString());
             }
             AppliedTender credit = new AppliedTender(TenderType.DEPOSIT, order.deposit(), order.deposit(), number);
-            SaleOrder.Exchange sale = new SaleOrder.Exchange(r.drawerId(), lines, null, null, r.tenders());
+            SaleOrder.Exchange sale = new SaleOrder.Exchange(r.drawerId(), lines, null, null, r.tenders(), null,
+                    r.approval(), r.ageCheck(), r.taxExemption());
             // lock 3 (the order's row) under locks 1 and 2 and before the sale's number (lock 6)
             Runnable lockOrder = () -> orders.find(number, true);
             return sales.completeExchange(lockOrder, sale, credit, key, fingerprint, clerk, SpecialOrderView.Pickup.class,
