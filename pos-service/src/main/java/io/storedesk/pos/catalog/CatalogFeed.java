@@ -17,8 +17,12 @@ public interface CatalogFeed {
             Map<String, String> taxCategories, Integer ageLimit, boolean quickKey, String status, long version) {
     }
 
-    /** A price from {@code effectiveFrom} (wall-clock time in the store's zone) on, of price list {@code version}. */
-    record PulledPrice(String sku, LocalDateTime effectiveFrom, BigDecimal price, String currency, long version) {
+    /**
+     * A price from {@code effectiveFrom} (wall-clock time in the store's zone) on, of price list {@code version};
+     * {@code cost} (null: none) is the item's unit cost from then on, the floor of manual discounts.
+     */
+    record PulledPrice(String sku, LocalDateTime effectiveFrom, BigDecimal price, BigDecimal cost, String currency,
+            long version) {
     }
 
     /** Keeps the item (replacing the store's own seed item of that SKU); an older version than the one held is ignored. */

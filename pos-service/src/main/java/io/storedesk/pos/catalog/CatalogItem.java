@@ -9,9 +9,16 @@ import io.storedesk.pos.common.Money;
  *                     of its own (its department may still be restricted, {@code pos.age-restrictions.departments})
  * @param priceVersion the head-office price list version {@code price} comes from; null = the store's own seed price
  * @param blocked      head office blocked the item: it cannot be sold
+ * @param cost         the unit cost head office's price list in effect gives (null: none), the floor below which
+ *                     only a manager sells it after manual changes
  */
 public record CatalogItem(String sku, String barcode, String name, String department, Money price,
-        TaxCategory taxCategory, Integer minAge, Long priceVersion, boolean blocked) {
+        TaxCategory taxCategory, Integer minAge, Long priceVersion, boolean blocked, Money cost) {
+
+    public CatalogItem(String sku, String barcode, String name, String department, Money price,
+            TaxCategory taxCategory, Integer minAge, Long priceVersion, boolean blocked) {
+        this(sku, barcode, name, department, price, taxCategory, minAge, priceVersion, blocked, null);
+    }
 
     public CatalogItem(String sku, String barcode, String name, String department, Money price,
             TaxCategory taxCategory, Integer minAge) {

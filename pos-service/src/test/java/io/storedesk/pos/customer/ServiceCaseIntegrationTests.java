@@ -63,6 +63,30 @@ class ServiceCaseIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anEscalationAndAFollowUpSentAgainWithTheirIdempotencyKeysHappenOnce() {
+        String number = openCase(null, "Lost escalation " + unique());
+        String escalateKey = "esc-" + unique();
+        String body = "{\"reason\":\"Customer called three times\"}";
+        Api.Response first = api.postIdempotent("/api/v1/cases/" + number + "/escalate", "clerk", escalateKey, body);
+        Api.Response again = api.postIdempotent("/api/v1/cases/" + number + "/escalate", "clerk", escalateKey, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("history")).isEqualTo(first.json().get("history"));
+        Api.Response other = api.postIdempotent("/api/v1/cases/" + number + "/escalate", "clerk", escalateKey,
+                "{\"reason\":\"another reason\"}");
+        assertThat(other.status()).as(other.body()).isEqualTo(422);
+
+        String followKey = "fu-" + unique();
+        String due = "{\"due\":\"" + java.time.LocalDate.now().plusDays(3) + "\"}";
+        Api.Response set = api.postIdempotent("/api/v1/cases/" + number + "/follow-up", "clerk", followKey, due);
+        Api.Response repeated = api.postIdempotent("/api/v1/cases/" + number + "/follow-up", "clerk", followKey, due);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(repeated.json().get("history")).isEqualTo(set.json().get("history"));
+        JsonNode history = api.get("/api/v1/cases/" + number, "clerk").json().get("history");
+        assertThat(history.size()).as(history.toString()).isEqualTo(set.json().get("history").size());
+    }
+
+    @Test
     void aComplaintGoesFromOpenThroughEscalationToResolvedAndClosedWithEveryStepInItsHistory() {
         String customer = createCustomer(api, "Līga Liepa " + unique(), null, null, null);
         Api.Response opened = api.post("/api/v1/cases", "clerk", """

@@ -160,22 +160,24 @@ class CatalogService implements Catalog, CatalogFeed {
                 .params(price.sku(), from).query(Long.class).optional();
         if (held.isPresent()) {
             if (held.get() < price.version()) {
-                jdbc.sql("UPDATE item_price SET price = ?, price_version = ? WHERE sku = ? AND effective_from = ?")
-                        .params(price.price(), price.version(), price.sku(), from).update();
+                jdbc.sql("UPDATE item_price SET price = ?, cost = ?, price_version = ? WHERE sku = ? AND effective_from = ?")
+                        .params(price.price(), price.cost(), price.version(), price.sku(), from).update();
             }
             return;
         }
-        jdbc.sql("INSERT INTO item_price (sku, effective_from, price, currency, price_version) VALUES (?, ?, ?, ?, ?)")
-                .params(price.sku(), from, price.price(), price.currency(), price.version()).update();
+        jdbc.sql("INSERT INTO item_price (sku, effective_from, price, cost, currency, price_version) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(price.sku(), from, price.price(), price.cost(), price.currency(), price.version()).update();
     }
 
     @Override
     @Transactional(readOnly = true)
     public void reload() {
         Map<String, NavigableMap<LocalDateTime, Scheduled>> schedules = new HashMap<>();
-        jdbc.sql("SELECT sku, effective_from, price, currency, price_version FROM item_price").query(rs -> {
+        jdbc.sql("SELECT sku, effective_from, price, currency, price_version, cost FROM item_price").query(rs -> {
+            BigDecimal cost = rs.getBigDecimal(6);
             schedules.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getTimestamp(2).toLocalDateTime(),
-                    new Scheduled(money(rs.getBigDecimal(3), rs.getString(4)), rs.getLong(5)));
+                    new Scheduled(money(rs.getBigDecimal(3), rs.getString(4)), rs.getLong(5),
+                            cost == null ? null : money(cost, rs.getString(4))));
         });
         Map<String, List<String>> extraBarcodes = new HashMap<>();
         jdbc.sql("SELECT barcode, sku FROM item_barcode").query(rs -> {
@@ -211,7 +213,7 @@ class CatalogService implements Catalog, CatalogFeed {
         return Money.of(amount.stripTrailingZeros(), Currency.getInstance(currency.strip()));
     }
 
-    private record Scheduled(Money price, long version) {
+    private record Scheduled(Money price, long version, Money cost) {
     }
 
     /** An item and its price schedule (null: none from head office). */
@@ -223,7 +225,7 @@ class CatalogService implements Catalog, CatalogFeed {
             if (e != null) {
                 Scheduled s = e.getValue();
                 return new CatalogItem(base.sku(), base.barcode(), base.name(), base.department(), s.price(),
-                        base.taxCategory(), base.minAge(), s.version(), base.blocked());
+                        base.taxCategory(), base.minAge(), s.version(), base.blocked(), s.cost());
             }
             return base.price() == null ? null : base;
         }

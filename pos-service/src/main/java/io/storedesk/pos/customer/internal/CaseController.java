@@ -104,14 +104,24 @@ class CaseController {
         return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
     }
 
+    /** An escalation, once per Idempotency-Key: a repeat after a lost answer replays the first outcome. */
     @PostMapping("/{caseNumber}/escalate")
-    CaseView escalate(@PathVariable @Size(max = 30) String caseNumber, @Valid @RequestBody CaseRequests.Escalate request) {
-        return cases.escalate(caseNumber, request, CurrentUser.username());
+    CaseView escalate(@PathVariable @Size(max = 30) String caseNumber,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody CaseRequests.Escalate request) {
+        String user = CurrentUser.username();
+        return idempotency.execute("case-escalate", key, new Object[] {caseNumber, user, request}, CaseView.class,
+                () -> cases.escalate(caseNumber, request, user)).body();
     }
 
+    /** A follow-up date, once per Idempotency-Key, as an escalation. */
     @PostMapping("/{caseNumber}/follow-up")
-    CaseView followUp(@PathVariable @Size(max = 30) String caseNumber, @Valid @RequestBody CaseRequests.FollowUp request) {
-        return cases.followUp(caseNumber, request, CurrentUser.username());
+    CaseView followUp(@PathVariable @Size(max = 30) String caseNumber,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody CaseRequests.FollowUp request) {
+        String user = CurrentUser.username();
+        return idempotency.execute("case-follow-up", key, new Object[] {caseNumber, user, request}, CaseView.class,
+                () -> cases.followUp(caseNumber, request, user)).body();
     }
 
     /** Goodwill is issued at most once per Idempotency-Key. */

@@ -47,7 +47,7 @@ class HeadOfficeCatalogService implements HeadOfficeCatalog {
     public Map<String, Object> schedulePrice(String sku, String storeGroup, String currency, String effectiveFrom,
             String price) {
         return api.priceList(new ItemMasterController.PriceListInput(storeGroup, currency, effectiveFrom,
-                List.of(new ItemMasterController.PriceListInput.Line(sku, price))));
+                List.of(new ItemMasterController.PriceListInput.Line(sku, price, null))));
     }
 
     @Override

@@ -83,7 +83,12 @@ class ItemMaster {
         }
     }
 
-    record PriceInput(int line, String sku, String price) {
+    /** A price list row; {@code cost} (the unit cost in the list's currency, optional) is the manual-discount floor. */
+    record PriceInput(int line, String sku, String price, String cost) {
+
+        PriceInput(int line, String sku, String price) {
+            this(line, sku, price, null);
+        }
     }
 
     record Rejected(int line, String sku, String reason) {
@@ -94,10 +99,11 @@ class ItemMaster {
     }
 
     record PriceHistoryEntry(long version, String storeGroup, String currency, LocalDateTime effectiveFrom,
-            String price, String source, OffsetDateTime createdAt, String createdBy) {
+            String price, String cost, String source, OffsetDateTime createdAt, String createdBy) {
     }
 
-    record PriceChange(String sku, LocalDateTime effectiveFrom, String price, String currency, long version) {
+    record PriceChange(String sku, LocalDateTime effectiveFrom, String price, String cost, String currency,
+            long version) {
     }
 
     record ItemFeed(String cursor, boolean more, List<ItemView> items) {
@@ -375,10 +381,12 @@ class ItemMaster {
                 .param("skus", lines.stream().map(l -> l.sku() == null ? "" : l.sku().strip()).distinct().toList())
                 .query(String.class).list());
         List<Rejected> rejected = new ArrayList<>();
-        Map<String, BigDecimal> accepted = new LinkedHashMap<>();
+        Map<String, BigDecimal[]> accepted = new LinkedHashMap<>();
         for (PriceInput l : lines) {
             String sku = l.sku() == null ? "" : l.sku().strip();
             BigDecimal price = parsePrice(l.price());
+            boolean noCost = l.cost() == null || l.cost().isBlank();
+            BigDecimal cost = noCost ? null : parsePrice(l.cost());
             String reason = null;
             if (sku.isEmpty() || !known.contains(sku)) {
                 reason = "price.rejected.unknown-sku";
@@ -388,11 +396,13 @@ class ItemMaster {
                 reason = "price.rejected.negative";
             } else if (price.stripTrailingZeros().scale() > scale) {
                 reason = "price.rejected.too-many-decimals";
+            } else if (!noCost && (cost == null || cost.signum() < 0 || cost.stripTrailingZeros().scale() > scale)) {
+                reason = "price.rejected.bad-cost";
             } else if (accepted.containsKey(sku)) {
                 reason = "price.rejected.duplicate-sku";
             }
             if (reason == null) {
-                accepted.put(sku, price);
+                accepted.put(sku, new BigDecimal[] {price, cost});
             } else {
                 rejected.add(new Rejected(l.line(), sku, reason));
             }
@@ -407,8 +417,8 @@ class ItemMaster {
                 created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(version, group, cur, Timestamp.valueOf(effectiveFrom), version,
                         source.length() > 200 ? source.substring(0, 200) : source, now(), user).update();
-        accepted.forEach((sku, price) -> jdbc.sql("INSERT INTO ho_price_line (list_id, sku, price) VALUES (?, ?, ?)")
-                .params(version, sku, price).update());
+        accepted.forEach((sku, row) -> jdbc.sql("INSERT INTO ho_price_line (list_id, sku, price, cost) VALUES (?, ?, ?, ?)")
+                .params(version, sku, row[0], row[1]).update());
         return new PriceListResult(version, group, cur, effectiveFrom, accepted.size(), rejected);
     }
 
@@ -443,11 +453,13 @@ class ItemMaster {
     /** Every price of {@code sku} in every list, newest effective time first per group and currency. */
     List<PriceHistoryEntry> priceHistory(String sku) {
         return jdbc.sql("""
-                SELECT l.version, l.store_group, l.currency, l.effective_from, p.price, l.source, l.created_at, l.created_by
+                SELECT l.version, l.store_group, l.currency, l.effective_from, p.price, l.source, l.created_at, l.created_by,
+                p.cost
                 FROM ho_price_line p JOIN ho_price_list l ON l.list_id = p.list_id WHERE p.sku = ?
                 ORDER BY l.store_group, l.currency, l.effective_from DESC, l.version DESC""").param(sku)
                 .query((rs, n) -> new PriceHistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toLocalDateTime(), amount(rs.getBigDecimal(5), rs.getString(3)), rs.getString(6),
+                        rs.getTimestamp(4).toLocalDateTime(), amount(rs.getBigDecimal(5), rs.getString(3)),
+                        rs.getBigDecimal(9) == null ? null : amount(rs.getBigDecimal(9), rs.getString(3)), rs.getString(6),
                         rs.getObject(7, OffsetDateTime.class), rs.getString(8))).list();
     }
 
@@ -516,13 +528,15 @@ class ItemMaster {
         String cur = currency(currency);
         return snapshot.execute(s -> {
             List<PriceChange> prices = jdbc.sql("""
-                    SELECT p.sku, l.effective_from, p.price, l.currency, l.version
+                    SELECT p.sku, l.effective_from, p.price, l.currency, l.version, p.cost
                     FROM ho_price_list l JOIN ho_price_line p ON p.list_id = l.list_id
                     WHERE l.store_group = ? AND l.currency = ? AND (l.version > ? OR (l.version = ? AND p.sku > ?))
                     ORDER BY l.version, p.sku LIMIT\s""" + limit)
                     .params(group, cur, afterVersion, afterVersion, afterSku)
                     .query((rs, n) -> new PriceChange(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
-                            amount(rs.getBigDecimal(3), rs.getString(4)), rs.getString(4), rs.getLong(5))).list();
+                            amount(rs.getBigDecimal(3), rs.getString(4)),
+                            rs.getBigDecimal(6) == null ? null : amount(rs.getBigDecimal(6), rs.getString(4)),
+                            rs.getString(4), rs.getLong(5))).list();
             String next = prices.isEmpty() ? (cursor == null || cursor.isBlank() ? "0" : cursor.strip())
                     : prices.get(prices.size() - 1).version() + ":" + prices.get(prices.size() - 1).sku();
             return new PriceFeed(next, prices.size() == limit, group, cur, prices);

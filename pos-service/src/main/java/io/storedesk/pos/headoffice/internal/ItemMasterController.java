@@ -94,7 +94,7 @@ class ItemMasterController {
     }
 
     record PriceListInput(String storeGroup, String currency, String effectiveFrom, List<Line> lines) {
-        record Line(String sku, String price) {
+        record Line(String sku, String price, String cost) {
         }
     }
 
@@ -105,14 +105,15 @@ class ItemMasterController {
         if (in.lines() != null) {
             for (int i = 0; i < in.lines().size(); i++) {
                 PriceListInput.Line l = in.lines().get(i);
-                lines.add(new ItemMaster.PriceInput(i + 1, l == null ? null : l.sku(), l == null ? null : l.price()));
+                lines.add(new ItemMaster.PriceInput(i + 1, l == null ? null : l.sku(), l == null ? null : l.price(),
+                        l == null ? null : l.cost()));
             }
         }
         return create(in.storeGroup(), in.currency(), in.effectiveFrom(), lines, "api");
     }
 
     /**
-     * A price list as CSV (header {@code sku;price}, {@code ;} or {@code ,} separated, UTF-8): 201 with
+     * A price list as CSV (header {@code sku;price}, optionally {@code ;cost}, {@code ;} or {@code ,} separated, UTF-8): 201 with
      * the accepted count and the rejected rows (line number, sku, reason and its message).
      */
     @PostMapping(path = "/api/ho/v1/price-lists/import", consumes = {"text/csv", "text/plain"})
@@ -229,10 +230,12 @@ class ItemMasterController {
             }
             int sku = header.get("sku");
             int price = header.get("price");
+            int cost = header.getOrDefault("cost", -1);
             for (CSVRecord record : parser) {
                 int line = (int) parser.getCurrentLineNumber();
                 rows.add(new ItemMaster.PriceInput(line, sku < record.size() ? record.get(sku) : null,
-                        price < record.size() ? record.get(price) : null));
+                        price < record.size() ? record.get(price) : null,
+                        cost >= 0 && cost < record.size() ? record.get(cost) : null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

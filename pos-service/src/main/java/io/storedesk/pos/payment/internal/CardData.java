@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.storedesk.pos.common.CardNumbers;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.payment.CardPurchase;
 
@@ -90,12 +91,7 @@ record CardData(String pan, String expiry, String track2, String entryMode) {
     }
 
     String maskedPan() {
-        return mask(pan);
-    }
-
-    /** First 6 and last 4 digits, the rest as {@code *}. */
-    static String mask(String pan) {
-        return pan.substring(0, 6) + "*".repeat(pan.length() - 10) + pan.substring(pan.length() - 4);
+        return CardNumbers.maskPan(pan);
     }
 
     String brand() {

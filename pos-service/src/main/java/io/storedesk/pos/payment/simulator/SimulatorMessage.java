@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.common.CardNumbers;
 import org.jpos.iso.ISOMsg;
 
 /**
@@ -39,19 +40,14 @@ public record SimulatorMessage(String mti, Map<Integer, String> fields, Instant 
             return null;
         }
         return switch (field) {
-            case 2 -> maskPan(value);
+            case 2 -> CardNumbers.maskPan(value);
             case 35 -> {
                 int separator = value.indexOf('=') >= 0 ? value.indexOf('=') : value.indexOf('D');
-                yield separator > 0 ? maskPan(value.substring(0, separator)) + "=****" : "****";
+                yield separator > 0 ? CardNumbers.maskPan(value.substring(0, separator)) + "=****" : "****";
             }
             case 14, 45, 52 -> "****";
             default -> value;
         };
-    }
-
-    private static String maskPan(String pan) {
-        return pan.length() < 10 ? "****" : pan.substring(0, 6) + "*".repeat(pan.length() - 10)
-                + pan.substring(pan.length() - 4);
     }
 
     public String field(int number) {

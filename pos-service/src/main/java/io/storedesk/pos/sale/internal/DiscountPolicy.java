@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.storedesk.pos.catalog.Catalog;
+import io.storedesk.pos.catalog.CatalogItem;
 import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
@@ -41,9 +43,11 @@ class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
     private final StoreProperties store;
     private final ManagerApprovals approvals;
     private final Sentences sentences;
+    private final Catalog catalog;
 
     DiscountPolicy(DiscountProperties properties, StoreProperties store, ManagerApprovals approvals,
-            Sentences sentences) {
+            Sentences sentences, Catalog catalog) {
+        this.catalog = catalog;
         this.properties = properties;
         this.store = store;
         this.approvals = approvals;
@@ -120,11 +124,7 @@ class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
                 if (!touched.contains(l.lineNo()) && !(touched.contains(0) && l.discount().isPositive())) {
                     continue;
                 }
-                Money listValue = basket.manualDiscounts().stream()
-                        .filter(m -> m.kind() == PricedBasket.ManualKind.OVERRIDE && m.lineNo() == l.lineNo())
-                        .map(PricedBasket.Manual::base).findFirst().orElse(l.value());
-                Money floor = Money.rounded(listValue.amount().multiply(properties.floorPercent()).divide(HUNDRED),
-                        listValue.currency());
+                Money floor = floor(basket, l);
                 if (l.net().isLessThan(floor)) {
                     needs.add(new Sentence("approval.why.floor", Map.of("line", l.lineNo(), "net", l.net().toString(),
                             "floor", floor.toString())));
@@ -155,6 +155,24 @@ class DiscountPolicy implements io.storedesk.pos.sale.DiscountReasons {
         Function<PricedBasket.Manual, PricedBasket.Manual> mark = m -> exceeds(m, limit)
                 || !CurrentUser.hasRole(Role.MANAGER) ? m.approvedBy(manager) : m;
         return basket.withManualDiscounts(basket.manualDiscounts().stream().map(mark).toList());
+    }
+
+    /**
+     * The least a line may be sold for after manual changes without a manager: the item's unit cost (head office's
+     * price list in effect) times the quantity when it has one, else {@code pos.discounts.floor-percent} of the
+     * line's catalogue value (its price before an override).
+     */
+    private Money floor(PricedBasket basket, PricedLine l) {
+        Money listValue = basket.manualDiscounts().stream()
+                .filter(m -> m.kind() == PricedBasket.ManualKind.OVERRIDE && m.lineNo() == l.lineNo())
+                .map(PricedBasket.Manual::base).findFirst().orElse(l.value());
+        Money cost = catalog.find(l.sku()).map(CatalogItem::cost)
+                .filter(c -> c.currency().equals(listValue.currency())).orElse(null);
+        if (cost != null) {
+            return Money.of(cost.amount().multiply(BigDecimal.valueOf(l.quantity())), cost.currency());
+        }
+        return Money.rounded(listValue.amount().multiply(properties.floorPercent()).divide(HUNDRED),
+                listValue.currency());
     }
 
     private static boolean exceeds(PricedBasket.Manual m, DiscountProperties.Limit limit) {

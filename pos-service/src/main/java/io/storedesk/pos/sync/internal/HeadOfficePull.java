@@ -159,6 +159,7 @@ class HeadOfficePull {
                 List<CatalogFeed.PulledPrice> prices = new ArrayList<>();
                 root.path("prices").forEach(p -> prices.add(new CatalogFeed.PulledPrice(text(p, "sku"),
                         LocalDateTime.parse(text(p, "effectiveFrom")), new BigDecimal(text(p, "price")),
+                        p.path("cost").isString() ? new BigDecimal(p.path("cost").asString()) : null,
                         text(p, "currency"), p.path("version").asLong())));
                 String next = required(root, "cursor", "price");
                 tx.executeWithoutResult(s -> {

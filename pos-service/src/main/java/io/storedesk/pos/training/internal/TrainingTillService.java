@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.storedesk.pos.common.CardNumbers;
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
@@ -166,7 +167,7 @@ class TrainingTillService implements TrainingTill {
                 throw ProblemException.rule("card-declined", "Card declined",
                         "The card was declined (%s). Nothing was charged.".formatted(code)).with("responseCode", code);
             }
-            settled.add(new SaleView.Tender("CARD", amount.toString(), null, mask(pan), brand(pan),
+            settled.add(new SaleView.Tender("CARD", amount.toString(), null, CardNumbers.maskPan(pan), brand(pan),
                     "T" + String.format("%05d", Math.floorMod(UUID.randomUUID().hashCode(), 100000)), null,
                     "TRN-CARD-" + UUID.randomUUID()));
             remaining = remaining.minus(amount);
@@ -500,10 +501,6 @@ class TrainingTillService implements TrainingTill {
             return digits.matches("[0-9]{12,19}") ? digits : null;
         }
         return null;
-    }
-
-    private static String mask(String pan) {
-        return pan.substring(0, 6) + "*".repeat(pan.length() - 10) + pan.substring(pan.length() - 4);
     }
 
     private static String brand(String pan) {

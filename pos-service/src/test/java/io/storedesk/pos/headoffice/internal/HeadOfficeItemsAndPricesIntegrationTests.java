@@ -199,7 +199,7 @@ class HeadOfficeItemsAndPricesIntegrationTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aStoreKeyReadsTheFeedsOnlyAndNoOneAnonymous() {
         Map<String, String> key = Map.of("X-Store-Id", "S001", "X-Store-Key", "demo-key-S001");
         Api.Response items = ho.get("/api/ho/v1/catalog/items?cursor=0&limit=2", null, key);
@@ -215,7 +215,7 @@ class HeadOfficeItemsAndPricesIntegrationTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPriceChangeScheduledForALocalTimeTakesEffectAtItsTimeAlsoWithHeadOfficeGone() {
         Api.Response list = ho.post("/api/ho/v1/price-lists", "office", """
                 {"currency":"EUR","effectiveFrom":"2030-03-08T23:30","lines":[{"sku":"LV-1001","price":"2.49"}]}""");
@@ -233,6 +233,41 @@ class HeadOfficeItemsAndPricesIntegrationTests {
         assertThat(line.get("unitPrice").asString()).isEqualTo("2.49");
         assertThat(line.get("priceVersion").asLong()).isEqualTo(version);
         assertThat(shop.get("/api/v1/items/LV-1001", "clerk").json().get("price").asString()).isEqualTo("2.49");
+    }
+
+    @Test
+    @Order(5)
+    void theCostOnAPriceListIsTheFloorOfAClerksDiscountAtTheStore() {
+        Api.Response bad = ho.post("/api/ho/v1/price-lists/import?currency=EUR&effectiveFrom=2030-01-02T00:00",
+                "office", "sku;price;cost\nEL-2005;34.99;33.00\nEL-2004;10.00;-1\nEL-2003;10.00;abc\n", "text/csv", LV);
+        assertThat(bad.status()).as(bad.body()).isEqualTo(201);
+        assertThat(bad.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(bad.json().get("rejected").valueStream().map(r -> r.get("reason").asString()).toList())
+                .containsExactly("price.rejected.bad-cost", "price.rejected.bad-cost");
+        assertThat(bad.json().get("rejected").get(0).get("message").asString()).contains("EL-2004", "pašizmaksa");
+        JsonNode history = ho.get("/api/ho/v1/items/EL-2005/prices", "office").json();
+        assertThat(history.valueStream().filter(h -> "33.00".equals(h.path("cost").asString(""))).count()).isEqualTo(1);
+        sync();
+
+        // 10 % is within a clerk's limit, but 31.49 is below the cost of 33.00: the manager approves
+        String tenPercent = """
+                {"drawerId":"D1","lines":[{"sku":"EL-2005","quantity":1,"discount":{"percent":"10","reason":"DAMAGED"}}],
+                 "tenders":[{"type":"CASH","amount":"50.00"}]%s}""";
+        Api.Response refused = shop.post("/api/v1/sales", "clerk", tenPercent.formatted(""));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).endsWith("discount-needs-approval");
+        assertThat(refused.json().get("needs").toString()).contains("31.49", "33.00");
+        Api.Response approved = shop.post("/api/v1/sales", "clerk",
+                tenPercent.formatted(",\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        assertThat(approved.json().get("lines").get(0).get("net").asString()).isEqualTo("31.49");
+        // 5 % leaves 33.24, above the cost: no approval
+        Api.Response fivePercent = shop.post("/api/v1/sales", "clerk", tenPercent.formatted("").replace("\"10\"", "\"5\""));
+        assertThat(fivePercent.status()).as(fivePercent.body()).isEqualTo(201);
+        assertThat(fivePercent.json().get("lines").get(0).get("net").asString()).isEqualTo("33.24");
+        // an item without a cost keeps the percentage floor (50 %): 10 % off needs no manager
+        Api.Response noCost = shop.post("/api/v1/sales", "clerk", tenPercent.formatted("").replace("EL-2005", "EL-2001"));
+        assertThat(noCost.status()).as(noCost.body()).isEqualTo(201);
     }
 
     private static JsonNode sell(String code) {
