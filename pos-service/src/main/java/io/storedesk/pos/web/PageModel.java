@@ -1,14 +1,18 @@
 package io.storedesk.pos.web;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.drawer.DrawerProperties;
+import io.storedesk.pos.headoffice.HeadOfficeReports;
 import io.storedesk.pos.identity.CurrentUser;
 import io.storedesk.pos.identity.Role;
+import io.storedesk.pos.training.TrainingSubjects;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -23,11 +27,11 @@ class PageModel {
     private final DrawerProperties drawers;
     private final ApiSessions apiSessions;
     private final boolean headOffice;
-    private final io.storedesk.pos.training.TrainingSubjects training;
+    private final TrainingSubjects training;
 
     PageModel(StoreProperties store, DrawerProperties drawers, ApiSessions apiSessions,
-            org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.headoffice.HeadOfficeReports> headOffice,
-            io.storedesk.pos.training.TrainingSubjects training) {
+            ObjectProvider<HeadOfficeReports> headOffice,
+            TrainingSubjects training) {
         this.training = training;
         this.store = store;
         this.drawers = drawers;
@@ -60,10 +64,10 @@ class PageModel {
                 var subjects = training.all();
                 String name = CurrentUser.username();
                 model.addAttribute("trainingUser", subjects.stream().anyMatch(
-                        s -> s.kind() == io.storedesk.pos.training.TrainingSubjects.Kind.USER && s.id().equalsIgnoreCase(name)));
+                        s -> s.kind() == TrainingSubjects.Kind.USER && s.id().equalsIgnoreCase(name)));
                 String registers = String.join(", ", subjects.stream()
-                        .filter(s -> s.kind() == io.storedesk.pos.training.TrainingSubjects.Kind.REGISTER)
-                        .map(io.storedesk.pos.training.TrainingSubjects.Subject::id).toList());
+                        .filter(s -> s.kind() == TrainingSubjects.Kind.REGISTER)
+                        .map(TrainingSubjects.Subject::id).toList());
                 model.addAttribute("trainingRegisters", registers.isEmpty() ? null : registers);
             }
         }
@@ -73,7 +77,7 @@ class PageModel {
     private List<String> denominations() {
         int digits = store.currency().getDefaultFractionDigits();
         return drawers.denominations().getOrDefault(store.currency().getCurrencyCode(), List.of()).stream()
-                .sorted(java.util.Comparator.reverseOrder())
+                .sorted(Comparator.reverseOrder())
                 .map(d -> d.setScale(Math.max(digits, 0), java.math.RoundingMode.UNNECESSARY))
                 .map(BigDecimal::toPlainString)
                 .toList();

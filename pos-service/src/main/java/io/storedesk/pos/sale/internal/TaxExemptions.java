@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.storedesk.pos.catalog.CatalogProperties;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.identity.ApprovalRequest;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 class TaxExemptions implements TaxExemptionWording {
 
     /** The tax letter of an exempt line on receipts and in the tax table. */
-    static final String LETTER = "E";
+    static final String LETTER = CatalogProperties.EXEMPT_LETTER;
 
     /** EU VAT id: two-letter member state prefix (EL for Greece, XI for Northern Ireland), then 2..12 characters. */
     private static final Pattern VAT_ID = Pattern.compile("([A-Z]{2})[0-9A-Z+*]{2,12}");

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,13 @@ import io.storedesk.pos.sale.TenderType;
 import io.storedesk.pos.sale.TrainingTill;
 import io.storedesk.pos.training.TrainingSubjects;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,15 +49,15 @@ class TrainingTillService implements TrainingTill {
     private final StoreProperties store;
     private final Clock clock;
     private final Environment environment;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
 
     TrainingTillService(TrainingSubjects subjects, JdbcClient jdbc, JsonMapper json, StoreProperties store, Clock clock,
-            Environment environment, org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+            Environment environment, PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
         this.subjects = subjects;
         this.jdbc = jdbc;
         // a stored document reads back with the offset it was answered with (the store's), not moved to UTC
-        this.json = json.rebuild().disable(tools.jackson.databind.cfg.DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        this.json = json.rebuild().disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build();
         this.store = store;
         this.clock = clock;
@@ -138,7 +143,7 @@ class TrainingTillService implements TrainingTill {
     /** What the tenders paid of a due amount: cards first, as the simulator approves them, then cash, rounded. */
     private record Settlement(List<SaleView.Tender> tenders, Money paid, Money change, Money cashRounding) {
 
-        static Settlement none(java.util.Currency currency) {
+        static Settlement none(Currency currency) {
             return new Settlement(List.of(), Money.zero(currency), Money.zero(currency), Money.zero(currency));
         }
     }
@@ -295,7 +300,7 @@ class TrainingTillService implements TrainingTill {
     private Valued value(SaleView sale, List<ReturnedLine> lines) {
         String receiptNumber = sale.receiptNumber();
         Map<Integer, Integer> returned = returnedQuantities(receiptNumber);
-        var currency = java.util.Currency.getInstance(sale.currency());
+        var currency = Currency.getInstance(sale.currency());
         Money refund = Money.zero(currency);
         List<TrainingReturn.Line> taken = new ArrayList<>();
         for (ReturnedLine r : lines) {
@@ -455,7 +460,7 @@ class TrainingTillService implements TrainingTill {
             try {
                 tx.executeWithoutResult(status -> jdbc.sql(
                         "INSERT INTO training_counter (register_id, next_value) VALUES (?, 1)").param(registerId).update());
-            } catch (org.springframework.dao.DuplicateKeyException e) {
+            } catch (DuplicateKeyException e) {
                 // another request created it first
             }
         }
