@@ -31,6 +31,13 @@ public record SaleView(
         List<Discount> discounts,
         TaxExemption taxExemption) {
 
+    /** The status of a sale as sold. */
+    public static final String COMPLETED = "COMPLETED";
+    /** The status of a post-voided sale. */
+    public static final String VOIDED = "VOIDED";
+    /** The status of a training sale (ADR 0005), which no book knows. */
+    public static final String TRAINING = "TRAINING";
+
     /** The same sale with another status (VOIDED once post-voided). */
     public SaleView withStatus(String newStatus) {
         return new SaleView(receiptNumber, newStatus, storeId, registerId, drawerId, businessDate, completedAt, clerk,

@@ -56,7 +56,7 @@ class SaleInvoices {
     /** Issues the sale's invoice to this buyer, or reprints it when it was issued to the same buyer before. */
     @Transactional
     public Invoice issue(SaleView sale, String companyName, String vatId, String address, String user) {
-        if ("VOIDED".equals(sale.status())) {
+        if (SaleView.VOIDED.equals(sale.status())) {
             throw ProblemException.conflict("sale-voided", "Sale voided",
                     "Sale %s was voided; it cannot be invoiced.".formatted(sale.receiptNumber()));
         }

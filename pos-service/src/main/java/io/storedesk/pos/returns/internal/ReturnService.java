@@ -164,7 +164,7 @@ class ReturnService {
 
     private static SaleView requireNotVoided(SaleView sale) {
         String receiptNumber = sale.receiptNumber();
-        if ("VOIDED".equals(sale.status())) {
+        if (SaleView.VOIDED.equals(sale.status())) {
             throw ProblemException.rule("sale-voided", "Sale voided",
                     "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
         }

@@ -359,7 +359,7 @@ class SaleService implements Sales {
      */
     private static void requireVoidable(SaleView sale, LocalDate current) {
         String receiptNumber = sale.receiptNumber();
-        if ("VOIDED".equals(sale.status())) {
+        if (SaleView.VOIDED.equals(sale.status())) {
             throw ProblemException.conflict("sale-already-voided", "Sale already voided",
                     "Sale %s was already voided.".formatted(receiptNumber));
         }
@@ -401,7 +401,7 @@ class SaleService implements Sales {
         Instant now = clock.instant();
         voids.insert(sale, clerk, approvedBy, reason, now, cash);
         totals.subtractVoided(sale);
-        SaleView voided = sale.withStatus("VOIDED");
+        SaleView voided = sale.withStatus(SaleView.VOIDED);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("receiptNumber", sale.receiptNumber());
         payload.put("reason", reason);
@@ -479,7 +479,7 @@ class SaleService implements Sales {
     @Transactional(readOnly = true)
     public Optional<SaleView> find(String receiptNumber) {
         return sales.findByReceiptNumber(receiptNumber).map(SaleViews::of)
-                .map(v -> voids.isVoided(v.receiptNumber()) ? v.withStatus("VOIDED") : v);
+                .map(v -> voids.isVoided(v.receiptNumber()) ? v.withStatus(SaleView.VOIDED) : v);
     }
 
     @Override

@@ -208,7 +208,7 @@ class TrainingTillService implements TrainingTill {
             List<SaleView.Tender> tenders, Settlement paid, OffsetDateTime now) {
         Money total = tenders.stream().map(t -> Money.of(t.amount(), basket.total().currency()))
                 .reduce(Money.zero(basket.total().currency()), Money::plus);
-        return new SaleView(number, "TRAINING", store.id(), registerId, drawerId, store.today(clock), now,
+        return new SaleView(number, SaleView.TRAINING, store.id(), registerId, drawerId, store.today(clock), now,
                 clerk, basket.total().currency().getCurrencyCode(),
                 basket.lines().stream().map(l -> new SaleView.Line(l.lineNo(), l.sku(), l.name(), l.department(),
                         l.quantity(), l.unitPrice().toString(), l.discount().toString(), l.net().toString(),
