@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Russian, against head office on a fresh embedded PostgreSQL fed over HTTP with the stores' keys:
  * reached from the all-stores page, one SKU at every store (a negative one marked), a store's stock
  * report with its shrinkage, an unknown SKU's message in the page's language; the gift-card report's
- * liability, activations, redemptions with the offline one apart, and the overdrawn card masked.
+ * liability, activations, redemptions with the offline one apart, and the overdrawn card masked. And
+ * at a store's till (S001 on its own H2, S003 configured as near): a basket line's other stores, the
+ * near one first, a negative quantity marked, in the four languages.
  */
 class HeadOfficeStockPagesBrowserTests {
 
     static final Map<String, String> S001 = Map.of("X-Store-Id", "S001", "X-Store-Key", "demo-key-S001");
     static final Map<String, String> S002 = Map.of("X-Store-Id", "S002", "X-Store-Key", "demo-key-S002");
+    static final Map<String, String> S003 = Map.of("X-Store-Id", "S003", "X-Store-Key", "key-three");
     static final String CARD = "6001000000000099";
     static final String OTHER_CARD = "6001000000000107";
     static final AtomicLong SEQUENCE = new AtomicLong();
@@ -41,7 +48,8 @@ class HeadOfficeStockPagesBrowserTests {
 
     @BeforeAll
     static void start() {
-        headOffice = HeadOfficeNodes.start("stock-pages", Postgres.newDatabase("hostockpages"));
+        headOffice = HeadOfficeNodes.start("stock-pages", Postgres.newDatabase("hostockpages"),
+                "--pos.head-office.store-keys.S003=key-three");
         ho = new Api(HeadOfficeNodes.port(headOffice));
         String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         send(S001, "STOCK_MOVEMENT", """
@@ -56,6 +64,9 @@ class HeadOfficeStockPagesBrowserTests {
         send(S002, "STOCK_MOVEMENT", """
                 {"storeId":"S002","document":"S002-R1-1","reason":"SALE","user":"ivo","occurredAt":"%s",
                  "lines":[{"sku":"LV-1001","quantity":-2}]}""".formatted(now));
+        send(S003, "STOCK_MOVEMENT", """
+                {"storeId":"S003","document":"RCV-3","reason":"RECEIVED","user":"eva","occurredAt":"%s",
+                 "lines":[{"sku":"LV-1001","quantity":7}]}""".formatted(now));
 
         operate(S001, CARD, "ACTIVATE", "50.00");
         operate(S001, OTHER_CARD, "ACTIVATE", "25.00");
@@ -69,6 +80,49 @@ class HeadOfficeStockPagesBrowserTests {
     @AfterAll
     static void stop() {
         HeadOfficeNodes.stop(headOffice);
+    }
+
+    /** Store S001 on its own H2 files, asking this head office for the other stores (S003 is near). */
+    @Test
+    void theTillShowsAnItemsOtherStoresNearestFirstWithNegativesMarked() {
+        ConfigurableApplicationContext store = new SpringApplicationBuilder(PosApplication.class).run("--server.port=0",
+                "--pos.data-dir=target/test-data/store-other-stores-" + System.nanoTime(),
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--pos.sync.head-office.url=http://localhost:" + HeadOfficeNodes.port(headOffice),
+                "--pos.sync.head-office.key=demo-key-S001", "--pos.sync.push-interval=1h",
+                "--pos.sync.pull-interval=1h", "--pos.stock.nearby-stores=S003");
+        try (Browser b = new Browser(HeadOfficeNodes.port(store))) {
+            new Api(HeadOfficeNodes.port(store)).ensureOpen("D1");
+            b.signIn("clerk");
+            for (String lang : List.of("en", "lv", "cs", "ru")) {
+                ResourceBundle words = ResourceBundle.getBundle("messages", Locale.forLanguageTag(lang));
+                b.open("/sale?lang=" + lang);
+                b.viewport(1024, 768);
+                new Select(b.find(By.id("drawer"))).selectByValue("D1");
+                b.find(By.id("scan")).click();
+                b.keys("LV-1001", Keys.ENTER);
+                By button = By.cssSelector("#lines tr[data-sku='LV-1001'] .other-stores-line");
+                b.waitUntil(d -> !d.findElements(button).isEmpty());
+                b.find(button).click();
+                b.waitUntil(d -> d.findElement(By.id("line-stock-table")).isDisplayed());
+                List<WebElement> rows = b.all(By.cssSelector("#line-stock-table tbody tr"));
+                assertThat(rows).hasSize(2);
+                assertThat(rows.get(0).getAttribute("data-store")).as("the near store first").isEqualTo("S003");
+                assertThat(rows.get(0).getText()).contains(words.getString("stock.nearby"), "7");
+                assertThat(rows.get(1).getAttribute("data-store")).isEqualTo("S002");
+                WebElement negative = rows.get(1).findElement(By.cssSelector("td.num"));
+                assertThat(negative.getText()).isEqualTo("-2");
+                assertThat(negative.getAttribute("class")).contains("negative");
+                assertThat(rows.get(1).findElements(By.tagName("td")).get(1).getText()).as("as of").isNotBlank();
+                assertThat(b.content(By.id("line-stock-error"))).isEmpty();
+                assertThat(b.accessibilityProblems()).as("till's other stores, " + lang).isEmpty();
+                b.screenshot("till-other-stores-data-" + lang);
+                b.find(By.id("line-stock-close")).click();
+                b.waitUntil(d -> !d.findElement(By.id("line-stock")).isDisplayed());
+            }
+        } finally {
+            HeadOfficeNodes.stop(store);
+        }
     }
 
     static void send(Map<String, String> store, String type, String payload) {
