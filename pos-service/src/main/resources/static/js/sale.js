@@ -140,6 +140,7 @@
         adj.setAttribute('aria-label', tt('sale.adjustLine', l.name)); adj.setAttribute('aria-keyshortcuts', 'F7');
         adj.addEventListener('click', () => openAdjust(i));
         td.appendChild(adj);
+        td.appendChild(otherStoresButton(l));
         td.appendChild(b); tr.appendChild(td);
         if (l.sku === changedSku) { tr.className = 'changed'; shown = tr; }
         body.appendChild(tr);
@@ -997,6 +998,64 @@
     $('#parked-close').addEventListener('click', () => { parkedBox.hidden = true; scan.focus(); });
     parkedBox.addEventListener('keydown', e => { if (e.key === 'Escape') { e.preventDefault(); parkedBox.hidden = true; scan.focus(); } });
     document.addEventListener('keydown', e => { if (e.key === 'F6') { e.preventDefault(); park(); } });
+
+    // ---- "in other stores" (issue 26): a line's button asks head office, through the store's API, for
+    // the item's quantity in every other store (nearest first, as of when, negatives as they are);
+    // when head office cannot be reached the API's message (in the page's language) is shown ----
+    const lineStock = $('#line-stock');
+    const lineStockWords = {};
+    $$('#line-stock-i18n [data-k]').forEach(e => { lineStockWords[e.dataset.k] = e.textContent; });
+    let lineStockSeq = 0;
+    /** The small button of a basket line that opens its other stores. */
+    function otherStoresButton(l) {
+      const b = document.createElement('button');
+      b.type = 'button'; b.className = 'secondary other-stores-line'; b.textContent = '\u2302';
+      b.title = lineStockWords.title;
+      b.setAttribute('aria-label', lineStockWords.of.replace('{0}', l.name));
+      b.addEventListener('click', () => showOtherStores(l.sku, l.name));
+      return b;
+    }
+    async function showOtherStores(sku, name) {
+      const seq = ++lineStockSeq;
+      const body = $('#line-stock-table tbody');
+      $('#line-stock-h').textContent = lineStockWords.of.replace('{0}', name + ' (' + sku + ')');
+      $('#line-stock-error').textContent = '';
+      body.textContent = '';
+      $('#line-stock-table').hidden = true;
+      $('#line-stock-none').hidden = true;
+      lineStock.hidden = false;
+      const r = await api('GET', '/api/v1/stock/' + encodeURIComponent(sku) + '/other-stores');
+      if (seq !== lineStockSeq || lineStock.hidden) return;
+      if (!r.ok) { $('#line-stock-error').textContent = r.problem.detail; $('#line-stock-close').focus(); return; }
+      const lang = document.documentElement.lang || undefined;
+      const zone = document.querySelector('meta[name="zone"]');
+      let when;
+      try {
+        when = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short', timeZone: zone ? zone.content : undefined });
+      } catch (e) {
+        when = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' });
+      }
+      r.data.stores.forEach(st => {
+        const tr = document.createElement('tr');
+        tr.dataset.store = st.storeId;
+        const cells = [st.storeId + (st.nearby ? ' (' + lineStockWords.nearby + ')' : ''),
+          new Intl.NumberFormat(lang).format(st.onHand), when.format(new Date(st.asOf))];
+        cells.forEach((text, i) => {
+          const td = document.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) td.scope = 'row';
+          td.textContent = text;
+          if (i === 1) td.className = 'num' + (st.onHand < 0 ? ' negative' : '');
+          tr.appendChild(td);
+        });
+        body.appendChild(tr);
+      });
+      $('#line-stock-table').hidden = r.data.stores.length === 0;
+      $('#line-stock-none').hidden = r.data.stores.length !== 0;
+      $('#line-stock-close').focus();
+    }
+    function closeOtherStores() { lineStock.hidden = true; lineStockSeq++; scan.focus(); }
+    $('#line-stock-close').addEventListener('click', closeOtherStores);
+    lineStock.addEventListener('keydown', e => { if (e.key === 'Escape') { e.preventDefault(); closeOtherStores(); } });
 
     restoreKept();             // reads the kept basket before the first render would forget it
     render();

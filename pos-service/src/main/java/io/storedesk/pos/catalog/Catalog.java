@@ -13,4 +13,14 @@ public interface Catalog {
     List<CatalogItem> search(String query, int limit);
 
     TaxCategory taxCategory(String code);
+
+    /**
+     * The till's quick keys when the store has items from head office (issue 26): the active items head
+     * office flagged as quick keys that can be sold now (priced, not blocked), by name in the store's
+     * language; empty when the store has no item from head office (then the till's own configured keys
+     * apply, {@code pos.till.quick-keys}).
+     */
+    default Optional<List<CatalogItem>> headOfficeQuickKeys() {
+        return Optional.empty();
+    }
 }

@@ -33,6 +33,11 @@ public record Formats(Locale locale, Currency currency, ZoneId zone) {
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
     }
 
+    /** An ISO-8601 time with offset as the API writes it ("2026-12-06T10:15:00Z"). */
+    public String dateTime(String iso) {
+        return iso == null || iso.isBlank() ? "" : dateTime(OffsetDateTime.parse(iso));
+    }
+
     /** BCP 47 tag for the browser's Intl formats. */
     public String tag() {
         return locale.toLanguageTag();

@@ -3,6 +3,7 @@ package io.storedesk.pos.web;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.drawer.DrawerProperties;
 import io.storedesk.pos.sale.DiscountReasons;
 import io.storedesk.pos.sale.TaxExemptionWording;
@@ -18,9 +19,11 @@ class PageController {
     private final DiscountReasons discountReasons;
     private final TaxExemptionWording exemptions;
     private final DrawerProperties drawers;
+    private final Catalog catalog;
 
     PageController(TillProperties till, DiscountReasons discountReasons, TaxExemptionWording exemptions,
-            DrawerProperties drawers) {
+            DrawerProperties drawers, Catalog catalog) {
+        this.catalog = catalog;
         this.drawers = drawers;
         this.exemptions = exemptions;
         this.till = till;
@@ -37,10 +40,20 @@ class PageController {
         return "home";
     }
 
+    /**
+     * Head office's quick keys (the items it flagged, named in the store's language) once the store has
+     * items from head office; until then the configured ones ({@code pos.till.quick-keys}).
+     */
+    java.util.List<TillProperties.QuickKey> quickKeys() {
+        return catalog.headOfficeQuickKeys()
+                .map(items -> items.stream().map(i -> new TillProperties.QuickKey(i.name(), i.sku())).toList())
+                .orElseGet(till::quickKeys);
+    }
+
     @GetMapping("/sale")
     String sale(Model model) {
         model.addAttribute("mergeLines", till.mergeIdenticalLines());
-        model.addAttribute("quickKeys", till.quickKeys());
+        model.addAttribute("quickKeys", quickKeys());
         model.addAttribute("discountReasons", discountReasons.reasons());
         model.addAttribute("exemptReasons", exemptions.reasons());
         Map<String, String> registers = new TreeMap<>();   // the register each drawer sits in: its customer display

@@ -49,7 +49,7 @@ class CatalogService implements Catalog, CatalogFeed {
     private final StoreProperties store;
     private final Clock clock;
     private final Map<String, TaxCategory> taxCategories = new ConcurrentHashMap<>();
-    private volatile Index index = new Index(Map.of(), Map.of(), List.of());
+    private volatile Index index = new Index(Map.of(), Map.of(), List.of(), false, List.of());
 
     CatalogService(JdbcClient jdbc, CatalogProperties properties, StoreProperties store, Clock clock) {
         this.jdbc = jdbc;
@@ -79,6 +79,17 @@ class CatalogService implements Catalog, CatalogFeed {
                 .filter(i -> i != null)
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public Optional<List<CatalogItem>> headOfficeQuickKeys() {
+        Index current = index;
+        if (!current.fromHeadOffice) {
+            return Optional.empty();
+        }
+        LocalDateTime now = now();
+        return Optional.of(current.quickKeys.stream().map(e -> e.at(now))
+                .filter(i -> i != null && !i.blocked()).toList());
     }
 
     @Override
@@ -133,16 +144,17 @@ class CatalogService implements Catalog, CatalogFeed {
                 .param("sku", item.sku()).param("barcodes", item.barcodes()).update();
         int updated = jdbc.sql("""
                 UPDATE item SET barcode = ?, name = ?, department = ?, tax_category = ?, search_text = ?, active = TRUE,
-                min_age = ?, ho_version = ?, blocked = ?, updated_at = CURRENT_TIMESTAMP WHERE sku = ?""")
-                .params(barcode, name, item.department(), tax, search, item.ageLimit(), item.version(), blocked, item.sku())
+                min_age = ?, ho_version = ?, blocked = ?, quick_key = ?, updated_at = CURRENT_TIMESTAMP WHERE sku = ?""")
+                .params(barcode, name, item.department(), tax, search, item.ageLimit(), item.version(), blocked,
+                        item.quickKey(), item.sku())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO item (sku, barcode, name, department, price, currency, tax_category, search_text, active,
-                    min_age, ho_version, blocked, own_price, updated_at)
-                    VALUES (?, ?, ?, ?, 0, ?, ?, ?, TRUE, ?, ?, ?, FALSE, CURRENT_TIMESTAMP)""")
+                    min_age, ho_version, blocked, own_price, quick_key, updated_at)
+                    VALUES (?, ?, ?, ?, 0, ?, ?, ?, TRUE, ?, ?, ?, FALSE, ?, CURRENT_TIMESTAMP)""")
                     .params(item.sku(), barcode, name, item.department(), store.currency().getCurrencyCode(), tax, search,
-                            item.ageLimit(), item.version(), blocked).update();
+                            item.ageLimit(), item.version(), blocked, item.quickKey()).update();
         }
         for (String b : item.barcodes()) {
             jdbc.sql("INSERT INTO item_barcode (barcode, sku) VALUES (?, ?)").params(b, item.sku()).update();
@@ -186,9 +198,11 @@ class CatalogService implements Catalog, CatalogFeed {
         Map<String, Entry> bySku = new HashMap<>();
         Map<String, Entry> byBarcode = new HashMap<>();
         List<Searchable> searchable = new ArrayList<>();
+        List<Entry> quickKeys = new ArrayList<>();
+        boolean[] fromHeadOffice = {false};
         jdbc.sql("""
-                SELECT sku, barcode, name, department, price, currency, tax_category, min_age, own_price, blocked
-                FROM item WHERE active = TRUE""").query(rs -> {
+                SELECT sku, barcode, name, department, price, currency, tax_category, min_age, own_price, blocked,
+                ho_version, quick_key FROM item WHERE active = TRUE""").query(rs -> {
             int age = rs.getInt("min_age");
             Integer minAge = rs.wasNull() ? null : age;
             boolean ownPrice = rs.getBoolean("own_price");
@@ -204,9 +218,19 @@ class CatalogService implements Catalog, CatalogFeed {
             more.forEach(b -> byBarcode.put(b, entry));
             searchable.add(new Searchable(SearchText.fold(base.name() + " " + sku + " " + base.barcode() + " "
                     + String.join(" ", more)), entry));
+            rs.getLong("ho_version");
+            if (!rs.wasNull()) {
+                fromHeadOffice[0] = true;
+                if (rs.getBoolean("quick_key")) {
+                    quickKeys.add(entry);
+                }
+            }
         });
         searchable.sort(Comparator.comparing(s -> s.entry.base.name()));
-        index = new Index(Map.copyOf(bySku), Map.copyOf(byBarcode), List.copyOf(searchable));
+        java.text.Collator byName = java.text.Collator.getInstance(store.locale());
+        quickKeys.sort(Comparator.comparing((Entry e) -> e.base.name(), byName).thenComparing(e -> e.base.sku()));
+        index = new Index(Map.copyOf(bySku), Map.copyOf(byBarcode), List.copyOf(searchable), fromHeadOffice[0],
+                List.copyOf(quickKeys));
     }
 
     private static Money money(BigDecimal amount, String currency) {
@@ -231,7 +255,9 @@ class CatalogService implements Catalog, CatalogFeed {
         }
     }
 
-    private record Index(Map<String, Entry> bySku, Map<String, Entry> byBarcode, List<Searchable> searchable) {
+    /** {@code fromHeadOffice}: some active item came from head office; {@code quickKeys}: those it flagged, by name. */
+    private record Index(Map<String, Entry> bySku, Map<String, Entry> byBarcode, List<Searchable> searchable,
+            boolean fromHeadOffice, List<Entry> quickKeys) {
     }
 
     private record Searchable(String text, Entry entry) {

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Served: the head-office API ({@code /api/ho/**}), sign-in ({@code /login}, {@code /logout},
  * {@code /api/v1/auth/**}), health and the other actuator endpoints, the head-office page
  * ({@code /office/stores}; {@code /} leads there), the item and price pages ({@code /office/items},
- * {@code /office/items/{sku}}, {@code /office/prices/import}), the error page, static assets and the API docs.
+ * {@code /office/items/{sku}}, {@code /office/prices/import}), stock across the stores and the gift-card
+ * report ({@code /office/stock}, {@code /office/gift-cards}), the error page, static assets and the API docs.
  */
 @Component
 @ConditionalOnProperty(name = "pos.role", havingValue = "head-office")
@@ -37,7 +38,8 @@ class HeadOfficeRoutes extends OncePerRequestFilter {
 
     /** Exact paths served in the head-office role. */
     static final List<String> PATHS = List.of("/login", "/logout", "/error", "/favicon.ico", "/office/stores",
-            "/office/items", "/office/prices/import", "/v3/api-docs", "/swagger-ui.html");
+            "/office/items", "/office/prices/import", "/office/stock", "/office/gift-cards",
+            "/v3/api-docs", "/swagger-ui.html");
     /** Path prefixes served in the head-office role. */
     static final List<String> PREFIXES = List.of("/api/ho/", "/office/items/", "/api/v1/auth/", "/actuator/", "/css/", "/js/",
             "/webjars/", "/v3/api-docs/", "/swagger-ui/");

@@ -102,9 +102,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/drawer/x-report", "/day").hasRole(MANAGER)
                         .requestMatchers("/sale", "/returns", "/returns/**", "/drawer", "/display/**").hasAnyRole(CLERK, MANAGER)
+                        .requestMatchers("/stock/report").hasRole(MANAGER)
                         .requestMatchers("/stock", "/stock/**").hasAnyRole(CLERK, MANAGER)
                         .requestMatchers("/customers", "/customers/**", "/cases", "/cases/**").hasAnyRole(CLERK, MANAGER)
-                        .requestMatchers("/office/items", "/office/items/**", "/office/prices/**").hasRole(HEAD_OFFICE)
+                        .requestMatchers("/office/items", "/office/items/**", "/office/prices/**", "/office/stock",
+                                "/office/gift-cards").hasRole(HEAD_OFFICE)
                         .requestMatchers("/office", "/office/**").hasAnyRole(MANAGER, HEAD_OFFICE)
                         .anyRequest().authenticated())
                 .headers(h -> h

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the shrinkage counts found (COUNT movements below zero, per SKU).
  */
 @RestController
-class StockReportController {
+class StockReportController implements io.storedesk.pos.stock.StockReports {
 
     static final int MAX_RANGE_DAYS = 366;
 
@@ -41,8 +41,9 @@ class StockReportController {
         this.clock = clock;
     }
 
+    @Override
     @GetMapping("/api/v1/reports/stock")
-    Map<String, Object> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    public Map<String, Object> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate today = store.today(clock);
         LocalDate first = from == null ? today : from;
