@@ -228,7 +228,7 @@ class DayTotals {
             return out;
         }
         if (postgres) { // one text for any number of receipts
-            fromSales(storeId, "s.receipt_number = ANY (?::text[])", List.<Object>of(receipts.toArray(String[]::new)),
+            fromSales(storeId, "s.receipt_number = ANY (?::text[])", List.of((Object) receipts.toArray(String[]::new)),
                     out);
         } else {
             fromSales(storeId, "s.receipt_number IN (" + String.join(",", Collections.nCopies(receipts.size(), "?"))
