@@ -137,9 +137,11 @@ public final class HeadOfficeIngestBenchmark {
             }
 
             if (phases.contains("small")) {
+                reset(jdbc, pgss);
                 loadBefore = load();
-                small(http, portOne, smallStores, smallBatch, smallSeconds, pauseMs);
+                int answered = small(http, portOne, smallStores, smallBatch, smallSeconds, pauseMs);
                 print("   (load %s -> %s)%n", loadBefore, load());
+                statements(jdbc, pgss, Math.max(1, answered));
             }
 
             if (phases.contains("two")) {
@@ -210,7 +212,8 @@ public final class HeadOfficeIngestBenchmark {
     }
 
     /** Small batches from many stores at once: latency of each answer, 429s counted apart. */
-    private static void small(HttpClient http, int port, int stores, int batch, int seconds, int pauseMs)
+    /** The small-batch phase; answers how many batches were answered 200. */
+    private static int small(HttpClient http, int port, int stores, int batch, int seconds, int pauseMs)
             throws Exception {
         ConcurrentLinkedQueue<Long> ok = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> busy = new ConcurrentLinkedQueue<>();
@@ -256,6 +259,7 @@ public final class HeadOfficeIngestBenchmark {
                     + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", stores, batch, 2 * pauseMs, seconds,
                     all.size(), all.size() * batch / took, busy.size(), failed.get(), pct(all, 0.50), pct(all, 0.95),
                     pct(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6);
+            return all.size();
         } finally {
             pool.shutdown();
         }
@@ -337,7 +341,8 @@ public final class HeadOfficeIngestBenchmark {
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .setServerConfig("pg_stat_statements.track", "all").start();
+                .setServerConfig("pg_stat_statements.track", "all")
+                .setServerConfig("pg_stat_statements.track_planning", "on").start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 pg.close();
@@ -371,15 +376,21 @@ public final class HeadOfficeIngestBenchmark {
             return;
         }
         double[] sum = new double[1];
-        jdbc.query("SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) "
-                + "FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC "
-                + "LIMIT 14", (ResultSet rs) -> {
+        jdbc.query("SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110), "
+                + "total_plan_time, plans FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' "
+                + "ORDER BY total_exec_time + total_plan_time DESC LIMIT 14", (ResultSet rs) -> {
                     double ms = rs.getDouble(2);
-                    sum[0] += ms;
-                    print("   %8.2f ms/batch %7d calls %9d rows  %s%n", ms / batches, rs.getLong(1), rs.getLong(3),
-                            rs.getString(4));
+                    sum[0] += ms + rs.getDouble(5);
+                    print("   %8.2f ms/batch (plan %6.2f, %7d plans) %7d calls %9d rows  %s%n", ms / batches,
+                            rs.getDouble(5) / batches, rs.getLong(6), rs.getLong(1), rs.getLong(3), rs.getString(4));
                 });
-        print("   (top statements: %.1f ms of database time per batch)%n", sum[0] / batches);
+        print("   (top statements: %.1f ms of database time per batch, planning included)%n", sum[0] / batches);
+        jdbc.query("SELECT COUNT(*), SUM(calls), SUM(plans), SUM(total_plan_time), SUM(total_exec_time) "
+                + "FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'", (ResultSet rs) -> {
+                    print("   (all statements: %d distinct texts, %d calls, %d plans, planning %.1f ms and execution "
+                            + "%.1f ms per batch)%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                            rs.getDouble(4) / batches, rs.getDouble(5) / batches);
+                });
     }
 
     private static String load() {

@@ -46,9 +46,6 @@ class DayTotals {
     private static final String[] MONTH_TOTAL_KEYS = {"store_id", "month_start"};
     private static final String[] MONTH_FIGURE_KEYS = {"store_id", "month_start", "kind", "figure_key"};
 
-    /** The most bind parameters one PostgreSQL statement takes (the protocol counts them in 16 bits). */
-    private static final int MAX_PARAMETERS = 65_535;
-
     private final JdbcTemplate jdbc;
     private final boolean postgres;
     private final String upsertTotal;
@@ -59,22 +56,24 @@ class DayTotals {
     DayTotals(JdbcTemplate jdbc, ClusterLocks locks) {
         this.jdbc = jdbc;
         this.postgres = locks.postgres();
-        this.upsertTotal = upsert(postgres, "ho_day_total", TOTAL_KEYS, TOTAL_KEPT, TOTAL_ADDED, TOTAL_TYPES);
-        this.upsertFigure = upsert(postgres, "ho_day_figure", FIGURE_KEYS, new String[0], FIGURE_ADDED, FIGURE_TYPES);
-        this.upsertMonthTotal = upsert(postgres, "ho_month_total", MONTH_TOTAL_KEYS, TOTAL_KEPT, TOTAL_ADDED,
+        this.upsertTotal = merge("ho_day_total", TOTAL_KEYS, TOTAL_KEPT, TOTAL_ADDED, TOTAL_TYPES);
+        this.upsertFigure = merge("ho_day_figure", FIGURE_KEYS, new String[0], FIGURE_ADDED, FIGURE_TYPES);
+        this.upsertMonthTotal = merge("ho_month_total", MONTH_TOTAL_KEYS, TOTAL_KEPT, TOTAL_ADDED,
                 TOTAL_TYPES);
-        this.upsertMonthFigure = upsert(postgres, "ho_month_figure", MONTH_FIGURE_KEYS, new String[0], FIGURE_ADDED,
+        this.upsertMonthFigure = merge("ho_month_figure", MONTH_FIGURE_KEYS, new String[0], FIGURE_ADDED,
                 FIGURE_TYPES);
     }
 
     /**
      * Adds each business day's change to the store's day totals and to its month's totals (the caller
-     * holds the store's lock). PostgreSQL: every row of the batch in one statement (one round trip):
-     * a multi-row upsert per table, chained as data-modifying CTEs (each row once: the batch's changes
-     * are summed per day, month, kind and key first); H2: a JDBC batch of MERGEs per table.
+     * holds the store's lock). PostgreSQL: the upserts go into the batch's {@link BatchStatement} (one
+     * statement of fixed text; each row once: the batch's changes are summed per day, month, kind and
+     * key first); H2: a JDBC batch of MERGEs per table.
+     *
+     * @param writes the batch's statement (PostgreSQL), or null (H2)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void add(String storeId, Map<LocalDate, DayDelta> days) {
+    void add(String storeId, Map<LocalDate, DayDelta> days, BatchStatement writes) {
         Map<LocalDate, DayDelta> months = new TreeMap<>();
         days.forEach((date, d) -> months.computeIfAbsent(date.withDayOfMonth(1), m -> new DayDelta(d.currency))
                 .add(d, 1));
@@ -84,55 +83,53 @@ class DayTotals {
         List<Object[]> monthTotals = new ArrayList<>();
         List<Object[]> monthFigures = new ArrayList<>();
         rows(storeId, months, monthTotals, monthFigures);
-        List<Object[]> exempt = new ArrayList<>();
+        List<Object[]> exempt = new ArrayList<>(); // the detail of the TAX_EXEMPT figures, for rebuild and late post-voids
         days.values().forEach(d -> d.exemptSales.forEach(s -> exempt.add(new Object[] {storeId, s.receiptNumber(),
                 Date.valueOf(s.businessDate()), s.exemption().reason(), s.exemption().lineNos().stream()
                         .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.exemption().net()})));
-        String insertExempt = "INSERT INTO ho_sale_exempt (store_id, receipt_number, business_date, reason, line_nos, "
-                + "net) VALUES "; // the detail of the TAX_EXEMPT figures, for rebuild and late post-voids
-        long parameters = java.util.stream.Stream.of(totals, figures, monthTotals, monthFigures, exempt)
-                .flatMap(List::stream).mapToLong(r -> r.length).sum();
-        if (postgres && parameters <= MAX_PARAMETERS) {
-            Statement one = new Statement();
-            one.add(upsertTotal, totals);
-            one.add(upsertFigure, figures);
-            one.add(upsertMonthTotal, monthTotals);
-            one.add(upsertMonthFigure, monthFigures);
-            one.add(insertExempt + "(?, ?, ?, ?, ?, ?)", exempt);
-            one.run(jdbc);
-        } else { // H2, or a batch spread over so many days that one statement would take too many parameters
+        if (writes != null) {
+            writes.add(BatchStatement.Table.DAY_TOTAL, totals);
+            writes.add(BatchStatement.Table.DAY_FIGURE, figures);
+            writes.add(BatchStatement.Table.MONTH_TOTAL, monthTotals);
+            writes.add(BatchStatement.Table.MONTH_FIGURE, monthFigures);
+            writes.add(BatchStatement.Table.SALE_EXEMPT, exempt);
+        } else {
             batch(upsertTotal, totals);
             batch(upsertFigure, figures);
             batch(upsertMonthTotal, monthTotals);
             batch(upsertMonthFigure, monthFigures);
-            batch(insertExempt + "(?, ?, ?, ?, ?, ?)", exempt);
+            batch("INSERT INTO ho_sale_exempt (" + BatchStatement.Table.SALE_EXEMPT.columns
+                    + ") VALUES (?, ?, ?, ?, ?, ?)", exempt);
         }
-        List<Object> emptiedDays = new ArrayList<>();
+        List<Date> emptiedDays = new ArrayList<>();
         days.forEach((date, d) -> {
             if (d.subtracted) {
                 emptiedDays.add(Date.valueOf(date));
             }
         });
-        if (!emptiedDays.isEmpty()) { // keyed figures whose detail rows were all post-voided go, as in a report from the rows
-            List<Object> emptiedMonths = emptiedDays.stream().map(d -> (Object) Date.valueOf(((Date) d).toLocalDate()
-                    .withDayOfMonth(1))).distinct().toList();
-            String inDays = "DELETE FROM ho_day_figure WHERE store_id = ? AND detail_rows = 0 AND business_date IN ("
-                    + marks(emptiedDays.size()) + ")";
-            String inMonths = "DELETE FROM ho_month_figure WHERE store_id = ? AND detail_rows = 0 AND month_start IN ("
-                    + marks(emptiedMonths.size()) + ")";
-            List<Object> daysParams = new ArrayList<>(List.of(storeId));
-            daysParams.addAll(emptiedDays);
-            List<Object> monthParams = new ArrayList<>(List.of(storeId));
-            monthParams.addAll(emptiedMonths);
-            if (postgres) {
-                List<Object> params = new ArrayList<>(daysParams);
-                params.addAll(monthParams);
-                jdbc.update("WITH emptied AS (" + inDays + ") " + inMonths, params.toArray());
-            } else {
-                jdbc.update(inDays, daysParams.toArray());
-                jdbc.update(inMonths, monthParams.toArray());
-            }
+        if (emptiedDays.isEmpty()) {
+            return;
         }
+        // keyed figures whose detail rows were all post-voided go, as in a report from the rows
+        List<Date> emptiedMonths = emptiedDays.stream().map(d -> Date.valueOf(d.toLocalDate().withDayOfMonth(1)))
+                .distinct().toList();
+        if (writes != null) {
+            writes.run(jdbc); // the upserts first: these deletes read what they leave
+            jdbc.update("WITH emptied AS (DELETE FROM ho_day_figure WHERE store_id = ?::text AND detail_rows = 0 "
+                    + "AND business_date = ANY (?::date[])) DELETE FROM ho_month_figure WHERE store_id = ?::text "
+                    + "AND detail_rows = 0 AND month_start = ANY (?::date[])", Rows.text(storeId),
+                    emptiedDays.stream().map(Date::toString).toArray(String[]::new), Rows.text(storeId),
+                    emptiedMonths.stream().map(Date::toString).toArray(String[]::new));
+            return;
+        }
+        List<Object> daysParams = new ArrayList<>(List.of(storeId));
+        daysParams.addAll(emptiedDays);
+        List<Object> monthParams = new ArrayList<>(List.of(storeId));
+        monthParams.addAll(emptiedMonths);
+        jdbc.update("DELETE FROM ho_day_figure WHERE store_id = ? AND detail_rows = 0 AND business_date IN ("
+                + marks(emptiedDays.size()) + ")", daysParams.toArray());
+        jdbc.update("DELETE FROM ho_month_figure WHERE store_id = ? AND detail_rows = 0 AND month_start IN ("
+                + marks(emptiedMonths.size()) + ")", monthParams.toArray());
     }
 
     /** The totals and figure rows of {@code deltas} (per day or per month), parameters as the upserts take them. */
@@ -155,43 +152,6 @@ class DayTotals {
 
     private static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
-    }
-
-    /**
-     * PostgreSQL: several multi-row INSERTs (or upserts) sent as one statement, each but the last a
-     * data-modifying CTE. They write different tables, so no row is touched twice; PostgreSQL runs
-     * every part to completion.
-     */
-    private static final class Statement {
-
-        private final List<String> parts = new ArrayList<>();
-        private final List<Object> params = new ArrayList<>();
-
-        /** {@code sql} is an INSERT whose single {@code VALUES (?, ...)} row is repeated once per row. */
-        void add(String sql, List<Object[]> rows) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            int at = sql.indexOf(" VALUES (") + " VALUES ".length();
-            int end = sql.indexOf(')', at) + 1;
-            String row = sql.substring(at, end);
-            parts.add(sql.substring(0, at) + String.join(", ", Collections.nCopies(rows.size(), row))
-                    + sql.substring(end));
-            rows.forEach(r -> params.addAll(java.util.Arrays.asList(r)));
-        }
-
-        void run(JdbcTemplate jdbc) {
-            if (parts.isEmpty()) {
-                return;
-            }
-            StringBuilder sql = new StringBuilder();
-            for (int i = 0; i < parts.size() - 1; i++) {
-                sql.append(i == 0 ? "WITH " : ", ").append("w").append(i).append(" AS (").append(parts.get(i))
-                        .append(") ");
-            }
-            sql.append(parts.get(parts.size() - 1));
-            jdbc.update(sql.toString(), params.toArray());
-        }
     }
 
     /**
@@ -228,7 +188,11 @@ class DayTotals {
                     day(fresh, rs.getDate(1).toLocalDate(), rs.getString(2)).figure(DayDelta.REFUND, rs.getString(3),
                             rs.getLong(4), rs.getBigDecimal(5), java.math.BigDecimal.ZERO);
                 }, storeId, day);
-        add(storeId, fresh);
+        BatchStatement writes = postgres ? new BatchStatement() : null;
+        add(storeId, fresh, writes);
+        if (writes != null) {
+            writes.run(jdbc);
+        }
         resumMonth(storeId, date.withDayOfMonth(1));
         return !before.equals(snapshot(storeId, day));
     }
@@ -260,10 +224,15 @@ class DayTotals {
      */
     Map<LocalDate, DayDelta> salesOf(String storeId, Collection<String> receipts) {
         Map<LocalDate, DayDelta> out = new TreeMap<>();
-        if (!receipts.isEmpty()) {
-            List<Object> params = new ArrayList<>(receipts);
+        if (receipts.isEmpty()) {
+            return out;
+        }
+        if (postgres) { // one text for any number of receipts
+            fromSales(storeId, "s.receipt_number = ANY (?::text[])", List.of((Object) receipts.toArray(String[]::new)),
+                    out);
+        } else {
             fromSales(storeId, "s.receipt_number IN (" + String.join(",", Collections.nCopies(receipts.size(), "?"))
-                    + ")", params, out);
+                    + ")", new ArrayList<>(receipts), out);
         }
         return out;
     }
@@ -335,27 +304,15 @@ class DayTotals {
     }
 
     /**
-     * An upsert adding {@code added} to the row of {@code keys}: PostgreSQL's
-     * {@code INSERT ... ON CONFLICT DO UPDATE}, H2's {@code MERGE INTO ... USING}. Parameters in
-     * the order keys, kept, added.
+     * H2: a {@code MERGE INTO ... USING} adding {@code added} to the row of {@code keys} (PostgreSQL:
+     * the upserts of {@link BatchStatement}). Parameters in the order keys, kept, added.
      */
-    private static String upsert(boolean postgres, String table, String[] keys, String[] kept, String[] added,
-            String[] types) {
+    private static String merge(String table, String[] keys, String[] kept, String[] added, String[] types) {
         List<String> columns = new ArrayList<>(List.of(keys));
         columns.addAll(List.of(kept));
         columns.addAll(List.of(added));
         String list = String.join(", ", columns);
         StringBuilder sql = new StringBuilder();
-        if (postgres) {
-            sql.append("INSERT INTO ").append(table).append(" (").append(list).append(") VALUES (")
-                    .append(String.join(", ", Collections.nCopies(columns.size(), "?"))).append(") ON CONFLICT (")
-                    .append(String.join(", ", keys)).append(") DO UPDATE SET ");
-            for (int i = 0; i < added.length; i++) {
-                sql.append(i == 0 ? "" : ", ").append(added[i]).append(" = ").append(table).append('.')
-                        .append(added[i]).append(" + EXCLUDED.").append(added[i]);
-            }
-            return sql.toString();
-        }
         sql.append("MERGE INTO ").append(table).append(" t USING (VALUES (");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(types[i]).append(')');

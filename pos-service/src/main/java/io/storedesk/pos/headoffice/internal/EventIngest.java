@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.storedesk.pos.common.ClusterLocks;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * batch makes the row first): finds what head office already holds of the batch in one query
  * ({@link Known}: event ids, receipts, post-voids, return numbers, loyalty entries), stores the new
  * events as received, and updates the report projections and loyalty balances, with as few round
- * trips to the database as the rows allow (docs/scaling.md, "Round trips of a small batch").
+ * trips to the database as the rows allow (docs/scaling.md, "Round trips of a small batch"): on
+ * PostgreSQL the writes are gathered into one {@link BatchStatement} of fixed text, which also
+ * updates the store's row; on H2 each writer runs its own statements.
  */
 @Service
 @Profile("head-office")
@@ -40,9 +42,11 @@ class EventIngest {
     private final StockBook stock;
     private final Clock clock;
     private final GiftCardBook giftCards;
+    private final boolean postgres;
 
     EventIngest(JdbcTemplate jdbc, TransactionTemplate tx, ProjectionWriter projections, LoyaltyBook loyalty,
-            StockBook stock, Clock clock, GiftCardBook giftCards) {
+            StockBook stock, Clock clock, GiftCardBook giftCards, ClusterLocks locks) {
+        this.postgres = locks.postgres();
         this.stock = stock;
         this.giftCards = giftCards;
         this.jdbc = jdbc;
@@ -67,7 +71,7 @@ class EventIngest {
                 .isEmpty()) {
             return null;
         }
-        Known known = Known.probe(jdbc, storeId, events);
+        Known known = Known.probe(jdbc, storeId, events, postgres);
         Map<String, StoreEvent> fresh = new LinkedHashMap<>();
         events.forEach(e -> fresh.putIfAbsent(e.eventId(), e));
         fresh.keySet().removeAll(known.events);
@@ -98,16 +102,28 @@ class EventIngest {
                 currency = r.currency();
             }
         }
-        Rows.append(jdbc, "ho_event", "store_id, event_id, sequence_no, type, occurred_at, payload, received_at", rows);
+        BatchStatement writes = postgres ? new BatchStatement() : null;
+        if (writes != null) {
+            writes.add(BatchStatement.Table.EVENT, rows);
+        } else {
+            Rows.insert(jdbc, "ho_event", BatchStatement.Table.EVENT.columns, rows);
+        }
         List<StoreEvent> applied = List.copyOf(fresh.values());
-        projections.write(storeId, applied, known);
-        loyalty.apply(storeId, entries, known.loyaltyEntries, now);
-        stock.apply(storeId, movements);
+        projections.write(storeId, applied, known, writes);
+        loyalty.apply(storeId, entries, known.loyaltyEntries, now, writes);
+        stock.apply(storeId, movements, writes);
+        if (writes != null && !giftCardOps.isEmpty()) {
+            writes.run(jdbc); // the loyalty cards' rows are locked before the gift cards', as they always were
+        }
         giftCardOps.forEach(op -> giftCards.applyEvent(new GiftCardBook.Op(op.opId(), op.number(), op.kind(),
                 op.amount(), op.currency(), storeId, op.document(), op.cancels(), op.offline(), op.occurredAt()),
                 op.refunds()));
-        jdbc.update("UPDATE ho_store SET events = events + ?, last_batch_at = ?, currency = COALESCE(?, currency) "
-                + "WHERE store_id = ?", fresh.size(), receivedAt, Rows.text(currency), storeId);
+        if (writes != null) {
+            writes.run(jdbc, storeId, fresh.size(), receivedAt, currency);
+        } else {
+            jdbc.update("UPDATE ho_store SET events = events + ?, last_batch_at = ?, currency = COALESCE(?, currency) "
+                    + "WHERE store_id = ?", fresh.size(), receivedAt, Rows.text(currency), storeId);
+        }
         return new Result(events.size(), fresh.size(), duplicates);
     }
 

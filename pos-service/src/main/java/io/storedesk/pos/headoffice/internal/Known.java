@@ -30,8 +30,25 @@ final class Known {
     private Known() {
     }
 
-    /** Probes everything the batch's events refer to, in one statement (the caller holds the store's lock). */
-    static Known probe(JdbcTemplate jdbc, String storeId, Collection<StoreEvent> batch) {
+    /**
+     * PostgreSQL: the probe, one text whatever the batch holds (each key set one array parameter), so
+     * it is prepared once per connection (docs/scaling.md, "Fixed statement shapes").
+     */
+    private static final String PROBE = "SELECT 'E', event_id FROM ho_event WHERE store_id = ?::text "
+            + "AND event_id = ANY (?::text[]) "
+            + "UNION ALL SELECT 'S', receipt_number FROM ho_sale WHERE store_id = ?::text "
+            + "AND receipt_number = ANY (?::text[]) "
+            + "UNION ALL SELECT 'V', receipt_number FROM ho_void WHERE store_id = ?::text "
+            + "AND receipt_number = ANY (?::text[]) "
+            + "UNION ALL SELECT 'R', return_number FROM ho_return WHERE store_id = ?::text "
+            + "AND return_number = ANY (?::text[]) "
+            + "UNION ALL SELECT 'L', entry_id FROM ho_loyalty_entry WHERE entry_id = ANY (?::text[])";
+
+    /**
+     * Probes everything the batch's events refer to, in one statement (the caller holds the store's
+     * lock): on PostgreSQL with array parameters, on H2 with a list of parameters per key set.
+     */
+    static Known probe(JdbcTemplate jdbc, String storeId, Collection<StoreEvent> batch, boolean postgres) {
         Set<String> eventIds = new LinkedHashSet<>();
         Set<String> receipts = new LinkedHashSet<>();
         Set<String> voided = new LinkedHashSet<>();
@@ -51,6 +68,14 @@ final class Known {
             }
         }
         Known known = new Known();
+        if (postgres) {
+            jdbc.query(PROBE, rs -> {
+                known.add(rs.getString(1), rs.getString(2));
+            }, Rows.text(storeId), eventIds.toArray(String[]::new), Rows.text(storeId), receipts.toArray(String[]::new),
+                    Rows.text(storeId), voided.toArray(String[]::new), Rows.text(storeId),
+                    returns.toArray(String[]::new), entries.toArray(String[]::new));
+            return known;
+        }
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         part(parts, params, "E", "event_id", "ho_event", storeId, eventIds);
@@ -62,16 +87,19 @@ final class Known {
             return known;
         }
         jdbc.query(String.join(" UNION ALL ", parts), rs -> {
-            String key = rs.getString(2);
-            switch (rs.getString(1)) {
-                case "E" -> known.events.add(key);
-                case "S" -> known.receipts.add(key);
-                case "V" -> known.voids.add(key);
-                case "R" -> known.returns.add(key);
-                default -> known.loyaltyEntries.add(key);
-            }
+            known.add(rs.getString(1), rs.getString(2));
         }, params.toArray());
         return known;
+    }
+
+    private void add(String tag, String key) {
+        switch (tag) {
+            case "E" -> events.add(key);
+            case "S" -> receipts.add(key);
+            case "V" -> voids.add(key);
+            case "R" -> returns.add(key);
+            default -> loyaltyEntries.add(key);
+        }
     }
 
     private static void part(List<String> parts, List<Object> params, String tag, String column, String table,

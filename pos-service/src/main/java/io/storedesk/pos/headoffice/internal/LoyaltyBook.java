@@ -131,17 +131,24 @@ class LoyaltyBook {
     /** Applies new ledger entries (in the caller's transaction), finding those the book already has first. */
     @Transactional(propagation = Propagation.MANDATORY)
     void apply(String storeId, List<Projected.LoyaltyEntry> entries, Instant now) {
+        BatchStatement writes = postgres ? new BatchStatement() : null;
         apply(storeId, entries, Rows.existing(jdbc, "ho_loyalty_entry", null, "entry_id",
-                entries.stream().map(Projected.LoyaltyEntry::entryId).toList()), now);
+                entries.stream().map(Projected.LoyaltyEntry::entryId).toList()), now, writes);
+        if (writes != null) {
+            writes.run(jdbc);
+        }
     }
 
     /**
      * Applies the batch's new ledger entries (in the batch's transaction).
      *
-     * @param known the entry ids already in the book ({@link Known}, probed in this transaction)
+     * @param known  the entry ids already in the book ({@link Known}, probed in this transaction)
+     * @param writes PostgreSQL: the batch's statement, which writes the entries, the cards' balances
+     *               and the store's interest (run by the caller); null on H2 (written at once)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void apply(String storeId, List<Projected.LoyaltyEntry> entries, java.util.Set<String> known, Instant now) {
+    void apply(String storeId, List<Projected.LoyaltyEntry> entries, java.util.Set<String> known, Instant now,
+            BatchStatement writes) {
         Map<String, Projected.LoyaltyEntry> fresh = new LinkedHashMap<>();
         entries.forEach(e -> fresh.putIfAbsent(e.entryId(), e));
         fresh.keySet().removeAll(known);
@@ -154,24 +161,13 @@ class LoyaltyBook {
                 Rows.text(e.receiptNumber())}).toList();
         Map<String, Long> byCard = new TreeMap<>(); // ascending: row locks always taken in the same order
         fresh.values().forEach(e -> byCard.merge(e.card(), e.points(), Long::sum));
-        if (postgres && entryRows.size() * 8 + byCard.size() * 4 + 3 <= MAX_PARAMETERS) {
-            applyInOneStatement(storeId, entryRows, byCard, at);
+        if (writes != null) {
+            writes.add(BatchStatement.Table.LOYALTY_ENTRY, entryRows);
+            writes.accounts(storeId, byCard, at);
             return;
         }
         Rows.insert(jdbc, "ho_loyalty_entry", ENTRY_COLUMNS, entryRows);
         long change = changeNo();
-        if (postgres) { // a batch too large for one statement's parameters
-            List<Object[]> rows = new ArrayList<>();
-            byCard.forEach((card, points) -> rows.add(new Object[] {card, points, at, change, Rows.text(storeId)}));
-            jdbc.batchUpdate("INSERT INTO ho_loyalty_account (card, balance, version, updated_at, change_no, home_store) "
-                    + "VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (card) DO UPDATE SET "
-                    + "balance = ho_loyalty_account.balance + EXCLUDED.balance, "
-                    + "version = ho_loyalty_account.version + 1, updated_at = EXCLUDED.updated_at, "
-                    + "change_no = EXCLUDED.change_no, "
-                    + "home_store = COALESCE(ho_loyalty_account.home_store, EXCLUDED.home_store)", rows);
-            interest(storeId, byCard.keySet(), at);
-            return;
-        }
         List<Object[]> updates = new ArrayList<>();
         byCard.forEach((card, points) -> updates.add(new Object[] {points, at, change, Rows.text(storeId), card}));
         int[] updated = jdbc.batchUpdate("UPDATE ho_loyalty_account SET balance = balance + ?, version = version + 1, "
@@ -187,39 +183,7 @@ class LoyaltyBook {
         interest(storeId, byCard.keySet(), at);
     }
 
-    /** The most bind parameters one PostgreSQL statement takes (the protocol counts them in 16 bits). */
-    private static final int MAX_PARAMETERS = 65_535;
-
-    private static final String ENTRY_COLUMNS = "entry_id, store_id, card, entry_type, points, applied_at, occurred_at, "
-            + "receipt_number";
-
-    /**
-     * PostgreSQL: the entries, the cards' balances and the store's interest in cards homed elsewhere
-     * in one statement (one round trip): the entries' INSERT and the accounts' upsert as
-     * data-modifying CTEs, the interest from the upsert's RETURNING (each card's home as it stands
-     * after this change). The cards' rows are upserted in ascending order, locked each as it is
-     * reached, as before; {@code change_no} is this transaction's id.
-     */
-    private void applyInOneStatement(String storeId, List<Object[]> entryRows, Map<String, Long> byCard,
-            Timestamp at) {
-        List<Object> params = new ArrayList<>();
-        entryRows.forEach(r -> params.addAll(List.of(r)));
-        byCard.forEach((card, points) -> params.addAll(List.of(card, points, at, Rows.text(storeId))));
-        params.addAll(List.of(storeId, at, storeId));
-        jdbc.update("WITH entries AS (INSERT INTO ho_loyalty_entry (" + ENTRY_COLUMNS + ") VALUES "
-                + String.join(", ", java.util.Collections.nCopies(entryRows.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))
-                + "), accounts AS (INSERT INTO ho_loyalty_account (card, balance, version, updated_at, change_no, "
-                + "home_store) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(byCard.size(),
-                        "(?, ?, 1, ?, pg_current_xact_id()::text::bigint, ?)"))
-                + " ON CONFLICT (card) DO UPDATE SET balance = ho_loyalty_account.balance + EXCLUDED.balance, "
-                + "version = ho_loyalty_account.version + 1, updated_at = EXCLUDED.updated_at, "
-                + "change_no = EXCLUDED.change_no, "
-                + "home_store = COALESCE(ho_loyalty_account.home_store, EXCLUDED.home_store) "
-                + "RETURNING card, home_store) "
-                + "INSERT INTO ho_loyalty_interest (store_id, card, since) SELECT ?, a.card, ? FROM accounts a "
-                + "WHERE a.home_store IS NULL OR a.home_store <> ? ON CONFLICT DO NOTHING", params.toArray());
-    }
+    private static final String ENTRY_COLUMNS = BatchStatement.Table.LOYALTY_ENTRY.columns;
 
     /** The store follows these cards from now on, where they are homed elsewhere. */
     private void interest(String storeId, java.util.Collection<String> cards, Timestamp at) {

@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds a batch's new sales, post-voids and returns to the report projections, with one JDBC batch
- * multi-row INSERT per table and up to 100 rows, and what they change to the per store and day
- * totals ({@link DayTotals}); a Z report to the day closes. A sale, void or return the projection
+ * Adds a batch's new sales, post-voids and returns to the report projections (PostgreSQL: their rows
+ * gathered into the batch's {@link BatchStatement}; H2: a multi-row INSERT per table and up to 100
+ * rows), and what they change to the per store and day totals ({@link DayTotals}); a Z report to
+ * the day closes. A sale, void or return the projection
  * already holds (the same document sent again under another event id) is kept as an event but
  * projected once, so duplicates and resends change no total; a post-void counts the same whether
  * it arrives before or after its sale.
@@ -38,9 +39,10 @@ class ProjectionWriter {
     /**
      * @param known what head office held of the batch's documents before it ({@link Known}, probed
      *              under the store's lock in this transaction)
+     * @param writes the batch's statement (PostgreSQL), or null (H2: rows written at once)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void write(String storeId, List<StoreEvent> events, Known known) {
+    void write(String storeId, List<StoreEvent> events, Known known, BatchStatement writes) {
         Map<String, Projected.Sale> sales = new LinkedHashMap<>();
         Map<String, Projected.Void> voids = new LinkedHashMap<>();
         Map<String, Projected.Return> returns = new LinkedHashMap<>();
@@ -57,11 +59,20 @@ class ProjectionWriter {
             }
         }
         Map<LocalDate, DayDelta> days = new TreeMap<>();
-        writeSales(storeId, sales, known, days);
-        writeVoids(storeId, voids, known, days);
-        writeReturns(storeId, returns, known, days);
-        totals.add(storeId, days);
+        writeSales(storeId, sales, known, days, writes);
+        writeVoids(storeId, voids, known, days, writes);
+        writeReturns(storeId, returns, known, days, writes);
+        totals.add(storeId, days, writes);
         writeCloses(storeId, closes);
+    }
+
+    /** The rows go into the batch's statement (PostgreSQL), or are inserted now (H2). */
+    private void append(BatchStatement writes, BatchStatement.Table table, List<Object[]> rows) {
+        if (writes != null) {
+            writes.add(table, rows);
+        } else {
+            Rows.insert(jdbc, table.table, table.columns, rows);
+        }
     }
 
     private static DayDelta day(Map<LocalDate, DayDelta> days, LocalDate date, String currency) {
@@ -73,7 +84,7 @@ class ProjectionWriter {
      * first (then they never stood).
      */
     private void writeSales(String storeId, Map<String, Projected.Sale> sales, Known known,
-            Map<LocalDate, DayDelta> days) {
+            Map<LocalDate, DayDelta> days, BatchStatement writes) {
         sales.keySet().removeAll(known.receipts);
         if (sales.isEmpty()) {
             return;
@@ -102,12 +113,9 @@ class ProjectionWriter {
                         Date.valueOf(s.businessDate())});
             }
         }
-        Rows.append(jdbc, "ho_sale", "store_id, receipt_number, business_date, sale_hour, register_id, clerk, "
-                + "currency, subtotal, discount_total, total, tax_total, cash_rounding, loyalty_card", heads);
-        Rows.append(jdbc, "ho_sale_line", "store_id, receipt_number, line_no, sku, department, quantity, "
-                + "unit_price, discount, net, tax, tax_rate, business_date", lines);
-        Rows.append(jdbc, "ho_sale_tender", "store_id, receipt_number, tender_no, type, amount, business_date",
-                tenders);
+        append(writes, BatchStatement.Table.SALE, heads);
+        append(writes, BatchStatement.Table.SALE_LINE, lines);
+        append(writes, BatchStatement.Table.SALE_TENDER, tenders);
     }
 
     /**
@@ -115,20 +123,22 @@ class ProjectionWriter {
      * earlier in this one) is taken out of its day's sales figures.
      */
     private void writeVoids(String storeId, Map<String, Projected.Void> voids, Known known,
-            Map<LocalDate, DayDelta> days) {
+            Map<LocalDate, DayDelta> days, BatchStatement writes) {
         voids.keySet().removeAll(known.voids);
         if (voids.isEmpty()) {
             return;
         }
         voids.values().forEach(v -> day(days, v.businessDate(), v.currency()).voided(v));
+        if (writes != null) {
+            writes.run(jdbc); // the sales gathered so far are read back with those of earlier batches
+        }
         totals.salesOf(storeId, voids.keySet()).forEach((date, sold) -> day(days, date, sold.currency).add(sold, -1));
-        Rows.append(jdbc, "ho_void", "store_id, receipt_number, business_date, currency, total, voided_by",
-                voids.values().stream().map(v -> new Object[] {storeId, v.receiptNumber(),
+        append(writes, BatchStatement.Table.VOID, voids.values().stream().map(v -> new Object[] {storeId, v.receiptNumber(),
                         Date.valueOf(v.businessDate()), v.currency(), v.total(), Rows.text(v.voidedBy())}).toList());
     }
 
     private void writeReturns(String storeId, Map<String, Projected.Return> returns, Known known,
-            Map<LocalDate, DayDelta> days) {
+            Map<LocalDate, DayDelta> days, BatchStatement writes) {
         returns.keySet().removeAll(known.returns);
         if (returns.isEmpty()) {
             return;
@@ -141,12 +151,11 @@ class ProjectionWriter {
                 refunds.add(new Object[] {storeId, r.returnNumber(), ++n, t.type(), t.amount()});
             }
         }
-        Rows.append(jdbc, "ho_return", "store_id, return_number, receipt_number, business_date, currency, "
-                + "refund_total, cash_rounding", returns.values().stream()
+        append(writes, BatchStatement.Table.RETURN, returns.values().stream()
                         .map(r -> new Object[] {storeId, r.returnNumber(), Rows.text(r.receiptNumber()),
                                 Date.valueOf(r.businessDate()), r.currency(), r.refundTotal(), r.cashRounding()})
                         .toList());
-        Rows.append(jdbc, "ho_return_refund", "store_id, return_number, refund_no, type, amount", refunds);
+        append(writes, BatchStatement.Table.RETURN_REFUND, refunds);
     }
 
     /** A store's Z report: the counters of its closed day (a later Z of the same day replaces it). */

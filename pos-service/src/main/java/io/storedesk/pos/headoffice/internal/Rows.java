@@ -1,15 +1,11 @@
 package io.storedesk.pos.headoffice.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 
@@ -34,7 +30,8 @@ final class Rows {
     /**
      * Inserts the rows with multi-row {@code INSERT ... VALUES (...), (...)} statements of up to
      * {@value #ROWS_PER_INSERT} rows (portable, and far fewer statements for the database to run
-     * than one per row, even in a JDBC batch).
+     * than one per row, even in a JDBC batch). H2, and seeding; a store's batch on PostgreSQL goes
+     * through {@link BatchStatement}, whose text does not change with the rows.
      */
     static void insert(JdbcTemplate jdbc, String table, String columns, List<Object[]> rows) {
         if (rows.isEmpty()) {
@@ -50,84 +47,6 @@ final class Rows {
             }
             jdbc.update("INSERT INTO " + table + " (" + columns + ") VALUES "
                     + String.join(", ", java.util.Collections.nCopies(chunk.size(), one)), params);
-        }
-    }
-
-    /** From this many rows on, {@link #append} sends them with PostgreSQL's COPY. */
-    static final int COPY_FROM_ROWS = 50;
-
-    /**
-     * Appends new rows to a table in the current transaction: on PostgreSQL, from
-     * {@value #COPY_FROM_ROWS} rows on, with one {@code COPY ... FROM STDIN} (pgjdbc's
-     * {@link org.postgresql.copy.CopyManager}: the rows stream in the text format, no statement to
-     * parse and plan per chunk of rows), else with {@link #insert}. The same constraints hold as for
-     * an INSERT (a row breaking one fails the statement and so the transaction), so callers append
-     * rows they checked are new (under the lock that makes that check hold).
-     */
-    static void append(JdbcTemplate jdbc, String table, String columns, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        if (rows.size() < COPY_FROM_ROWS) {
-            insert(jdbc, table, columns, rows);
-            return;
-        }
-        // the rows are encoded before COPY starts, so the statement runs no longer than sending them takes
-        StringBuilder text = new StringBuilder(rows.size() * 128);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                copyValue(text, row[i]);
-            }
-            text.append('\n');
-        }
-        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
-        boolean copied = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> {
-            if (!c.isWrapperFor(PGConnection.class)) {
-                return false;
-            }
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
-            try {
-                copy.writeToCopy(data, 0, data.length);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-            return true;
-        }));
-        if (!copied) {
-            insert(jdbc, table, columns, rows);
-        }
-    }
-
-    /** One value in COPY's text format: {@code \N} for null, backslash, tab and line breaks escaped. */
-    private static void copyValue(StringBuilder out, Object value) {
-        Object v = value instanceof SqlParameterValue p ? p.getValue() : value;
-        String text;
-        if (v == null) {
-            out.append("\\N");
-            return;
-        } else if (v instanceof java.math.BigDecimal d) {
-            text = d.toPlainString();
-        } else if (v instanceof java.sql.Timestamp t) {
-            text = t.toInstant().toString();
-        } else {
-            text = v.toString(); // strings, numbers, java.sql.Date (yyyy-mm-dd)
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
         }
     }
 

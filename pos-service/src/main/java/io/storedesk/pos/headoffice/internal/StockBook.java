@@ -39,7 +39,8 @@ class StockBook {
         this.postgres = locks.postgres();
     }
 
-    void apply(String storeId, List<Movement> movements) {
+    /** @param writes the batch's statement (PostgreSQL: the movement rows go into it), or null (H2) */
+    void apply(String storeId, List<Movement> movements, BatchStatement writes) {
         if (movements.isEmpty()) {
             return;
         }
@@ -56,8 +57,11 @@ class StockBook {
                 latest.merge(l.sku(), m.movement().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
-        Rows.append(jdbc, "ho_stock_movement",
-                "store_id, event_id, line_no, sku, quantity, reason, reason_code, document, occurred_at", rows);
+        if (writes != null) {
+            writes.add(BatchStatement.Table.STOCK_MOVEMENT, rows);
+        } else {
+            Rows.insert(jdbc, "ho_stock_movement", BatchStatement.Table.STOCK_MOVEMENT.columns, rows);
+        }
         String upsert = postgres
                 ? "INSERT INTO ho_stock (store_id, sku, on_hand, as_of) VALUES (?, ?, ?, ?) ON CONFLICT (store_id, sku) "
                         + "DO UPDATE SET on_hand = ho_stock.on_hand + EXCLUDED.on_hand, "
