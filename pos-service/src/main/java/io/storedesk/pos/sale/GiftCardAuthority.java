@@ -29,7 +29,9 @@ public interface GiftCardAuthority {
 
     /**
      * Takes {@code amount} from the card at head office under op id {@code opId} (a repeat of the op id
-     * answers the first outcome).
+     * answers the first outcome). Its compensation is recorded durably before (held back by this process):
+     * the sale's transaction calls {@link #settled}, a failed sale {@link #cancel}; a process that dies in
+     * between leaves it to be delivered by the next.
      *
      * @throws io.storedesk.pos.common.ProblemException 422 {@code gift-card-insufficient} and the others
      *         of head office, 409 {@code gift-card-op-cancelled} when the op id was compensated already,
@@ -38,22 +40,35 @@ public interface GiftCardAuthority {
     Redemption redeem(String opId, @CardData String number, Money amount, String document);
 
     /**
-     * Compensates op {@code opId} (a redemption whose sale did not complete): recorded in the outbox in a
-     * transaction of its own (so it reaches head office, exactly once, whatever happens next), then tried
-     * online at once. Never throws for head office being away.
+     * Compensates op {@code opId} (a redemption whose sale did not complete): the compensation recorded before
+     * the redemption is released in a transaction of its own (so it reaches head office, exactly once, whatever
+     * happens next), then tried online at once. Never throws for head office being away; does nothing for a
+     * redemption {@link #settled} by a committed sale.
      */
     void cancel(String opId, @CardData String number);
 
     /**
+     * In the sale's transaction: redemption {@code opId} is the sale's; its compensation goes with the commit.
+     *
+     * @throws IllegalStateException when the compensation was released already (the sale must fail)
+     */
+    void settled(String opId);
+
+    /**
      * What card {@code number} may still spend while head office cannot be reached: this store's
      * {@code pos.gift-cards.offline-allowance} (0: none) less its offline redemptions of the card head office
-     * has not acknowledged yet.
+     * has not applied yet. An answer without a lock, for planning: {@link #redeemOffline} checks it again
+     * under the card's lock.
      */
     Money offlineAllowance(@CardData String number);
 
     /**
      * Records an offline redemption in the caller's (the sale's) transaction: a {@code GIFT_CARD_OP} REDEEM
-     * of the outbox, applied by head office once per op id, even below zero.
+     * of the outbox, applied by head office once per op id, even below zero. Locks the card's offline spend
+     * (docs/locking.md, lock 8b) and checks the allowance under that lock.
+     *
+     * @throws io.storedesk.pos.common.ProblemException 503 {@code gift-card-offline} when other sales spent
+     *         the allowance since the tenders were planned
      */
     void redeemOffline(String opId, @CardData String number, Money amount, String document);
 

@@ -122,6 +122,11 @@ class HeadOfficeGiftCardIntegrationTests {
             assertThat(cancel.text("balance")).isEqualTo("30.00");
             assertThat(cancel.text("amount")).isEqualTo("12.50");
         }
+        // a repeat of the cancelled redemption (the store retrying a sale that never committed) is refused
+        Api.Response repeat = op(S001, card, "op-red-0022", "REDEEM", "12.50", "EUR");
+        assertThat(repeat.status()).as(repeat.body()).isEqualTo(409);
+        assertThat(repeat.text("type")).endsWith("/gift-card-op-cancelled");
+        assertThat(balance(S002, card)).isEqualTo("30.00");
         // a redemption whose compensation arrived first (its first try never reached head office)
         Api.Response early = op(S001, card, "op-can-0022b", "CANCEL", null, "EUR", null, "op-red-0022b");
         assertThat(early.status()).isEqualTo(200);

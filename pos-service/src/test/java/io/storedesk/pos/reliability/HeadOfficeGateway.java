@@ -24,7 +24,9 @@ import com.sun.net.httpserver.HttpServer;
  * request to the current head-office process (which gets a new port on each start) and answers
  * 502 while head office is down. It records each events batch with head office's answer, and can
  * withhold head office's answer to a store's next batch: head office has applied the batch, the
- * store never hears so - the moment to kill the store in a "restarted mid-push" test.
+ * store never hears so - the moment to kill the store in a "restarted mid-push" test. Likewise it can
+ * withhold head office's answer to the next gift-card redemption (applied there, the store waits for the
+ * answer): the moment to kill a store between its REDEEM and its sale's commit.
  */
 final class HeadOfficeGateway implements AutoCloseable {
 
@@ -39,6 +41,9 @@ final class HeadOfficeGateway implements AutoCloseable {
     private volatile String withholdFor;
     private final CountDownLatch withheld = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean withholdRedeem;
+    private final CountDownLatch redeemWithheld = new CountDownLatch(1);
+    private final CountDownLatch redeemRelease = new CountDownLatch(1);
 
     HeadOfficeGateway() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -67,6 +72,15 @@ final class HeadOfficeGateway implements AutoCloseable {
 
     void release() {
         release.countDown();
+    }
+
+    /** Head office's answer to the next gift-card REDEEM is withheld until {@link #close()}. */
+    void withholdNextGiftCardRedeem() {
+        this.withholdRedeem = true;
+    }
+
+    boolean awaitRedeemWithheld(Duration timeout) throws InterruptedException {
+        return redeemWithheld.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     List<Batch> batches() {
@@ -102,6 +116,13 @@ final class HeadOfficeGateway implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
+            if (withholdRedeem && path.matches(".*/gift-cards/[0-9]+/operations")
+                    && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("\"kind\":\"REDEEM\"")) {
+                withholdRedeem = false;
+                redeemWithheld.countDown();
+                redeemRelease.await(5, TimeUnit.MINUTES);
+                return; // applied at head office; the store never gets the answer
+            }
             if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/events")) {
                 String storeId = path.replaceAll(".*/stores/([^/]+)/events$", "$1");
                 batches.add(new Batch(storeId, new String(body, java.nio.charset.StandardCharsets.UTF_8),
@@ -136,6 +157,7 @@ final class HeadOfficeGateway implements AutoCloseable {
     @Override
     public void close() {
         release();
+        redeemRelease.countDown();
         server.stop(0);
     }
 }

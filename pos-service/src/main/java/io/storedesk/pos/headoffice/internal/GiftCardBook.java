@@ -150,13 +150,15 @@ public class GiftCardBook {
 
     private Outcome applyLocked(Op op) {
         CardRow card = lock(op.number()).orElseThrow(() -> unknown(op.number()));
+        // a cancelled op is refused, whether its cancellation came first or after it: a repeat of a redemption
+        // the store compensated (its sale never committed: the process died) must not look taken
+        if (!op.kind().equals("CANCEL") && findCancelOf(op.opId()).isPresent()) {
+            throw ProblemException.conflict("gift-card-op-cancelled", "Gift card operation cancelled",
+                    "Operation %s was cancelled; nothing was changed.".formatted(op.opId()));
+        }
         Optional<OpRow> earlier = findOp(op.opId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), op);
-        }
-        if (!op.kind().equals("CANCEL") && findCancelOf(op.opId()).isPresent()) {
-            throw ProblemException.conflict("gift-card-op-cancelled", "Gift card operation cancelled",
-                    "Operation %s was cancelled before it reached head office; nothing was changed.".formatted(op.opId()));
         }
         BigDecimal balance = card.balance();
         String status = card.status();

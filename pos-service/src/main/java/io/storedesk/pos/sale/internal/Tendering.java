@@ -311,6 +311,7 @@ class Tendering {
     /** Records the approvals of {@link #charge} in the sale's transaction (they commit with the sale). */
     void confirm(List<Approved> approved) {
         approved.stream().filter(a -> a.authorization() != null).forEach(a -> payments.confirm(a.authorization()));
+        approved.stream().filter(a -> a.gift() != null && !a.offline()).forEach(a -> giftCards.settled(a.gift().opId()));
         approved.stream().filter(Approved::offline).forEach(a -> giftCards.redeemOffline(a.gift().opId(), a.number(),
                 a.gift().amount(), null)); // the outbox, with the sale
     }

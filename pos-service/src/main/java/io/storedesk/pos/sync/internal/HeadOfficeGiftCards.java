@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.storedesk.pos.common.CardData;
 import io.storedesk.pos.common.GiftCardNumbers;
@@ -44,24 +45,28 @@ class HeadOfficeGiftCards implements GiftCardAuthority, LedgerTender {
     private final HeadOfficeClient client;
     private final StoreProperties store;
     private final Outbox outbox;
+    /** A transaction of its own (REQUIRES_NEW): a compensation is durable whatever the caller does next. */
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
     private final Money allowance;
+    private final boolean postgres;
 
     HeadOfficeGiftCards(SyncProperties properties, StoreProperties store, Outbox outbox, TransactionTemplate tx,
-            JdbcClient jdbc, JsonMapper json, Clock clock,
+            JdbcClient jdbc, JsonMapper json, Clock clock, io.storedesk.pos.common.ClusterLocks locks,
             @org.springframework.beans.factory.annotation.Value("${pos.gift-cards.offline-allowance:0}") String allowance) {
         this.allowance = io.storedesk.pos.common.Amounts.parse(allowance, store.currency(), "pos.gift-cards.offline-allowance");
         this.client = properties.enabled() ? new HeadOfficeClient(properties, store) : null;
         this.store = store;
         this.outbox = outbox;
-        this.tx = tx;
+        this.tx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.postgres = locks.postgres();
     }
 
     @Override
@@ -72,22 +77,71 @@ class HeadOfficeGiftCards implements GiftCardAuthority, LedgerTender {
                 card.get("status").asString());
     }
 
+    /**
+     * The compensation first, then the redemption: the redemption's CANCEL is written to the outbox in a
+     * transaction of its own, held back by this process ({@link Outbox#addHeld}), before head office is asked
+     * to redeem. The sale's transaction deletes it when the sale commits ({@link #settled}); a failed sale
+     * releases it ({@link #cancel}); if this process dies in between, the next one sends it and the card gets
+     * its money back. A redemption head office refused (a gift-card problem: nothing taken) deletes it; one
+     * whose answer never came releases it (head office may have applied it; a CANCEL of an op it never got is
+     * recorded with amount 0 and refuses that op later).
+     */
     @Override
     public Redemption redeem(String opId, @CardData String number, Money amount, String document) {
-        JsonNode done = answer(call("/api/ho/v1/gift-cards/" + number + "/operations", body(opId, "REDEEM", amount,
-                document, null)));
+        if (client == null) {
+            throw offline();
+        }
+        UUID intent = intentIdOf(opId);
+        Map<String, Object> compensation = payload(cancelIdOf(opId), "CANCEL", null, null, opId);
+        compensation.put("number", number); // head office locks the card's row even if the redemption never arrived
+        tx.executeWithoutResult(s -> outbox.addHeld(intent, EVENT, clock.instant(),
+                json.writeValueAsString(compensation)));
+        JsonNode done;
+        try {
+            done = answer(call("/api/ho/v1/gift-cards/" + number + "/operations", body(opId, "REDEEM", amount,
+                    document, null)));
+        } catch (ProblemException refused) {
+            boolean unknownOutcome = refused.type().equals("gift-card-offline");
+            tx.executeWithoutResult(s -> {
+                if (unknownOutcome) {
+                    outbox.release(intent);
+                } else {
+                    outbox.removeHeld(intent);
+                }
+            });
+            throw refused;
+        } catch (RuntimeException unknown) {
+            tx.executeWithoutResult(s -> outbox.release(intent));
+            throw unknown;
+        }
         String currency = done.get("currency").asString();
         return new Redemption(opId, GiftCardNumbers.mask(number), money(done, "amount", currency),
                 money(done, "balance", currency));
     }
 
+    /**
+     * In the sale's transaction: the redemption {@code opId} is the sale's, so its compensation (held since
+     * before the redemption) is deleted with the sale's commit. If it is not held any more (released: it may
+     * have reached head office), the sale cannot keep the redemption and fails.
+     */
+    @Override
+    public void settled(String opId) {
+        if (!outbox.removeHeld(intentIdOf(opId))) {
+            throw new IllegalStateException("the compensation of gift-card redemption " + opId
+                    + " is not held any more: the sale cannot keep it");
+        }
+    }
+
+    /**
+     * Releases the compensation written before the redemption, in a transaction of its own (the sync worker
+     * then delivers it, exactly once, across restarts and outages), then tries it online at once. Nothing to
+     * do when it is not held: the sale committed (and deleted it) or it was released already.
+     */
     @Override
     public void cancel(String opId, @CardData String number) {
         String cancelId = cancelIdOf(opId);
-        Map<String, Object> payload = payload(cancelId, "CANCEL", null, null, opId);
-        payload.put("number", number); // head office locks the card's row even if the redemption never arrived
-        tx.executeWithoutResult(s -> outbox.add(EVENT, clock.instant(), json.writeValueAsString(payload)));
-        if (client == null) {
+        Boolean released = tx.execute(s -> outbox.release(intentIdOf(opId)));
+        if (!Boolean.TRUE.equals(released) || client == null) {
             return;
         }
         try {
@@ -104,26 +158,87 @@ class HeadOfficeGiftCards implements GiftCardAuthority, LedgerTender {
 
     @Override
     public Money offlineAllowance(@CardData String number) {
-        Money spent = Money.zero(store.currency());
-        for (String payload : jdbc.sql("SELECT payload FROM sync_outbox WHERE type = ? AND payload LIKE ? AND payload LIKE ?")
-                .params(EVENT, "%\"kind\":\"REDEEM\"%", "%\"number\":\"" + number + "\"%").query(String.class).list()) {
-            spent = spent.plus(money(json.readTree(payload), "amount", store.currency().getCurrencyCode()));
-        }
+        Money spent = jdbc.sql("SELECT amount FROM gift_card_offline_spend WHERE number = ?").param(number)
+                .query(BigDecimal.class).optional().map(a -> Money.of(a, store.currency()))
+                .orElse(Money.zero(store.currency()));
         Money left = allowance.minus(spent);
         return left.isPositive() ? left : Money.zero(store.currency());
     }
 
+    /**
+     * In the sale's transaction: locks the card's {@code gift_card_offline_spend} row (lock 8b, docs/locking.md),
+     * checks under it that this store's offline spend of the card stays within the allowance (the check made
+     * while the tenders were planned, without the lock, is repeated here: two tills may have planned on one
+     * allowance), adds the amount and writes the REDEEM to the outbox.
+     *
+     * @throws ProblemException 503 {@code gift-card-offline} when another sale spent the allowance meanwhile
+     */
     @Override
     public void redeemOffline(String opId, @CardData String number, Money amount, String document) {
+        BigDecimal spent = lockSpend(number);
+        if (Money.of(spent, store.currency()).plus(amount).compareTo(allowance) > 0) {
+            throw offline();
+        }
+        jdbc.sql("UPDATE gift_card_offline_spend SET amount = amount + ? WHERE number = ?")
+                .params(amount.amount(), number).update();
         Map<String, Object> payload = payload(opId, "REDEEM", amount, document, null);
         payload.put("number", number);
         outbox.add(EVENT, clock.instant(), json.writeValueAsString(payload));
     }
 
+    /** The card's offline spend, its row made if need be and locked until the transaction ends. */
+    private BigDecimal lockSpend(@CardData String number) {
+        String ensure = postgres
+                ? "INSERT INTO gift_card_offline_spend (number, amount) VALUES (?, 0) ON CONFLICT (number) DO NOTHING"
+                : "MERGE INTO gift_card_offline_spend t USING (VALUES (CAST(? AS VARCHAR(32)))) AS d (number) "
+                        + "ON t.number = d.number WHEN NOT MATCHED THEN INSERT (number, amount) VALUES (d.number, 0)";
+        for (int tries = 0; tries < 5; tries++) {
+            jdbc.sql(ensure).param(number).update();
+            java.util.Optional<BigDecimal> spent = jdbc.sql(
+                    "SELECT amount FROM gift_card_offline_spend WHERE number = ? FOR UPDATE").param(number)
+                    .query(BigDecimal.class).optional();
+            if (spent.isPresent()) {
+                return spent.get();
+            }
+            // the sync worker deleted the row (spend back to zero) between the two statements: make it again
+        }
+        throw new IllegalStateException("gift-card offline spend row keeps disappearing");
+    }
+
+    /**
+     * In the sync worker's acknowledging transaction: head office applied these outbox rows, so the offline
+     * redemptions among them no longer count against the allowance (cards in number order, each row's
+     * amount taken off under its lock; a row at zero is deleted: no card number kept for longer than needed).
+     */
+    void acknowledged(java.util.List<Outbox.Row> rows) {
+        java.util.SortedMap<String, BigDecimal> applied = new java.util.TreeMap<>();
+        for (Outbox.Row r : rows) {
+            if (!EVENT.equals(r.type())) {
+                continue;
+            }
+            JsonNode p = json.readTree(r.payload());
+            if ("REDEEM".equals(p.path("kind").asString()) && p.hasNonNull("number") && p.hasNonNull("amount")) {
+                applied.merge(p.get("number").asString(), new BigDecimal(p.get("amount").asString()), BigDecimal::add);
+            }
+        }
+        applied.forEach((number, amount) -> {
+            jdbc.sql("UPDATE gift_card_offline_spend SET amount = amount - ? WHERE number = ?").params(amount, number)
+                    .update();
+            jdbc.sql("DELETE FROM gift_card_offline_spend WHERE number = ? AND amount <= 0").param(number).update();
+        });
+    }
+
     @Override
     public boolean cancelPending(String opId) {
-        return jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE type = ? AND payload LIKE ?")
-                .params(EVENT, "%\"opId\":\"" + cancelIdOf(opId) + "\"%").query(Long.class).single() > 0;
+        return outbox.contains(intentIdOf(opId)) // held by a process that died, or released and not yet sent
+                || jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE type = ? AND payload LIKE ?") // written before V159
+                        .params(EVENT, "%\"opId\":\"" + cancelIdOf(opId) + "\"%").query(Long.class).single() > 0;
+    }
+
+    /** The event id of op {@code opId}'s compensation: derived from the op id (never the card number). */
+    private UUID intentIdOf(String opId) {
+        return UUID.nameUUIDFromBytes(("gift-card-cancel|" + store.id() + "|" + opId)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** "rf-" and 40 hex digits of SHA-256 over the store, the document and the redemption's op id. */

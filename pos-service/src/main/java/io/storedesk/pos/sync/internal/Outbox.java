@@ -18,6 +18,8 @@ import io.storedesk.pos.common.Ids;
 class Outbox {
 
     private final JdbcClient jdbc;
+    /** This process's boot id: the rows it holds back while the change they compensate is in flight. */
+    private final String boot = UUID.randomUUID().toString();
 
     Outbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -30,11 +32,46 @@ class Outbox {
                 .params(Ids.timeOrdered(), type, utc(occurredAt), payload).update();
     }
 
-    /** Up to {@code limit} events head office has not acknowledged yet, oldest (lowest id) first. */
+    /**
+     * In the caller's transaction: an event held back by this process ({@code held_by} = its boot id) until
+     * {@link #release}d; deleted instead with {@link #removeHeld}. A process that dies holding it leaves it to
+     * the next one, which sends it like any other (docs/head-office.md "Gift cards": the compensation of a
+     * redemption written before the redemption).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void addHeld(UUID eventId, String type, Instant occurredAt, String payload) {
+        jdbc.sql("INSERT INTO sync_outbox (event_id, type, occurred_at, payload, held_by) VALUES (?, ?, ?, ?, ?)")
+                .params(eventId, type, utc(occurredAt), payload, boot).update();
+    }
+
+    /** In the caller's transaction: lets the worker send a held event. @return whether this process held it */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean release(UUID eventId) {
+        return jdbc.sql("UPDATE sync_outbox SET held_by = NULL WHERE event_id = ? AND held_by = ?")
+                .params(eventId, boot).update() == 1;
+    }
+
+    /** In the caller's transaction: deletes an event this process still holds. @return whether it did */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean removeHeld(UUID eventId) {
+        return jdbc.sql("DELETE FROM sync_outbox WHERE event_id = ? AND held_by = ?").params(eventId, boot)
+                .update() == 1;
+    }
+
+    /** Whether event {@code eventId} waits in the outbox (held or not). */
+    boolean contains(UUID eventId) {
+        return jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE event_id = ?").param(eventId).query(Long.class)
+                .single() > 0;
+    }
+
+    /**
+     * Up to {@code limit} events head office has not acknowledged yet, oldest (lowest id) first; not those
+     * this process holds back (rows a dead process held are sent).
+     */
     List<Row> unpushed(int limit) {
         return jdbc.sql("SELECT id, event_id, type, occurred_at, payload FROM sync_outbox "
-                        + "ORDER BY id FETCH FIRST ? ROWS ONLY")
-                .param(limit)
+                        + "WHERE held_by IS NULL OR held_by <> ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+                .params(boot, limit)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)))
                 .list();

@@ -32,14 +32,14 @@ class SyncConfiguration implements DisposableBean {
 
     SyncConfiguration(SyncProperties properties, StoreProperties store, Outbox outbox, SyncState state,
             Promotions promotions, LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock,
-            io.storedesk.pos.catalog.CatalogFeed catalog) {
+            io.storedesk.pos.catalog.CatalogFeed catalog, HeadOfficeGiftCards giftCards) {
         this.properties = properties;
         if (properties.enabled()) {
             HeadOfficeClient client = new HeadOfficeClient(properties, store);
             this.client = client;
             HeadOfficePull pull = new HeadOfficePull(client, promotions, loyalty, state, tx, json, clock);
             pull.catalog(catalog, store.currency().getCurrencyCode());
-            this.worker = new SyncWorker(properties, client, pull, outbox, state, loyalty, tx, json, clock);
+            this.worker = new SyncWorker(properties, client, pull, outbox, state, loyalty, giftCards, tx, json, clock);
             this.pull = pull;
         } else {
             this.worker = null;

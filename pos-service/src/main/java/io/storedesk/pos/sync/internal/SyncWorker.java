@@ -44,6 +44,7 @@ class SyncWorker {
     private final Outbox outbox;
     private final SyncState state;
     private final LoyaltyAccounts loyalty;
+    private final HeadOfficeGiftCards giftCards;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
@@ -58,7 +59,8 @@ class SyncWorker {
     private boolean pullFailing; // worker thread only: the last pull failed, so its error stays shown until a pull works
 
     SyncWorker(SyncProperties properties, HeadOfficeClient client, HeadOfficePull pull, Outbox outbox, SyncState state,
-            LoyaltyAccounts loyalty, TransactionTemplate tx, JsonMapper json, Clock clock) {
+            LoyaltyAccounts loyalty, HeadOfficeGiftCards giftCards, TransactionTemplate tx, JsonMapper json, Clock clock) {
+        this.giftCards = giftCards;
         this.properties = properties;
         this.client = client;
         this.pull = pull;
@@ -181,6 +183,7 @@ class SyncWorker {
             tx.executeWithoutResult(s -> {
                 outbox.acknowledged(ids);
                 loyalty.markSynced(loyaltyEntries, at);
+                giftCards.acknowledged(rows); // offline redemptions applied: off this store's offline spend
                 state.put(SyncState.LAST_PUSH_AT, at);
             });
         }
