@@ -82,6 +82,18 @@ class HeadOfficeGiftCards implements GiftCardAuthority, LedgerTender {
     }
 
     @Override
+    public Redemption load(String opId, @CardData String number, String kind, Money amount, String document) {
+        if (!kind.equals("ACTIVATE") && !kind.equals("RELOAD")) {
+            throw new IllegalArgumentException("not a load: " + kind);
+        }
+        JsonNode done = answer(call("/api/ho/v1/gift-cards/" + number + "/operations", body(opId, kind, amount,
+                document, null)));
+        String currency = done.get("currency").asString();
+        return new Redemption(opId, GiftCardNumbers.mask(number), money(done, "amount", currency),
+                money(done, "balance", currency));
+    }
+
+    @Override
     public void cancel(String opId, @CardData String number) {
         String cancelId = cancelIdOf(opId);
         Map<String, Object> payload = payload(cancelId, "CANCEL", null, null, opId);
