@@ -64,6 +64,26 @@
 
   P.pages.customers = function () {
     loadNames();
+    // A gift card's balance, asked of head office: the number goes in, only its masked form comes back
+    // and stays on the page (the input is emptied).
+    const gift = $('#gift-balance');
+    gift.addEventListener('submit', async e => {
+      e.preventDefault();
+      const input = $('#gift-balance-number'), error = $('#gift-balance-error'), result = $('#gift-balance-result');
+      const number = input.value.replace(/\s+/g, '');
+      result.hidden = true;
+      P.clearErrors(gift, error);
+      if (!number) { input.focus(); return; }
+      const r = await send(gift, error, 'GET', '/api/v1/gift-cards/' + encodeURIComponent(number)); // 400/404/503: localized
+      input.value = '';
+      if (!r.ok) { input.focus(); return; }
+      $('#gift-balance-card').textContent = r.data.number;
+      $('#gift-balance-amount').textContent = new Intl.NumberFormat(document.documentElement.lang || 'en',
+        { style: 'currency', currency: r.data.currency }).format(Number(r.data.balance));
+      const status = $('#gift-status-' + r.data.status);
+      $('#gift-balance-status').textContent = status ? status.textContent : r.data.status;
+      result.hidden = false;
+    });
     const form = $('#customer-search');
     form.addEventListener('submit', async e => {
       e.preventDefault();

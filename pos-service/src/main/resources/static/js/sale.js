@@ -104,8 +104,10 @@
         const tr = document.createElement('tr');
         tr.dataset.sku = l.sku;
         const name = document.createElement('td');
-        name.textContent = l.name + ' ';
-        const s = document.createElement('small'); s.className = 'muted'; s.textContent = l.sku; name.appendChild(s);
+        name.textContent = (l.giftCard ? tt(l.giftCard.kind === 'RELOAD' ? 'sale.giftCardReload' : 'sale.giftCard') : l.name) + ' ';
+        const s = document.createElement('small'); s.className = 'muted';
+        s.textContent = l.giftCard ? l.giftCard.number : l.sku; name.appendChild(s); // a gift card: masked
+        if (l.giftCard) tr.className = 'gift-line';
         const notes = (quote.discounts || []).filter(d => d.lineNo === i + 1).map(note);
         if (notes.length) {
           const n = document.createElement('small'); n.className = 'manual-discount'; n.textContent = ' ' + notes.join(', ');
@@ -117,6 +119,7 @@
         const input = document.createElement('input');
         input.type = 'number'; input.min = 1; input.max = MAX_QTY; input.step = 1; input.inputMode = 'numeric';
         input.className = 'line-qty'; input.value = l.quantity;
+        input.disabled = !!l.giftCard; // a gift card is one card
         input.setAttribute('aria-label', tt('sale.lineQty', l.name));
         input.addEventListener('change', () => setQuantity(i, input));
         input.addEventListener('keydown', e => {
@@ -139,8 +142,8 @@
         adj.type = 'button'; adj.className = 'secondary adjust-line'; adj.textContent = '%'; adj.title = tt('sale.adjust');
         adj.setAttribute('aria-label', tt('sale.adjustLine', l.name)); adj.setAttribute('aria-keyshortcuts', 'F7');
         adj.addEventListener('click', () => openAdjust(i));
-        td.appendChild(adj);
-        td.appendChild(otherStoresButton(l));
+        if (!l.giftCard) td.appendChild(adj); // no discount on a gift card
+        if (!l.giftCard) td.appendChild(otherStoresButton(l)); // a gift card is in no store's stock
         td.appendChild(b); tr.appendChild(td);
         if (l.sku === changedSku) { tr.className = 'changed'; shown = tr; }
         body.appendChild(tr);
@@ -235,7 +238,8 @@
     const BASKET = 'pos-basket';
     function keep() {
       if (done || (!basket.length && !coupons.length && !card)) { localStorage.removeItem(BASKET); return; }
-      localStorage.setItem(BASKET, JSON.stringify({ lines: basket, coupons: coupons, card: card ? card.card : null,
+      // a gift card line is not kept: its number is card data, never written to the browser's storage
+      localStorage.setItem(BASKET, JSON.stringify({ lines: basket.filter(l => !l.giftCard), coupons: coupons, card: card ? card.card : null,
         discount: saleDiscount }));
     }
     async function restoreKept() {
@@ -615,8 +619,24 @@
       if (usePoints) tenders.push({ type: 'LOYALTY_POINTS', points: usePoints });
       if (m === 'STORE_CREDIT') tenders.push({ type: 'STORE_CREDIT', code: $('#credit-code').value.trim() });
       if (m === 'CARD') tenders.push({ type: 'CARD', card: { pan: $('#pan').value.replace(/\s+/g, ''), expiry: $('#expiry').value.trim() } });
+      if (m === 'GIFT_CARD') {
+        const number = $('#gift-tender').value.replace(/\s+/g, '');
+        if (!/^[0-9]{8,32}$/.test(number)) {
+          $('#gift-tender').setAttribute('aria-invalid', 'true');
+          error.textContent = tt('sale.giftCardBadNumber', $('label[for=gift-tender]').textContent);
+          $('#gift-tender').focus(); return;
+        }
+        const typed = $('#gift-tender-amount').value.trim();
+        const asked = typed ? P.amount(typed) : null;
+        if (typed && !asked) {
+          $('#gift-tender-amount').setAttribute('aria-invalid', 'true');
+          error.textContent = tt('sale.badAmount', $('label[for=gift-tender-amount]').textContent, typed);
+          $('#gift-tender-amount').focus(); return;
+        }
+        tenders.push(asked ? { type: 'GIFT_CARD', giftCard: number, amount: asked } : { type: 'GIFT_CARD', giftCard: number });
+      }
       const pointsPayAll = usePoints && !$('#cash').value.trim() && rest(usePoints) === null;
-      if ((m === 'CASH' && !pointsPayAll) || (m === 'STORE_CREDIT' && $('#cash').value.trim())) {
+      if ((m === 'CASH' && !pointsPayAll) || ((m === 'STORE_CREDIT' || m === 'GIFT_CARD') && $('#cash').value.trim())) {
         const typed = $('#cash').value.trim();
         const cash = typed ? P.amount(typed) : usePoints ? rest(usePoints) : quote && quote.cashTotal;
         if (!cash) { $('#cash').setAttribute('aria-invalid', 'true'); error.textContent = tt('sale.badAmount', $('label[for=cash]').textContent, typed); $('#cash').focus(); return; }
@@ -660,7 +680,10 @@
       $('#receipt-number').textContent = sale.receiptNumber;
       $('#change').textContent = money(sale.change);
       $('#paid').textContent = sale.tenders.map(x => t('tender.' + x.type) + ' ' + money(x.tendered || x.amount)
-        + (x.maskedPan ? ' (' + x.maskedPan + ')' : '')).join(', ');
+        + (x.maskedPan ? ' (' + x.maskedPan + ')' : '')
+        + (x.balanceAfter ? ' ' + tt('sale.giftCardLeft', x.maskedPan, money(x.balanceAfter)) : '')).join(', ')
+        + sale.lines.filter(l => l.giftCard && l.giftCard.balance).map(l => '; '
+          + tt('sale.giftCardLeft', l.giftCard.number, money(l.giftCard.balance))).join('');
       $('#done-status').textContent = '';
       $('#earned-line').hidden = !sale.loyaltyCard && !card;
       $('#points-earned').textContent = points(sale.pointsEarned || 0);
@@ -763,6 +786,47 @@
       closeNoSale();
     });
 
+    // ---- a gift card sold or reloaded: a line of its own ({giftCard:{number, amount, kind}}), priced by the quote ----
+    const giftForm = $('#gift-form');
+    function closeGift() {
+      giftForm.hidden = true; $('#gift-number').value = ''; $('#gift-amount').value = '';
+      P.clearErrors(giftForm, $('#gift-error')); scan.focus();
+    }
+    $('#gift-open').addEventListener('click', () => {
+      if (done) return;
+      giftForm.hidden = false; $('#gift-number').focus();
+    });
+    $('#gift-cancel').addEventListener('click', closeGift);
+    giftForm.addEventListener('keydown', e => { if (e.key === 'Escape') closeGift(); });
+    giftForm.addEventListener('submit', async e => {
+      e.preventDefault();
+      const error = $('#gift-error');
+      P.clearErrors(giftForm, error);
+      const number = $('#gift-number').value.replace(/\s+/g, '');
+      if (!/^[0-9]{8,32}$/.test(number)) {
+        $('#gift-number').setAttribute('aria-invalid', 'true');
+        error.textContent = tt('sale.giftCardBadNumber', $('label[for=gift-number]').textContent);
+        $('#gift-number').focus(); return;
+      }
+      const typed = $('#gift-amount').value.trim();
+      const amount = P.amount(typed);
+      if (!amount) {
+        $('#gift-amount').setAttribute('aria-invalid', 'true');
+        error.textContent = tt('sale.giftCardBadAmount', $('label[for=gift-amount]').textContent, typed);
+        $('#gift-amount').focus(); return;
+      }
+      const line = { giftCard: { number: number, amount: amount, kind: $('#gift-kind').value } };
+      basket.push(line);
+      const failed = await requote();
+      if (failed) {
+        basket.splice(basket.indexOf(line), 1);
+        await requote();
+        P.showProblem(giftForm, error, failed.problem);
+        return;
+      }
+      closeGift();
+    });
+
     // ---- price override and manual discounts: a line's button (or F7 for the line last scanned),
     // or the sale's button, opens one small form; Enter applies, Esc cancels ----
     /** A manual discount as the page shows it: "was 49.00" for an override, "−10 % (Damaged)" otherwise. */
@@ -777,7 +841,7 @@
       if (done) return;
       adjusting = i;
       const l = i >= 0 ? basket[i] : null;
-      if (i >= 0 && !l) return;
+      if (i >= 0 && (!l || l.giftCard)) return;
       const current = l ? (l.priceOverride ? { price: l.priceOverride.price, reason: l.priceOverride.reason } : l.discount) : saleDiscount;
       $('option[value="price"]', kind).hidden = i < 0;
       kind.value = current && current.price ? 'price' : current && current.amount ? 'amount' : 'percent';

@@ -40,6 +40,16 @@ public interface GiftCardAuthority {
     Redemption redeem(String opId, @CardData String number, Money amount, String document);
 
     /**
+     * Activates ({@code kind} ACTIVATE: a new card) or reloads ({@code RELOAD}) the card with {@code amount} at head
+     * office under op id {@code opId} (a repeat of the op id answers the first outcome): a gift card sold at the till.
+     *
+     * @return the op: the amount loaded and the card's balance after it
+     * @throws io.storedesk.pos.common.ProblemException 422 {@code gift-card-already-active}, {@code gift-card-inactive}
+     *         and the others of head office, 409 {@code gift-card-op-cancelled}, 503 {@code gift-card-offline}
+     */
+    Redemption load(String opId, @CardData String number, String kind, Money amount, String document);
+
+    /**
      * Compensates op {@code opId} (a redemption whose sale did not complete): the compensation recorded before
      * the redemption is released in a transaction of its own (so it reaches head office, exactly once, whatever
      * happens next), then tried online at once. Never throws for head office being away; does nothing for a

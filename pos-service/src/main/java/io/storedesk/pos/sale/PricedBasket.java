@@ -68,10 +68,11 @@ public record PricedBasket(List<PricedLine> lines, Money subtotal, Money discoun
         return new PricedBasket(List.copyOf(lines), subtotal, discounts, tax, total, List.of(), List.of());
     }
 
-    /** Net, tax and gross per tax rate, highest rate first. */
+    /** Net, tax and gross per tax rate, highest rate first (gift-card lines left out). */
     public List<TaxSummary> taxes() {
         Map<BigDecimal, List<PricedLine>> byRate = new TreeMap<>(Comparator.reverseOrder());
-        lines.forEach(l -> byRate.computeIfAbsent(l.taxRate().stripTrailingZeros(), r -> new ArrayList<>()).add(l));
+        lines.stream().filter(l -> l.giftCard() == null) // a gift card: a voucher, taxed when spent
+                .forEach(l -> byRate.computeIfAbsent(l.taxRate().stripTrailingZeros(), r -> new ArrayList<>()).add(l));
         List<TaxSummary> taxes = new ArrayList<>();
         byRate.forEach((rate, ls) -> {
             Money gross = ls.stream().map(PricedLine::net).reduce(Money::plus).orElseThrow();

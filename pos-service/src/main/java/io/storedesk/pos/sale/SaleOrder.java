@@ -28,12 +28,40 @@ public final class SaleOrder {
     /**
      * An item by SKU or barcode, and how many; optionally a price override (replaces the unit
      * price) and a manual line discount, each with a reason code ({@code pos.discounts.reasons}).
+     * Or, instead of an item, a gift card sold or reloaded ({@code giftCard}; sku and quantity left out).
      */
-    public record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(9999) Integer quantity,
-            @Valid PriceOverride priceOverride, @Valid Discount discount) {
+    public record Line(@Size(max = 40) String sku, @Min(1) @Max(9999) Integer quantity,
+            @Valid PriceOverride priceOverride, @Valid Discount discount, @Valid GiftCard giftCard) {
 
         public Line(String sku, Integer quantity) {
-            this(sku, quantity, null, null);
+            this(sku, quantity, null, null, null);
+        }
+
+        public Line(String sku, Integer quantity, PriceOverride priceOverride, Discount discount) {
+            this(sku, quantity, priceOverride, discount, null);
+        }
+
+        /** An item line has a sku and a quantity; a gift-card line has neither, nor a price override or discount. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @jakarta.validation.constraints.AssertTrue(message = "needs sku and quantity, or only giftCard")
+        public boolean isItemOrGiftCard() {
+            return giftCard == null ? sku != null && !sku.isBlank() && quantity != null
+                    : sku == null && quantity == null && priceOverride == null && discount == null;
+        }
+    }
+
+    /**
+     * A gift card sold at the till ({@code ACTIVATE}: a new card gets {@code amount}) or reloaded ({@code RELOAD}),
+     * activated online at head office before the sale's transaction (issue 26). The number is card data: never in a
+     * fingerprint, stored or logged ({@link CardData}); the sale keeps it masked.
+     */
+    public record GiftCard(@CardData @NotNull @Pattern(regexp = "[0-9]{8,32}", message = "must be a gift card number of 8 to 32 digits") String number,
+            @NotNull @Pattern(regexp = Amounts.PATTERN, message = "must be an amount like 12.30") String amount,
+            @NotNull @Pattern(regexp = "ACTIVATE|RELOAD", message = "must be ACTIVATE or RELOAD") String kind) {
+
+        @Override
+        public String toString() {
+            return "GiftCard[number=****, amount=%s, kind=%s]".formatted(amount, kind);
         }
     }
 

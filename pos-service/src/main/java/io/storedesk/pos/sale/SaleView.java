@@ -45,15 +45,30 @@ public record SaleView(
                 cashRounding, pointsEarned, promotions, loyaltyCard, discounts, taxExemption);
     }
 
+    /** {@code giftCard}: the gift card this line sold or reloaded (issue 26), else null. */
     public record Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
             String discount, String net, String tax, String taxRate, String taxLetter, int returnedQuantity,
-            Long priceVersion) {
+            Long priceVersion, GiftCard giftCard) {
+
+        public Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
+                String discount, String net, String tax, String taxRate, String taxLetter, int returnedQuantity,
+                Long priceVersion) {
+            this(lineNo, sku, name, department, quantity, unitPrice, discount, net, tax, taxRate, taxLetter,
+                    returnedQuantity, priceVersion, null);
+        }
 
         public Line(int lineNo, String sku, String name, String department, int quantity, String unitPrice,
                 String discount, String net, String tax, String taxRate, String taxLetter, int returnedQuantity) {
             this(lineNo, sku, name, department, quantity, unitPrice, discount, net, tax, taxRate, taxLetter,
                     returnedQuantity, null);
         }
+    }
+
+    /**
+     * A gift card sold ({@code ACTIVATE}) or reloaded ({@code RELOAD}) by a line: its number masked, head office's
+     * op id ({@code reference}) and the balance head office answered ({@code balance}; null in a quote).
+     */
+    public record GiftCard(String number, String kind, String reference, String balance) {
     }
 
     public record Tax(String rate, String letter, String net, String tax, String gross) {

@@ -292,6 +292,9 @@ class SpecialOrderService {
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             SaleOrder.Line l = requested.get(i);
+            if (l.giftCard() != null) {
+                throw ProblemException.invalidField("lines[%d].giftCard".formatted(i), "cannot be ordered: sell gift cards at the till");
+            }
             CatalogItem item = catalog.find(l.sku()).orElse(null);
             if (item == null) {
                 unknown.add(l.sku());

@@ -16,9 +16,9 @@ final class PointsRules {
         this.programme = programme;
     }
 
-    /** Net of the lines that earn points (outside excluded departments), tax included. */
+    /** Net of the lines that earn points (outside excluded departments, no gift card sold), tax included. */
     BigDecimal eligibleNet(List<SaleView.Line> lines) {
-        return lines.stream().filter(l -> programme.earnsPoints(l.department())).map(l -> new BigDecimal(l.net()))
+        return lines.stream().filter(l -> l.giftCard() == null && programme.earnsPoints(l.department())).map(l -> new BigDecimal(l.net()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

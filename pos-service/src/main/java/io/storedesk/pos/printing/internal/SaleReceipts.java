@@ -97,8 +97,10 @@ class SaleReceipts {
                 .currency(Currency.getInstance(sale.currency()))
                 .locale(store.locale())
                 .barcode(sale.receiptNumber());
-        for (SaleView.Line l : sale.lines()) {
-            b.line(l.name(), BigDecimal.valueOf(l.quantity()), new BigDecimal(l.unitPrice()),
+        for (SaleView.Line l : sale.lines()) { // a gift card sold or reloaded: named in the receipt's language, masked
+            String name = l.giftCard() == null ? l.name() : caption("ACTIVATE".equals(l.giftCard().kind())
+                    ? "giftCardSold" : "giftCardReloaded", l.giftCard().number());
+            b.line(name, BigDecimal.valueOf(l.quantity()), new BigDecimal(l.unitPrice()),
                     new BigDecimal(l.discount()), new BigDecimal(l.net()), l.taxLetter());
         }
         sale.promotions().forEach(p -> b.promotion(p.description(), new BigDecimal(p.amount()).negate()));
@@ -124,6 +126,12 @@ class SaleReceipts {
         for (SaleView.Tender t : sale.tenders()) { // a gift card: what is left on it (issue 26), its number masked
             if (t.balanceAfter() != null) {
                 footer.add(caption("giftCardBalance", t.maskedPan() + " " + t.balanceAfter() + " " + sale.currency()));
+            }
+        }
+        for (SaleView.Line l : sale.lines()) { // a gift card sold or reloaded: its balance at head office
+            if (l.giftCard() != null && l.giftCard().balance() != null) {
+                footer.add(caption("giftCardBalance", l.giftCard().number() + " " + l.giftCard().balance() + " "
+                        + sale.currency()));
             }
         }
         if (exempt != null) {

@@ -155,6 +155,12 @@ record RefundPlan(List<Line> lines, List<TenderPart> tenders, Money cashNet, Mon
                     .orElseThrow(() -> ProblemException.rule("unknown-sale-line", "Unknown sale line",
                             "Sale %s has no line %d.".formatted(sale.receiptNumber(), line.lineNo()))
                             .with("lineNo", line.lineNo()));
+            if (sold.giftCard() != null) {
+                throw ProblemException.rule("gift-card-not-returnable", "Gift card not returnable",
+                        "Line %d of %s sold or reloaded gift card %s; a gift card cannot be returned.".formatted(
+                                line.lineNo(), sale.receiptNumber(), sold.giftCard().number()))
+                        .with("lineNo", line.lineNo()).with("card", sold.giftCard().number());
+            }
             int left = sold.quantity() - sold.returnedQuantity();
             if (line.quantity() > left) {
                 throw ProblemException.rule("return-quantity-exceeded", "Return quantity exceeded",

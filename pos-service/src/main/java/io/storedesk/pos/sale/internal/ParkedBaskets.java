@@ -101,6 +101,11 @@ class ParkedBaskets {
                     "The business day %s is closed (Z report taken); baskets can be parked again tomorrow."
                             .formatted(date));
         }
+        for (int i = 0; i < basket.lines().size(); i++) {
+            if (basket.lines().get(i).giftCard() != null) { // its number would be stored: card data never is
+                throw ProblemException.invalidField("lines[%d].giftCard".formatted(i), "cannot be parked");
+            }
+        }
         PricedBasket priced = sales.quote(basket.lines(), basket.loyaltyCard(), basket.coupons(), basket.discount());
         long seq = counters.next(drawer.registerId(), training ? TRAINING_COUNTER : COUNTER);
         String number = (training ? TrainingTill.PREFIX : "") + "%s-P%04d".formatted(drawer.registerId(), seq);

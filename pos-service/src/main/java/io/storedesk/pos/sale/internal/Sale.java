@@ -128,9 +128,17 @@ class Sale {
         s.changeGiven = settlement.change().amount();
         s.loyaltyCard = loyaltyCard;
         for (PricedLine l : basket.lines()) {
-            s.lines.add(new SaleLine(l.lineNo(), l.sku(), l.name(), l.department(), l.quantity(),
+            SaleLine line = new SaleLine(l.lineNo(), l.sku(), l.name(), l.department(), l.quantity(),
                     l.unitPrice().amount(), l.value().amount(), l.discount().amount(), l.net().amount(),
-                    l.tax().amount(), l.taxRate(), l.taxLetter(), l.priceVersion()));
+                    l.tax().amount(), l.taxRate(), l.taxLetter(), l.priceVersion());
+            if (l.giftCard() != null) {
+                line.giftCard = io.storedesk.pos.common.GiftCardNumbers.mask(l.giftCard().number());
+                if (line.giftCard.length() > 40) {
+                    line.giftCard = line.giftCard.substring(line.giftCard.length() - 40);
+                }
+                line.giftCardKind = l.giftCard().kind();
+            }
+            s.lines.add(line);
         }
         int seq = 1;
         for (PricedBasket.Promotion p : basket.promotions()) {
@@ -269,6 +277,13 @@ class Sale {
 
     int pointsEarned() {
         return pointsEarned;
+    }
+
+    /** What head office answered for the gift card of line {@code lineNo}: the op id and the card's balance. */
+    void giftCardDone(int lineNo, String opId, BigDecimal balance) {
+        SaleLine line = lines.stream().filter(l -> l.lineNo == lineNo).findFirst().orElseThrow();
+        line.giftCardOp = opId;
+        line.giftCardBalance = balance;
     }
 
     List<SaleLine> lines() {

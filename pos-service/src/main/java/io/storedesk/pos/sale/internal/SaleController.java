@@ -133,7 +133,9 @@ class SaleController {
             return new QuoteView(b.lines().stream().map(l -> new SaleView.Line(l.lineNo(), l.sku(), l.name(),
                             l.department(), l.quantity(), l.unitPrice().toString(), l.discount().toString(),
                             l.net().toString(), l.tax().toString(), l.taxRate().stripTrailingZeros().toPlainString(),
-                            l.taxLetter(), 0)).toList(),
+                            l.taxLetter(), 0, null, l.giftCard() == null ? null : new SaleView.GiftCard(
+                                    io.storedesk.pos.common.GiftCardNumbers.mask(l.giftCard().number()),
+                                    l.giftCard().kind(), null, null))).toList(),
                     b.subtotal().toString(), b.discountTotal().toString(), b.taxTotal().toString(),
                     b.total().toString(), cashTotal.toString(),
                     b.taxes().stream().map(t -> new SaleView.Tax(t.rate().toPlainString(), t.letter(),

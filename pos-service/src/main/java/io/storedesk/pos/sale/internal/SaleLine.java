@@ -32,6 +32,15 @@ class SaleLine {
     /** The head-office price list version of the unit price; null = the store's seed price (issue 26). */
     @Column(name = "price_version")
     Long priceVersion;
+    /** A gift card sold or reloaded by this line (issue 26): its number masked (never whole), kind, op id, balance. */
+    @Column(name = "gift_card")
+    String giftCard;
+    @Column(name = "gift_card_kind")
+    String giftCardKind;
+    @Column(name = "gift_card_op")
+    String giftCardOp;
+    @Column(name = "gift_card_balance")
+    BigDecimal giftCardBalance;
     @Column(name = "returned_quantity", insertable = false, updatable = false)
     int returnedQuantity;
 

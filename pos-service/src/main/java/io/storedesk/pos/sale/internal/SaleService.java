@@ -91,13 +91,15 @@ class SaleService implements Sales {
     private final DiscountPolicy discounts;
     private final AgeChecks ageChecks;
     private final TaxExemptions exemptions;
+    private final GiftCardLines giftCardLines;
 
-    SaleService(TaxExemptions exemptions, AgeChecks ageChecks, DiscountPolicy discounts, SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
+    SaleService(GiftCardLines giftCardLines, TaxExemptions exemptions, AgeChecks ageChecks, DiscountPolicy discounts, SaleLock saleLock, SaleWriter writer, SaleTotals totals, Tendering tendering, ReturnedQuantities returned, ManagerApprovals approvals,
             SaleVoids voids, SoldPrices soldPrices, BasketPromotions promotions,
             PlatformTransactionManager transactionManager, Catalog catalog, CashDrawers drawers, SaleRepository sales, RegisterCounters counters,
             RegisterLocks locks, Journal journal, Idempotency idempotency, ApplicationEventPublisher events,
             StoreProperties store, Clock clock, ObjectProvider<PointsAward> points) {
         this.ageChecks = ageChecks;
+        this.giftCardLines = giftCardLines;
         this.exemptions = exemptions;
         this.discounts = discounts;
         this.points = points;
@@ -154,7 +156,39 @@ class SaleService implements Sales {
      * then the price overrides and manual discounts of the lines and the sale ({@code discount}, may be null).
      */
     PricedBasket quote(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons, SaleOrder.Discount discount) {
-        return promotions.price(pricer, resolve(lines), loyaltyCard, coupons, discounts.read(lines, discount));
+        List<BasketLine> goods = resolve(lines);
+        List<io.storedesk.pos.sale.PricedLine> gifts = giftCardLines(lines);
+        if (gifts.isEmpty()) {
+            return promotions.price(pricer, goods, loyaltyCard, coupons, discounts.read(lines, discount));
+        }
+        Money zero = Money.zero(store.currency());
+        if (goods.isEmpty()) { // only gift cards: nothing a coupon or a discount could take from
+            if (coupons != null && !coupons.isEmpty()) {
+                throw ProblemException.invalidField("coupons", "cannot be used on gift cards alone");
+            }
+            if (discount != null) {
+                throw ProblemException.invalidField("discount", "cannot be given on gift cards alone");
+            }
+            return PricedBasket.of(gifts, zero);
+        }
+        // the goods priced on their own: promotions, discounts and their thresholds never see a gift card
+        PricedBasket priced = promotions.price(pricer, goods, loyaltyCard, coupons, discounts.read(lines, discount));
+        List<io.storedesk.pos.sale.PricedLine> all = new ArrayList<>(priced.lines());
+        all.addAll(gifts);
+        all.sort(java.util.Comparator.comparingInt(io.storedesk.pos.sale.PricedLine::lineNo));
+        return PricedBasket.of(all, zero).withPromotions(priced.promotions())
+                .withManualDiscounts(priced.manualDiscounts());
+    }
+
+    /** The request's gift-card lines, priced (422 {@code gift-card-amount-out-of-range}). */
+    private List<io.storedesk.pos.sale.PricedLine> giftCardLines(List<SaleOrder.Line> lines) {
+        List<io.storedesk.pos.sale.PricedLine> gifts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).giftCard() != null) {
+                gifts.add(giftCardLines.price(i + 1, i, lines.get(i).giftCard(), Money.zero(store.currency())));
+            }
+        }
+        return gifts;
     }
 
     /**
@@ -257,11 +291,12 @@ class SaleService implements Sales {
             int minimumAge = ageChecks.minimumAge(basket); // so is the age check, on the drawer's business day
             Map<String, Object> ageCheck = minimumAge == 0 ? null : ageChecks.require(minimumAge, order.ageCheck(),
                     drawers.businessDate(drawer.drawerId()), clerk);
+            GiftCardLines.requireNotPaidByGiftCard(basket.lines(), order.tenders());
             List<Tendering.LedgerPart> credits = credit == null ? List.of()
                     : List.of(new Tendering.LedgerPart(new TenderRequest(credit.type(), credit.amount(),
                             credit.reference(), null, order.loyaltyCard()), credit.amount()));
             Tendering.Plan plan = tendering.plan(basket.total(), order.tenders() == null ? List.of() : order.tenders(),
-                    order.loyaltyCard(), credits);
+                    order.loyaltyCard(), credits).withLoads(basket.lines());
             List<Tendering.Approved> approved = tendering.charge(plan, drawer.registerId(),
                     idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
             try {
@@ -301,6 +336,8 @@ class SaleService implements Sales {
         Instant now = clock.instant();
         Sale sale = Sale.complete(receiptNumber, store.id(), drawer.registerId(), seq, drawer.drawerId(),
                 businessDate, clerk, now, basket, settlement, loyaltyCard);
+        approved.stream().filter(a -> a.loadLine() != null).forEach(a -> sale.giftCardDone(a.loadLine(),
+                a.gift().opId(), a.gift().balanceAfter().amount()));
         if (exemption != null) {
             sale.exempt(exemption.exemption().reason(), exemption.exemption().document(), exemption.approvedBy(),
                     exemption.taxNotCharged().amount(), exemption.lineNos());
@@ -368,6 +405,11 @@ class SaleService implements Sales {
                     "Sale %s is of business day %s; only sales of the current business day (%s) can be voided. Take a return instead."
                             .formatted(receiptNumber, sale.businessDate(), current));
         }
+        if (sale.lines().stream().anyMatch(l -> l.giftCard() != null)) {
+            throw ProblemException.rule("gift-card-sale-not-voidable", "Gift card sold: no post-void",
+                    "Sale %s sold or reloaded a gift card, which may already have been spent; it cannot be voided."
+                            .formatted(receiptNumber));
+        }
         if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
             throw ProblemException.rule("sale-has-returns", "Sale has returns",
                     "Goods of sale %s were already returned; it cannot be voided. Return the rest instead."
@@ -421,6 +463,9 @@ class SaleService implements Sales {
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             SaleOrder.Line l = lines.get(i);
+            if (l.giftCard() != null) {
+                continue; // priced by giftCardLines
+            }
             Optional<CatalogItem> item = catalog.find(l.sku());
             if (item.isEmpty()) {
                 unknown.add(l.sku());

@@ -21,7 +21,9 @@ final class SaleViews {
         int scale = java.util.Currency.getInstance(s.currency()).getDefaultFractionDigits();
         List<SaleView.Line> lines = s.lines().stream().map(l -> new SaleView.Line(l.lineNo, l.sku, l.name,
                 l.department, l.quantity, str(l.unitPrice, scale), str(l.discount, scale), str(l.net, scale),
-                str(l.tax, scale), l.taxRate.stripTrailingZeros().toPlainString(), l.taxLetter, l.returnedQuantity, l.priceVersion))
+                str(l.tax, scale), l.taxRate.stripTrailingZeros().toPlainString(), l.taxLetter, l.returnedQuantity, l.priceVersion,
+                l.giftCard == null ? null : new SaleView.GiftCard(l.giftCard, l.giftCardKind, l.giftCardOp,
+                        l.giftCardBalance == null ? null : str(l.giftCardBalance, scale))))
                 .toList();
         List<SaleView.Tender> tenders = s.tenders().stream().map(t -> new SaleView.Tender(t.type,
                 str(t.amount, scale), t.tendered == null ? null : str(t.tendered, scale), t.maskedPan, t.brand,
@@ -66,6 +68,9 @@ final class SaleViews {
         Map<BigDecimal, BigDecimal[]> byRate = new TreeMap<>(Comparator.reverseOrder());
         Map<BigDecimal, String> letters = new TreeMap<>();
         for (SaleLine l : s.lines()) {
+            if (l.giftCard != null) {
+                continue; // a gift card is a voucher: outside the tax table, taxed when spent
+            }
             BigDecimal rate = l.taxRate.stripTrailingZeros();
             BigDecimal[] sums = byRate.computeIfAbsent(rate, r -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             sums[0] = sums[0].add(l.net);

@@ -37,8 +37,8 @@ class SaleWriter {
                 s.taxTotal(), s.total(), s.cashRounding(), s.changeGiven(), s.loyaltyCard(), s.pointsEarned(),
                 s.taxExemptReason(), s.taxExemptDocument(), s.taxExemptApprovedBy(), s.taxNotCharged());
         batch("INSERT INTO sale_line (sale_id, line_no, sku, name, department, quantity, unit_price, line_value, "
-                + "discount, net, tax, tax_rate, tax_letter, tax_exempt, price_version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "discount, net, tax, tax_rate, tax_letter, tax_exempt, price_version, gift_card, gift_card_kind, "
+                + "gift_card_op, gift_card_balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.lines(),
                 (ps, l) -> {
                     ps.setObject(1, s.id());
@@ -56,6 +56,10 @@ class SaleWriter {
                     ps.setString(13, l.taxLetter);
                     ps.setBoolean(14, l.taxExempt);
                     ps.setObject(15, l.priceVersion, java.sql.Types.BIGINT);
+                    ps.setString(16, l.giftCard); // masked: the number is never stored
+                    ps.setString(17, l.giftCardKind);
+                    ps.setString(18, l.giftCardOp);
+                    ps.setBigDecimal(19, l.giftCardBalance);
                 });
         batch("INSERT INTO sale_tender (sale_id, tender_no, type, amount, tendered, reference, masked_pan, brand, "
                 + "auth_code, rrn, balance_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.tenders(), (ps, t) -> {

@@ -99,7 +99,8 @@ class TaxExemptions implements TaxExemptionWording {
         Money zero = Money.zero(basket.total().currency());
         List<PricedLine> lines = basket.lines().stream().map(l -> !chosen.contains(l.lineNo()) ? l
                 : new PricedLine(l.lineNo(), l.sku(), l.name(), l.department(), l.quantity(), l.unitPrice(),
-                        l.value(), l.discount(), l.net().minus(l.tax()), zero, BigDecimal.ZERO, LETTER, l.priceVersion())).toList();
+                        l.value(), l.discount(), l.net().minus(l.tax()), zero, BigDecimal.ZERO, LETTER, l.priceVersion(),
+                        l.giftCard())).toList();
         return PricedBasket.of(lines, zero).withPromotions(basket.promotions())
                 .withManualDiscounts(basket.manualDiscounts());
     }

@@ -16,6 +16,7 @@ import io.storedesk.pos.common.GiftCardNumbers;
 import io.storedesk.pos.sale.AppliedTender;
 import io.storedesk.pos.sale.GiftCardAuthority;
 import io.storedesk.pos.sale.LedgerTender;
+import io.storedesk.pos.sale.PricedLine;
 import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.Settlement;
 import io.storedesk.pos.sale.TenderRequest;
@@ -65,16 +66,34 @@ class Tendering {
         }
     }
 
-    record Plan(Money cash, List<CardCharge> cards, List<LedgerPart> ledger, List<GiftPart> gifts) {
+    /** A gift card the sale sells or reloads (line {@code lineNo}), activated online before the sale's transaction. */
+    record GiftLoad(int lineNo, PricedLine.GiftCardLoad card) {
+    }
+
+    record Plan(Money cash, List<CardCharge> cards, List<LedgerPart> ledger, List<GiftPart> gifts, List<GiftLoad> loads) {
+
+        Plan(Money cash, List<CardCharge> cards, List<LedgerPart> ledger, List<GiftPart> gifts) {
+            this(cash, cards, ledger, gifts, List.of());
+        }
 
         Plan(Money cash, List<CardCharge> cards) {
             this(cash, cards, List.of(), List.of());
+        }
+
+        /** This plan, also activating or reloading the gift cards of the basket's {@code lines}. */
+        Plan withLoads(List<PricedLine> lines) {
+            return new Plan(cash, cards, ledger, gifts, lines.stream().filter(l -> l.giftCard() != null)
+                    .map(l -> new GiftLoad(l.lineNo(), l.giftCard())).toList());
         }
     }
 
     /** A card approved, or a gift card redeemed at head office ({@code number} kept for a compensation only). */
     record Approved(CardAuthorization authorization, GiftCardAuthority.Redemption gift, String number,
-            boolean offline) {
+            boolean offline, Integer loadLine) {
+
+        Approved(CardAuthorization authorization, GiftCardAuthority.Redemption gift, String number, boolean offline) {
+            this(authorization, gift, number, offline, null);
+        }
 
         Approved(CardAuthorization authorization) {
             this(authorization, null, null, false);
@@ -242,6 +261,8 @@ class Tendering {
     List<Approved> charge(Plan plan, String registerId, String saleReference) {
         List<Approved> approved = new ArrayList<>();
         try {
+            List<Approved> loads = new ArrayList<>();
+            loadGiftCards(plan, saleReference, loads, approved);
             List<Approved> gifts = new ArrayList<>();
             redeemGiftCards(plan, saleReference, gifts, approved);
             for (CardCharge c : plan.cards()) {
@@ -251,7 +272,9 @@ class Tendering {
                 approved.add(new Approved(payments.authorize(purchase)));
             }
             approved.removeAll(gifts);
+            approved.removeAll(loads);
             approved.addAll(gifts); // cards first (by the plan's card index), then the gift cards
+            approved.addAll(loads); // then the gift cards sold or reloaded
             return approved;
         } catch (RuntimeException e) {
             reverse(approved, "another tender of the sale failed");
@@ -286,6 +309,42 @@ class Tendering {
                     Approved a = new Approved(null, giftCards.redeem(opId, g.number(), g.amount(), null), g.number(),
                             false);
                     gifts.add(a);
+                    all.add(a);
+                    break;
+                } catch (ProblemException e) {
+                    if (!e.type().equals("gift-card-op-cancelled") || attempt >= 20) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Activates or reloads the plan's gift-card lines at head office, before the sale's transaction and before
+     * any tender is charged (so a declined card cancels them), each under an op id derived from the store, the
+     * sale's reference and the line's number ({@code -l<line>-a<attempt>}), never from the card number: a retry
+     * of the request activates under the same op id and head office answers the first outcome. No offline
+     * activation: head office unreachable is 503 {@code gift-card-offline}.
+     */
+    private void loadGiftCards(Plan plan, String saleReference, List<Approved> loads, List<Approved> all) {
+        if (plan.loads().isEmpty()) {
+            return;
+        }
+        if (giftCards == null) {
+            throw notAvailable(TenderType.GIFT_CARD);
+        }
+        for (GiftLoad load : plan.loads()) {
+            String base = opBase(saleReference) + "-l" + load.lineNo();
+            for (int attempt = 0; ; attempt++) {
+                String opId = base + "-a" + attempt;
+                if (giftCards.cancelPending(opId)) {
+                    continue;
+                }
+                try {
+                    Approved a = new Approved(null, giftCards.load(opId, load.card().number(), load.card().kind(),
+                            load.card().amount(), null), load.card().number(), false, load.lineNo());
+                    loads.add(a);
                     all.add(a);
                     break;
                 } catch (ProblemException e) {

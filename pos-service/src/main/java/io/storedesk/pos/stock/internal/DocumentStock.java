@@ -42,7 +42,9 @@ class DocumentStock {
     void on(SaleCompleted sale) {
         Map<String, Integer> deltas = new HashMap<>();
         for (SaleView.Line l : sale.lines()) {
-            deltas.merge(l.sku(), -l.quantity(), Integer::sum);
+            if (l.giftCard() == null) { // a gift card sold is no goods
+                deltas.merge(l.sku(), -l.quantity(), Integer::sum);
+            }
         }
         ledger.moveAtCommit(StockLedger.Reason.SALE, null, sale.receiptNumber(), sale.clerk(), sale.completedAt(), deltas);
     }
@@ -52,6 +54,9 @@ class DocumentStock {
     void on(SaleVoided voided) {
         Map<String, Integer> deltas = new HashMap<>();
         for (SaleView.Line l : voided.lines()) {
+            if (l.giftCard() != null) {
+                continue;
+            }
             deltas.merge(l.sku(), l.quantity() - l.returnedQuantity(), Integer::sum);
         }
         ledger.moveAtCommit(StockLedger.Reason.POST_VOID, voided.reason(), voided.receiptNumber(), voided.voidedBy(),

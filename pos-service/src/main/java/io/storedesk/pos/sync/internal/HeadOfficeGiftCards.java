@@ -88,17 +88,35 @@ class HeadOfficeGiftCards implements GiftCardAuthority, LedgerTender {
      */
     @Override
     public Redemption redeem(String opId, @CardData String number, Money amount, String document) {
+        return compensatedFirst(opId, number, "REDEEM", amount, document);
+    }
+
+    /**
+     * A gift card sold or reloaded at the till: like a redemption, its compensation (the CANCEL that undoes the
+     * activation or takes the reload back) is written and held first, so a sale that fails, or a process that dies
+     * before the sale commits, never leaves a card loaded that nobody paid for.
+     */
+    @Override
+    public Redemption load(String opId, @CardData String number, String kind, Money amount, String document) {
+        if (!kind.equals("ACTIVATE") && !kind.equals("RELOAD")) {
+            throw new IllegalArgumentException("not a load: " + kind);
+        }
+        return compensatedFirst(opId, number, kind, amount, document);
+    }
+
+    /** The held compensation, then the operation online (see {@link #redeem}). */
+    private Redemption compensatedFirst(String opId, String number, String kind, Money amount, String document) {
         if (client == null) {
             throw offline();
         }
         UUID intent = intentIdOf(opId);
         Map<String, Object> compensation = payload(cancelIdOf(opId), "CANCEL", null, null, opId);
-        compensation.put("number", number); // head office locks the card's row even if the redemption never arrived
+        compensation.put("number", number); // head office locks the card's row even if the operation never arrived
         tx.executeWithoutResult(s -> outbox.addHeld(intent, EVENT, clock.instant(),
                 json.writeValueAsString(compensation)));
         JsonNode done;
         try {
-            done = answer(call("/api/ho/v1/gift-cards/" + number + "/operations", body(opId, "REDEEM", amount,
+            done = answer(call("/api/ho/v1/gift-cards/" + number + "/operations", body(opId, kind, amount,
                     document, null)));
         } catch (ProblemException refused) {
             boolean unknownOutcome = refused.type().equals("gift-card-offline");
