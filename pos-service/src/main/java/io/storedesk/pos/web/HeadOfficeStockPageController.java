@@ -44,12 +44,10 @@ class HeadOfficeStockPageController {
         var stores = reports.stockStores();
         model.addAttribute("stores", stores);
         String chosen = stores.contains(storeId.strip()) ? storeId.strip() : null;
-        LocalDate today = LocalDate.now(store.zone());
-        LocalDate first = from != null ? from : to != null ? to : today;
-        LocalDate last = to != null ? to : first;
+        PagePeriod period = PagePeriod.of(from, to, store.zone(), model);
+        LocalDate first = period.first();
+        LocalDate last = period.last();
         model.addAttribute("storeId", chosen);
-        model.addAttribute("from", first);
-        model.addAttribute("to", last);
         if (chosen != null) {
             try {
                 model.addAttribute("report", reports.stockReport(chosen, first, last));

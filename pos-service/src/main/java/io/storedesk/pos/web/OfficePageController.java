@@ -44,11 +44,9 @@ class OfficePageController {
     @GetMapping("/office")
     String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-        LocalDate today = LocalDate.now(store.zone());
-        LocalDate first = from != null ? from : to != null ? to : today;
-        LocalDate last = to != null ? to : first;
-        model.addAttribute("from", first);
-        model.addAttribute("to", last);
+        PagePeriod picked = PagePeriod.of(from, to, store.zone(), model);
+        LocalDate first = picked.first();
+        LocalDate last = picked.last();
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             model.addAttribute("rangeError", true);
             return "office";

@@ -43,11 +43,9 @@ class StockPageController {
     @GetMapping("/stock/report")
     String report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-        LocalDate today = LocalDate.now(store.zone());
-        LocalDate first = from != null ? from : to != null ? to : today;
-        LocalDate last = to != null ? to : first;
-        model.addAttribute("from", first);
-        model.addAttribute("to", last);
+        PagePeriod period = PagePeriod.of(from, to, store.zone(), model);
+        LocalDate first = period.first();
+        LocalDate last = period.last();
         try {
             Map<String, Object> report = reports.report(first, last);
             model.addAttribute("report", report);

@@ -2,10 +2,12 @@ package io.storedesk.pos.catalog.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.text.Collator;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -211,7 +213,7 @@ class CatalogService implements Catalog, CatalogFeed {
                     rs.getString("department"), !ownPrice ? null : money(rs.getBigDecimal("price"), rs.getString("currency")),
                     taxCategory(rs.getString("tax_category")), minAge, null, rs.getBoolean("blocked"));
             NavigableMap<LocalDateTime, Scheduled> schedule = schedules.get(sku);
-            Entry entry = new Entry(base, schedule == null ? null : java.util.Collections.unmodifiableNavigableMap(schedule));
+            Entry entry = new Entry(base, schedule == null ? null : Collections.unmodifiableNavigableMap(schedule));
             bySku.put(sku, entry);
             byBarcode.put(base.barcode(), entry);
             List<String> more = extraBarcodes.getOrDefault(sku, List.of());
@@ -227,7 +229,7 @@ class CatalogService implements Catalog, CatalogFeed {
             }
         });
         searchable.sort(Comparator.comparing(s -> s.entry.base.name()));
-        java.text.Collator byName = java.text.Collator.getInstance(store.locale());
+        Collator byName = Collator.getInstance(store.locale());
         quickKeys.sort(Comparator.comparing((Entry e) -> e.base.name(), byName).thenComparing(e -> e.base.sku()));
         index = new Index(Map.copyOf(bySku), Map.copyOf(byBarcode), List.copyOf(searchable), fromHeadOffice[0],
                 List.copyOf(quickKeys));

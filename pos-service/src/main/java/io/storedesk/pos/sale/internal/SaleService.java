@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -37,6 +39,7 @@ import io.storedesk.pos.sale.BasketPricer;
 import io.storedesk.pos.sale.DayTotals;
 import io.storedesk.pos.sale.PointsAward;
 import io.storedesk.pos.sale.PricedBasket;
+import io.storedesk.pos.sale.PricedLine;
 import io.storedesk.pos.sale.SaleCompleted;
 import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.SaleView;
@@ -157,7 +160,7 @@ class SaleService implements Sales {
      */
     PricedBasket quote(List<SaleOrder.Line> lines, String loyaltyCard, List<String> coupons, SaleOrder.Discount discount) {
         List<BasketLine> goods = resolve(lines);
-        List<io.storedesk.pos.sale.PricedLine> gifts = giftCardLines(lines);
+        List<PricedLine> gifts = giftCardLines(lines);
         if (gifts.isEmpty()) {
             return promotions.price(pricer, goods, loyaltyCard, coupons, discounts.read(lines, discount));
         }
@@ -173,16 +176,16 @@ class SaleService implements Sales {
         }
         // the goods priced on their own: promotions, discounts and their thresholds never see a gift card
         PricedBasket priced = promotions.price(pricer, goods, loyaltyCard, coupons, discounts.read(lines, discount));
-        List<io.storedesk.pos.sale.PricedLine> all = new ArrayList<>(priced.lines());
+        List<PricedLine> all = new ArrayList<>(priced.lines());
         all.addAll(gifts);
-        all.sort(java.util.Comparator.comparingInt(io.storedesk.pos.sale.PricedLine::lineNo));
+        all.sort(Comparator.comparingInt(PricedLine::lineNo));
         return PricedBasket.of(all, zero).withPromotions(priced.promotions())
                 .withManualDiscounts(priced.manualDiscounts());
     }
 
     /** The request's gift-card lines, priced (422 {@code gift-card-amount-out-of-range}). */
-    private List<io.storedesk.pos.sale.PricedLine> giftCardLines(List<SaleOrder.Line> lines) {
-        List<io.storedesk.pos.sale.PricedLine> gifts = new ArrayList<>();
+    private List<PricedLine> giftCardLines(List<SaleOrder.Line> lines) {
+        List<PricedLine> gifts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).giftCard() != null) {
                 gifts.add(giftCardLines.price(i + 1, i, lines.get(i).giftCard(), Money.zero(store.currency())));
@@ -572,6 +575,6 @@ class SaleService implements Sales {
      * the line numbers it covers.
      */
     private record TaxExemptionGranted(SaleOrder.TaxExemption exemption, String approvedBy, Money taxNotCharged,
-            java.util.Set<Integer> lineNos) {
+            Set<Integer> lineNos) {
     }
 }

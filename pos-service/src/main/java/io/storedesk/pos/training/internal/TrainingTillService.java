@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.storedesk.pos.common.CardNumbers;
 import io.storedesk.pos.common.IdempotentResult;
@@ -82,15 +83,23 @@ class TrainingTillService implements TrainingTill {
     @Override
     public IdempotentResult<SaleView> sell(String registerId, String drawerId, String clerk, PricedBasket basket,
             List<SaleOrder.Tender> tenders, String idempotencyKey, String fingerprint) {
+        return once(registerId, "training_sale", clerk, idempotencyKey, fingerprint, SaleView.class,
+                () -> sellLocked(registerId, drawerId, clerk, basket, tenders, idempotencyKey, fingerprint));
+    }
+
+    /**
+     * One transaction under the register's training counter row lock (the row created first in a transaction of
+     * its own): the document stored in {@code table} under the clerk's key is answered again (replayed), else
+     * {@code work} makes it. Whatever else a document locks (a training sale's row) comes after the counter.
+     */
+    private <T> IdempotentResult<T> once(String registerId, String table, String clerk, String idempotencyKey,
+            String fingerprint, Class<T> type, Supplier<T> work) {
         ensureCounter(registerId);
         return tx.execute(status -> {
             lockCounter(registerId);
-            Optional<SaleView> earlier = earlier("training_sale", clerk, idempotencyKey, fingerprint, SaleView.class);
-            if (earlier.isPresent()) {
-                return new IdempotentResult<>(earlier.get(), true);
-            }
-            return new IdempotentResult<>(sellLocked(registerId, drawerId, clerk, basket, tenders, idempotencyKey,
-                    fingerprint), false);
+            Optional<T> earlier = earlier(table, clerk, idempotencyKey, fingerprint, type);
+            return earlier.isPresent() ? new IdempotentResult<>(earlier.get(), true)
+                    : new IdempotentResult<>(work.get(), false);
         });
     }
 
@@ -258,17 +267,9 @@ class TrainingTillService implements TrainingTill {
             String receiptNumber, List<ReturnedLine> lines, boolean allInCash, String idempotencyKey,
             String fingerprint) {
         requireTrainingReceipt(receiptNumber);
-        ensureCounter(registerId);
-        return tx.execute(status -> {
-            lockCounter(registerId); // the register's counter, then the training sale's row: one order
-            Optional<TrainingReturn> earlier = earlier("training_return", clerk, idempotencyKey, fingerprint,
-                    TrainingReturn.class);
-            if (earlier.isPresent()) {
-                return new IdempotentResult<>(earlier.get(), true);
-            }
-            return new IdempotentResult<>(returnLocked(registerId, drawerId, clerk, receiptNumber, lines, allInCash,
-                    idempotencyKey, fingerprint), false);
-        });
+        return once(registerId, "training_return", clerk, idempotencyKey, fingerprint, TrainingReturn.class,
+                () -> returnLocked(registerId, drawerId, clerk, receiptNumber, lines, allInCash, idempotencyKey,
+                        fingerprint));
     }
 
     private TrainingReturn returnLocked(String registerId, String drawerId, String clerk, String receiptNumber,
@@ -366,59 +367,58 @@ class TrainingTillService implements TrainingTill {
         requireTrainingReceipt(receiptNumber);
         List<SaleOrder.Tender> given = tenders == null ? List.of() : tenders;
         checkTenderTypes(given);
-        ensureCounter(registerId);
-        return tx.execute(status -> {
-            lockCounter(registerId); // the register's counter, then the training sale's row: one order
-            Optional<TrainingExchange> earlier = earlier("training_exchange", clerk, idempotencyKey, fingerprint,
-                    TrainingExchange.class);
-            if (earlier.isPresent()) {
-                return new IdempotentResult<>(earlier.get(), true);
-            }
-            SaleView sale = lockSale(receiptNumber);
-            if (!sale.currency().equals(basket.total().currency().getCurrencyCode())) {
-                throw ProblemException.rule("currency-mismatch", "Another currency",
-                        "Sale %s was paid in %s; the new goods are priced in %s.".formatted(receiptNumber,
-                                sale.currency(), basket.total().currency().getCurrencyCode()));
-            }
-            Valued valued = value(sale, lines);
-            Money returned = valued.total();
-            Money newTotal = basket.total();
-            if (!newTotal.isGreaterThan(returned) && !given.isEmpty()) {
-                throw ProblemException.rule("nothing-to-pay", "Nothing to pay",
-                        "The returned goods (%s) cover the new ones (%s): leave out the tenders.".formatted(returned,
-                                newTotal));
-            }
-            Money credit = returned.min(newTotal);
-            Settlement paid = newTotal.isGreaterThan(returned) ? settle(newTotal.minus(returned), given)
-                    : Settlement.none(newTotal.currency());
-            Refunds back = returned.isGreaterThan(newTotal) ? refunds(sale, returned.minus(newTotal), allInCash)
-                    : new Refunds(List.of(), Money.zero(newTotal.currency()));
-            OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
-            List<TrainingReturn.Refund> refunds = new ArrayList<>();
-            List<SaleView.Tender> saleTenders = new ArrayList<>();
-            if (credit.isPositive()) {
-                refunds.add(new TrainingReturn.Refund("EXCHANGE", credit.toString(), null));
-                saleTenders.add(new SaleView.Tender("EXCHANGE", credit.toString(), null, null, null, null, null,
-                        receiptNumber));
-            }
-            refunds.addAll(back.refunds());
-            saleTenders.addAll(paid.tenders());
-            TrainingReturn ret = new TrainingReturn(next(registerId), receiptNumber, registerId, drawerId,
-                    store.today(clock), now, clerk, sale.currency(), allInCash ? "CASH" : "ORIGINAL",
-                    returned.plus(back.cashRounding()).toString(), back.cashRounding().toString(), refunds,
-                    valued.lines(), true);
-            SaleView newSale = saleView(next(registerId), registerId, drawerId, clerk, basket, saleTenders, paid, now);
-            insertReturn(ret, registerId, clerk, null, null, now);
-            insertSale(newSale, registerId, clerk, null, null, now);
-            TrainingExchange exchange = new TrainingExchange(receiptNumber, sale.currency(), returned.toString(),
-                    newTotal.toString(), newTotal.minus(returned).toString(), ret, newSale, true);
-            jdbc.sql("INSERT INTO training_exchange (return_number, receipt_number, sale_number, register_id, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(ret.returnNumber(), receiptNumber, newSale.receiptNumber(), registerId,
-                            idempotencyKey == null ? null : key(clerk, idempotencyKey),
-                            idempotencyKey == null ? null : fingerprint, json.writeValueAsString(exchange), now)
-                    .update();
-            return new IdempotentResult<>(exchange, false);
-        });
+        return once(registerId, "training_exchange", clerk, idempotencyKey, fingerprint, TrainingExchange.class,
+                () -> exchangeLocked(registerId, drawerId, clerk, receiptNumber, lines, allInCash, basket, given,
+                        idempotencyKey, fingerprint));
+    }
+
+    private TrainingExchange exchangeLocked(String registerId, String drawerId, String clerk, String receiptNumber,
+            List<ReturnedLine> lines, boolean allInCash, PricedBasket basket, List<SaleOrder.Tender> given,
+            String idempotencyKey, String fingerprint) {
+        SaleView sale = lockSale(receiptNumber);
+        if (!sale.currency().equals(basket.total().currency().getCurrencyCode())) {
+            throw ProblemException.rule("currency-mismatch", "Another currency",
+                    "Sale %s was paid in %s; the new goods are priced in %s.".formatted(receiptNumber,
+                            sale.currency(), basket.total().currency().getCurrencyCode()));
+        }
+        Valued valued = value(sale, lines);
+        Money returned = valued.total();
+        Money newTotal = basket.total();
+        if (!newTotal.isGreaterThan(returned) && !given.isEmpty()) {
+            throw ProblemException.rule("nothing-to-pay", "Nothing to pay",
+                    "The returned goods (%s) cover the new ones (%s): leave out the tenders.".formatted(returned,
+                            newTotal));
+        }
+        Money credit = returned.min(newTotal);
+        Settlement paid = newTotal.isGreaterThan(returned) ? settle(newTotal.minus(returned), given)
+                : Settlement.none(newTotal.currency());
+        Refunds back = returned.isGreaterThan(newTotal) ? refunds(sale, returned.minus(newTotal), allInCash)
+                : new Refunds(List.of(), Money.zero(newTotal.currency()));
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+        List<TrainingReturn.Refund> refunds = new ArrayList<>();
+        List<SaleView.Tender> saleTenders = new ArrayList<>();
+        if (credit.isPositive()) {
+            refunds.add(new TrainingReturn.Refund("EXCHANGE", credit.toString(), null));
+            saleTenders.add(new SaleView.Tender("EXCHANGE", credit.toString(), null, null, null, null, null,
+                    receiptNumber));
+        }
+        refunds.addAll(back.refunds());
+        saleTenders.addAll(paid.tenders());
+        TrainingReturn ret = new TrainingReturn(next(registerId), receiptNumber, registerId, drawerId,
+                store.today(clock), now, clerk, sale.currency(), allInCash ? "CASH" : "ORIGINAL",
+                returned.plus(back.cashRounding()).toString(), back.cashRounding().toString(), refunds,
+                valued.lines(), true);
+        SaleView newSale = saleView(next(registerId), registerId, drawerId, clerk, basket, saleTenders, paid, now);
+        insertReturn(ret, registerId, clerk, null, null, now);
+        insertSale(newSale, registerId, clerk, null, null, now);
+        TrainingExchange exchange = new TrainingExchange(receiptNumber, sale.currency(), returned.toString(),
+                newTotal.toString(), newTotal.minus(returned).toString(), ret, newSale, true);
+        jdbc.sql("INSERT INTO training_exchange (return_number, receipt_number, sale_number, register_id, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ret.returnNumber(), receiptNumber, newSale.receiptNumber(), registerId,
+                        idempotencyKey == null ? null : key(clerk, idempotencyKey),
+                        idempotencyKey == null ? null : fingerprint, json.writeValueAsString(exchange), now)
+                .update();
+        return exchange;
     }
 
     private static void requireTrainingReceipt(String receiptNumber) {
