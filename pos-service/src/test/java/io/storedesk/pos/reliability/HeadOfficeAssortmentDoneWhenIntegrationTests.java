@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
  * <li>an item added at head office sells at S001 after the next pull, at head office's price;</li>
  * <li>stock moves with goods received, a sale and a restocked return at S001, and S002's desk shows S001's
  * quantity under "in other stores";</li>
- * <li>a gift card activated at head office is half spent at S002 and partly at S001 (each request sent twice with
- * one Idempotency-Key), refunded by a return at S001; S001 is killed after head office took a redemption and
+ * <li>a gift card sold at S001's till (activated once at head office) is half spent at S002 and partly at S001
+ * (each request sent twice with one Idempotency-Key), refunded by a return at S001; S001 is killed after head office took a redemption and
  * before its sale committed, and the compensation written before the redemption gives the money back after the
  * restart; the retried request then sells once;</li>
  * <li>a price change scheduled at head office a few seconds ahead (store time) is pulled, head office is stopped,
@@ -52,7 +52,6 @@ class HeadOfficeAssortmentDoneWhenIntegrationTests {
 
     static final String CARD = "7001000000002626";
     static final String LAMP = "4750009000018";
-    static final Map<String, String> S001_KEY = Map.of("X-Store-Id", "S001", "X-Store-Key", "demo-key-S001");
     static final ZoneId STORE_ZONE = ZoneId.of("Europe/Riga");
     static final Duration WAIT = Duration.ofSeconds(120);
 
@@ -99,11 +98,17 @@ class HeadOfficeAssortmentDoneWhenIntegrationTests {
                     "{\"lines\":[{\"barcode\":\"" + LAMP + "\",\"quantity\":10}]}"); // as scanned
             assertThat(received.status()).as(received.body()).isEqualTo(201);
 
-            // 3. A gift card activated at head office: half spent at S002 (sent twice with one key) ...
-            Api.Response activated = ho.post("/api/ho/v1/gift-cards/" + CARD + "/operations", null, """
-                    {"opId":"op-activate-2626","kind":"ACTIVATE","amount":"50.00","currency":"EUR","storeId":"S001"}""",
-                    S001_KEY);
-            assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+            // 3. A gift card sold at S001's till (sent twice with one key: activated once at head office) ...
+            String sellCard = """
+                    {"drawerId":"D1","lines":[{"giftCard":{"number":"%s","amount":"50.00","kind":"ACTIVATE"}}],
+                     "tenders":[{"type":"CASH","amount":"50.00"}]}""".formatted(CARD);
+            Api.Response soldCard = a.postIdempotent("/api/v1/sales", "clerk", "dw-card-s001", sellCard);
+            assertThat(soldCard.status()).as(soldCard.body()).isEqualTo(201);
+            assertThat(a.postIdempotent("/api/v1/sales", "clerk", "dw-card-s001", sellCard).text("receiptNumber"))
+                    .isEqualTo(soldCard.text("receiptNumber"));
+            assertThat(ops(jdbc, "ACTIVATE")).isEqualTo(1);
+            assertThat(ho.get("/api/ho/v1/gift-cards/" + CARD, "office").text("balance")).isEqualTo("50.00");
+            // ... half spent at S002 (sent twice with one key) ...
             String halfAtBrno = """
                     {"drawerId":"D1","lines":[{"sku":"LV-1019","quantity":2}],
                      "tenders":[{"type":"GIFT_CARD","giftCard":"%s","amount":"25.00"},{"type":"CASH","amount":"20.00"}]}"""
