@@ -55,9 +55,8 @@ class HeadOfficeQuickKeysIntegrationTests {
 
     @Test
     void theTillsQuickKeysAreTheItemsHeadOfficeFlagged() {
-        assertThat(quickKeys()).as("no item from head office yet: the configured keys")
-                .startsWith("LV-1001=Rupjmaize", "LV-1004=Āboli 1 kg");
-
+        // (before its first pull the store shows its configured keys, as the shared test store without a head
+        // office does in SaleScreenBrowserTests; the store may pull at start-up, so that is not asserted here)
         sync();
         assertThat(skus()).as("head office's seed flagged the configured ones; by name")
                 .containsExactly("LV-1005", "LV-1006", "LV-1001", "LV-1004");
