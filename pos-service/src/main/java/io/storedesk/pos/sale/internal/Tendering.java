@@ -3,6 +3,7 @@ package io.storedesk.pos.sale.internal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import io.storedesk.pos.common.Amounts;
@@ -292,29 +293,32 @@ class Tendering {
     private void redeemGiftCards(Plan plan, String saleReference, List<Approved> gifts, List<Approved> all) {
         for (int i = 0; i < plan.gifts().size(); i++) {
             GiftPart g = plan.gifts().get(i);
-            String base = opBase(saleReference) + "-t" + i;
-            for (int attempt = 0; ; attempt++) {
-                String opId = base + "-a" + attempt;
-                if (giftCards.cancelPending(opId)) {
-                    continue;
-                }
-                if (g.offline()) { // recorded in the sale's transaction (confirm), nothing to compensate
-                    Approved a = new Approved(null, new GiftCardAuthority.Redemption(opId,
-                            GiftCardNumbers.mask(g.number()), g.amount(), null), g.number(), true);
-                    gifts.add(a);
-                    all.add(a);
-                    break;
-                }
-                try {
-                    Approved a = new Approved(null, giftCards.redeem(opId, g.number(), g.amount(), null), g.number(),
-                            false);
-                    gifts.add(a);
-                    all.add(a);
-                    break;
-                } catch (ProblemException e) {
-                    if (!e.type().equals("gift-card-op-cancelled") || attempt >= 20) {
-                        throw e;
-                    }
+            Approved a = underNextAttempt(opBase(saleReference) + "-t" + i, opId -> g.offline()
+                    // recorded in the sale's transaction (confirm), nothing to compensate
+                    ? new Approved(null, new GiftCardAuthority.Redemption(opId, GiftCardNumbers.mask(g.number()),
+                            g.amount(), null), g.number(), true)
+                    : new Approved(null, giftCards.redeem(opId, g.number(), g.amount(), null), g.number(), false));
+            gifts.add(a);
+            all.add(a);
+        }
+    }
+
+    /**
+     * The first attempt of op {@code base} ({@code base-a<n>}) that is still the sale's: one whose compensation is
+     * pending here is skipped, one head office reports cancelled (409 {@code gift-card-op-cancelled}) is followed
+     * by the next, at most 20 times.
+     */
+    private Approved underNextAttempt(String base, Function<String, Approved> call) {
+        for (int attempt = 0; ; attempt++) {
+            String opId = base + "-a" + attempt;
+            if (giftCards.cancelPending(opId)) {
+                continue;
+            }
+            try {
+                return call.apply(opId);
+            } catch (ProblemException e) {
+                if (!e.type().equals("gift-card-op-cancelled") || attempt >= 20) {
+                    throw e;
                 }
             }
         }
@@ -335,24 +339,11 @@ class Tendering {
             throw notAvailable(TenderType.GIFT_CARD);
         }
         for (GiftLoad load : plan.loads()) {
-            String base = opBase(saleReference) + "-l" + load.lineNo();
-            for (int attempt = 0; ; attempt++) {
-                String opId = base + "-a" + attempt;
-                if (giftCards.cancelPending(opId)) {
-                    continue;
-                }
-                try {
-                    Approved a = new Approved(null, giftCards.load(opId, load.card().number(), load.card().kind(),
-                            load.card().amount(), null), load.card().number(), false, load.lineNo());
-                    loads.add(a);
-                    all.add(a);
-                    break;
-                } catch (ProblemException e) {
-                    if (!e.type().equals("gift-card-op-cancelled") || attempt >= 20) {
-                        throw e;
-                    }
-                }
-            }
+            Approved a = underNextAttempt(opBase(saleReference) + "-l" + load.lineNo(), opId -> new Approved(null,
+                    giftCards.load(opId, load.card().number(), load.card().kind(), load.card().amount(), null),
+                    load.card().number(), false, load.lineNo()));
+            loads.add(a);
+            all.add(a);
         }
     }
 
