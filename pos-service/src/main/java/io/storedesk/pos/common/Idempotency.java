@@ -2,6 +2,10 @@ package io.storedesk.pos.common;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -26,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Idempotency {
+
+    private static final String ERASED = "h0:erased";
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
@@ -138,11 +144,37 @@ public class Idempotency {
         return replay(scope, key, fingerprints.of(request), type);
     }
 
+    /**
+     * Erasure on request (GDPR art. 17): the stored answers in {@code scopes} that mention {@code reference}
+     * (a customer's id) are emptied in the caller's transaction. A repeat of such a request is neither run
+     * again nor answered with the erased data: it is refused with 409 {@code customer-erased}.
+     *
+     * @return how many stored answers were erased
+     */
+    public int eraseAnswers(Collection<String> scopes, String reference) {
+        if (scopes.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(ERASED);
+        params.addAll(scopes);
+        params.add("%" + reference + "%");
+        return jdbc.sql("UPDATE idempotency_record SET request_hash = ?, response_body = '{}' WHERE scope IN ("
+                        + String.join(", ", Collections.nCopies(scopes.size(), "?")) + ") AND response_body LIKE ?")
+                .params(params)
+                .update();
+    }
+
     private <T> Optional<IdempotentResult<T>> replay(String scope, String key, String fingerprint, Class<T> type) {
         return jdbc.sql("SELECT request_hash, response_body FROM idempotency_record WHERE scope = ? AND idem_key = ?")
                 .params(scope, key)
                 .query((rs, n) -> {
                     String stored = rs.getString(1).strip();
+                    if (stored.equals(ERASED)) {
+                        throw ProblemException.conflict("customer-erased", "Customer erased",
+                                "The answer to this request held data of a customer erased on request; it is not "
+                                        + "given again and the request is not repeated.");
+                    }
                     boolean keyed = stored.startsWith(RequestFingerprints.FORMAT);
                     if (keyed && !stored.equals(fingerprint)) {
                         throw keyReused();

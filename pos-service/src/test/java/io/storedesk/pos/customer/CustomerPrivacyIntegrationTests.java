@@ -111,4 +111,43 @@ class CustomerPrivacyIntegrationTests extends IntegrationTest {
         assertThat(CustomerTestSupport.patch(port, "/api/v1/customers/" + f.customer(), "clerk", "{\"name\":\"Back\"}")
                 .status()).isEqualTo(409);
     }
+
+    @Test
+    void anErasureRepeatedWithItsKeyReplaysAndNoKeptAnswerGivesThePersonBack() {
+        String u = unique();
+        String name = "Zane Keyed " + u;
+        String created = "create-" + u;
+        String body = """
+                {"name":"%s","phone":null,"email":"zane.%s@example.lv","preferredLanguage":"lv"}""".formatted(name, u);
+        Api.Response customer = api.postIdempotent("/api/v1/customers", "clerk", created, body);
+        assertThat(customer.status()).as(customer.body()).isEqualTo(201);
+        String id = customer.text("id");
+        Api.Response opened = api.postIdempotent("/api/v1/cases", "clerk", "case-" + u, """
+                {"customerId":"%s","category":"QUESTION","channel":"PHONE","subject":"Call %s back"}"""
+                .formatted(id, name));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+
+        String erase = "erase-" + u;
+        Api.Response first = api.postIdempotent("/api/v1/customers/" + id + "/erase", "manager", erase,
+                "{\"reason\":\"asked at the desk\"}");
+        Api.Response again = api.postIdempotent("/api/v1/customers/" + id + "/erase", "manager", erase,
+                "{\"reason\":\"asked at the desk\"}");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE type = 'CUSTOMER_ERASED' AND reference = ?")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+        // a repeat of the creation or of the case is refused, not answered with the person nor run again
+        Api.Response recreated = api.postIdempotent("/api/v1/customers", "clerk", created, body);
+        assertThat(recreated.status()).as(recreated.body()).isEqualTo(409);
+        assertThat(recreated.text("type")).endsWith("/problems/customer-erased");
+        assertThat(recreated.body()).doesNotContain(name);
+        assertThat(api.postIdempotent("/api/v1/cases", "clerk", "case-" + u, """
+                {"customerId":"%s","category":"QUESTION","channel":"PHONE","subject":"Call %s back"}"""
+                .formatted(id, name)).status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/customers?q=" + name.replace(" ", "%20"), "clerk").json().size()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_record WHERE response_body LIKE ?").param("%" + u + "%")
+                .query(Long.class).single()).isZero();
+    }
 }

@@ -89,10 +89,18 @@ class CustomerController {
                 .body(privacy.export(customerId, CurrentUser.username()));
     }
 
-    /** Managers only: anonymises the customer; the financial records stay. */
+    /**
+     * Managers only: anonymises the customer; the financial records stay. Once per Idempotency-Key: a
+     * repeat after a lost answer replays the erased record.
+     */
     @PostMapping("/{id}/erase")
-    CustomerView erase(@PathVariable @Size(max = 40) String id, @Valid @RequestBody CustomerRequests.Erase request) {
-        return privacy.erase(uuid(id), request.reason(), CurrentUser.username());
+    CustomerView erase(@PathVariable @Size(max = 40) String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Valid @RequestBody CustomerRequests.Erase request) {
+        UUID customer = uuid(id);
+        String user = CurrentUser.username();
+        return idempotency.execute("customer-erase", key, new Object[] {customer, user, request}, CustomerView.class,
+                () -> privacy.erase(customer, request.reason(), user)).body();
     }
 
     private static UUID uuid(String id) {

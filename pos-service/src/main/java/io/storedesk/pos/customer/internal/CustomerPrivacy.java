@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.customer.CustomerView;
 import io.storedesk.pos.journal.Journal;
@@ -19,10 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
  * Erasure: the personal fields are blanked and the free text of the customer's cases and special
  * orders too (unsent arrival e-mails are dropped), and the contact of their complaints; the
  * financial records (sales, returns, store credits, goodwill amounts and codes) stay, as the
- * law on accounting requires, no longer linked to a name, phone, e-mail or card.
+ * law on accounting requires, no longer linked to a name, phone, e-mail or card. Answers kept for
+ * Idempotency-Key repeats that mention the customer are emptied (a repeat is refused, never run again).
  */
 @Component
 class CustomerPrivacy {
+
+    /** Idempotency scopes whose stored answers may hold a customer's personal data or free text about them. */
+    static final List<String> ANSWERS_WITH_PERSONAL_DATA = List.of("customer", "complaint", "case", "case-note",
+            "case-escalate", "case-follow-up", "case-resolve", "special-order", "special-order-cancel");
 
     private final CustomerStore customers;
     private final CaseStore cases;
@@ -30,10 +36,12 @@ class CustomerPrivacy {
     private final SpecialOrderStore orders;
     private final ComplaintStore complaints;
     private final Journal journal;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     CustomerPrivacy(CustomerStore customers, CaseStore cases, PurchaseHistory purchases, SpecialOrderStore orders,
-            ComplaintStore complaints, Journal journal, Clock clock) {
+            ComplaintStore complaints, Journal journal, Idempotency idempotency, Clock clock) {
+        this.idempotency = idempotency;
         this.orders = orders;
         this.complaints = complaints;
         this.customers = customers;
@@ -69,6 +77,7 @@ class CustomerPrivacy {
         cases.eraseTexts(id);
         orders.eraseTexts(id);
         complaints.eraseContacts(id);
+        idempotency.eraseAnswers(ANSWERS_WITH_PERSONAL_DATA, id.toString());
         journal.append(Journal.STORE_CHAIN, "CUSTOMER_ERASED", user, id.toString(), Map.of("reason", reason));
         return customers.find(id).orElseThrow();
     }
