@@ -68,8 +68,7 @@ class HeadOfficeAssortmentDoneWhenIntegrationTests {
                 ServiceProcess brno = new ServiceProcess(dir.resolve("s002"), store("S002", gateway, "S001"))) {
             office.start();
             gateway.target(office.port());
-            riga.start();
-            brno.start();
+            ServiceProcess.startTogether(riga, brno);
             Api ho = new Api(office.port());
             Api a = new Api(riga.port());
             Api b = new Api(brno.port());
@@ -188,7 +187,7 @@ class HeadOfficeAssortmentDoneWhenIntegrationTests {
             // 4. A price change a few seconds ahead (store time), pulled, then head office stops before it.
             String sku = "LV-1013";
             String before = quote(a, sku).get("unitPrice").asString();
-            LocalDateTime at = LocalDateTime.now(STORE_ZONE).plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+            LocalDateTime at = LocalDateTime.now(STORE_ZONE).plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
             Api.Response change = ho.post("/api/ho/v1/price-lists", "office", """
                     {"storeGroup":"ALL","currency":"EUR","effectiveFrom":"%s","lines":[{"sku":"%s","price":"14.49"}]}"""
                     .formatted(at, sku));
@@ -199,6 +198,7 @@ class HeadOfficeAssortmentDoneWhenIntegrationTests {
             for (Api store : List.of(a, b)) {
                 assertThat(quote(store, sku).get("unitPrice").asString()).as("pulled, not in effect yet").isEqualTo(before);
             }
+            assertThat(LocalDateTime.now(STORE_ZONE)).as("the pulls took the change's whole lead").isBefore(at);
             office.close();
             gateway.target(0);
             assertThat(before).isNotEqualTo("14.49");

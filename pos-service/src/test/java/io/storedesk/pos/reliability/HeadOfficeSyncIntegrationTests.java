@@ -62,8 +62,7 @@ class HeadOfficeSyncIntegrationTests {
                 ServiceProcess brno = new ServiceProcess(dir.resolve("s002"), store("S002", gateway, 200))) {
             office.start();
             gateway.target(office.port());
-            riga.start();
-            brno.start();
+            ServiceProcess.startTogether(riga, brno);
             Api ho = new Api(office.port());
             Api a = new Api(riga.port());
             Api b = new Api(brno.port());
