@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.catalog.CatalogItem;
+import io.storedesk.pos.common.Compensated;
 import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Idempotency;
@@ -106,20 +107,12 @@ class SpecialOrderService {
             }
             CardAuthorization card = r.deposit().type() == SpecialOrderRequests.DepositType.CARD
                     ? charge(r.deposit().card(), drawer.registerId(), deposit) : null;
-            try {
-                IdempotentResult<SpecialOrderView> result = idempotency.executeAfterFind("special-order", key,
-                        fingerprint, SpecialOrderView.class,
-                        () -> record(r, customerId, drawer, lines, total, deposit, card, clerk));
-                if (result.replayed() && card != null) {
-                    cards.reverse(card, "duplicate special order request");
-                }
-                return result;
-            } catch (RuntimeException e) {
+            return Compensated.record("special order", reason -> {
                 if (card != null) {
-                    cards.reverse(card, "special order not stored");
+                    cards.reverse(card, reason);
                 }
-                throw e;
-            }
+            }, () -> idempotency.executeAfterFind("special-order", key, fingerprint, SpecialOrderView.class,
+                    () -> record(r, customerId, drawer, lines, total, deposit, card, clerk)));
         });
     }
 
@@ -226,19 +219,12 @@ class SpecialOrderService {
                     r.drawerId() != null ? r.drawerId() : order.view().deposit().drawerId());
             CardRefund refund = cash ? null
                     : cards.refund(order.depositReference(), order.deposit(), drawer.registerId(), number);
-            try {
-                IdempotentResult<SpecialOrderView> result = idempotency.executeAfterFind("special-order-cancel", key,
-                        fingerprint, SpecialOrderView.class, () -> recordCancel(order, r, drawer, refund, clerk));
-                if (result.replayed() && refund != null) {
-                    cards.reverse(refund.reference(), "duplicate cancellation");
-                }
-                return result;
-            } catch (RuntimeException e) {
+            return Compensated.record("special order cancellation", reason -> {
                 if (refund != null) {
-                    cards.reverse(refund.reference(), "cancellation not stored");
+                    cards.reverse(refund.reference(), reason);
                 }
-                throw e;
-            }
+            }, () -> idempotency.executeAfterFind("special-order-cancel", key, fingerprint, SpecialOrderView.class,
+                    () -> recordCancel(order, r, drawer, refund, clerk)));
         });
     }
 

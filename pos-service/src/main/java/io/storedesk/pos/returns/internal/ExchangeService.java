@@ -4,6 +4,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import io.storedesk.pos.common.Compensated;
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.Ids;
@@ -85,8 +86,8 @@ class ExchangeService {
                     request.approval(), request.ageCheck());
             AppliedTender creditTender = credit.isPositive()
                     ? new AppliedTender(TenderType.EXCHANGE, credit, credit, request.receiptNumber()) : null;
-            try {
-                IdempotentResult<ExchangeView> result = sales.completeExchange(
+            return Compensated.record("exchange", reason -> returns.reverse(refunded, reason),
+                    () -> sales.completeExchange(
                         () -> returns.lockSaleAndCustomer(request.receiptNumber()), order, creditTender, idempotencyKey,
                         fingerprint, clerk, ExchangeView.class, newSale -> {
                             // locks 1, 2 and 4 (docs/locking.md) are held: the new sale took them
@@ -101,15 +102,7 @@ class ExchangeService {
                                     newSale.total(), difference.toString(), clerk));
                             return new ExchangeView(sale.receiptNumber(), currency.getCurrencyCode(),
                                     returned.toString(), newSale.total(), difference.toString(), ret, newSale);
-                        });
-                if (result.replayed()) {
-                    returns.reverse(refunded, "duplicate exchange request");
-                }
-                return result;
-            } catch (RuntimeException e) {
-                returns.reverse(refunded, "exchange not completed");
-                throw e;
-            }
+                        }));
         });
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.catalog.CatalogItem;
+import io.storedesk.pos.common.Compensated;
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
@@ -95,23 +96,14 @@ class ReturnService {
             String approvedBy = returnPolicy.check(sale, plan, request.approval(), clerk);
             UUID returnId = Ids.timeOrdered();
             List<CardRefund> refunded = refundCards(plan, drawer.registerId(), returnId);
-            try {
-                IdempotentResult<ReturnView> result = idempotency.executeAfterFind("return", idempotencyKey, fingerprint,
-                        ReturnView.class, () -> {
-                            drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md)
-                            SaleView locked = recheck(sale.receiptNumber(), request.lines(), request.method(), null,
-                                    plan, approvedBy); // lock 4
-                            return recorder.record(new ReturnRecorder.Document(returnId, drawer, locked,
-                                    request.method(), plan, refunded, clerk, approvedBy, locked.loyaltyCard(), null));
-                        });
-                if (result.replayed()) {
-                    reverse(refunded, "duplicate return request");
-                }
-                return result;
-            } catch (RuntimeException e) {
-                reverse(refunded, "return not completed");
-                throw e;
-            }
+            return Compensated.record("return", reason -> reverse(refunded, reason),
+                    () -> idempotency.executeAfterFind("return", idempotencyKey, fingerprint, ReturnView.class, () -> {
+                        drawers.holdDay(drawer.drawerId()); // locks 1 and 2 (docs/locking.md)
+                        SaleView locked = recheck(sale.receiptNumber(), request.lines(), request.method(), null,
+                                plan, approvedBy); // lock 4
+                        return recorder.record(new ReturnRecorder.Document(returnId, drawer, locked,
+                                request.method(), plan, refunded, clerk, approvedBy, locked.loyaltyCard(), null));
+                    }));
         });
     }
 

@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.catalog.CatalogItem;
+import io.storedesk.pos.common.Compensated;
 import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.IdempotentResult;
@@ -302,18 +303,10 @@ class SaleService implements Sales {
                     order.loyaltyCard(), credits).withLoads(basket.lines());
             List<Tendering.Approved> approved = tendering.charge(plan, drawer.registerId(),
                     idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
-            try {
-                IdempotentResult<R> result = idempotency.executeAfterFind(scope, idempotencyKey, fingerprint,
-                        resultType, () -> alsoRecord.apply(record(lockOriginal, drawer, clerk, basket, plan, approved,
-                                order.loyaltyCard(), order.coupons(), ageCheck, granted)));
-                if (result.replayed()) {
-                    tendering.reverse(approved, "duplicate request");
-                }
-                return result;
-            } catch (RuntimeException e) {
-                tendering.reverse(approved, "sale not completed");
-                throw e;
-            }
+            return Compensated.record("sale", reason -> tendering.reverse(approved, reason),
+                    () -> idempotency.executeAfterFind(scope, idempotencyKey, fingerprint, resultType,
+                            () -> alsoRecord.apply(record(lockOriginal, drawer, clerk, basket, plan, approved,
+                                    order.loyaltyCard(), order.coupons(), ageCheck, granted))));
         });
     }
 
