@@ -62,7 +62,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ol>
  * With {@code -Dbench.ho.pgss=true} the benchmark starts its own embedded PostgreSQL with
  * {@code pg_stat_statements} and prints, per phase, where the database spent its time per batch.
- * {@code -Dbench.ho.phases} (big,raw,small,two) picks the phases (big = 1, raw = 2, small = 3, two = 4
+ * {@code -Dbench.ho.phases} (big,raw,small,rawsmall,two) picks the phases (big = 1, raw = 2, small = 3,
+ * rawsmall = 3r: the raw engine on the small batches, two = 4
  * and 5). Writes {@code target/bench-head-office.txt}.
  */
 public final class HeadOfficeIngestBenchmark {
@@ -83,7 +84,7 @@ public final class HeadOfficeIngestBenchmark {
         int smallSeconds = Integer.getInteger("bench.ho.small.seconds", 20);
         int pauseMs = Integer.getInteger("bench.ho.small.pause-ms", 1_000);
         boolean pgss = Boolean.getBoolean("bench.ho.pgss");
-        List<String> phases = List.of(System.getProperty("bench.ho.phases", "big,raw,small,two").split(","));
+        List<String> phases = List.of(System.getProperty("bench.ho.phases", "big,raw,small,rawsmall,two").split(","));
         String url = pgss ? databaseWithStatements() : Postgres.newDatabase("hobench");
         List<String> common = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=head-office",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
@@ -136,12 +137,28 @@ public final class HeadOfficeIngestBenchmark {
                 print("   service / raw engine (the faster of the two) = %.2f%n", oneNode / rawRate);
             }
 
+            double smallP99 = 0;
             if (phases.contains("small")) {
                 reset(jdbc, pgss);
                 loadBefore = load();
-                int answered = small(http, portOne, smallStores, smallBatch, smallSeconds, pauseMs);
+                Small answered = small(http, portOne, smallStores, smallBatch, smallSeconds, pauseMs);
+                smallP99 = answered.p99();
                 print("   (load %s -> %s)%n", loadBefore, load());
-                statements(jdbc, pgss, Math.max(1, answered));
+                statements(jdbc, pgss, Math.max(1, answered.batches()));
+            }
+            if (phases.contains("rawsmall")) {
+                reset(jdbc, pgss);
+                loadBefore = load();
+                List<Long> raw = new RawIngest(one.getBean(DataSource.class), false).small(smallStores, smallBatch,
+                        smallSeconds, pauseMs);
+                print("3r. raw engine, the same small batches (plain JDBC, same rows and guarantees, one transaction "
+                        + "per batch on the service's pool): %,d batches; from asking for a connection to the commit "
+                        + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (load %s -> %s)%n", raw.size(),
+                        pct(raw, 0.50), pct(raw, 0.95), pct(raw, 0.99), raw.isEmpty() ? 0 : raw.get(raw.size() - 1) / 1e6,
+                        loadBefore, load());
+                if (smallP99 > 0) {
+                    print("   small batches p99: service / raw engine = %.2f%n", smallP99 / pct(raw, 0.99));
+                }
             }
 
             if (phases.contains("two")) {
@@ -211,9 +228,11 @@ public final class HeadOfficeIngestBenchmark {
         return perStore * stores / ((System.nanoTime() - t) / 1e9);
     }
 
+    private record Small(int batches, double p99) {
+    }
+
     /** Small batches from many stores at once: latency of each answer, 429s counted apart. */
-    /** The small-batch phase; answers how many batches were answered 200. */
-    private static int small(HttpClient http, int port, int stores, int batch, int seconds, int pauseMs)
+    private static Small small(HttpClient http, int port, int stores, int batch, int seconds, int pauseMs)
             throws Exception {
         ConcurrentLinkedQueue<Long> ok = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> busy = new ConcurrentLinkedQueue<>();
@@ -259,7 +278,7 @@ public final class HeadOfficeIngestBenchmark {
                     + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", stores, batch, 2 * pauseMs, seconds,
                     all.size(), all.size() * batch / took, busy.size(), failed.get(), pct(all, 0.50), pct(all, 0.95),
                     pct(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6);
-            return all.size();
+            return new Small(all.size(), pct(all, 0.99));
         } finally {
             pool.shutdown();
         }

@@ -84,6 +84,48 @@ final class RawIngest {
         return perStore * stores / ((System.nanoTime() - t) / 1e9);
     }
 
+    /**
+     * The small-batch workload of the benchmark's phase 3 at the same guarantees: {@code stores} threads each
+     * write a batch of {@code batch} sales in one transaction on a connection from the pool (waiting for one
+     * as a request waits for a place), then again after a random pause of 0 to 2 x {@code pauseMs}, for
+     * {@code seconds}.
+     *
+     * @return each batch's time from asking for a connection to its commit, in nanoseconds, sorted
+     */
+    List<Long> small(int stores, int batch, int seconds, int pauseMs) throws Exception {
+        List<Long> took = Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(stores);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 1; s <= stores; s++) {
+                String store = HeadOfficeIngestBenchmark.store(s);
+                done.add(pool.submit(() -> {
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        try (Connection c = dataSource.getConnection()) {
+                            c.setAutoCommit(false);
+                            batch(c, store, 7_000_000 + n, batch);
+                        }
+                        took.add(System.nanoTime() - t);
+                        n += batch;
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2L * pauseMs + 1));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Long> sorted = new ArrayList<>(took);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
     private void batch(Connection c, String store, int first, int count) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         List<String> ids = new ArrayList<>(count);
