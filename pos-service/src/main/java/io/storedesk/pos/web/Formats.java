@@ -14,13 +14,28 @@ import java.util.Locale;
 public record Formats(Locale locale, Currency currency, ZoneId zone) {
 
     public String money(String amount) {
+        return money(amount, currency);
+    }
+
+    /** An amount in another currency than the store's (head office's pages: a figure per currency). */
+    public String money(Object amount, String currencyCode) {
+        return money(amount == null ? null : amount.toString(), Currency.getInstance(currencyCode));
+    }
+
+    /** A count or quantity with the language's grouping ("1 234" in Latvian, "1,234" in English). */
+    public String number(Object value) {
+        return value == null || value.toString().isBlank() ? ""
+                : NumberFormat.getIntegerInstance(locale).format(new BigDecimal(value.toString()));
+    }
+
+    private String money(String amount, Currency in) {
         if (amount == null || amount.isBlank()) {
             return "";
         }
         NumberFormat f = NumberFormat.getCurrencyInstance(locale);
-        f.setCurrency(currency);
-        f.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-        f.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        f.setCurrency(in);
+        f.setMinimumFractionDigits(in.getDefaultFractionDigits());
+        f.setMaximumFractionDigits(in.getDefaultFractionDigits());
         return f.format(new BigDecimal(amount));
     }
 

@@ -10,7 +10,9 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -156,6 +158,22 @@ final class Browser implements AutoCloseable {
 
     WebElement find(By by) {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Clicks what {@code by} finds once it is shown, finding it again if the page redrew it in between. */
+    void click(By by) {
+        waitUntil(d -> {
+            try {
+                WebElement e = d.findElement(by);
+                if (!e.isDisplayed()) {
+                    return false;
+                }
+                e.click();
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException redrawn) {
+                return false;
+            }
+        });
     }
 
     void type(By by, String text) {

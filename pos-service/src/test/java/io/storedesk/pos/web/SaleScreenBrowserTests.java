@@ -178,7 +178,7 @@ class SaleScreenBrowserTests {
             // touch: the second line's button, 20 % off: beyond the clerk's limit, the manager's fields show in place
             b.keys("EL-2001", Keys.ENTER);
             b.waitUntil(d -> skus(b).equals(List.of("EL-2002", "EL-2001")));
-            b.find(By.cssSelector("#lines tr[data-sku='EL-2001'] .adjust-line")).click();
+            b.click(By.cssSelector("#lines tr[data-sku='EL-2001'] .adjust-line"));
             new Select(b.find(By.id("adjust-kind"))).selectByValue("percent");
             new Select(b.find(By.id("adjust-reason"))).selectByValue("DAMAGED");
             b.type(By.id("adjust-value"), "20");
