@@ -14,7 +14,8 @@ public interface CatalogFeed {
 
     /** An item as head office sends it; {@code version} is head office's catalogue version of it. */
     record PulledItem(String sku, List<String> barcodes, Map<String, String> names, String department,
-            Map<String, String> taxCategories, Integer ageLimit, boolean quickKey, String status, long version) {
+            Map<String, String> taxCategories, Integer ageLimit, boolean quickKey, String status, long version,
+            String shortName) {
     }
 
     /**
@@ -30,6 +31,12 @@ public interface CatalogFeed {
 
     /** Adds the price to the store's price schedule; another currency than the store's is ignored. */
     void apply(PulledPrice price);
+
+    /**
+     * Drops every head-office price the store holds (its group's lists start over: the store was moved to
+     * another group); in the transaction that applies the new lists.
+     */
+    void resetPrices();
 
     /** Rebuilds the in-memory index from the tables (after the transaction that applied a page committed). */
     void reload();

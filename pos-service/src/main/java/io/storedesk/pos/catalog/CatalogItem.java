@@ -11,9 +11,21 @@ import io.storedesk.pos.common.Money;
  * @param blocked      head office blocked the item: it cannot be sold
  * @param cost         the unit cost head office's price list in effect gives (null: none), the floor below which
  *                     only a manager sells it after manual changes
+ * @param shortName    head office's short label for quick keys and narrow displays (at most 18 characters; null:
+ *                     none, the name is used); receipts keep the name
  */
 public record CatalogItem(String sku, String barcode, String name, String department, Money price,
-        TaxCategory taxCategory, Integer minAge, Long priceVersion, boolean blocked, Money cost) {
+        TaxCategory taxCategory, Integer minAge, Long priceVersion, boolean blocked, Money cost, String shortName) {
+
+    public CatalogItem(String sku, String barcode, String name, String department, Money price,
+            TaxCategory taxCategory, Integer minAge, Long priceVersion, boolean blocked, Money cost) {
+        this(sku, barcode, name, department, price, taxCategory, minAge, priceVersion, blocked, cost, null);
+    }
+
+    /** The label of a quick key: the short label, else the name. */
+    public String keyLabel() {
+        return shortName == null || shortName.isBlank() ? name : shortName;
+    }
 
     public CatalogItem(String sku, String barcode, String name, String department, Money price,
             TaxCategory taxCategory, Integer minAge, Long priceVersion, boolean blocked) {

@@ -21,6 +21,9 @@ public interface HeadOfficeCatalog {
     /** A price list of one line: {@code sku} at {@code price} for the group and currency from {@code effectiveFrom}. */
     Map<String, Object> schedulePrice(String sku, String storeGroup, String currency, String effectiveFrom, String price);
 
+    /** Sets (blank: removes) the item's short label for quick keys; 422 {@code short-name-too-long} above 18 characters. */
+    Map<String, Object> setShortName(String sku, String shortName);
+
     /** A price list from CSV: {@code version, accepted, rejected: [{line, sku, reason, message}]}. */
     Map<String, Object> importPriceList(String storeGroup, String currency, String effectiveFrom, String csv);
 }

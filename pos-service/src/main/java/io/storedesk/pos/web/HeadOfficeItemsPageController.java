@@ -75,6 +75,22 @@ class HeadOfficeItemsPageController {
         return page;
     }
 
+    @PostMapping("/office/items/{sku}/short-name")
+    String shortName(@PathVariable String sku, @RequestParam(defaultValue = "") String shortName, Model model) {
+        try {
+            Map<String, Object> item = catalog.setShortName(sku, shortName);
+            model.addAttribute("shortNameSaved", item.get("version"));
+        } catch (ProblemException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            problem(e, model);
+            model.addAttribute("shortNameProblem", true);
+            model.addAttribute("shortNameValue", shortName);
+        }
+        return item(sku, model);
+    }
+
     @GetMapping("/office/prices/import")
     String importForm(Model model) {
         model.addAttribute("currency", store.currency().getCurrencyCode());

@@ -41,12 +41,13 @@ class PageController {
     }
 
     /**
-     * Head office's quick keys (the items it flagged, named in the store's language) once the store has
+     * Head office's quick keys (the items it flagged, labelled with their short label, else their name in the
+     * store's language; the page ellipsizes a label that does not fit one row) once the store has
      * items from head office; until then the configured ones ({@code pos.till.quick-keys}).
      */
     java.util.List<TillProperties.QuickKey> quickKeys() {
         return catalog.headOfficeQuickKeys()
-                .map(items -> items.stream().map(i -> new TillProperties.QuickKey(i.name(), i.sku())).toList())
+                .map(items -> items.stream().map(i -> new TillProperties.QuickKey(i.keyLabel(), i.sku())).toList())
                 .orElseGet(till::quickKeys);
     }
 

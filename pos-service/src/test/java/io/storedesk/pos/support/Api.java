@@ -77,9 +77,13 @@ public final class Api {
     }
 
     public Response put(String path, String user, String body) {
+        return put(path, user, body, Map.of());
+    }
+
+    public Response put(String path, String user, String body, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, Map.of());
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, headers);
     }
 
     public Response delete(String path, String user) {

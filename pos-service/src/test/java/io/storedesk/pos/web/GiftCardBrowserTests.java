@@ -8,10 +8,12 @@ import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -26,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the sale page at 1024x768 (an amount under the minimum refused in the page's language first), pays cash; then
  * pays another sale with that card; the desk shows its balance masked, and an unknown card's problem localized.
  * The number never shows whole on a page after it was typed.
+ * <p>
+ * The same store's quick keys (the items head office flags, a head office being needed for them): an item's short
+ * label set at head office shows on its key after a pull, whole and on one row at 1024x768, as does a long name
+ * without one (cut with an ellipsis when it does not fit).
  */
 class GiftCardBrowserTests {
 
@@ -51,6 +57,35 @@ class GiftCardBrowserTests {
     @AfterAll
     static void stop() {
         HeadOfficeNodes.stop(store, headOffice);
+    }
+
+    @Test
+    void aQuickKeyShowsTheItemsShortLabelOnOneRowAt1024x768() {
+        Api ho = new Api(HeadOfficeNodes.port(headOffice));
+        Api.Response set = ho.put("/api/ho/v1/items/LV-1004/short-name", "office", "{\"shortName\":\"Āboli Antonovka\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        Api.Response run = shop.post("/api/v1/sync/run", "manager", "");
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk");
+            b.open("/sale?lang=lv");
+            b.viewport(1024, 768);
+            WebElement apples = b.find(By.cssSelector(".quick-key[data-sku='LV-1004']")); // Svaigi āboli “Antonovka” 1 kg
+            WebElement bread = b.find(By.cssSelector(".quick-key[data-sku='LV-1001']")); // Rupjmaize “Lāči” 500 g: no short label
+            assertThat(apples.getText()).isEqualTo("Āboli Antonovka");
+            assertThat(bread.getText()).startsWith("Rupjmaize");
+            String rows = "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                    + " return r.getClientRects().length";
+            assertThat(((Number) b.js(rows, apples)).intValue()).as("one row").isEqualTo(1);
+            assertThat(((Number) b.js(rows, bread)).intValue()).as("one row").isEqualTo(1);
+            assertThat((Boolean) b.js("return arguments[0].scrollWidth <= arguments[0].clientWidth", apples))
+                    .as("the short label shows whole").isTrue();
+            assertThat(apples.getSize().getHeight()).isEqualTo(bread.getSize().getHeight());
+            String lines = "const s = getComputedStyle(arguments[0]); return (arguments[0].clientHeight"
+                    + " - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)) / parseFloat(s.fontSize)";
+            assertThat(((Number) b.js(lines, apples)).doubleValue()).as("text height in em: one line").isLessThan(1.8);
+            assertThat(b.accessibilityProblems()).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -65,6 +65,16 @@ class HeadOfficeItemsBrowserTests {
                 assertThat(b.find(By.id("schedule-done")).isDisplayed()).isTrue();
                 assertThat(b.accessibilityProblems()).as("item, " + lang).isEmpty();
 
+                // the short label for quick keys: too long is refused in the page's language, then kept
+                b.type(By.id("short-name"), "Kefīrs 2,5 % 1 l, pudele");
+                b.find(By.id("short-name-save")).click();
+                b.waitForText(By.id("short-name-problem"), words.getString("problem.short-name-too-long.title"));
+                assertThat(b.find(By.id("short-name")).getAttribute("value")).isEqualTo("Kefīrs 2,5 % 1 l, pudele");
+                b.type(By.id("short-name"), "Kefīrs " + lang);
+                b.find(By.id("short-name-save")).click();
+                b.waitForText(By.id("item-short-name"), "Kefīrs " + lang);
+                assertThat(b.find(By.id("short-name-done")).isDisplayed()).isTrue();
+
                 // a negative price: nothing accepted, the reason in the page's language
                 b.type(By.id("schedule-price"), "-1");
                 b.js("arguments[0].value = arguments[1]", b.find(By.id("schedule-from")), from);

@@ -141,22 +141,24 @@ class CatalogService implements Catalog, CatalogFeed {
             search = search.substring(0, 500);
         }
         boolean blocked = "BLOCKED".equals(item.status());
+        String shortName = item.shortName() == null || item.shortName().isBlank() ? null : item.shortName().strip();
         // a barcode belongs to one item: the one head office names now
         jdbc.sql("DELETE FROM item_barcode WHERE sku = :sku OR barcode IN (:barcodes)")
                 .param("sku", item.sku()).param("barcodes", item.barcodes()).update();
         int updated = jdbc.sql("""
                 UPDATE item SET barcode = ?, name = ?, department = ?, tax_category = ?, search_text = ?, active = TRUE,
-                min_age = ?, ho_version = ?, blocked = ?, quick_key = ?, updated_at = CURRENT_TIMESTAMP WHERE sku = ?""")
+                min_age = ?, ho_version = ?, blocked = ?, quick_key = ?, short_name = ?, updated_at = CURRENT_TIMESTAMP
+                WHERE sku = ?""")
                 .params(barcode, name, item.department(), tax, search, item.ageLimit(), item.version(), blocked,
-                        item.quickKey(), item.sku())
+                        item.quickKey(), shortName, item.sku())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO item (sku, barcode, name, department, price, currency, tax_category, search_text, active,
-                    min_age, ho_version, blocked, own_price, quick_key, updated_at)
-                    VALUES (?, ?, ?, ?, 0, ?, ?, ?, TRUE, ?, ?, ?, FALSE, ?, CURRENT_TIMESTAMP)""")
+                    min_age, ho_version, blocked, own_price, quick_key, short_name, updated_at)
+                    VALUES (?, ?, ?, ?, 0, ?, ?, ?, TRUE, ?, ?, ?, FALSE, ?, ?, CURRENT_TIMESTAMP)""")
                     .params(item.sku(), barcode, name, item.department(), store.currency().getCurrencyCode(), tax, search,
-                            item.ageLimit(), item.version(), blocked, item.quickKey()).update();
+                            item.ageLimit(), item.version(), blocked, item.quickKey(), shortName).update();
         }
         for (String b : item.barcodes()) {
             jdbc.sql("INSERT INTO item_barcode (barcode, sku) VALUES (?, ?)").params(b, item.sku()).update();
@@ -184,6 +186,12 @@ class CatalogService implements Catalog, CatalogFeed {
     }
 
     @Override
+    @Transactional
+    public void resetPrices() {
+        jdbc.sql("DELETE FROM item_price").update();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public void reload() {
         Map<String, NavigableMap<LocalDateTime, Scheduled>> schedules = new HashMap<>();
@@ -204,14 +212,15 @@ class CatalogService implements Catalog, CatalogFeed {
         boolean[] fromHeadOffice = {false};
         jdbc.sql("""
                 SELECT sku, barcode, name, department, price, currency, tax_category, min_age, own_price, blocked,
-                ho_version, quick_key FROM item WHERE active = TRUE""").query(rs -> {
+                ho_version, quick_key, short_name FROM item WHERE active = TRUE""").query(rs -> {
             int age = rs.getInt("min_age");
             Integer minAge = rs.wasNull() ? null : age;
             boolean ownPrice = rs.getBoolean("own_price");
             String sku = rs.getString("sku");
             CatalogItem base = new CatalogItem(sku, rs.getString("barcode"), rs.getString("name"),
                     rs.getString("department"), !ownPrice ? null : money(rs.getBigDecimal("price"), rs.getString("currency")),
-                    taxCategory(rs.getString("tax_category")), minAge, null, rs.getBoolean("blocked"));
+                    taxCategory(rs.getString("tax_category")), minAge, null, rs.getBoolean("blocked"), null,
+                    rs.getString("short_name"));
             NavigableMap<LocalDateTime, Scheduled> schedule = schedules.get(sku);
             Entry entry = new Entry(base, schedule == null ? null : Collections.unmodifiableNavigableMap(schedule));
             bySku.put(sku, entry);
@@ -230,7 +239,7 @@ class CatalogService implements Catalog, CatalogFeed {
         });
         searchable.sort(Comparator.comparing(s -> s.entry.base.name()));
         Collator byName = Collator.getInstance(store.locale());
-        quickKeys.sort(Comparator.comparing((Entry e) -> e.base.name(), byName).thenComparing(e -> e.base.sku()));
+        quickKeys.sort(Comparator.comparing((Entry e) -> e.base.keyLabel(), byName).thenComparing(e -> e.base.sku()));
         index = new Index(Map.copyOf(bySku), Map.copyOf(byBarcode), List.copyOf(searchable), fromHeadOffice[0],
                 List.copyOf(quickKeys));
     }
@@ -251,7 +260,7 @@ class CatalogService implements Catalog, CatalogFeed {
             if (e != null) {
                 Scheduled s = e.getValue();
                 return new CatalogItem(base.sku(), base.barcode(), base.name(), base.department(), s.price(),
-                        base.taxCategory(), base.minAge(), s.version(), base.blocked(), s.cost());
+                        base.taxCategory(), base.minAge(), s.version(), base.blocked(), s.cost(), base.shortName());
             }
             return base.price() == null ? null : base;
         }

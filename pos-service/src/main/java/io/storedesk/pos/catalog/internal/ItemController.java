@@ -38,11 +38,11 @@ class ItemController {
     }
 
     record ItemView(String sku, String barcode, String name, String department, String price, String currency,
-            BigDecimal taxRate, String taxCategory) {
+            BigDecimal taxRate, String taxCategory, String shortName) {
         static ItemView of(CatalogItem i) {
             return new ItemView(i.sku(), i.barcode(), i.name(), i.department(), i.price().toString(),
                     i.price().currency().getCurrencyCode(), i.taxCategory().rate().stripTrailingZeros(),
-                    i.taxCategory().code());
+                    i.taxCategory().code(), i.shortName());
         }
     }
 }

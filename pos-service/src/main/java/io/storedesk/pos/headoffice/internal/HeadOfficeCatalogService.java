@@ -51,6 +51,11 @@ class HeadOfficeCatalogService implements HeadOfficeCatalog {
     }
 
     @Override
+    public Map<String, Object> setShortName(String sku, String shortName) {
+        return map(api.shortName(sku, new ItemMasterController.ShortNameInput(shortName)));
+    }
+
+    @Override
     public Map<String, Object> importPriceList(String storeGroup, String currency, String effectiveFrom, String csv) {
         return api.importPriceList(storeGroup, currency, effectiveFrom, csv, "csv upload");
     }

@@ -53,6 +53,8 @@ class ItemMaster {
     static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,20}");
+    /** The most characters of an item's short label (quick keys, narrow displays). */
+    static final int SHORT_NAME_MAX = 18;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -70,12 +72,17 @@ class ItemMaster {
 
     /** What a caller gives for an item (create or replace). */
     record ItemInput(String sku, List<String> barcodes, Map<String, String> names, String department,
-            Map<String, String> taxCategories, Integer ageLimit, Boolean quickKey, String status) {
+            Map<String, String> taxCategories, Integer ageLimit, Boolean quickKey, String status, String shortName) {
+
+        ItemInput(String sku, List<String> barcodes, Map<String, String> names, String department,
+                Map<String, String> taxCategories, Integer ageLimit, Boolean quickKey, String status) {
+            this(sku, barcodes, names, department, taxCategories, ageLimit, quickKey, status, null);
+        }
     }
 
     record ItemView(String sku, List<String> barcodes, Map<String, String> names, String department,
             Map<String, String> taxCategories, Integer ageLimit, boolean quickKey, String status, long version,
-            OffsetDateTime updatedAt, String updatedBy) {
+            OffsetDateTime updatedAt, String updatedBy, String shortName) {
 
         /** The name in {@code lang}, else English, else any. */
         String name(String lang) {
@@ -109,7 +116,17 @@ class ItemMaster {
     record ItemFeed(String cursor, boolean more, List<ItemView> items) {
     }
 
-    record PriceFeed(String cursor, boolean more, String storeGroup, String currency, List<PriceChange> prices) {
+    /**
+     * A page of the price feed; {@code reset}: the page starts the store's price schedule over (the store was
+     * moved to another group after its cursor): the store drops the head-office prices it holds and keeps
+     * this page and the ones after it instead.
+     */
+    record PriceFeed(String cursor, boolean more, String storeGroup, String currency, List<PriceChange> prices,
+            boolean reset) {
+    }
+
+    /** A store's group and the catalogue version of its last move (0: none since V174). */
+    record Membership(String storeGroup, long movedVersion) {
     }
 
     // ---------------------------------------------------------------- items
@@ -120,7 +137,43 @@ class ItemMaster {
 
     ItemView update(String sku, ItemInput in, String user) {
         return save(new ItemInput(sku, in.barcodes(), in.names(), in.department(), in.taxCategories(), in.ageLimit(),
-                in.quickKey(), in.status()), user, false);
+                in.quickKey(), in.status(), in.shortName()), user, false);
+    }
+
+    /** Sets (blank: removes) the item's short label alone, as a change of the item with the next version. */
+    ItemView setShortName(String sku, String shortName, String user) {
+        String label = shortName(shortName);
+        return tx.execute(s -> {
+            long version = nextVersion();
+            lock(sku).orElseThrow(() -> ProblemException.notFound("Item", sku));
+            jdbc.sql("UPDATE ho_item SET short_name = ?, version = ?, updated_at = ?, updated_by = ? WHERE sku = ?")
+                    .params(label, version, now(), user, sku).update();
+            return get(sku).orElseThrow();
+        });
+    }
+
+    /**
+     * A short label as kept: trimmed, null when blank; more than {@value #SHORT_NAME_MAX} characters is 422
+     * {@code short-name-too-long} (localized, naming the label, its length and the limit).
+     */
+    static String shortName(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String label = text.strip();
+        int length = label.codePointCount(0, label.length());
+        if (length > SHORT_NAME_MAX) {
+            throw ProblemException.rule("short-name-too-long", "Short label too long",
+                    "The short label '%s' has %d characters; at most %d fit a quick key.".formatted(label, length,
+                            SHORT_NAME_MAX))
+                    .with("shortName", label).with("length", length).with("max", SHORT_NAME_MAX)
+                    .with("errors", List.of(Map.of("field", "shortName",
+                            "message", "must be at most " + SHORT_NAME_MAX + " characters")));
+        }
+        if (label.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalidField("shortName", "must not hold control characters");
+        }
+        return label;
     }
 
     ItemView setStatus(String sku, String status, String user) {
@@ -181,22 +234,22 @@ class ItemMaster {
         }
         String status = in.status() == null ? "ACTIVE" : in.status();
         String search = SearchText.fold(String.join(" ", in.names().values()) + " " + in.sku() + " "
-                + String.join(" ", in.barcodes()));
+                + String.join(" ", in.barcodes()) + (in.shortName() == null ? "" : " " + in.shortName()));
         if (search.length() > 2000) {
             search = search.substring(0, 2000);
         }
         if (create) {
             jdbc.sql("""
                     INSERT INTO ho_item (sku, department, age_limit, quick_key, status, search_text, version, updated_at,
-                    updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    updated_by, short_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(in.sku(), in.department(), in.ageLimit(), Boolean.TRUE.equals(in.quickKey()), status, search,
-                            version, now(), user).update();
+                            version, now(), user, in.shortName()).update();
         } else {
             jdbc.sql("""
                     UPDATE ho_item SET department = ?, age_limit = ?, quick_key = ?, status = ?, search_text = ?,
-                    version = ?, updated_at = ?, updated_by = ? WHERE sku = ?""")
+                    version = ?, updated_at = ?, updated_by = ?, short_name = ? WHERE sku = ?""")
                     .params(in.department(), in.ageLimit(), Boolean.TRUE.equals(in.quickKey()), status, search, version,
-                            now(), user, in.sku()).update();
+                            now(), user, in.shortName(), in.sku()).update();
             jdbc.sql("DELETE FROM ho_item_barcode WHERE sku = ?").param(in.sku()).update();
             jdbc.sql("DELETE FROM ho_item_name WHERE sku = ?").param(in.sku()).update();
             jdbc.sql("DELETE FROM ho_item_tax WHERE sku = ?").param(in.sku()).update();
@@ -272,7 +325,7 @@ class ItemMaster {
             throw ProblemException.invalidField("status", "must be ACTIVE or BLOCKED");
         }
         return new ItemInput(in.sku().strip(), barcodes, names, in.department().strip(), taxes, in.ageLimit(),
-                in.quickKey(), in.status());
+                in.quickKey(), in.status(), shortName(in.shortName()));
     }
 
     Optional<ItemView> get(String sku) {
@@ -306,7 +359,7 @@ class ItemMaster {
     }
 
     private record Row(String sku, String department, Integer ageLimit, boolean quickKey, String status, long version,
-            OffsetDateTime updatedAt, String updatedBy) {
+            OffsetDateTime updatedAt, String updatedBy, String shortName) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -314,7 +367,7 @@ class ItemMaster {
         Integer ageLimit = rs.wasNull() ? null : age;
         return new Row(rs.getString("sku"), rs.getString("department"), ageLimit,
                 rs.getBoolean("quick_key"), rs.getString("status"), rs.getLong("version"),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"));
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"), rs.getString("short_name"));
     }
 
     private List<ItemView> load(List<Row> rows) {
@@ -339,7 +392,7 @@ class ItemMaster {
                 });
         return rows.stream().map(r -> new ItemView(r.sku(), barcodes.getOrDefault(r.sku(), List.of()),
                 names.getOrDefault(r.sku(), Map.of()), r.department(), taxes.getOrDefault(r.sku(), Map.of()), r.ageLimit(),
-                r.quickKey(), r.status(), r.version(), r.updatedAt(), r.updatedBy())).toList();
+                r.quickKey(), r.status(), r.version(), r.updatedAt(), r.updatedBy(), r.shortName())).toList();
     }
 
     // ---------------------------------------------------------------- price lists
@@ -466,13 +519,24 @@ class ItemMaster {
     // ---------------------------------------------------------------- store groups
 
     String groupOf(String storeId) {
-        if (storeId == null) {
-            return DEFAULT_GROUP;
-        }
-        return jdbc.sql("SELECT store_group FROM ho_store_group WHERE store_id = ?").param(storeId).query(String.class)
-                .optional().orElse(DEFAULT_GROUP);
+        return membership(storeId).storeGroup();
     }
 
+    Membership membership(String storeId) {
+        if (storeId == null) {
+            return new Membership(DEFAULT_GROUP, 0);
+        }
+        return jdbc.sql("SELECT store_group, moved_version FROM ho_store_group WHERE store_id = ?").param(storeId)
+                .query((rs, n) -> new Membership(rs.getString(1), rs.getLong(2))).optional()
+                .orElse(new Membership(DEFAULT_GROUP, 0));
+    }
+
+    /**
+     * Puts the store into {@code group}. A move to another group takes the next catalogue version (the counter
+     * row first, as every catalogue write) and records it as the store's {@code moved_version}: the store's next
+     * price-feed page after a cursor of before the move starts its schedule over with the new group's lists
+     * (docs/head-office.md "A store moved to another group"). The same group again changes nothing.
+     */
     void assignGroup(String storeId, String group) {
         if (storeId == null || !GROUP.matcher(storeId).matches() || storeId.length() > 32) {
             throw ProblemException.invalidField("storeId", "must be a store id");
@@ -480,11 +544,20 @@ class ItemMaster {
         if (group == null || !GROUP.matcher(group.strip()).matches()) {
             throw ProblemException.invalidField("storeGroup", "must be 1 to 40 letters, digits, '_' or '-'");
         }
+        String target = group.strip();
         tx.executeWithoutResult(s -> {
-            if (jdbc.sql("UPDATE ho_store_group SET store_group = ? WHERE store_id = ?").params(group.strip(), storeId)
-                    .update() == 0) {
-                jdbc.sql("INSERT INTO ho_store_group (store_id, store_group) VALUES (?, ?)").params(storeId, group.strip())
-                        .update();
+            long version = nextVersion();
+            Optional<String> current = jdbc.sql("SELECT store_group FROM ho_store_group WHERE store_id = ? FOR UPDATE")
+                    .param(storeId).query(String.class).optional();
+            if (current.orElse(DEFAULT_GROUP).equals(target)) {
+                return; // not moved (the version taken stays unused: versions need only their order)
+            }
+            if (current.isPresent()) {
+                jdbc.sql("UPDATE ho_store_group SET store_group = ?, moved_version = ? WHERE store_id = ?")
+                        .params(target, version, storeId).update();
+            } else {
+                jdbc.sql("INSERT INTO ho_store_group (store_id, store_group, moved_version) VALUES (?, ?, ?)")
+                        .params(storeId, target, version).update();
             }
         });
     }
@@ -510,36 +583,53 @@ class ItemMaster {
     }
 
     /**
-     * Price lines of {@code group} and {@code currency} after the cursor ("version" or
-     * "version:sku"), in (version, sku) order.
+     * Price lines after the cursor in (version, sku) order: of the calling store's group when {@code storeId}
+     * is given, else of {@code group} (a head-office user). The cursor is {@code [moved/]version[:sku]}, where
+     * {@code moved} is the store's {@code moved_version} when the cursor was handed out (absent: 0). A store's
+     * cursor from before its last move restarts the feed at the beginning of its new group's lists with
+     * {@code reset} set: the group, the move and the lines are read in one snapshot, so the store gets the
+     * complete lists of the group it is in at that snapshot, once, and then only that group's later lists.
      */
-    PriceFeed priceFeed(String group, String currency, String cursor, int limit) {
-        long afterVersion;
-        String afterSku;
+    PriceFeed priceFeed(String storeId, String group, String currency, String cursor, int limit) {
+        long cursorMoved;
+        long cursorVersion;
+        String cursorSku;
         try {
             String c = cursor == null || cursor.isBlank() ? "0" : cursor.strip();
+            int slash = c.indexOf('/');
+            cursorMoved = slash < 0 ? 0 : Long.parseLong(c.substring(0, slash));
+            c = c.substring(slash + 1);
             int colon = c.indexOf(':');
-            afterVersion = Long.parseLong(colon < 0 ? c : c.substring(0, colon));
-            afterSku = colon < 0 ? "" : c.substring(colon + 1);
+            cursorVersion = Long.parseLong(colon < 0 ? c : c.substring(0, colon));
+            cursorSku = colon < 0 ? "" : c.substring(colon + 1);
+            if (cursorMoved < 0 || cursorVersion < 0) {
+                throw new NumberFormatException();
+            }
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("invalid-cursor", "Invalid cursor",
                     "cursor must be one that this feed handed out.");
         }
         String cur = currency(currency);
         return snapshot.execute(s -> {
+            Membership member = storeId == null ? new Membership(group, 0) : membership(storeId);
+            boolean reset = storeId != null && cursorMoved != member.movedVersion();
+            long afterVersion = reset ? 0 : cursorVersion;
+            String afterSku = reset ? "" : cursorSku;
             List<PriceChange> prices = jdbc.sql("""
                     SELECT p.sku, l.effective_from, p.price, l.currency, l.version, p.cost
                     FROM ho_price_list l JOIN ho_price_line p ON p.list_id = l.list_id
                     WHERE l.store_group = ? AND l.currency = ? AND (l.version > ? OR (l.version = ? AND p.sku > ?))
                     ORDER BY l.version, p.sku LIMIT\s""" + limit)
-                    .params(group, cur, afterVersion, afterVersion, afterSku)
+                    .params(member.storeGroup(), cur, afterVersion, afterVersion, afterSku)
                     .query((rs, n) -> new PriceChange(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
                             amount(rs.getBigDecimal(3), rs.getString(4)),
                             rs.getBigDecimal(6) == null ? null : amount(rs.getBigDecimal(6), rs.getString(4)),
                             rs.getString(4), rs.getLong(5))).list();
-            String next = prices.isEmpty() ? (cursor == null || cursor.isBlank() ? "0" : cursor.strip())
+            String position = prices.isEmpty() ? (afterSku.isEmpty() ? Long.toString(afterVersion)
+                    : afterVersion + ":" + afterSku)
                     : prices.get(prices.size() - 1).version() + ":" + prices.get(prices.size() - 1).sku();
-            return new PriceFeed(next, prices.size() == limit, group, cur, prices);
+            String next = member.movedVersion() == 0 ? position : member.movedVersion() + "/" + position;
+            return new PriceFeed(next, prices.size() == limit, member.storeGroup(), cur, prices, reset);
         });
     }
 

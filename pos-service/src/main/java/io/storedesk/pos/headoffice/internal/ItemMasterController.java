@@ -58,6 +58,15 @@ class ItemMasterController {
         return master.update(sku, item, CurrentUser.username());
     }
 
+    record ShortNameInput(String shortName) {
+    }
+
+    /** The item's short label alone (blank or null: none); 422 {@code short-name-too-long} above 18 characters. */
+    @PutMapping("/api/ho/v1/items/{sku}/short-name")
+    ItemMaster.ItemView shortName(@PathVariable String sku, @RequestBody ShortNameInput in) {
+        return master.setShortName(sku, in == null ? null : in.shortName(), CurrentUser.username());
+    }
+
     @PostMapping("/api/ho/v1/items/{sku}/block")
     ItemMaster.ItemView block(@PathVariable String sku) {
         return master.setStatus(sku, "BLOCKED", CurrentUser.username());
@@ -164,9 +173,8 @@ class ItemMasterController {
     ItemMaster.PriceFeed priceFeed(@RequestParam(required = false) String cursor, @RequestParam String currency,
             @RequestParam(required = false) String storeGroup, @RequestParam(defaultValue = "1000") int limit) {
         String store = CurrentUser.storeId();
-        String group = store != null ? master.groupOf(store)
-                : storeGroup == null || storeGroup.isBlank() ? ItemMaster.DEFAULT_GROUP : storeGroup.strip();
-        return master.priceFeed(group, currency, cursor, limit(limit, MAX_LIMIT));
+        String group = storeGroup == null || storeGroup.isBlank() ? ItemMaster.DEFAULT_GROUP : storeGroup.strip();
+        return master.priceFeed(store, group, currency, cursor, limit(limit, MAX_LIMIT));
     }
 
     private Map<String, Object> create(String storeGroup, String currency, String effectiveFrom,

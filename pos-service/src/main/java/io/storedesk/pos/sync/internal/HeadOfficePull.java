@@ -150,31 +150,64 @@ class HeadOfficePull {
                 more = root.path("more").asBoolean(false) && !next.equals(cursor);
                 cursor = next;
             }
-            cursor = state.get(SyncState.PRICE_CURSOR).orElse("0");
-            more = true;
-            while (more) {
-                String body = client.get("/api/ho/v1/catalog/prices?limit=" + CATALOG_PAGE + "&currency="
-                        + HeadOfficeClient.encode(currency) + "&cursor=" + HeadOfficeClient.encode(cursor), false);
-                JsonNode root = json.readTree(body);
-                List<CatalogFeed.PulledPrice> prices = new ArrayList<>();
-                root.path("prices").forEach(p -> prices.add(new CatalogFeed.PulledPrice(text(p, "sku"),
-                        LocalDateTime.parse(text(p, "effectiveFrom")), new BigDecimal(text(p, "price")),
-                        p.path("cost").isString() ? new BigDecimal(p.path("cost").asString()) : null,
-                        text(p, "currency"), p.path("version").asLong())));
-                String next = required(root, "cursor", "price");
-                tx.executeWithoutResult(s -> {
-                    prices.forEach(catalog::apply);
-                    state.put(SyncState.PRICE_CURSOR, next);
-                });
-                changed |= !prices.isEmpty();
-                more = root.path("more").asBoolean(false) && !next.equals(cursor);
-                cursor = next;
-            }
+            changed |= prices();
+
         } finally {
             if (changed) {
                 catalog.reload();
             }
         }
+    }
+
+    /**
+     * The price feed from the kept cursor, each page applied with its cursor in one transaction. A page marked
+     * {@code reset} (this store was moved to another group after its cursor: docs/head-office.md "A store moved
+     * to another group") starts the schedule over: that page and the ones after it, to the last, are applied in
+     * one transaction that first drops the head-office prices held, so the till never sells from a half-replaced
+     * schedule, and a pull broken off before the end leaves the old cursor, which restarts it. True when
+     * something was applied.
+     */
+    private boolean prices() {
+        String cursor = state.get(SyncState.PRICE_CURSOR).orElse("0");
+        List<CatalogFeed.PulledPrice> restart = null; // the pages of a reset, until its last
+        boolean changed = false;
+        boolean more = true;
+        while (more) {
+            String body = client.get("/api/ho/v1/catalog/prices?limit=" + CATALOG_PAGE + "&currency="
+                    + HeadOfficeClient.encode(currency) + "&cursor=" + HeadOfficeClient.encode(cursor), false);
+            JsonNode root = json.readTree(body);
+            List<CatalogFeed.PulledPrice> prices = new ArrayList<>();
+            root.path("prices").forEach(p -> prices.add(new CatalogFeed.PulledPrice(text(p, "sku"),
+                    LocalDateTime.parse(text(p, "effectiveFrom")), new BigDecimal(text(p, "price")),
+                    p.path("cost").isString() ? new BigDecimal(p.path("cost").asString()) : null,
+                    text(p, "currency"), p.path("version").asLong())));
+            String next = required(root, "cursor", "price");
+            if (root.path("reset").asBoolean(false)) {
+                log.info("Head office's price feed starts over (store moved to group {})", text(root, "storeGroup"));
+                restart = new ArrayList<>(); // moved (again) while paging: only the newest start counts
+            }
+            more = root.path("more").asBoolean(false) && !next.equals(cursor);
+            cursor = next;
+            if (restart != null) {
+                restart.addAll(prices);
+                if (more) {
+                    continue;
+                }
+                List<CatalogFeed.PulledPrice> all = restart;
+                tx.executeWithoutResult(s -> {
+                    catalog.resetPrices();
+                    all.forEach(catalog::apply);
+                    state.put(SyncState.PRICE_CURSOR, next);
+                });
+                return true;
+            }
+            tx.executeWithoutResult(s -> {
+                prices.forEach(catalog::apply);
+                state.put(SyncState.PRICE_CURSOR, next);
+            });
+            changed |= !prices.isEmpty();
+        }
+        return changed;
     }
 
     private static CatalogFeed.PulledItem item(JsonNode i) {
@@ -191,7 +224,7 @@ class HeadOfficePull {
         }
         return new CatalogFeed.PulledItem(sku, barcodes, names, text(i, "department"), taxes,
                 age == null || age.isNull() ? null : age.asInt(), i.path("quickKey").asBoolean(false), text(i, "status"),
-                i.path("version").asLong());
+                i.path("version").asLong(), text(i, "shortName"));
     }
 
     private static String required(JsonNode root, String field, String feed) {

@@ -215,7 +215,94 @@ class HeadOfficeItemsAndPricesIntegrationTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
+    void anItemsShortLabelSetAtHeadOfficeShowsAtTheStoreAfterAPullAndATooLongOneIsRefused() {
+        Api.Response set = ho.put("/api/ho/v1/items/LV-1004/short-name", "office", "{\"shortName\":\"  Āboli Antonovka \"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("shortName").asString()).as("trimmed").isEqualTo("Āboli Antonovka");
+
+        // 19 characters: refused in the caller's language, nothing changed
+        Api.Response tooLong = ho.put("/api/ho/v1/items/LV-1004/short-name", "office",
+                "{\"shortName\":\"Āboli Antonovka 1kg\"}", LV);
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(422);
+        assertThat(tooLong.json().get("type").asString()).endsWith("short-name-too-long");
+        assertThat(tooLong.json().get("title").asString()).isEqualTo("Īsais nosaukums par garu");
+        assertThat(tooLong.json().get("detail").asString()).contains("Āboli Antonovka 1kg", "19", "18");
+        assertThat(ho.get("/api/ho/v1/items/LV-1004", "office").json().get("shortName").asString())
+                .isEqualTo("Āboli Antonovka");
+        // the same on a new item: nothing written
+        Api.Response created = ho.post("/api/ho/v1/items", "office", """
+                {"sku":"HO-2002","barcodes":["4750009000032"],"names":{"en":"Garden chair"},"department":"HOME",
+                 "taxCategories":{"LV":"STANDARD"},"shortName":"Garden chair, folding"}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(422);
+        assertThat(created.json().get("errors").get(0).get("field").asString()).isEqualTo("shortName");
+        assertThat(ho.get("/api/ho/v1/items/HO-2002", "office").status()).isEqualTo(404);
+
+        sync();
+        JsonNode item = shop.get("/api/v1/items/LV-1004", "clerk").json();
+        assertThat(item.get("shortName").asString()).isEqualTo("Āboli Antonovka");
+        assertThat(item.get("name").asString()).isEqualTo("Svaigi āboli “Antonovka” 1 kg");
+        assertThat(shop.get("/api/v1/items/LV-1003", "clerk").json().get("shortName").isNull())
+                .as("an item without one").isTrue();
+        // the till's key shows the short label; the sale (and so its receipt) keeps the full name
+        assertThat(shop.get("/sale", "clerk").body()).containsPattern("data-sku=\"LV-1004\"[^>]*>Āboli Antonovka</button>");
+        assertThat(sell("LV-1004").get("lines").get(0).get("name").asString()).isEqualTo("Svaigi āboli “Antonovka” 1 kg");
+    }
+
+    @Test
+    @Order(9)
+    void aStoreMovedToAnotherGroupGetsThatGroupsCurrentListsAndNoLongerTheOldGroupsChanges() {
+        Map<String, String> key = Map.of("X-Store-Id", "S001", "X-Store-Key", "demo-key-S001");
+        move("NORTH");
+        long north = priceList("NORTH", "2030-01-01T00:00", "LV-1003", "1.59");
+        sync();
+        assertThat(sell("LV-1003").get("lines").get(0).get("priceVersion").asLong()).isEqualTo(north);
+        // NORTH schedules a change for 23:15 (pulled by S001); SOUTH's list is published before the move
+        priceList("NORTH", "2030-03-08T23:15", "LV-1003", "1.69");
+        long south = priceList("SOUTH", "2030-01-01T00:00", "LV-1003", "1.39");
+        sync();
+        assertThat(sell("LV-1003").get("lines").get(0).get("unitPrice").asString()).as("not its group yet")
+                .isEqualTo("1.59");
+
+        move("SOUTH");
+        priceList("NORTH", "2030-01-02T00:00", "LV-1003", "1.79"); // the old group's change after the move
+        sync();
+        JsonNode line = sell("LV-1003").get("lines").get(0);
+        assertThat(line.get("unitPrice").asString()).as("SOUTH's list, published before the move").isEqualTo("1.39");
+        assertThat(line.get("priceVersion").asLong()).isEqualTo(south);
+        // at 23:15 NORTH's scheduled change (pulled before the move) does not apply, nor after another pull
+        STORE_CLOCK.set(Instant.parse("2030-03-08T21:15:01Z")); // 23:15:01 in Riga
+        try {
+            assertThat(sell("LV-1003").get("lines").get(0).get("unitPrice").asString()).isEqualTo("1.39");
+            sync();
+            assertThat(sell("LV-1003").get("lines").get(0).get("unitPrice").asString()).isEqualTo("1.39");
+            assertThat(shop.get("/api/v1/items/LV-1001", "clerk").json().get("price").asString())
+                    .as("an item SOUTH does not price keeps its seed price").isEqualTo("1.89");
+        } finally {
+            STORE_CLOCK.set(Instant.parse("2030-03-08T21:00:00Z"));
+        }
+
+        // the feed: a cursor from before the move starts over once (all of SOUTH's lines), the next does not
+        JsonNode restart = ho.get("/api/ho/v1/catalog/prices?currency=EUR&cursor=0", null, key).json();
+        assertThat(restart.get("reset").asBoolean()).isTrue();
+        assertThat(restart.get("storeGroup").asString()).isEqualTo("SOUTH");
+        assertThat(restart.get("prices").valueStream().map(p -> p.get("version").asLong()).toList())
+                .containsExactly(south);
+        String cursor = restart.get("cursor").asString();
+        JsonNode after = ho.get("/api/ho/v1/catalog/prices?currency=EUR&cursor=" + cursor, null, key).json();
+        assertThat(after.get("reset").asBoolean()).isFalse();
+        assertThat(after.get("prices").size()).isZero();
+        move("SOUTH"); // the same group again is no move
+        assertThat(ho.get("/api/ho/v1/catalog/prices?currency=EUR&cursor=" + cursor, null, key).json()
+                .get("reset").asBoolean()).isFalse();
+
+        move("ALL"); // back: the chain's lists again
+        sync();
+        assertThat(sell("LV-1003").get("lines").get(0).get("unitPrice").asString()).isEqualTo("1.49");
+    }
+
+    @Test
+    @Order(10)
     void aPriceChangeScheduledForALocalTimeTakesEffectAtItsTimeAlsoWithHeadOfficeGone() {
         Api.Response list = ho.post("/api/ho/v1/price-lists", "office", """
                 {"currency":"EUR","effectiveFrom":"2030-03-08T23:30","lines":[{"sku":"LV-1001","price":"2.49"}]}""");
@@ -268,6 +355,21 @@ class HeadOfficeItemsAndPricesIntegrationTests {
         // an item without a cost keeps the percentage floor (50 %): 10 % off needs no manager
         Api.Response noCost = shop.post("/api/v1/sales", "clerk", tenPercent.formatted("").replace("EL-2005", "EL-2001"));
         assertThat(noCost.status()).as(noCost.body()).isEqualTo(201);
+    }
+
+    private static void move(String group) {
+        Api.Response moved = ho.put("/api/ho/v1/stores/S001/group", "office", "{\"storeGroup\":\"" + group + "\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("storeGroup").asString()).isEqualTo(group);
+    }
+
+    /** A price list of one line; its version. */
+    private static long priceList(String group, String from, String sku, String price) {
+        Api.Response list = ho.post("/api/ho/v1/price-lists", "office", """
+                {"storeGroup":"%s","currency":"EUR","effectiveFrom":"%s","lines":[{"sku":"%s","price":"%s"}]}"""
+                .formatted(group, from, sku, price));
+        assertThat(list.status()).as(list.body()).isEqualTo(201);
+        return list.json().get("version").asLong();
     }
 
     private static JsonNode sell(String code) {
