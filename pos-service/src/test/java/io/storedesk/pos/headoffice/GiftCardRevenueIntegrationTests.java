@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cash, and a 10.00 reload (cash rounded to 0.05): the daily report, the X report and the Z report (JSON, PDF, ESC/POS) leave the cards
  * out of the sales, tax and department figures and show them apart as "gift cards sold"; the drawer's expected
  * cash has their cash; the Z reconciles (sales total + cash rounding + gift cards sold = the tenders); head
- * office's daily figures for the store leave them out too and agree with its gift-card report.
+ * office's daily figures for the store leave them out too (also summed again from the received detail) and agree
+ * with its gift-card report.
  */
 class GiftCardRevenueIntegrationTests {
 
@@ -184,6 +185,12 @@ class GiftCardRevenueIntegrationTests {
         assertThat(hoDay.get("byHour")).isEqualTo(day.get("byHour"));
         assertThat(hoDay.get("tenders")).isEqualTo(day.get("tenders"));
         assertThat(hoDay.get("giftCardsSold")).isEqualTo(gifts);
+        // summed again from the received detail, the day is the same (the cards kept apart in their own rows)
+        Api.Response rebuilt = ho.post("/api/ho/v1/reports/daily/rebuild?date=%s&storeId=S001".formatted(date),
+                "office", "");
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().get("changed").asBoolean()).isFalse();
+        assertThat(awaitHeadOffice(date, 3).get("giftCardsSold")).isEqualTo(gifts);
         // ... and agree with its gift-card report
         Api.Response cards = ho.get("/api/ho/v1/reports/gift-cards?from=%s&to=%s".formatted(date, date), "office");
         assertThat(cards.status()).as(cards.body()).isEqualTo(200);

@@ -51,6 +51,8 @@ final class DayDelta {
     boolean subtracted;
     /** The new standing sales with a tax exemption: the detail rows of {@link #TAX_EXEMPT} ({@code ho_sale_exempt}). */
     final List<Projected.Sale> exemptSales = new java.util.ArrayList<>();
+    /** The new standing sales that sold gift cards: the detail rows of {@link #GIFT_CARD} ({@code ho_sale_gift_card}). */
+    final List<Projected.Sale> giftCardSales = new java.util.ArrayList<>();
 
     DayDelta(String currency) {
         this.currency = currency;
@@ -86,6 +88,9 @@ final class DayDelta {
         }
         for (Projected.GiftCardLine g : s.giftCards()) {
             figure(GIFT_CARD, g.kind(), 1, g.amount(), BigDecimal.ZERO);
+        }
+        if (!s.giftCards().isEmpty()) {
+            giftCardSales.add(s);
         }
         figure(HOUR, s.hour(), 1, s.total(), BigDecimal.ZERO);
         figure(CLERK, s.clerk(), 1, s.total(), BigDecimal.ZERO);
