@@ -30,6 +30,8 @@ import java.util.Map;
  * @param openDrawers       drawer sessions of those days not yet counted (their variance is not in the figures)
  * @param zNumber           the Z report that closed the day (a one-day report of a closed day), else null
  * @param sections          figures contributed by other modules (promotions, loyalty, cases), by section name
+ * @param giftCardsSold     gift cards sold and reloaded (issue 26), apart: a liability, in none of the sales, tax,
+ *                          department, hour or clerk figures, while what paid for them is in {@code tenders}
  */
 public record DailyReport(String storeId, String storeName, LocalDate date, LocalDate from, LocalDate to, String currency,
         long salesCount, String grossSales, String discounts, String salesTotal, String returns, long returnsCount,
@@ -38,7 +40,8 @@ public record DailyReport(String storeId, String storeName, LocalDate date, Loca
         Map<String, String> refundsByTender, Map<String, ReasonFigures> returnsByReason, String returnsCashRounding,
         Map<String, ClerkReturns> returnsByClerk, VoidFigures voids, Map<String, VoidFigures> voidsByClerk,
         Map<String, Long> noSalesByClerk, Map<String, String> cashMovements, Map<String, String> variancesByUser,
-        long openDrawers, Long zNumber, Map<String, Map<String, Object>> sections) {
+        long openDrawers, Long zNumber, Map<String, Map<String, Object>> sections,
+        io.storedesk.pos.sale.GiftCardsSold giftCardsSold) {
 
     public record ReasonFigures(long lines, long quantity, String amount) {
     }

@@ -20,6 +20,9 @@ import io.storedesk.pos.sale.ManualDiscountTotals;
  * @param manualDiscounts price overrides and manual discounts by reason and by clerk (null in Z reports taken
  *                        before they existed)
  * @param taxExempt       tax-exempt sales apart: count and net by reason (null in Z reports taken before they existed)
+ * @param giftCardsSold   gift cards sold and reloaded (issue 26), apart: a liability, in none of the sales, tax or
+ *                        department figures, while what paid for them is in {@code tenders}; so sales total + cash
+ *                        rounding + gift cards sold = the tenders (null in Z reports taken before it existed)
  */
 public record ZReport(long zNumber, String storeId, LocalDate businessDate, OffsetDateTime closedAt, String closedBy,
         String currency, long salesCount, String grossSales, String discounts, String salesTotal, String returns,
@@ -27,5 +30,6 @@ public record ZReport(long zNumber, String storeId, LocalDate businessDate, Offs
         String voids, long voidsCount, String netSales, String taxTotal, String cashRounding,
         Map<String, Map<String, String>> taxByRate, Map<String, String> tenders, Map<String, String> byDepartment,
         List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser,
-        ManualDiscountTotals manualDiscounts, io.storedesk.pos.sale.TaxExemptTotals taxExempt) {
+        ManualDiscountTotals manualDiscounts, io.storedesk.pos.sale.TaxExemptTotals taxExempt,
+        io.storedesk.pos.sale.GiftCardsSold giftCardsSold) {
 }

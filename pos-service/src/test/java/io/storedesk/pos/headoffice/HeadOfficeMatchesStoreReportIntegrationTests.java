@@ -31,7 +31,7 @@ class HeadOfficeMatchesStoreReportIntegrationTests extends IntegrationTest {
 
     static final List<String> FIELDS = List.of("salesCount", "grossSales", "discounts", "salesTotal", "returns",
             "returnsCount", "netSales", "taxTotal", "cashRounding", "taxByRate", "tenders", "byDepartment", "byHour",
-            "refundsByTender", "voids");
+            "refundsByTender", "voids", "giftCardsSold");
 
     @Autowired
     StoreProperties store;

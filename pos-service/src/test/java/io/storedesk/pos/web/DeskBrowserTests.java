@@ -177,6 +177,8 @@ class DeskBrowserTests {
             assertThat(b.text(By.tagName("h1"))).isEqualTo("Sales report");
             assertThat(b.text(By.id("office-store"))).contains("(S001)");
             assertThat(Integer.parseInt(b.text(By.id("fig-sales-count")))).isGreaterThanOrEqualTo(1);
+            assertThat(b.text(By.id("figures"))).contains("Gift cards sold"); // apart from the sales (issue 26)
+            assertThat(b.text(By.id("fig-gift-cards"))).matches(".+ \\(\\d+\\)");
             assertThat(b.all(By.cssSelector("#chart-hours svg.bar rect"))).isNotEmpty();
             assertThat(b.all(By.cssSelector("#chart-tenders svg.bar rect"))).isNotEmpty();
             assertThat(b.text(By.id("chart-tenders"))).contains("Cash");

@@ -477,6 +477,8 @@ class PagesBrowserTests {
             b.find(By.id("z-report"));
             assertThat(b.text(By.id("z-h"))).startsWith("Z report 1");
             assertThat(b.text(By.id("z-drawers"))).contains("D1").contains("clerk");
+            // gift cards sold apart from the sales (issue 26): amount and count of cards
+            assertThat(b.text(By.id("z-gift-cards"))).matches(".+ \\(\\d+\\)");
             b.screenshot("day-z-report");
             new Select(b.find(By.id("z-register"))).selectByValue("R01");
             printsAndOpensAsPdf(b, "z", "R01", "Sent to the printer.");

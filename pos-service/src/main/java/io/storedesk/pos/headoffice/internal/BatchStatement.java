@@ -51,6 +51,8 @@ final class BatchStatement {
                 + "amount numeric", ""),
         SALE_EXEMPT("ho_sale_exempt", "store_id text, receipt_number text, business_date date, reason text, "
                 + "line_nos text, net numeric", ""),
+        SALE_GIFT_CARD("ho_sale_gift_card", "store_id text, receipt_number text, business_date date, kind text, "
+                + "cards int, amount numeric", ""),
         DAY_TOTAL("ho_day_total", "store_id text, business_date date, currency text, " + Totals.ADDED,
                 Totals.upsert("ho_day_total", "store_id, business_date", Totals.ADDED)),
         DAY_FIGURE("ho_day_figure", "store_id text, business_date date, kind text, figure_key text, "

@@ -243,6 +243,7 @@ class ConsolidatedReports implements HeadOfficeReports {
                 case DayDelta.CLERK -> f.byClerk.merge(key, amount, BigDecimal::add);
                 case DayDelta.REFUND -> f.refundsByTender.merge(key, amount, BigDecimal::add);
                 case DayDelta.TAX_EXEMPT -> f.exempt(key, rs.getLong(6), amount);
+                case DayDelta.GIFT_CARD -> f.giftCards(key, rs.getLong(6), amount);
                 default -> {
                     // a kind this version does not show
                 }

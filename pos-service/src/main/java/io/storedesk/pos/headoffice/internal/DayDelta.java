@@ -21,6 +21,11 @@ final class DayDelta {
     static final String REFUND = "REFUND";
     /** Tax-exempt sales by exemption reason: rows = sales, amount = the net of their exempt lines. */
     static final String TAX_EXEMPT = "TAX_EXEMPT";
+    /**
+     * Gift cards sold (issue 26) by kind (ACTIVATE, RELOAD): rows = cards, amount = what they were loaded with; a
+     * liability, in no sales figure (a sale with one is never post-voided, so nothing subtracts it).
+     */
+    static final String GIFT_CARD = "GIFT_CARD";
 
     /** One keyed figure: how many detail rows, their amount and (rates only) their tax. */
     static final class Keyed {
@@ -46,6 +51,8 @@ final class DayDelta {
     boolean subtracted;
     /** The new standing sales with a tax exemption: the detail rows of {@link #TAX_EXEMPT} ({@code ho_sale_exempt}). */
     final List<Projected.Sale> exemptSales = new java.util.ArrayList<>();
+    /** The new standing sales that sold gift cards: the detail rows of {@link #GIFT_CARD} ({@code ho_sale_gift_card}). */
+    final List<Projected.Sale> giftCardSales = new java.util.ArrayList<>();
 
     DayDelta(String currency) {
         this.currency = currency;
@@ -78,6 +85,12 @@ final class DayDelta {
         }
         for (Projected.Tender t : s.tenders()) {
             figure(TENDER, t.type(), 1, t.amount(), BigDecimal.ZERO);
+        }
+        for (Projected.GiftCardLine g : s.giftCards()) {
+            figure(GIFT_CARD, g.kind(), 1, g.amount(), BigDecimal.ZERO);
+        }
+        if (!s.giftCards().isEmpty()) {
+            giftCardSales.add(s);
         }
         figure(HOUR, s.hour(), 1, s.total(), BigDecimal.ZERO);
         figure(CLERK, s.clerk(), 1, s.total(), BigDecimal.ZERO);

@@ -87,7 +87,19 @@ class DayTotals {
         days.values().forEach(d -> d.exemptSales.forEach(s -> exempt.add(new Object[] {storeId, s.receiptNumber(),
                 Date.valueOf(s.businessDate()), s.exemption().reason(), s.exemption().lineNos().stream()
                         .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.exemption().net()})));
+        List<Object[]> giftCards = new ArrayList<>(); // the detail of the GIFT_CARD figures, for rebuild
+        days.values().forEach(d -> d.giftCardSales.forEach(s -> {
+            Map<String, Object[]> byKind = new TreeMap<>();
+            s.giftCards().forEach(g -> {
+                Object[] row = byKind.computeIfAbsent(g.kind(), k -> new Object[] {storeId, s.receiptNumber(),
+                        Date.valueOf(s.businessDate()), k, 0, java.math.BigDecimal.ZERO});
+                row[4] = (Integer) row[4] + 1;
+                row[5] = ((java.math.BigDecimal) row[5]).add(g.amount());
+            });
+            giftCards.addAll(byKind.values());
+        }));
         if (writes != null) {
+            writes.add(BatchStatement.Table.SALE_GIFT_CARD, giftCards);
             writes.add(BatchStatement.Table.DAY_TOTAL, totals);
             writes.add(BatchStatement.Table.DAY_FIGURE, figures);
             writes.add(BatchStatement.Table.MONTH_TOTAL, monthTotals);
@@ -100,6 +112,8 @@ class DayTotals {
             batch(upsertMonthFigure, monthFigures);
             batch("INSERT INTO ho_sale_exempt (" + BatchStatement.Table.SALE_EXEMPT.columns
                     + ") VALUES (?, ?, ?, ?, ?, ?)", exempt);
+            batch("INSERT INTO ho_sale_gift_card (" + BatchStatement.Table.SALE_GIFT_CARD.columns
+                    + ") VALUES (?, ?, ?, ?, ?, ?)", giftCards);
         }
         List<Date> emptiedDays = new ArrayList<>();
         days.forEach((date, d) -> {
@@ -274,6 +288,10 @@ class DayTotals {
                 + "JOIN ho_sale s ON s.store_id = e.store_id AND s.receipt_number = e.receipt_number "
                 + "AND s.business_date = e.business_date" + filter
                 + " GROUP BY s.business_date, s.currency, e.reason", DayDelta.TAX_EXEMPT, params, into);
+        keyed("SELECT s.business_date, s.currency, g.kind, SUM(g.cards), SUM(g.amount), 0 FROM ho_sale_gift_card g "
+                + "JOIN ho_sale s ON s.store_id = g.store_id AND s.receipt_number = g.receipt_number "
+                + "AND s.business_date = g.business_date" + filter
+                + " GROUP BY s.business_date, s.currency, g.kind", DayDelta.GIFT_CARD, params, into);
     }
 
     private void keyed(String sql, String kind, Object[] params, Map<LocalDate, DayDelta> into) {

@@ -147,18 +147,39 @@ final class EventParser {
                 kind.equals("REDEEM"), occurredAt);
     }
 
+    /**
+     * A SALE_COMPLETED. A line with {@code "giftCard": "ACTIVATE"|"RELOAD"} sold a gift card (issue 26): a
+     * liability, not revenue, so it is taken out of the lines, the subtotal and the total and kept apart.
+     */
     private static Projected.Sale sale(Fields p) {
-        List<Projected.Line> lines = p.objects("lines").stream().map(l -> new Projected.Line(
-                l.smallInt("lineNo"), l.optText("sku"), l.text("department"), l.smallInt("quantity"),
-                l.optText("unitPrice") == null ? null : l.amount("unitPrice"),
-                l.optText("discount") == null ? null : l.amount("discount"), l.amount("net"), l.amount("tax"),
-                l.text("taxRate"))).toList();
+        List<Projected.Line> lines = new ArrayList<>();
+        List<Projected.GiftCardLine> giftCards = new ArrayList<>();
+        BigDecimal gifts = BigDecimal.ZERO;
+        for (Fields l : p.objects("lines")) {
+            Projected.Line line = new Projected.Line(
+                    l.smallInt("lineNo"), l.optText("sku"), l.text("department"), l.smallInt("quantity"),
+                    l.optText("unitPrice") == null ? null : l.amount("unitPrice"),
+                    l.optText("discount") == null ? null : l.amount("discount"), l.amount("net"), l.amount("tax"),
+                    l.text("taxRate"));
+            String giftCard = l.optText("giftCard");
+            if (giftCard == null) {
+                lines.add(line);
+            } else if (!GIFT_CARD_KINDS.contains(giftCard)) {
+                throw l.invalid("giftCard", "must be ACTIVATE or RELOAD");
+            } else {
+                giftCards.add(new Projected.GiftCardLine(giftCard, line.net()));
+                gifts = gifts.add(line.net());
+            }
+        }
         return new Projected.Sale(p.text("receiptNumber"), p.date("businessDate"), p.hour("hour"),
-                p.optText("registerId"), p.optText("clerk"), currency(p), p.amount("subtotal"),
-                p.amount("discountTotal"), p.amount("total"), p.amount("taxTotal"), p.amount("cashRounding"),
-                p.optText("loyaltyCard"), lines, p.objects("tenders").stream().map(EventParser::tender).toList(),
-                p.has("taxExemption") ? exemption(p.object("taxExemption")) : null);
+                p.optText("registerId"), p.optText("clerk"), currency(p), p.amount("subtotal").subtract(gifts),
+                p.amount("discountTotal"), p.amount("total").subtract(gifts), p.amount("taxTotal"),
+                p.amount("cashRounding"), p.optText("loyaltyCard"), lines,
+                p.objects("tenders").stream().map(EventParser::tender).toList(),
+                p.has("taxExemption") ? exemption(p.object("taxExemption")) : null, giftCards);
     }
+
+    static final Set<String> GIFT_CARD_KINDS = Set.of("ACTIVATE", "RELOAD");
 
     /** A sale's {@code taxExemption} (issue 24): reason, the exempt line numbers and their net. */
     private static Projected.Exemption exemption(Fields e) {

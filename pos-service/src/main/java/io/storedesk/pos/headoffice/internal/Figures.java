@@ -35,6 +35,8 @@ final class Figures {
     final Map<String, BigDecimal> byClerk = new TreeMap<>();
     /** Tax-exempt sales by reason: {count, net of their exempt lines}. */
     final Map<String, BigDecimal[]> taxExempt = new TreeMap<>();
+    /** Gift cards sold (issue 26) by kind (ACTIVATE, RELOAD): {count, amount}; a liability, in no sales figure. */
+    final Map<String, BigDecimal[]> giftCards = new TreeMap<>();
 
     Figures(String currency) {
         this.currency = currency;
@@ -50,6 +52,12 @@ final class Figures {
         BigDecimal[] r = taxExempt.computeIfAbsent(reason, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         r[0] = r[0].add(BigDecimal.valueOf(count));
         r[1] = r[1].add(net);
+    }
+
+    void giftCards(String kind, long count, BigDecimal amount) {
+        BigDecimal[] g = giftCards.computeIfAbsent(kind, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        g[0] = g[0].add(BigDecimal.valueOf(count));
+        g[1] = g[1].add(amount);
     }
 
     void add(Figures o) {
@@ -70,6 +78,7 @@ final class Figures {
         o.refundsByTender.forEach((k, v) -> refundsByTender.merge(k, v, BigDecimal::add));
         o.byClerk.forEach((k, v) -> byClerk.merge(k, v, BigDecimal::add));
         o.taxExempt.forEach((reason, r) -> exempt(reason, r[0].longValueExact(), r[1]));
+        o.giftCards.forEach((kind, g) -> giftCards(kind, g[0].longValueExact(), g[1]));
     }
 
     /** The JSON object; with {@code withCurrency} it starts with {@code "currency"} (the byStore form). */
@@ -125,9 +134,26 @@ final class Figures {
         exempt.put("net", str(net));
         exempt.put("byReason", byReason);
         out.put("taxExempt", exempt);
+        // as the store report's giftCardsSold: apart from the sales, paid for in the tenders
+        BigDecimal[] none = {BigDecimal.ZERO, BigDecimal.ZERO};
+        BigDecimal[] activations = giftCards.getOrDefault("ACTIVATE", none);
+        BigDecimal[] reloads = giftCards.getOrDefault("RELOAD", none);
+        Map<String, Object> gifts = new LinkedHashMap<>();
+        gifts.put("count", activations[0].add(reloads[0]).longValueExact());
+        gifts.put("amount", str(activations[1].add(reloads[1])));
+        gifts.put("activations", countAmount(activations));
+        gifts.put("reloads", countAmount(reloads));
+        out.put("giftCardsSold", gifts);
         if (withClerks) {
             out.put("byClerk", strings(byClerk));
         }
+        return out;
+    }
+
+    private Map<String, Object> countAmount(BigDecimal[] figure) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", figure[0].longValueExact());
+        out.put("amount", str(figure[1]));
         return out;
     }
 

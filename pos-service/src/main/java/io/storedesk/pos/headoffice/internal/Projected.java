@@ -11,10 +11,19 @@ final class Projected {
     private Projected() {
     }
 
-    /** A SALE_COMPLETED; {@code hour} is the store-local hour of completion ("09"). */
+    /**
+     * A SALE_COMPLETED; {@code hour} is the store-local hour of completion ("09"). Its goods only: the gift cards
+     * it sold or reloaded (issue 26) are a liability, not revenue, so they are in {@code giftCards} and not in the
+     * lines, {@code subtotal} or {@code total}; {@code tenders} are what the customer paid, for both.
+     */
     record Sale(String receiptNumber, LocalDate businessDate, String hour, String registerId, String clerk,
             String currency, BigDecimal subtotal, BigDecimal discountTotal, BigDecimal total, BigDecimal taxTotal,
-            BigDecimal cashRounding, String loyaltyCard, List<Line> lines, List<Tender> tenders, Exemption exemption) {
+            BigDecimal cashRounding, String loyaltyCard, List<Line> lines, List<Tender> tenders, Exemption exemption,
+            List<GiftCardLine> giftCards) {
+    }
+
+    /** A gift card sold ({@code ACTIVATE}) or reloaded ({@code RELOAD}) by a sale line, for {@code amount}. */
+    record GiftCardLine(String kind, BigDecimal amount) {
     }
 
     /** A sale's tax exemption (null: none): its reason, the exempt lines and their net (no tax). */

@@ -96,6 +96,16 @@ class ReportDocuments {
         b.row(parts.caption("returns") + " (" + z.returnsCount() + ")", parts.money(z.returns()));
         b.row(parts.caption("voids") + " (" + z.voidsCount() + ")", parts.money(z.voids()));
         row(b, "netSales", parts.money(z.netSales()));
+        if (z.giftCardsSold() != null) { // a liability, not a sale (issue 26); its tenders are below
+            b.row(parts.caption("giftCardsSold") + " (" + z.giftCardsSold().count() + ")",
+                    parts.money(z.giftCardsSold().amount()));
+            if (z.giftCardsSold().count() > 0) {
+                b.row("  " + parts.caption("giftCardActivations") + " (" + z.giftCardsSold().activations().count() + ")",
+                        parts.money(z.giftCardsSold().activations().amount()));
+                b.row("  " + parts.caption("giftCardReloads") + " (" + z.giftCardsSold().reloads().count() + ")",
+                        parts.money(z.giftCardsSold().reloads().amount()));
+            }
+        }
         row(b, "taxTotal", parts.money(z.taxTotal()));
         row(b, "cashRounding", parts.money(z.cashRounding()));
         row(b, "tenders", "");

@@ -142,6 +142,7 @@ class DailyReportService implements StoreReports {
                 Sums.strings(sums.hours, sums), returned.byRefundTender(), byReason, returned.cashRounding(), byClerk,
                 new DailyReport.VoidFigures(voided.size(), sums.str(voidTotal)), voidsByClerk, noSales,
                 Sums.strings(movements, sums), Sums.strings(variances, sums), open,
-                date == null ? null : zReports.find(date).map(z -> z.zNumber()).orElse(null), contributed), parts);
+                date == null ? null : zReports.find(date).map(z -> z.zNumber()).orElse(null), contributed,
+                sums.giftCardsSold()), parts);
     }
 }

@@ -74,6 +74,12 @@ final class ReportCsv {
         });
         csv.row("voids", "", "count", Long.toString(r.voids().count()));
         csv.row("voids", "", "amount", r.voids().amount());
+        csv.row("giftCardsSold", "", "count", Long.toString(r.giftCardsSold().count()));
+        csv.row("giftCardsSold", "", "amount", r.giftCardsSold().amount());
+        csv.row("giftCardsSold", "ACTIVATE", "count", Long.toString(r.giftCardsSold().activations().count()));
+        csv.row("giftCardsSold", "ACTIVATE", "amount", r.giftCardsSold().activations().amount());
+        csv.row("giftCardsSold", "RELOAD", "count", Long.toString(r.giftCardsSold().reloads().count()));
+        csv.row("giftCardsSold", "RELOAD", "amount", r.giftCardsSold().reloads().amount());
         r.voidsByClerk().forEach((user, f) -> {
             csv.row("voidsByClerk", user, "count", Long.toString(f.count()));
             csv.row("voidsByClerk", user, "amount", f.amount());

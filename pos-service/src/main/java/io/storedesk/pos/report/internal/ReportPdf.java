@@ -43,6 +43,15 @@ final class ReportPdf {
                 page.row(t.text("salesTotal"), t.amount(r.salesTotal()));
                 page.row(t.text("returns", Long.toString(r.returnsCount())), t.amount(r.returns()));
                 page.row(t.text("netSales"), t.amount(r.netSales()));
+                // a liability, not a sale (issue 26): apart from the sales figures, paid for in the tenders
+                page.row(t.text("giftCardsSold", Long.toString(r.giftCardsSold().count())),
+                        t.amount(r.giftCardsSold().amount()));
+                if (r.giftCardsSold().count() > 0) {
+                    page.row("  " + t.text("giftCardActivations", Long.toString(r.giftCardsSold().activations().count())),
+                            t.amount(r.giftCardsSold().activations().amount()));
+                    page.row("  " + t.text("giftCardReloads", Long.toString(r.giftCardsSold().reloads().count())),
+                            t.amount(r.giftCardsSold().reloads().amount()));
+                }
                 page.row(t.text("taxIncluded"), t.amount(r.taxTotal()));
                 page.row(t.text("cashRounding"), t.amount(r.cashRounding()));
                 page.row(t.text("postVoids", Long.toString(r.voids().count())), t.amount(r.voids().amount()));

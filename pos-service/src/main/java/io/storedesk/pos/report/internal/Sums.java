@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.storedesk.pos.sale.DayTotals;
+import io.storedesk.pos.sale.GiftCardsSold;
 
 /** Day totals of several business days added up, exactly (BigDecimal, the currency's scale). */
 final class Sums {
@@ -22,6 +23,11 @@ final class Sums {
     final Map<String, BigDecimal> tenders = new TreeMap<>();
     final Map<String, BigDecimal> departments = new TreeMap<>();
     final Map<String, BigDecimal> hours = new TreeMap<>();
+    /** Gift cards sold: {activations count, amount, reloads count, amount}. */
+    long activations;
+    long reloads;
+    BigDecimal activated = BigDecimal.ZERO;
+    BigDecimal reloaded = BigDecimal.ZERO;
 
     Sums(int scale) {
         this.scale = scale;
@@ -42,6 +48,15 @@ final class Sums {
         t.tenders().forEach((k, v) -> tenders.merge(k, new BigDecimal(v), BigDecimal::add));
         t.byDepartment().forEach((k, v) -> departments.merge(k, new BigDecimal(v), BigDecimal::add));
         t.byHour().forEach((h, v) -> hours.merge("%02d".formatted(h), new BigDecimal(v), BigDecimal::add));
+        activations += t.giftCardsSold().activations().count();
+        activated = activated.add(new BigDecimal(t.giftCardsSold().activations().amount()));
+        reloads += t.giftCardsSold().reloads().count();
+        reloaded = reloaded.add(new BigDecimal(t.giftCardsSold().reloads().amount()));
+    }
+
+    GiftCardsSold giftCardsSold() {
+        return new GiftCardsSold(activations + reloads, str(activated.add(reloaded)),
+                new GiftCardsSold.Figure(activations, str(activated)), new GiftCardsSold.Figure(reloads, str(reloaded)));
     }
 
     Map<String, Map<String, String>> taxByRate() {

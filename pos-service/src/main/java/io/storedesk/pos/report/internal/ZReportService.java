@@ -79,7 +79,8 @@ class ZReportService {
                 totals.voidCount(),
                 net, totals.taxTotal(),
                 totals.cashRounding(), totals.taxByRate(), totals.tenders(), totals.byDepartment(), drawers,
-                variancesByUser, saleActivity.manualDiscounts(date, date), saleActivity.taxExempt(date, date));
+                variancesByUser, saleActivity.manualDiscounts(date, date), saleActivity.taxExempt(date, date),
+                totals.giftCardsSold());
         String payload = json.writeValueAsString(report);
         jdbc.sql("INSERT INTO z_report (z_number, business_date, closed_at, closed_by, payload) VALUES (?, ?, ?, ?, ?)")
                 .params(zNumber, date, closedAt, user, payload).update();
@@ -94,6 +95,7 @@ class ZReportService {
         entry.put("tenders", totals.tenders());
         entry.put("manualDiscounts", report.manualDiscounts().amount());
         entry.put("taxExempt", report.taxExempt().net());
+        entry.put("giftCardsSold", report.giftCardsSold().amount());
         journal.append(Journal.STORE_CHAIN, "Z_REPORT", user, "Z" + zNumber, entry);
         clerkDays.seal(date);
         events.publishEvent(new ZReportIssued(report));

@@ -60,6 +60,16 @@ class SaleActivityReader implements SaleActivity {
                     sum[0] = (Long) sum[0] - rs.getLong(2);
                     sum[1] = ((BigDecimal) sum[1]).subtract(rs.getBigDecimal(3));
                 });
+        // gift cards sold are a liability, not the clerk's sales (issue 26); a sale with one is never post-voided
+        jdbc.sql("SELECT s.clerk, SUM(l.net) FROM sale_line l JOIN sale s ON s.id = l.sale_id "
+                        + "WHERE s.business_date BETWEEN ? AND ? AND l.gift_card_kind IS NOT NULL GROUP BY s.clerk")
+                .params(from, to)
+                .query(rs -> {
+                    Object[] sum = sums.get(rs.getString(1));
+                    if (sum != null) {
+                        sum[1] = ((BigDecimal) sum[1]).subtract(rs.getBigDecimal(2));
+                    }
+                });
         Map<String, ClerkSales> clerks = new TreeMap<>();
         sums.forEach((clerk, sum) -> {
             if ((Long) sum[0] > 0) {

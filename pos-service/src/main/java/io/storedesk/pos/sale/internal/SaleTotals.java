@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sale.DayTotals;
+import io.storedesk.pos.sale.GiftCardsSold;
 import io.storedesk.pos.sale.SaleView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Totalizers: running totals per business day and register, by kind (the day itself, tax rate,
  * department, tender, hour), added to in the sale's own transaction under the register's lock.
  * A day's totals are then a few rows to read, whatever the number of sales. A post-voided sale
- * is subtracted again (in the void's transaction) and counted under VOID.
+ * is subtracted again (in the void's transaction) and counted under VOID. Gift-card lines (issue 26) are counted
+ * under GIFT only: a gift card sold is money held for the customer, not a sale of goods, so it is in no sales, tax,
+ * department or hour figure; what paid for it is in the tenders (the cash is in the drawer).
  */
 @Component
 class SaleTotals {
@@ -38,6 +41,9 @@ class SaleTotals {
         this.template = template;
         this.store = store;
     }
+
+    /** Gift cards sold, by kind (ACTIVATE, RELOAD): amount1 their amount, cnt the cards. */
+    static final String GIFT = "GIFT";
 
     private record Add(String kind, String key, BigDecimal a1, BigDecimal a2, BigDecimal a3, long count) {
     }
@@ -55,13 +61,31 @@ class SaleTotals {
 
     private void apply(SaleView sale, Instant completedAt, boolean voided) {
         List<Add> adds = new ArrayList<>();
-        adds.add(new Add("DAY", "", new BigDecimal(sale.subtotal()), new BigDecimal(sale.discountTotal()),
-                new BigDecimal(sale.total()), 1));
+        // gift cards sold are a liability, not revenue (issue 26): apart under GIFT, in no sales figure
+        Map<String, BigDecimal[]> gifts = new TreeMap<>();
+        BigDecimal giftTotal = BigDecimal.ZERO;
+        for (SaleView.Line l : sale.lines()) {
+            if (l.giftCard() != null) {
+                BigDecimal[] g = gifts.computeIfAbsent(l.giftCard().kind(), k -> new BigDecimal[] {BigDecimal.ZERO,
+                        BigDecimal.ZERO});
+                g[0] = g[0].add(new BigDecimal(l.net()));
+                g[1] = g[1].add(BigDecimal.ONE);
+                giftTotal = giftTotal.add(new BigDecimal(l.net()));
+            }
+        }
+        BigDecimal goodsTotal = new BigDecimal(sale.total()).subtract(giftTotal);
+        adds.add(new Add("DAY", "", new BigDecimal(sale.subtotal()).subtract(giftTotal),
+                new BigDecimal(sale.discountTotal()), goodsTotal, 1));
         adds.add(new Add("ROUNDING", "", new BigDecimal(sale.cashRounding()), new BigDecimal(sale.taxTotal()),
                 BigDecimal.ZERO, 1));
+        gifts.forEach((kind, g) -> adds.add(new Add(GIFT, kind, g[0], BigDecimal.ZERO, BigDecimal.ZERO,
+                g[1].longValueExact())));
         Map<String, BigDecimal[]> rates = new TreeMap<>();
         Map<String, BigDecimal> departments = new TreeMap<>();
         for (SaleView.Line l : sale.lines()) {
+            if (l.giftCard() != null) {
+                continue;
+            }
             BigDecimal[] r = rates.computeIfAbsent(l.taxRate(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             r[0] = r[0].add(new BigDecimal(l.net()));
             r[1] = r[1].add(new BigDecimal(l.tax()));
@@ -73,7 +97,7 @@ class SaleTotals {
         sale.tenders().forEach(t -> tenders.merge(t.type(), new BigDecimal(t.amount()), BigDecimal::add));
         tenders.forEach((type, amount) -> adds.add(new Add("TENDER", type, amount, BigDecimal.ZERO, BigDecimal.ZERO, 1)));
         int hour = completedAt.atZone(store.zone()).getHour();
-        adds.add(new Add("HOUR", String.format("%02d", hour), new BigDecimal(sale.total()), BigDecimal.ZERO,
+        adds.add(new Add("HOUR", String.format("%02d", hour), goodsTotal, BigDecimal.ZERO,
                 BigDecimal.ZERO, 1));
         if (voided) {
             adds.replaceAll(a -> new Add(a.kind(), a.key(), a.a1().negate(), a.a2().negate(), a.a3().negate(), -a.count()));
@@ -131,9 +155,17 @@ class SaleTotals {
         byKind.getOrDefault("TENDER", Map.of()).forEach((k, v) -> tenders.put(k, str(v[0], currency)));
         Map<Integer, String> byHour = new TreeMap<>();
         byKind.getOrDefault("HOUR", Map.of()).forEach((k, v) -> byHour.put(Integer.parseInt(k), str(v[0], currency)));
+        Map<String, BigDecimal[]> gifts = byKind.getOrDefault(GIFT, Map.of());
+        BigDecimal[] none = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        BigDecimal[] activations = gifts.getOrDefault("ACTIVATE", none);
+        BigDecimal[] reloads = gifts.getOrDefault("RELOAD", none);
+        GiftCardsSold giftCards = new GiftCardsSold(activations[3].add(reloads[3]).longValue(),
+                str(activations[0].add(reloads[0]), currency),
+                new GiftCardsSold.Figure(activations[3].longValue(), str(activations[0], currency)),
+                new GiftCardsSold.Figure(reloads[3].longValue(), str(reloads[0], currency)));
         return new DayTotals(date, currency.getCurrencyCode(), day[3].longValue(), str(day[0], currency),
                 str(day[1], currency), str(day[2], currency), str(rounding[1], currency), str(rounding[0], currency),
-                taxByRate, tenders, departments, byHour, voids[3].longValue(), str(voids[0], currency));
+                taxByRate, tenders, departments, byHour, voids[3].longValue(), str(voids[0], currency), giftCards);
     }
 
     private static String str(BigDecimal amount, Currency currency) {

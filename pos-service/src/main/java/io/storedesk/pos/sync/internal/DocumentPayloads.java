@@ -52,6 +52,9 @@ final class DocumentPayloads {
             line.put("net", l.net());
             line.put("tax", l.tax());
             line.put("taxRate", l.taxRate());
+            if (l.giftCard() != null) { // a gift card sold or reloaded (issue 26): the kind only, never the number
+                line.put("giftCard", l.giftCard().kind());
+            }
             lines.add(line);
         }
         p.put("lines", lines);
