@@ -47,7 +47,7 @@ class HeadOfficeOnH2IntegrationTests {
 
         Api.Response page = api.get("/office/stores?date=2026-11-24", "office");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"ho-stores\"").contains(">S001<").contains(">2.40<")
+        assertThat(page.body()).contains("id=\"ho-stores\"").contains(">S001<").contains(">2,40\u00a0€<") // the page in the store language, Latvian
                 .contains("href=\"/office/stores\"");
         assertThat(api.get("/office/stores", "clerk").status()).isEqualTo(403);
     }
@@ -86,7 +86,7 @@ class HeadOfficeOnH2IntegrationTests {
         Api.Response page = api.get("/office/stores?date=2026-05-05&from=2026-05-04&to=2026-05-05", "office");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"ho-completeness\"").contains("data-status=\"WAITING_FOR_Z\"")
-                .contains("id=\"ho-range\"").contains(">1.50<");
+                .contains("id=\"ho-range\"").contains(">1,50\u00a0€<");
         Api.Response backwards = api.get("/office/stores?date=2026-05-05&from=2026-05-05&to=2026-05-04", "office");
         assertThat(backwards.status()).isEqualTo(200);
         assertThat(backwards.body()).contains("id=\"ho-range-error\"").doesNotContain("id=\"ho-range\"");
