@@ -95,6 +95,9 @@ public interface TrainingTill {
             String clerk, String reason, Consumer<TrainingSpecialOrder> check, String idempotencyKey,
             String fingerprint);
 
+    /** Deletes the training special orders of an erased customer (in the erasure's transaction). */
+    void forgetCustomer(String customerId);
+
     /** A special order to take in training, checked by the customer module. */
     record NewSpecialOrder(String customerId, List<TrainingSpecialOrder.Line> lines, Money quotedTotal,
             String depositType, Money deposit, String note) {

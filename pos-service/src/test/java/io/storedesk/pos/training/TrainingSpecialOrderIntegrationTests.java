@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Special orders in training over HTTP (ADR 0005, issue 24): a user in training takes an order with a cash deposit,
  * marks it arrived and picks it up paying the rest, takes a card deposit and cancels orders with their deposit
  * refunded, all under training numbers, while the real drawer's expected cash, the journal, the real special-order
- * list, the mail and sync outboxes and the customer's purchase history stay as they were.
+ * list, the mail and sync outboxes and the customer's purchase history stay as they were; erasing the customer
+ * deletes their training orders.
  */
 class TrainingSpecialOrderIntegrationTests extends IntegrationTest {
 
@@ -202,5 +203,10 @@ class TrainingSpecialOrderIntegrationTests extends IntegrationTest {
         assertThat(api.post("/api/v1/special-orders/" + byCard.text("orderNumber") + "/arrived", "clerk", "{}").status())
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/special-orders?customerId=" + customer, "clerk").json()).isEmpty();
+
+        // the customer erased: their training orders go with their data
+        Api.Response erased = api.post("/api/v1/customers/" + customer + "/erase", "manager", "{\"reason\":\"asked\"}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/special-orders/" + number, "clerk").status()).isEqualTo(404);
     }
 }

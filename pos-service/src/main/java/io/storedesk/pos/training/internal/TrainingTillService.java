@@ -549,6 +549,13 @@ class TrainingTillService implements TrainingTill {
                 });
     }
 
+    @Override
+    public void forgetCustomer(String customerId) {
+        jdbc.sql("DELETE FROM training_special_order_step WHERE order_number IN (SELECT order_number FROM "
+                + "training_special_order WHERE customer_id = ?)").param(customerId).update();
+        jdbc.sql("DELETE FROM training_special_order WHERE customer_id = ?").param(customerId).update();
+    }
+
     /** The training order's row lock: its steps one after the other. */
     private TrainingSpecialOrder lockOrder(String orderNumber) {
         return jdbc.sql("SELECT document FROM training_special_order WHERE order_number = ? FOR UPDATE")
