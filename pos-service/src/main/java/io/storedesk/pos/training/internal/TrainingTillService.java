@@ -466,9 +466,20 @@ class TrainingTillService implements TrainingTill {
     @Override
     @Transactional(readOnly = true)
     public List<TrainingSpecialOrder> specialOrders(String customerId, String status, int limit) {
-        return jdbc.sql("SELECT document FROM training_special_order WHERE (? IS NULL OR customer_id = ?) "
-                        + "AND (? IS NULL OR status = ?) ORDER BY created_at DESC, order_number DESC FETCH FIRST ? ROWS ONLY")
-                .params(customerId, customerId, status, status, limit).query(String.class).list().stream()
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (customerId != null) {
+            where.append(" AND customer_id = ?");
+            params.add(customerId);
+        }
+        if (status != null) {
+            where.append(" AND status = ?");
+            params.add(status);
+        }
+        params.add(limit);
+        return jdbc.sql("SELECT document FROM training_special_order WHERE " + where
+                        + " ORDER BY created_at DESC, order_number DESC FETCH FIRST ? ROWS ONLY")
+                .params(params).query(String.class).list().stream()
                 .map(d -> json.readValue(d, TrainingSpecialOrder.class)).toList();
     }
 
