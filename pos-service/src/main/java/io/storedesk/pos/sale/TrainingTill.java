@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.storedesk.pos.common.Money;
 
 import io.storedesk.pos.common.IdempotentResult;
 
@@ -56,6 +59,73 @@ public interface TrainingTill {
     IdempotentResult<TrainingExchange> exchange(String registerId, String drawerId, String clerk, String receiptNumber,
             List<ReturnedLine> lines, boolean allInCash, PricedBasket basket, List<SaleOrder.Tender> tenders,
             String idempotencyKey, String fingerprint);
+
+    /**
+     * A special order taken in training: the customer module has checked the customer, the lines and the deposit
+     * as for a real order; the till numbers it {@code TRN-<register>-SO<seq>} and keeps it apart from the real
+     * orders. A CARD deposit is approved as a training card sale's (the bundled simulator only, its documented
+     * declines), a CASH one is taken on paper. The key and fingerprint as for {@link #sell}.
+     */
+    IdempotentResult<TrainingSpecialOrder> orderSpecial(String registerId, String drawerId, String clerk,
+            NewSpecialOrder order, SaleOrder.Card card, String idempotencyKey, String fingerprint);
+
+    /** A training special order by its {@code TRN-} number. */
+    Optional<TrainingSpecialOrder> findSpecialOrder(String orderNumber);
+
+    /** Training special orders, newest first, of a customer and in a status when given. */
+    List<TrainingSpecialOrder> specialOrders(String customerId, String status, int limit);
+
+    /**
+     * Marks the training order ARRIVED under its row lock, after {@code check} (run under the lock) accepts it;
+     * nothing is e-mailed in training.
+     */
+    TrainingSpecialOrder specialOrderArrived(String orderNumber, String user, Consumer<TrainingSpecialOrder> check);
+
+    /**
+     * Picks up a training order: {@code check} runs under the order's row lock (after the register's training
+     * counter), then the basket (priced by the sale module) is sold as a training sale in which the deposit pays
+     * first (tender DEPOSIT) and the tenders pay the rest; the order is PICKED_UP with the training receipt.
+     */
+    IdempotentResult<TrainingPickup> pickUpSpecialOrder(String orderNumber, String registerId, String drawerId,
+            String clerk, PricedBasket basket, List<SaleOrder.Tender> tenders, Consumer<TrainingSpecialOrder> check,
+            String idempotencyKey, String fingerprint);
+
+    /** Cancels a training order after {@code check} (under its row lock); the deposit goes back on paper. */
+    IdempotentResult<TrainingSpecialOrder> cancelSpecialOrder(String orderNumber, String registerId, String drawerId,
+            String clerk, String reason, Consumer<TrainingSpecialOrder> check, String idempotencyKey,
+            String fingerprint);
+
+    /** Deletes the training special orders of an erased customer (in the erasure's transaction). */
+    void forgetCustomer(String customerId);
+
+    /** A special order to take in training, checked by the customer module. */
+    record NewSpecialOrder(String customerId, List<TrainingSpecialOrder.Line> lines, Money quotedTotal,
+            String depositType, Money deposit, String note) {
+    }
+
+    /**
+     * A training special order as the API answers it: the fields of a real order's view, with {@code emails}
+     * always empty (no e-mail goes out in training) and {@code training}, always true.
+     */
+    record TrainingSpecialOrder(String orderNumber, String status, String customerId, String currency,
+            List<Line> lines, String quotedTotal, Deposit deposit, String balance, String note, String orderedBy,
+            OffsetDateTime orderedAt, String arrivedBy, OffsetDateTime arrivedAt, String pickedUpBy,
+            OffsetDateTime pickedUpAt, String receiptNumber, String cancelledBy, OffsetDateTime cancelledAt,
+            String cancelReason, Refund refund, List<Object> emails, boolean training) {
+
+        public record Line(int lineNo, String sku, String name, int quantity, String unitPrice) {
+        }
+
+        public record Deposit(String type, String amount, String maskedPan, String drawerId, String registerId) {
+        }
+
+        public record Refund(String type, String amount, String reference) {
+        }
+    }
+
+    /** The answer to a training pickup: the order, now PICKED_UP, and the training sale. */
+    record TrainingPickup(TrainingSpecialOrder order, SaleView sale) {
+    }
 
     /** A training return by its {@code TRN-} number, as it was answered. */
     Optional<TrainingReturn> findReturn(String returnNumber);

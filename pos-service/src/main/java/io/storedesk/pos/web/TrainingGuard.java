@@ -19,10 +19,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Training mode's second fence (ADR 0005): a user in training, or a request with the token of a register
  * in training, may change nothing but what the training till serves (sales, quotes, returns, exchanges, parked
- * baskets, receipt and return slip prints) and sign-in; every other changing API request is 422 {@code training-not-available} before its
+ * baskets, special orders, receipt and return slip prints) and sign-in; every other changing API request is 422 {@code training-not-available} before its
  * controller runs. Cash movements and no-sale openings of a drawer whose register is in training are
- * refused too (opening and closing the drawer stays possible, so the day can be closed). The sale and
- * returns endpoints decide themselves, by the drawer's register, and so are not looked at here.
+ * refused too (opening and closing the drawer stays possible, so the day can be closed). The sale,
+ * returns and special-order endpoints decide themselves, by the drawer's register (a real special order is 422
+ * {@code training-not-available} there), and so are not looked at here.
  */
 @Component
 class TrainingGuard implements HandlerInterceptor, WebMvcConfigurer {
@@ -34,6 +35,7 @@ class TrainingGuard implements HandlerInterceptor, WebMvcConfigurer {
             Pattern.compile("/api/v1/baskets"), Pattern.compile("/api/v1/baskets/[^/]+/(resume|discard)"),
             Pattern.compile("/api/v1/sales/[^/]+/print"),
             Pattern.compile("/api/v1/returns/[^/]+/print"),
+            Pattern.compile("/api/v1/special-orders"), Pattern.compile("/api/v1/special-orders/[^/]+/(arrived|pickup|cancel)"),
             Pattern.compile("/api/v1/auth/.*"), Pattern.compile("/api/v1/training/.*"));
     private static final Pattern DRAWER_CASH = Pattern.compile("/api/v1/drawers/([^/]+)/(movements|no-sale)");
 

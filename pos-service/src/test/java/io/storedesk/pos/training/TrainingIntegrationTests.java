@@ -139,7 +139,7 @@ class TrainingIntegrationTests extends IntegrationTest {
 
         // everything else that changes the books is refused before it starts
         for (String path : List.of("/api/v1/drawers/D1/movements", "/api/v1/drawers/D1/no-sale",
-                "/api/v1/special-orders", "/api/v1/sales/" + real + "/void")) {
+                "/api/v1/special-orders/S001-SO-000001/arrived", "/api/v1/sales/" + real + "/void")) {
             Api.Response refused = api.post(path, "clerk2", "{}");
             assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(422);
             assertThat(refused.body()).as(path).contains("training-not-available");

@@ -12,6 +12,8 @@ import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.customer.CustomerView;
 import io.storedesk.pos.journal.Journal;
+import io.storedesk.pos.sale.TrainingTill;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +40,12 @@ class CustomerPrivacy {
     private final Journal journal;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final ObjectProvider<TrainingTill> training;
 
     CustomerPrivacy(CustomerStore customers, CaseStore cases, PurchaseHistory purchases, SpecialOrderStore orders,
-            ComplaintStore complaints, Journal journal, Idempotency idempotency, Clock clock) {
+            ComplaintStore complaints, Journal journal, Idempotency idempotency, Clock clock,
+            ObjectProvider<TrainingTill> training) {
+        this.training = training;
         this.idempotency = idempotency;
         this.orders = orders;
         this.complaints = complaints;
@@ -76,6 +81,8 @@ class CustomerPrivacy {
         customers.erase(id, now(), user);
         cases.eraseTexts(id);
         orders.eraseTexts(id);
+        // special orders taken in training for them are practice, kept by the training till: they go
+        training.ifAvailable(till -> till.forgetCustomer(id.toString()));
         complaints.eraseContacts(id);
         idempotency.eraseAnswers(ANSWERS_WITH_PERSONAL_DATA, id.toString());
         journal.append(Journal.STORE_CHAIN, "CUSTOMER_ERASED", user, id.toString(), Map.of("reason", reason));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-import io.storedesk.pos.catalog.Catalog;
-import io.storedesk.pos.catalog.CatalogItem;
 import io.storedesk.pos.common.Compensated;
-import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.Money;
@@ -53,7 +49,7 @@ class SpecialOrderService {
     private final ReentrantLock[] locks = new ReentrantLock[32];
     private final SpecialOrderStore orders;
     private final CustomerStore customers;
-    private final Catalog catalog;
+    private final SpecialOrderChecks checks;
     private final Sales sales;
     private final CashDrawers drawers;
     private final CardPayments cards;
@@ -63,13 +59,13 @@ class SpecialOrderService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    SpecialOrderService(SpecialOrderStore orders, CustomerStore customers, Catalog catalog, Sales sales,
+    SpecialOrderService(SpecialOrderStore orders, CustomerStore customers, SpecialOrderChecks checks, Sales sales,
             CashDrawers drawers, CardPayments cards, Idempotency idempotency, Journal journal, StoreProperties store,
             Clock clock, TransactionTemplate tx) {
         this.tx = tx;
         this.orders = orders;
         this.customers = customers;
-        this.catalog = catalog;
+        this.checks = checks;
         this.sales = sales;
         this.drawers = drawers;
         this.cards = cards;
@@ -90,21 +86,11 @@ class SpecialOrderService {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            UUID customerId = CustomerService.parse(r.customerId()).filter(id -> customers.find(id)
-                    .filter(c -> !c.erased()).isPresent())
-                    .orElseThrow(() -> ProblemException.rule("unknown-customer", "Unknown customer",
-                            "There is no customer '%s'.".formatted(r.customerId())));
-            List<SpecialOrderView.Line> lines = lines(r.lines());
-            Money total = sales.quoteTotal(r.lines(), null, null);
-            Money deposit = Amounts.parse(r.deposit().amount(), store.currency(), "deposit.amount");
-            if (!deposit.isPositive()) {
-                throw ProblemException.invalidField("deposit.amount", "must be more than zero");
-            }
-            if (deposit.isGreaterThan(total)) {
-                throw ProblemException.rule("deposit-exceeds-total", "Deposit exceeds the total",
-                        "The deposit %s is more than the goods cost (%s).".formatted(deposit, total))
-                        .with("total", total.toString());
-            }
+            SpecialOrderChecks.Checked checked = checks.order(r);
+            UUID customerId = checked.customerId();
+            List<SpecialOrderView.Line> lines = checked.lines();
+            Money total = checked.total();
+            Money deposit = checked.deposit();
             CardAuthorization card = r.deposit().type() == SpecialOrderRequests.DepositType.CARD
                     ? charge(r.deposit().card(), drawer.registerId(), deposit) : null;
             return Compensated.record("special order", reason -> {
@@ -173,14 +159,7 @@ class SpecialOrderService {
             }
             SpecialOrderStore.Row order = find(number);
             require(order, "ARRIVED", "picked up");
-            List<SaleOrder.Line> lines = order.view().lines().stream()
-                    .map(l -> new SaleOrder.Line(l.sku(), l.quantity())).toList();
-            Money total = sales.quoteTotal(lines, null, null);
-            if (order.deposit().isGreaterThan(total)) {
-                throw ProblemException.rule("deposit-exceeds-total", "Deposit exceeds the total",
-                        "The deposit %s is more than the goods now cost (%s); cancel the order to refund the deposit."
-                                .formatted(order.deposit(), total)).with("total", total.toString());
-            }
+            List<SaleOrder.Line> lines = checks.pickupLines(order.view().lines(), order.deposit());
             AppliedTender credit = new AppliedTender(TenderType.DEPOSIT, order.deposit(), order.deposit(), number);
             SaleOrder.Exchange sale = new SaleOrder.Exchange(r.drawerId(), lines, null, null, r.tenders(), null,
                     r.approval(), r.ageCheck(), r.taxExemption());
@@ -211,9 +190,7 @@ class SpecialOrderService {
                 return earlier.get();
             }
             SpecialOrderStore.Row order = find(number);
-            if (!order.status().equals("ORDERED") && !order.status().equals("ARRIVED")) {
-                throw transition(number, "cancelled");
-            }
+            SpecialOrderChecks.requireCancellable(number, order.status());
             boolean cash = order.view().deposit().type().equals("CASH");
             DrawerInfo drawer = drawers.drawerForOperation(
                     r.drawerId() != null ? r.drawerId() : order.view().deposit().drawerId());
@@ -265,47 +242,19 @@ class SpecialOrderService {
     }
 
     private CardAuthorization charge(SaleOrder.Card card, String registerId, Money amount) {
-        if (card == null || (card.track2() == null && (card.pan() == null || card.expiry() == null))) {
-            throw ProblemException.invalidField("deposit.card", "needs pan and expiry, or track2");
-        }
+        SpecialOrderChecks.requireCard(card);
         String reference = "SO-" + UUID.randomUUID();   // the order number comes after the charge
         return cards.purchase(card.track2() != null ? CardPurchase.swiped(registerId, amount, card.track2(), reference)
                 : CardPurchase.keyed(registerId, amount, card.pan(), card.expiry(), reference));
     }
 
-    private List<SpecialOrderView.Line> lines(List<SaleOrder.Line> requested) {
-        List<SpecialOrderView.Line> lines = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            SaleOrder.Line l = requested.get(i);
-            if (l.giftCard() != null) {
-                throw ProblemException.invalidField("lines[%d].giftCard".formatted(i), "cannot be ordered: sell gift cards at the till");
-            }
-            CatalogItem item = catalog.find(l.sku()).orElse(null);
-            if (item == null) {
-                unknown.add(l.sku());
-            } else {
-                lines.add(new SpecialOrderView.Line(i + 1, item.sku(), item.name(), l.quantity(), item.price().toString()));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ProblemException.rule("unknown-item", "Unknown item",
-                    "No item with SKU or barcode %s.".formatted(String.join(", ", unknown))).with("unknown", unknown);
-        }
-        return lines;
-    }
-
     static void require(SpecialOrderStore.Row order, String status, String action) {
-        if (!order.status().equals(status)) {
-            throw transition(order.view().orderNumber(), action).with("status", order.status());
-        }
+        SpecialOrderChecks.require(order.view().orderNumber(), order.status(), status, action);
     }
 
     static ProblemException transition(String number, String action) {
-        return ProblemException.conflict("invalid-order-transition", "Not possible in this status",
-                "Special order %s cannot be %s in its current status.".formatted(number, action));
+        return SpecialOrderChecks.transition(number, action);
     }
-
 
     private <T> T withLock(String name, Supplier<T> action) {
         ReentrantLock lock = locks[Math.floorMod(String.valueOf(name).hashCode(), locks.length)];

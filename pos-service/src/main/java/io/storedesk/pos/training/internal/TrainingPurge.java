@@ -58,6 +58,10 @@ class TrainingPurge {
         Purged purged = tx.execute(s -> {
             // an exchange is its return and its sale: it goes with them
             jdbc.sql("DELETE FROM training_exchange WHERE created_at < ?").param(cutoff).update();
+            // a training special order goes once it has not changed for as long (its pickup sale goes by its own age)
+            jdbc.sql("DELETE FROM training_special_order_step WHERE order_number IN (SELECT order_number FROM "
+                    + "training_special_order WHERE updated_at < ?)").param(cutoff).update();
+            jdbc.sql("DELETE FROM training_special_order WHERE updated_at < ?").param(cutoff).update();
             return new Purged(jdbc.sql("DELETE FROM training_sale WHERE created_at < ?").param(cutoff).update(),
                     jdbc.sql("DELETE FROM training_return WHERE created_at < ?").param(cutoff).update());
         });

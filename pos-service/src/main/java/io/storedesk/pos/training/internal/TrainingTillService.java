@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.storedesk.pos.common.CardNumbers;
@@ -421,6 +422,174 @@ class TrainingTillService implements TrainingTill {
         return exchange;
     }
 
+    @Override
+    public IdempotentResult<TrainingSpecialOrder> orderSpecial(String registerId, String drawerId, String clerk,
+            NewSpecialOrder order, SaleOrder.Card card, String idempotencyKey, String fingerprint) {
+        boolean byCard = "CARD".equals(order.depositType());
+        if (byCard) {
+            checkTenderTypes(List.of(new SaleOrder.Tender(TenderType.CARD, null, card, null, null)));
+        }
+        return once(registerId, "training_special_order_step", clerk, idempotencyKey, fingerprint,
+                TrainingSpecialOrder.class, () -> {
+                    String maskedPan = null;
+                    if (byCard) {   // approved as a training card sale is: the simulator's rules, no message sent
+                        Settlement paid = settle(order.deposit(), List.of(new SaleOrder.Tender(TenderType.CARD,
+                                order.deposit().toString(), card, null, null)));
+                        maskedPan = paid.tenders().get(0).maskedPan();
+                    }
+                    String number = next(registerId, "SO");
+                    OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+                    TrainingSpecialOrder view = new TrainingSpecialOrder(number, "ORDERED", order.customerId(),
+                            order.deposit().currency().getCurrencyCode(), order.lines(), order.quotedTotal().toString(),
+                            new TrainingSpecialOrder.Deposit(order.depositType(), order.deposit().toString(), maskedPan,
+                                    drawerId, registerId),
+                            order.quotedTotal().minus(order.deposit()).toString(), order.note(), clerk, now, null, null,
+                            null, null, null, null, null, null, null, List.of(), true);
+                    jdbc.sql("INSERT INTO training_special_order (order_number, register_id, customer_id, status, document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                            .params(number, registerId, order.customerId(), view.status(), json.writeValueAsString(view),
+                                    now, now).update();
+                    step(number, "ORDER", clerk, idempotencyKey, fingerprint, view, now);
+                    return view;
+                });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TrainingSpecialOrder> findSpecialOrder(String orderNumber) {
+        if (orderNumber == null || !orderNumber.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT document FROM training_special_order WHERE order_number = ?").param(orderNumber)
+                .query(String.class).optional().map(d -> json.readValue(d, TrainingSpecialOrder.class));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TrainingSpecialOrder> specialOrders(String customerId, String status, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (customerId != null) {
+            where.append(" AND customer_id = ?");
+            params.add(customerId);
+        }
+        if (status != null) {
+            where.append(" AND status = ?");
+            params.add(status);
+        }
+        params.add(limit);
+        return jdbc.sql("SELECT document FROM training_special_order WHERE " + where
+                        + " ORDER BY created_at DESC, order_number DESC FETCH FIRST ? ROWS ONLY")
+                .params(params).query(String.class).list().stream()
+                .map(d -> json.readValue(d, TrainingSpecialOrder.class)).toList();
+    }
+
+    @Override
+    public TrainingSpecialOrder specialOrderArrived(String orderNumber, String user,
+            Consumer<TrainingSpecialOrder> check) {
+        return tx.execute(status -> {
+            TrainingSpecialOrder order = lockOrder(orderNumber);
+            check.accept(order);
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+            TrainingSpecialOrder arrived = new TrainingSpecialOrder(order.orderNumber(), "ARRIVED", order.customerId(),
+                    order.currency(), order.lines(), order.quotedTotal(), order.deposit(), order.balance(), order.note(),
+                    order.orderedBy(), order.orderedAt(), user, now, null, null, null, null, null, null, null,
+                    List.of(), true);
+            updateOrder(arrived, now);
+            return arrived;
+        });
+    }
+
+    @Override
+    public IdempotentResult<TrainingPickup> pickUpSpecialOrder(String orderNumber, String registerId, String drawerId,
+            String clerk, PricedBasket basket, List<SaleOrder.Tender> tenders, Consumer<TrainingSpecialOrder> check,
+            String idempotencyKey, String fingerprint) {
+        List<SaleOrder.Tender> given = tenders == null ? List.of() : tenders;
+        checkTenderTypes(given);
+        return once(registerId, "training_special_order_step", clerk, idempotencyKey, fingerprint, TrainingPickup.class,
+                () -> {
+                    // lock order: the register's training counter (once), then the order's row
+                    TrainingSpecialOrder order = lockOrder(orderNumber);
+                    check.accept(order);
+                    Money total = basket.total();
+                    Money deposit = Money.of(new BigDecimal(order.deposit().amount()), total.currency());
+                    Money credit = deposit.min(total);
+                    if (!total.isGreaterThan(credit) && !given.isEmpty()) {
+                        throw ProblemException.rule("nothing-to-pay", "Nothing to pay",
+                                "The deposit (%s) covers the goods (%s): leave out the tenders.".formatted(deposit, total));
+                    }
+                    Settlement paid = total.isGreaterThan(credit) ? settle(total.minus(credit), given)
+                            : Settlement.none(total.currency());
+                    List<SaleView.Tender> saleTenders = new ArrayList<>();
+                    saleTenders.add(new SaleView.Tender("DEPOSIT", credit.toString(), null, null, null, null, null,
+                            orderNumber));
+                    saleTenders.addAll(paid.tenders());
+                    OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+                    SaleView sale = saleView(next(registerId), registerId, drawerId, clerk, basket, saleTenders, paid, now);
+                    insertSale(sale, registerId, clerk, null, null, now);
+                    TrainingSpecialOrder picked = new TrainingSpecialOrder(order.orderNumber(), "PICKED_UP",
+                            order.customerId(), order.currency(), order.lines(), order.quotedTotal(), order.deposit(),
+                            order.balance(), order.note(), order.orderedBy(), order.orderedAt(), order.arrivedBy(),
+                            order.arrivedAt(), clerk, now, sale.receiptNumber(), null, null, null, null, List.of(), true);
+                    updateOrder(picked, now);
+                    TrainingPickup pickup = new TrainingPickup(picked, sale);
+                    step(orderNumber, "PICKUP", clerk, idempotencyKey, fingerprint, pickup, now);
+                    return pickup;
+                });
+    }
+
+    @Override
+    public IdempotentResult<TrainingSpecialOrder> cancelSpecialOrder(String orderNumber, String registerId,
+            String drawerId, String clerk, String reason, Consumer<TrainingSpecialOrder> check, String idempotencyKey,
+            String fingerprint) {
+        return once(registerId, "training_special_order_step", clerk, idempotencyKey, fingerprint,
+                TrainingSpecialOrder.class, () -> {
+                    TrainingSpecialOrder order = lockOrder(orderNumber);
+                    check.accept(order);
+                    boolean cash = "CASH".equals(order.deposit().type());
+                    // the deposit goes back as it came, on paper: cash out of the drawer, or to the card
+                    TrainingSpecialOrder.Refund refund = new TrainingSpecialOrder.Refund(cash ? "CASH" : "CARD",
+                            order.deposit().amount(), cash ? drawerId : "TRN-CARD-" + UUID.randomUUID());
+                    OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+                    TrainingSpecialOrder cancelled = new TrainingSpecialOrder(order.orderNumber(), "CANCELLED",
+                            order.customerId(), order.currency(), order.lines(), order.quotedTotal(), order.deposit(),
+                            order.balance(), order.note(), order.orderedBy(), order.orderedAt(), order.arrivedBy(),
+                            order.arrivedAt(), null, null, null, clerk, now, reason, refund, List.of(), true);
+                    updateOrder(cancelled, now);
+                    step(orderNumber, "CANCEL", clerk, idempotencyKey, fingerprint, cancelled, now);
+                    return cancelled;
+                });
+    }
+
+    @Override
+    public void forgetCustomer(String customerId) {
+        jdbc.sql("DELETE FROM training_special_order_step WHERE order_number IN (SELECT order_number FROM "
+                + "training_special_order WHERE customer_id = ?)").param(customerId).update();
+        jdbc.sql("DELETE FROM training_special_order WHERE customer_id = ?").param(customerId).update();
+    }
+
+    /** The training order's row lock: its steps one after the other. */
+    private TrainingSpecialOrder lockOrder(String orderNumber) {
+        return jdbc.sql("SELECT document FROM training_special_order WHERE order_number = ? FOR UPDATE")
+                .param(orderNumber).query(String.class).optional()
+                .map(d -> json.readValue(d, TrainingSpecialOrder.class))
+                .orElseThrow(() -> ProblemException.notFound("Special order", orderNumber));
+    }
+
+    private void updateOrder(TrainingSpecialOrder order, OffsetDateTime now) {
+        jdbc.sql("UPDATE training_special_order SET status = ?, document = ?, updated_at = ? WHERE order_number = ?")
+                .params(order.status(), json.writeValueAsString(order), now, order.orderNumber()).update();
+    }
+
+    /** A step's answer under the clerk's key, for a repeat. */
+    private void step(String orderNumber, String step, String clerk, String idempotencyKey, String fingerprint,
+            Object answer, OffsetDateTime now) {
+        if (idempotencyKey != null) {
+            jdbc.sql("INSERT INTO training_special_order_step (idempotency_key, order_number, step, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(key(clerk, idempotencyKey), orderNumber, step, fingerprint, json.writeValueAsString(answer),
+                            now).update();
+        }
+    }
+
     private static void requireTrainingReceipt(String receiptNumber) {
         if (receiptNumber == null || !receiptNumber.startsWith(PREFIX)) {
             throw ProblemException.rule("training-real-receipt", "Real receipt in training",
@@ -473,10 +642,15 @@ class TrainingTillService implements TrainingTill {
 
     /** The register's next training number; the caller holds the counter's row lock. */
     private String next(String registerId) {
+        return next(registerId, "");
+    }
+
+    /** The register's next training number with a kind's letters before the sequence (SO: special order). */
+    private String next(String registerId, String kind) {
         long seq = jdbc.sql("SELECT next_value FROM training_counter WHERE register_id = ?").param(registerId)
                 .query(Long.class).single();
         jdbc.sql("UPDATE training_counter SET next_value = next_value + 1 WHERE register_id = ?").param(registerId).update();
-        return "%s%s-%06d".formatted(PREFIX, registerId, seq);
+        return "%s%s-%s%06d".formatted(PREFIX, registerId, kind, seq);
     }
 
     /** The key a repeat is found by: the clerk's and the request's, never card data. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.IntegrationTest;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the endpoints of a real return, marked "TRAINING - NOT A RECEIPT" in the store's language (Latvian)
  * under the store's name and at the foot; a training sale or return repeated with its Idempotency-Key answers
  * the first document, and the key with another request is refused as at the real till; training documents older
- * than {@code pos.training.retention-days} (30) are purged. Sells at D1 as clerk2 in training.
+ * than {@code pos.training.retention-days} (30) are purged (special orders too). Sells at D1 as clerk2 in training.
  * (In this package to reach the purge job, run with a clock moved on.)
  */
 class TrainingDocumentsIntegrationTests extends IntegrationTest {
@@ -229,10 +230,19 @@ class TrainingDocumentsIntegrationTests extends IntegrationTest {
         Api.Response taken = api.post("/api/v1/returns", "clerk2", returnBody(receipt, 1));
         assertThat(taken.status()).as(taken.body()).isEqualTo(201);
         String number = taken.text("returnNumber");
+        Api.Response customer = api.post("/api/v1/customers", "clerk", """
+                {"name":"Purge Training","phone":"+371 2%07d"}""".formatted(ThreadLocalRandom.current().nextInt(10_000_000)));
+        assertThat(customer.status()).as(customer.body()).isEqualTo(201);
+        Api.Response order = api.post("/api/v1/special-orders", "clerk2", """
+                {"customerId":"%s","drawerId":"D1","lines":[{"sku":"EL-2002","quantity":1}],
+                 "deposit":{"type":"CASH","amount":"5.00"}}""".formatted(customer.text("id")));
+        assertThat(order.status()).as(order.body()).isEqualTo(201);
+        String orderNumber = order.text("orderNumber");
 
         // 29 days on: kept
         purge.purge(Clock.offset(clock, Duration.ofDays(29)));
         assertThat(api.get("/api/v1/sales/" + receipt, "clerk2").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/special-orders/" + orderNumber, "clerk2").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/returns/" + number, "clerk2").status()).isEqualTo(200);
 
         // 31 days on: gone, as documents and as slips; running it again purges nothing more
@@ -241,6 +251,7 @@ class TrainingDocumentsIntegrationTests extends IntegrationTest {
         assertThat(purged.returns()).isPositive();
         assertThat(api.get("/api/v1/sales/" + receipt, "clerk2").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/returns/" + number, "clerk2").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/special-orders/" + orderNumber, "clerk2").status()).isEqualTo(404);
         assertThat(fetch("/api/v1/sales/" + receipt + "/receipt", "clerk2").statusCode()).isEqualTo(404);
         assertThat(fetch("/api/v1/returns/" + number + "/receipt", "clerk2").statusCode()).isEqualTo(404);
         assertThat(purge.purge(Clock.offset(clock, Duration.ofDays(31)))).isEqualTo(new TrainingPurge.Purged(0, 0));
