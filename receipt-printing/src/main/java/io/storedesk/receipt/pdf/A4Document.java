@@ -345,8 +345,11 @@ public final class A4Document implements AutoCloseable {
     @Override
     public void close() {
         try {
-            document.close();
-            library.release(face);
+            try {
+                document.close();
+            } finally {
+                library.release(face);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

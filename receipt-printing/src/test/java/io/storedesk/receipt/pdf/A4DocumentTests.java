@@ -39,7 +39,8 @@ class A4DocumentTests {
             assertThat(document.getPage(1).getMediaBox().getHeight()).isCloseTo(841.89f, within(0.05f));
             String all = new PDFTextStripper().getText(document);
             // each paragraph is longer than a line: it wraps, and read back it is whole again
-            assertThat(all.lines().filter(l -> l.startsWith("1. ")).findFirst().orElseThrow()).isNotEqualTo("1. " + paragraph);
+            String firstLine = all.lines().filter(l -> l.startsWith("1. ")).findFirst().orElseThrow();
+            assertThat(firstLine).isNotEqualTo("1. " + paragraph);
             String flat = all.replaceAll("\\s+", " ");
             assertThat(flat).contains("Vēstule", "Dopis · Письмо");
             for (int i = 1; i <= 30; i++) {
