@@ -14,6 +14,10 @@ sealed interface DrawOp {
     record Box(float x, float top, float width, float height) implements DrawOp {
     }
 
+    /** A filled rectangle in a colour ({@code rgb} as 0xRRGGBB): the bars of a chart. */
+    record Bar(float x, float top, float width, float height, int rgb) implements DrawOp {
+    }
+
     /** A horizontal line, solid or dashed. */
     record Rule(float x, float y, float width, boolean dashed) implements DrawOp {
     }

@@ -10,7 +10,6 @@ import io.storedesk.receipt.ReceiptLine;
 import io.storedesk.receipt.TaxRow;
 import io.storedesk.receipt.Tender;
 import io.storedesk.receipt.Totals;
-import io.storedesk.receipt.layout.LineBreaker;
 import io.storedesk.receipt.layout.ReceiptFormat;
 import io.storedesk.receipt.layout.ReceiptLabels;
 import java.util.ArrayList;
@@ -23,10 +22,11 @@ import java.util.List;
  */
 final class InvoiceLayout {
 
-    static final float PAGE_WIDTH = Units.mm(210);
-    static final float PAGE_HEIGHT = Units.mm(297);
-    private static final float MARGIN = Units.mm(15);
-    private static final float BODY = 9f;
+    static final float PAGE_WIDTH = A4Document.PAGE_WIDTH;
+    static final float MARGIN = Units.mm(15);
+    static final float BODY = 9f;
+    /** Kept free above the bottom margin on every page. */
+    static final float FOOTER = BODY * 2;
     private static final float RIGHT = PAGE_WIDTH - MARGIN;
     /** Right edges of the numeric columns: VAT letter, amount, discount, unit price, quantity. */
     private static final float VAT_EDGE = RIGHT;
@@ -50,18 +50,19 @@ final class InvoiceLayout {
     private final Receipt receipt;
     private final ReceiptLabels labels;
     private final ReceiptFormat format;
-    private final PageFlow flow;
+    private final A4Document flow;
     private final boolean taxPerLine;
 
-    InvoiceLayout(Receipt receipt, PdfFonts fonts) {
+    InvoiceLayout(Receipt receipt, A4Document document) {
         this.receipt = receipt;
         this.taxPerLine = !receipt.lines().isEmpty() && receipt.lines().stream().allMatch(ReceiptLine::hasTax);
         this.labels = ReceiptLabels.forLocale(receipt.locale());
         this.format = ReceiptFormat.of(receipt.locale());
-        this.flow = new PageFlow(fonts, MARGIN, PAGE_HEIGHT - MARGIN - BODY * 2, this::tableHeader);
+        this.flow = document.onNewPage(this::tableHeader);
     }
 
-    List<List<DrawOp>> pages() {
+    /** Lays the invoice out on the document's pages. */
+    void layOut() {
         header();
         buyer();
         tableHeader();
@@ -73,10 +74,7 @@ final class InvoiceLayout {
         taxes();
         tenders();
         receipt.footerLines().forEach(line -> paragraph(line, false));
-        int count = flow.pages().size();
-        flow.onEveryPage(i -> new DrawOp.Text(RIGHT - Units.mm(20), PAGE_HEIGHT - MARGIN + BODY, false, BODY - 1,
-                flow.fonts().fit(labels.get(PAGE) + " " + (i + 1) + "/" + count)));
-        return flow.pages();
+        flow.pageNumbers(labels.get(PAGE));
     }
 
     private void header() {
@@ -149,9 +147,8 @@ final class InvoiceLayout {
             taxedLine(line);
             return;
         }
-        List<String> name = LineBreaker.wrap(flow.fonts().fit(line.name()), DESCRIPTION_WIDTH,
-                s -> flow.fonts().width(s, BODY));
-        flow.need(name.size() * BODY * PageFlow.LEADING);
+        List<String> name = flow.wrap(line.name(), DESCRIPTION_WIDTH, BODY);
+        flow.need(name.size() * BODY * A4Document.LEADING);
         flow.text(MARGIN, name.get(0), false, BODY);
         flow.rightText(QUANTITY_EDGE, format.quantity(line.quantity()), false, BODY);
         flow.rightText(PRICE_EDGE, format.money(line.unitPrice()), false, BODY);
@@ -166,9 +163,8 @@ final class InvoiceLayout {
     }
 
     private void taxedLine(ReceiptLine line) {
-        List<String> name = LineBreaker.wrap(flow.fonts().fit(line.name()), T_DESCRIPTION_WIDTH,
-                s -> flow.fonts().width(s, BODY));
-        flow.need(name.size() * BODY * PageFlow.LEADING);
+        List<String> name = flow.wrap(line.name(), T_DESCRIPTION_WIDTH, BODY);
+        flow.need(name.size() * BODY * A4Document.LEADING);
         flow.text(MARGIN, name.get(0), false, BODY);
         flow.rightText(T_QUANTITY_EDGE, format.quantity(line.quantity()), false, BODY);
         flow.rightText(T_PRICE_EDGE, format.money(line.unitPrice()), false, BODY);
@@ -204,7 +200,7 @@ final class InvoiceLayout {
         if (receipt.taxes().isEmpty()) {
             return;
         }
-        flow.need(BODY * 2 * PageFlow.LEADING);
+        flow.need(BODY * 2 * A4Document.LEADING);
         taxRow(labels.get(TAX_RATE), labels.get(NET), labels.get(TAX), labels.get(GROSS), true);
         for (TaxRow tax : receipt.taxes()) {
             taxRow(tax.letter() + " " + format.percent(tax.rate()), format.money(tax.net()), format.money(tax.tax()),
@@ -214,7 +210,7 @@ final class InvoiceLayout {
     }
 
     private void taxRow(String rate, String net, String tax, String gross, boolean bold) {
-        flow.need(BODY * PageFlow.LEADING);
+        flow.need(BODY * A4Document.LEADING);
         flow.text(PRICE_EDGE - Units.mm(40), rate, bold, BODY);
         flow.rightText(PRICE_EDGE, net, bold, BODY);
         flow.rightText(DISCOUNT_EDGE, tax, bold, BODY);
@@ -238,15 +234,15 @@ final class InvoiceLayout {
     }
 
     private void row(String label, String amount, boolean bold) {
-        flow.need(BODY * PageFlow.LEADING);
+        flow.need(BODY * A4Document.LEADING);
         flow.text(PRICE_EDGE - Units.mm(40), label, bold, BODY);
         flow.rightText(AMOUNT_EDGE, amount, bold, BODY);
         flow.newLine(BODY);
     }
 
     private void paragraph(String text, boolean bold) {
-        for (String part : LineBreaker.wrap(flow.fonts().fit(text), RIGHT - MARGIN, s -> flow.fonts().width(s, BODY))) {
-            flow.need(BODY * PageFlow.LEADING);
+        for (String part : flow.wrap(text, RIGHT - MARGIN, BODY)) {
+            flow.need(BODY * A4Document.LEADING);
             flow.text(MARGIN, part, bold, BODY);
             flow.newLine(BODY);
         }

@@ -1,5 +1,6 @@
 package io.storedesk.receipt.pdf;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -12,7 +13,7 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * Paints measured {@link DrawOp}s onto a new page: all text in one text object, all boxes in one
- * fill, rules with a thin stroke. Bold text is the regular face filled and outlined with a stroke of
+ * fill, coloured bars, rules with a thin stroke. Bold text is the regular face filled and outlined with a stroke of
  * 5 % of the font size (text rendering mode 2), which prints as a solid bold on paper and screen.
  * Turns top-down positions into PDF's bottom-up coordinates.
  */
@@ -57,6 +58,13 @@ final class PdfPainter {
             }
             if (boxes) {
                 content.fill();
+            }
+            for (DrawOp op : ops) {
+                if (op instanceof DrawOp.Bar bar) {
+                    content.setNonStrokingColor(new Color(bar.rgb()));
+                    content.addRect(bar.x(), height - bar.top() - bar.height(), bar.width(), bar.height());
+                    content.fill();
+                }
             }
             content.setLineWidth(0.5f);
             for (DrawOp op : ops) {

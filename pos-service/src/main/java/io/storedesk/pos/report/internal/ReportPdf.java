@@ -1,7 +1,5 @@
 package io.storedesk.pos.report.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.storedesk.pos.report.DailyReport;
-import org.apache.pdfbox.pdmodel.PDDocument;
+import io.storedesk.receipt.pdf.A4Document;
 
 /**
  * The report as an A4 PDF for people, in the store's language ({@link ReportText}): summary, tax
@@ -19,17 +17,22 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * charts of sales by hour, tenders and returns by reason, the clerk tables (by display name, the
  * refund rate as a percentage), cash movements, drawer variances and the contributed sections.
  * Amounts are printed as on the receipts ({@code 12,30} in Latvian); the CSV and JSON keep codes
- * and plain numbers for machines.
+ * and plain numbers for machines. Laid out on the receipt library's {@link A4Document}, the one A4
+ * page layout (its font, wrapping, page breaks, tables and bar charts).
  */
 final class ReportPdf {
+
+    private static final float MARGIN = 50f;
+    private static final float BODY = 9.5f;
+    private static final float LEADING = 13f;
 
     private ReportPdf() {
     }
 
     static byte[] write(DailyReportService.Composed composed, ReportText t) {
         DailyReport r = composed.report();
-        try (PDDocument document = new PDDocument()) {
-            try (PdfReportPage page = new PdfReportPage(document)) {
+        try {
+            try (A4Document page = new A4Document(MARGIN, BODY, LEADING)) {
                 String period = r.date() != null ? t.text("day", t.date(r.date()))
                         : t.text("days", t.date(r.from()), t.date(r.to()));
                 page.title(t.text("title", r.storeId(), r.storeName()), period + " · " + t.text("amountsIn", r.currency()));
@@ -121,21 +124,15 @@ final class ReportPdf {
                     page.heading(t.text("otherSections"));
                     page.line(t.text("noSections"));
                 }
+                return page.toPdf(null);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the report PDF", e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Could not write the report PDF", e.getCause());
         }
     }
 
-    private static void row(PdfReportPage page, String label, String value) {
-        try {
-            page.row(label, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void row(A4Document page, String label, String value) {
+        page.row(label, value);
     }
 
     private static String movement(ReportText t, String type) {
