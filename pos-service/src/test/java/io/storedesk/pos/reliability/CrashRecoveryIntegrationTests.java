@@ -318,6 +318,12 @@ class CrashRecoveryIntegrationTests {
                         continue;
                     }
                 }
+                if (request.kind == Kind.SALE && request.body.contains("LOYALTY_POINTS") && r.status() == 422
+                        && r.text("type").endsWith("/loyalty-points-exceeded")) {
+                    // never recorded (a recorded sale's repeat replays it), and the card's points went to the
+                    // sales acknowledged since: refused now; the balances below show none were taken for it
+                    continue;
+                }
                 assertThat(r.status() / 100).as(request + " repeated: " + r).isEqualTo(2);
                 acknowledge(key, request, r.json());
                 repeated.incrementAndGet();
