@@ -19,7 +19,8 @@ public interface HeadOfficeCatalog {
     List<Map<String, Object>> priceHistory(String sku);
 
     /** A price list of one line: {@code sku} at {@code price} for the group and currency from {@code effectiveFrom}. */
-    Map<String, Object> schedulePrice(String sku, String storeGroup, String currency, String effectiveFrom, String price);
+    Map<String, Object> schedulePrice(String sku, String storeGroup, String currency, String effectiveFrom, String price,
+            String cost);
 
     /** Sets (blank: removes) the item's short label for quick keys; 422 {@code short-name-too-long} above 18 characters. */
     Map<String, Object> setShortName(String sku, String shortName);

@@ -57,9 +57,9 @@ class HeadOfficeItemsPageController {
     @PostMapping("/office/items/{sku}/prices")
     String schedule(@PathVariable String sku, @RequestParam(defaultValue = "ALL") String storeGroup,
             @RequestParam(defaultValue = "") String currency, @RequestParam(defaultValue = "") String effectiveFrom,
-            @RequestParam(defaultValue = "") String price, Model model) {
+            @RequestParam(defaultValue = "") String price, @RequestParam(defaultValue = "") String cost, Model model) {
         try {
-            Map<String, Object> list = catalog.schedulePrice(sku, storeGroup, currency, effectiveFrom, price);
+            Map<String, Object> list = catalog.schedulePrice(sku, storeGroup, currency, effectiveFrom, price, cost);
             List<?> rejected = (List<?>) list.get("rejected");
             model.addAttribute("scheduled", list.get("version"));
             model.addAttribute("rejected", rejected);
@@ -72,6 +72,7 @@ class HeadOfficeItemsPageController {
         model.addAttribute("storeGroup", storeGroup);
         model.addAttribute("effectiveFrom", effectiveFrom);
         model.addAttribute("price", price);
+        model.addAttribute("cost", cost);
         return page;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,10 +60,13 @@ class HeadOfficeItemsBrowserTests {
                 assertThat(b.text(By.id("prices-title"))).isEqualTo(words.getString("items.prices"));
                 String from = "2031-0" + (i + 1) + "-01T00:00";
                 b.type(By.id("schedule-price"), "1.3" + i);
+                b.type(By.id("schedule-cost"), "0.9" + i); // the clerk's discount floor (issue 24)
                 b.js("arguments[0].value = arguments[1]", b.find(By.id("schedule-from")), from);
                 b.find(By.id("schedule-save")).click();
                 b.waitForText(By.id("item-prices"), "1.3" + i);
                 assertThat(b.find(By.id("schedule-done")).isDisplayed()).isTrue();
+                assertThat(b.all(By.cssSelector("#item-prices td.cost")).stream().map(WebElement::getText))
+                        .contains("0.9" + i);
                 assertThat(b.accessibilityProblems()).as("item, " + lang).isEmpty();
 
                 // the short label for quick keys: too long is refused in the page's language, then kept

@@ -45,9 +45,10 @@ class HeadOfficeCatalogService implements HeadOfficeCatalog {
 
     @Override
     public Map<String, Object> schedulePrice(String sku, String storeGroup, String currency, String effectiveFrom,
-            String price) {
+            String price, String cost) {
         return api.priceList(new ItemMasterController.PriceListInput(storeGroup, currency, effectiveFrom,
-                List.of(new ItemMasterController.PriceListInput.Line(sku, price, null))));
+                List.of(new ItemMasterController.PriceListInput.Line(sku, price, cost == null || cost.isBlank() ? null
+                        : cost.strip()))));
     }
 
     @Override
