@@ -9,12 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 
-import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
@@ -24,12 +22,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Gift cards sold are a liability, not revenue (issue 26), over real HTTP: head office on a fresh embedded
@@ -55,12 +53,7 @@ class GiftCardRevenueIntegrationTests {
         headOffice = HeadOfficeNodes.start("giftrev", Postgres.newDatabase("hogiftrev"));
         ho = new Api(HeadOfficeNodes.port(headOffice));
         gateway = new GiftCardSyncIntegrationTests.Gateway(HeadOfficeNodes.port(headOffice));
-        store = new SpringApplicationBuilder(PosApplication.class).run(
-                "--server.port=0", "--pos.data-dir=target/test-data/store-giftrev-" + System.nanoTime(),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--pos.sync.head-office.url=" + gateway.url(), "--pos.sync.max-backoff=1s",
-                "--pos.sync.head-office.key=demo-key-S001", "--pos.sync.push-interval=200ms",
-                "--pos.sync.pull-interval=1h");
+        store = HeadOfficeNodes.startStore("giftrev", gateway.url(), "--pos.sync.max-backoff=1s");
         shopPort = ((WebServerApplicationContext) store).getWebServer().getPort();
         shop = new Api(shopPort);
         shop.ensureOpen("D1");
@@ -229,36 +222,22 @@ class GiftCardRevenueIntegrationTests {
     }
 
     /** Head office's daily figures for S001 once the store's sales have arrived (the outbox pushes every 200 ms). */
-    private static JsonNode awaitHeadOffice(String date, long sales) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
+    private static JsonNode awaitHeadOffice(String date, long sales) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Api.Response r = ho.get("/api/ho/v1/reports/daily?date=" + date + "&storeId=S001", "office");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
-            JsonNode s = r.json().get("byStore").get("S001");
-            if (s != null && s.get("salesCount").asLong() == sales || Instant.now().isAfter(deadline)) {
-                assertThat(s).as(r.body()).isNotNull();
-                assertThat(s.get("salesCount").asLong()).isEqualTo(sales);
-                return s;
-            }
-            Thread.sleep(200);
-        }
+            return r.json().get("byStore").get("S001");
+        }, s -> s != null && s.get("salesCount").asLong() == sales);
     }
 
-    private static JsonNode awaitComplete(String date) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
+    private static JsonNode awaitComplete(String date) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Api.Response r = ho.get("/api/ho/v1/reports/completeness?from=%s&to=%s&storeId=S001".formatted(date, date),
                     "office");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             JsonNode days = r.json().get("days");
-            JsonNode day = days != null && !days.isEmpty() ? days.get(0) : null;
-            if (day != null && !"WAITING_FOR_Z".equals(day.get("status").asString())
-                    || Instant.now().isAfter(deadline)) {
-                assertThat(day).as(r.body()).isNotNull();
-                return day;
-            }
-            Thread.sleep(200);
-        }
+            return days != null && !days.isEmpty() ? days.get(0) : null;
+        }, day -> day != null && !"WAITING_FOR_Z".equals(day.get("status").asString()));
     }
 
     private static HttpResponse<byte[]> fetch(String path, String user) throws Exception {

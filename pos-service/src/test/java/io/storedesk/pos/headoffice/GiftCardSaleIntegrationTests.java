@@ -3,14 +3,12 @@ package io.storedesk.pos.headoffice;
 import java.io.IOException;
 import java.util.Map;
 
-import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +42,7 @@ class GiftCardSaleIntegrationTests {
         ho = new Api(HeadOfficeNodes.port(headOffice));
         hoDb = headOffice.getBean(JdbcClient.class);
         gateway = new GiftCardSyncIntegrationTests.Gateway(HeadOfficeNodes.port(headOffice));
-        store = new SpringApplicationBuilder(PosApplication.class).run(
-                "--server.port=0", "--pos.data-dir=target/test-data/store-giftsale-" + System.nanoTime(),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--pos.sync.head-office.url=" + gateway.url(), "--pos.sync.max-backoff=1s",
-                "--pos.sync.head-office.key=demo-key-S001", "--pos.sync.push-interval=200ms",
-                "--pos.sync.pull-interval=1h");
+        store = HeadOfficeNodes.startStore("giftsale", gateway.url(), "--pos.sync.max-backoff=1s");
         shop = new Api(((WebServerApplicationContext) store).getWebServer().getPort());
         shopDb = store.getBean(JdbcClient.class);
         shop.ensureOpen("D1");

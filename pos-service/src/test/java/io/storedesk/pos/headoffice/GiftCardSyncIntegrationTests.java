@@ -16,14 +16,12 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,12 +59,8 @@ class GiftCardSyncIntegrationTests {
         ho = new Api(HeadOfficeNodes.port(headOffice));
         hoDb = headOffice.getBean(JdbcClient.class);
         gateway = new Gateway(HeadOfficeNodes.port(headOffice));
-        store = new SpringApplicationBuilder(PosApplication.class).run(
-                "--server.port=0", "--pos.data-dir=target/test-data/store-giftsync-" + System.nanoTime(),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--pos.sync.head-office.url=" + gateway.url(), "--pos.sync.max-backoff=1s",
-                "--pos.sync.head-office.key=demo-key-S001", "--pos.sync.push-interval=200ms",
-                "--pos.sync.pull-interval=1h", "--pos.gift-cards.offline-allowance=10.00");
+        store = HeadOfficeNodes.startStore("giftsync", gateway.url(), "--pos.sync.max-backoff=1s",
+                "--pos.gift-cards.offline-allowance=10.00");
         shop = new Api(((WebServerApplicationContext) store).getWebServer().getPort());
         shop.ensureOpen("D1");
     }

@@ -51,6 +51,20 @@ public final class HeadOfficeNodes {
     }
 
     /**
+     * Store S001 as an application of its own in this JVM (its own H2 files and web server), syncing with the
+     * head office at {@code headOfficeUrl} with S001's demo key: it pushes every 200 ms and pulls only when asked.
+     * {@code extra} as for {@link #start}.
+     */
+    public static ConfigurableApplicationContext startStore(String name, String headOfficeUrl, String... extra) {
+        String[] args = Stream.concat(Stream.of("--server.port=0",
+                "--pos.data-dir=target/test-data/store-" + name + "-" + System.nanoTime(), "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off", "--pos.sync.head-office.url=" + headOfficeUrl,
+                "--pos.sync.head-office.key=demo-key-S001", "--pos.sync.push-interval=200ms",
+                "--pos.sync.pull-interval=1h"), Stream.of(extra)).toArray(String[]::new);
+        return new SpringApplicationBuilder(PosApplication.class).run(args);
+    }
+
+    /**
      * Starts {@code names.size()} nodes together (each on its own thread: their contexts refresh, migrate
      * and schedule at the same time) and waits for all of them. Each node begins once the one before has
      * set up logging: Logback's context is one per JVM (one per process in production), and two

@@ -2,7 +2,6 @@ package io.storedesk.pos.web;
 
 import java.util.Map;
 
-import io.storedesk.pos.PosApplication;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -43,12 +41,8 @@ class GiftCardBrowserTests {
     @BeforeAll
     static void start() {
         headOffice = HeadOfficeNodes.start("giftpages", Postgres.newDatabase("hogiftpages"));
-        store = new SpringApplicationBuilder(PosApplication.class).run(
-                "--server.port=0", "--pos.data-dir=target/test-data/store-giftpages-" + System.nanoTime(),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--pos.printing.status-check=false",
-                "--pos.sync.head-office.url=http://127.0.0.1:" + HeadOfficeNodes.port(headOffice),
-                "--pos.sync.head-office.key=demo-key-S001", "--pos.sync.push-interval=200ms",
-                "--pos.sync.pull-interval=1h");
+        store = HeadOfficeNodes.startStore("giftpages", "http://127.0.0.1:" + HeadOfficeNodes.port(headOffice),
+                "--pos.printing.status-check=false");
         port = ((WebServerApplicationContext) store).getWebServer().getPort();
         shop = new Api(port);
         shop.ensureOpen("D1");
