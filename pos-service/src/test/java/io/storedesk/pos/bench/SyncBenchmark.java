@@ -51,10 +51,10 @@ public final class SyncBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         try (ServiceProcess office = new ServiceProcess(dir.resolve("ho"), List.of("--spring.profiles.active=head-office",
                 "--spring.datasource.url=" + jdbc, "--spring.datasource.username=postgres",
-                "--spring.datasource.password="))) {
+                "--spring.datasource.password=")).fullSpeed()) {
             office.start();
             Path storeData = dir.resolve("s001");
-            try (ServiceProcess store = new ServiceProcess(storeData, List.of())) {
+            try (ServiceProcess store = new ServiceProcess(storeData, List.of()).fullSpeed()) {
                 store.start();
                 makeActivity(http, store.port());
             }
@@ -63,7 +63,7 @@ public final class SyncBenchmark {
 
             try (ServiceProcess store = new ServiceProcess(storeData, List.of(
                     "--pos.sync.head-office.url=http://127.0.0.1:" + office.port(),
-                    "--pos.sync.head-office.key=demo-key-S001"))) {
+                    "--pos.sync.head-office.key=demo-key-S001")).fullSpeed()) {
                 long launched = System.nanoTime();
                 store.start();
                 long up = System.nanoTime();

@@ -27,6 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
     private Process process;
     private int port;
     private long fileSizeLimit;
+    private boolean fullSpeed;
 
     public ServiceProcess(Path dataDir) {
         this(dataDir, List.of());
@@ -50,6 +51,15 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts with the JVM's defaults (both compilers, the default collector, no class data sharing) instead of the
+     * tests' quick start ({@link ServiceLaunch}): for benchmarks, whose figures must be the service's own.
+     */
+    public ServiceProcess fullSpeed() {
+        this.fullSpeed = true;
+        return this;
+    }
+
     public int port() {
         return port;
     }
@@ -60,8 +70,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
         java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), PosApplication.class.getName(),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED"));
+        if (fullSpeed) {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        } else {
+            ServiceLaunch.Prepared quick = ServiceLaunch.quick();
+            command.addAll(quick.jvmOptions());
+            command.addAll(List.of("-cp", quick.classPath()));
+        }
+        command.addAll(List.of(PosApplication.class.getName(),
                 "--server.port=" + port, "--pos.data-dir=" + dataDir.toAbsolutePath(),
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
         command.addAll(extraArgs);
