@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer;
+package io.storedesk.pos.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.storedesk.pos.customer.CustomerTestSupport;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.MutableClock;
 import io.storedesk.pos.support.Smtp;

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer;
+package io.storedesk.pos.cases;
 
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.IntegrationTest;

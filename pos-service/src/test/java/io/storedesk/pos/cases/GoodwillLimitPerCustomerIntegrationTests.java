@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer;
+package io.storedesk.pos.cases;
 
 import java.util.ArrayList;
 import java.util.List;

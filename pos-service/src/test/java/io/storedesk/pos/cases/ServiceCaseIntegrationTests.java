@@ -1,9 +1,10 @@
-package io.storedesk.pos.customer;
+package io.storedesk.pos.cases;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.storedesk.pos.customer.CustomerTestSupport;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer;
+package io.storedesk.pos.specialorder;
 
 import java.time.Duration;
 import java.util.List;

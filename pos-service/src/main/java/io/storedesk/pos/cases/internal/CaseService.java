@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.cases.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.storedesk.pos.cases.CaseOpened;
+import io.storedesk.pos.cases.CaseResolved;
 import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.customer.CaseOpened;
-import io.storedesk.pos.customer.CaseResolved;
+import io.storedesk.pos.customer.Customers;
 import io.storedesk.pos.identity.IdentityProperties;
 import io.storedesk.pos.identity.Role;
 import io.storedesk.pos.journal.Journal;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 class CaseService {
 
     private final CaseStore cases;
-    private final CustomerStore customers;
+    private final Customers customers;
     private final Sales sales;
     private final ResolutionApprovals resolutionApprovals;
     private final GoodwillIssuer goodwill;
@@ -43,7 +44,7 @@ class CaseService {
     private final ApplicationEventPublisher events;
     private final io.storedesk.pos.customer.CustomerProperties customerProperties;
 
-    CaseService(io.storedesk.pos.customer.CustomerProperties customerProperties, CaseStore cases, CustomerStore customers, Sales sales, ResolutionApprovals resolutionApprovals,
+    CaseService(io.storedesk.pos.customer.CustomerProperties customerProperties, CaseStore cases, Customers customers, Sales sales, ResolutionApprovals resolutionApprovals,
             GoodwillIssuer goodwill, Journal journal, StoreProperties store, IdentityProperties identity, Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;
@@ -63,7 +64,7 @@ class CaseService {
     public CaseView open(CaseRequests.Open r, String user) {
         UUID customerId = null;
         if (r.customerId() != null) {
-            customerId = CustomerService.parse(r.customerId()).filter(id -> customers.find(id).isPresent())
+            customerId = customers.find(r.customerId()).map(c -> UUID.fromString(c.id()))
                     .orElseThrow(() -> ProblemException.rule("unknown-customer", "Unknown customer",
                             "There is no customer '%s'.".formatted(r.customerId())));
         }
@@ -143,7 +144,7 @@ class CaseService {
         Money earlier = null;
         if (amount != null && row.view().customerId() != null) {
             java.util.UUID customer = java.util.UUID.fromString(row.view().customerId());
-            customers.lock(customer); // lock 5 (docs/locking.md): the customer's goodwill, decided under it
+            customers.lock(customer.toString()); // lock 5 (docs/locking.md): the customer's goodwill, decided under it
             earlier = cases.goodwillSince(customer, now().minus(customerProperties.goodwillWindow()), store.currency());
         }
         String approvedBy = resolutionApprovals.check(row, amount, earlier, r.approval(), user);

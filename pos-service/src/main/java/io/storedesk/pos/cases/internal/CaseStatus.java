@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.cases.internal;
 
 import java.util.EnumSet;
 import java.util.Set;

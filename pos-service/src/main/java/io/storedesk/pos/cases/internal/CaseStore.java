@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.cases.internal;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -6,13 +6,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -89,7 +90,7 @@ class CaseStore {
         return jdbc.sql("SELECT seq, type, occurred_at, actor, status_from, status_to, due, text "
                         + "FROM service_case_event WHERE case_id = ? ORDER BY seq")
                 .param(id)
-                .query((rs, n) -> new CaseView.Event(rs.getInt(1), rs.getString(2), CustomerStore.time(rs, 3),
+                .query((rs, n) -> new CaseView.Event(rs.getInt(1), rs.getString(2), time(rs, 3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
                         rs.getString(8)))
                 .list();
@@ -105,26 +106,12 @@ class CaseStore {
     }
 
     List<CaseView> list(String status, LocalDate followUpDue, UUID customerId, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (status != null) {
-            where.append(" AND status = ?");
-            params.add(status);
-        }
-        if (customerId != null) {
-            where.append(" AND customer_id = ?");
-            params.add(customerId);
-        }
-        String order = "opened_at DESC, case_number DESC";
-        if (followUpDue != null) {
-            where.append(" AND follow_up_due <= ? AND status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED')");
-            params.add(followUpDue);
-            order = "follow_up_due, case_number";
-        }
-        params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM service_case WHERE " + where + " ORDER BY " + order
+        SqlFilter filter = new SqlFilter().andIf(status, "status = ?").andIf(customerId, "customer_id = ?")
+                .andIf(followUpDue, "follow_up_due <= ? AND status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED')");
+        String order = followUpDue != null ? "follow_up_due, case_number" : "opened_at DESC, case_number DESC";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM service_case WHERE " + filter.where() + " ORDER BY " + order
                         + " FETCH FIRST ? ROWS ONLY")
-                .params(params).query((rs, n) -> view(rs)).list();
+                .params(filter.params(limit)).query((rs, n) -> view(rs)).list();
     }
 
     /** The ids of a customer's cases, oldest first. */
@@ -153,8 +140,8 @@ class CaseStore {
         return jdbc.sql("SELECT opened_at, first_response_at, resolved_at FROM service_case "
                         + "WHERE opened_at >= ? AND opened_at < ?")
                 .params(from, to)
-                .query((rs, n) -> new OffsetDateTime[] {CustomerStore.time(rs, 1), CustomerStore.time(rs, 2),
-                        CustomerStore.time(rs, 3)})
+                .query((rs, n) -> new OffsetDateTime[] {time(rs, 1), time(rs, 2),
+                        time(rs, 3)})
                 .list();
     }
 
@@ -163,16 +150,22 @@ class CaseStore {
     }
 
     private CaseView view(ResultSet rs) throws SQLException {
-        OffsetDateTime opened = CustomerStore.time(rs, 10);
-        OffsetDateTime responded = CustomerStore.time(rs, 11);
-        OffsetDateTime resolved = CustomerStore.time(rs, 15);
+        OffsetDateTime opened = time(rs, 10);
+        OffsetDateTime responded = time(rs, 11);
+        OffsetDateTime resolved = time(rs, 15);
         BigDecimal amount = rs.getBigDecimal(18);
         CaseView.Goodwill goodwill = rs.getString(17) == null ? null : new CaseView.Goodwill(rs.getString(17),
                 Money.of(amount, currency).toString(), rs.getString(19), rs.getString(20));
         return new CaseView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), opened, responded,
                 rs.getString(12), rs.getObject(13, LocalDate.class), rs.getString(14), resolved, rs.getString(16),
-                goodwill, CustomerStore.time(rs, 21), between(opened, responded), between(opened, resolved), null);
+                goodwill, time(rs, 21), between(opened, responded), between(opened, resolved), null);
+    }
+
+    /** A timestamp column in UTC (null stays null). */
+    static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static String between(OffsetDateTime from, OffsetDateTime to) {

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.cases.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.customer.ComplaintProperties;
+import io.storedesk.pos.cases.ComplaintProperties;
 import io.storedesk.pos.report.spi.ReportSection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.cases.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.customer.ComplaintLetter;
-import io.storedesk.pos.customer.ComplaintProperties;
-import io.storedesk.pos.customer.ComplaintReceived;
-import io.storedesk.pos.customer.ComplaintSettled;
-import io.storedesk.pos.customer.Complaints;
+import io.storedesk.pos.cases.ComplaintLetter;
+import io.storedesk.pos.cases.ComplaintProperties;
+import io.storedesk.pos.cases.ComplaintReceived;
+import io.storedesk.pos.cases.ComplaintSettled;
+import io.storedesk.pos.cases.Complaints;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.Sales;
 import org.springframework.context.ApplicationEventPublisher;

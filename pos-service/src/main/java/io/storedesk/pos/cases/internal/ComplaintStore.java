@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.cases.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.storedesk.pos.common.SqlFilter;
 import io.storedesk.pos.mail.MailOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -118,25 +118,12 @@ class ComplaintStore {
      * open ones due on or before that day; {@code caseNumber}: of one case.
      */
     List<Row> list(String status, LocalDate dueBy, String caseNumber, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (status != null) {
-            where.append(" AND p.status = ?");
-            params.add(status);
-        }
-        if (dueBy != null) {
-            where.append(" AND p.status = 'OPEN' AND p.due_date <= ?");
-            params.add(dueBy);
-        }
-        if (caseNumber != null) {
-            where.append(" AND c.case_number = ?");
-            params.add(caseNumber);
-        }
-        params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE " + where
+        SqlFilter filter = new SqlFilter().andIf(status, "p.status = ?")
+                .andIf(dueBy, "p.status = 'OPEN' AND p.due_date <= ?").andIf(caseNumber, "c.case_number = ?");
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE " + filter.where()
                         + " ORDER BY CASE WHEN p.status = 'OPEN' THEN 0 ELSE 1 END, p.due_date, p.complaint_number "
                         + "FETCH FIRST ? ROWS ONLY")
-                .params(params).query((rs, n) -> row(rs)).list();
+                .params(filter.params(limit)).query((rs, n) -> row(rs)).list();
     }
 
     long count(String where, Object... params) {
@@ -163,9 +150,9 @@ class ComplaintStore {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getObject(20, UUID.class), rs.getObject(21, UUID.class), rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), CustomerStore.time(rs, 5), rs.getString(6), rs.getString(7),
+                rs.getString(3), rs.getString(4), CaseStore.time(rs, 5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13),
-                rs.getObject(14, LocalDate.class), CustomerStore.time(rs, 15), rs.getString(16), rs.getString(17),
-                CustomerStore.time(rs, 18), rs.getString(19));
+                rs.getObject(14, LocalDate.class), CaseStore.time(rs, 15), rs.getString(16), rs.getString(17),
+                CaseStore.time(rs, 18), rs.getString(19));
     }
 }

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.cases.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.report.spi.ReportSection;
+import io.storedesk.pos.specialorder.SpecialOrders;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,18 +23,21 @@ import org.springframework.stereotype.Component;
  * resolved, the median time to resolve of the cases resolved, the escalation rate (cases opened in
  * the period that were escalated / cases opened, four decimals, null without cases), the active
  * cases whose follow-up is overdue now (due before today); and special orders placed, picked up
- * and cancelled, with the deposits held now for orders not yet picked up or cancelled.
+ * and cancelled, with the deposits held now for orders not yet picked up or cancelled (as the
+ * special order module counts them, {@link SpecialOrders#figures}).
  */
 @Component
 @Order(30)
 class CustomerCareReportSection implements ReportSection {
 
     private final JdbcClient jdbc;
+    private final SpecialOrders specialOrders;
     private final StoreProperties store;
     private final Clock clock;
 
-    CustomerCareReportSection(JdbcClient jdbc, StoreProperties store, Clock clock) {
+    CustomerCareReportSection(JdbcClient jdbc, SpecialOrders specialOrders, StoreProperties store, Clock clock) {
         this.jdbc = jdbc;
+        this.specialOrders = specialOrders;
         this.store = store;
         this.clock = clock;
     }
@@ -59,7 +63,7 @@ class CustomerCareReportSection implements ReportSection {
         List<Duration> resolution = jdbc.sql("SELECT opened_at, resolved_at FROM service_case "
                         + "WHERE resolved_at >= ? AND resolved_at < ?")
                 .params(start, end)
-                .query((rs, n) -> Duration.between(CustomerStore.time(rs, 1), CustomerStore.time(rs, 2)))
+                .query((rs, n) -> Duration.between(CaseStore.time(rs, 1), CaseStore.time(rs, 2)))
                 .list();
         String median = CaseFigures.stats(resolution).median();
         String rate = opened == 0 ? null
@@ -67,15 +71,11 @@ class CustomerCareReportSection implements ReportSection {
         long overdue = count("SELECT COUNT(*) FROM service_case WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED') "
                 + "AND follow_up_due < ?", store.today(clock));
 
-        long placed = count("SELECT COUNT(*) FROM special_order WHERE ordered_at >= ? AND ordered_at < ?", start, end);
-        long pickedUp = count("SELECT COUNT(*) FROM special_order WHERE picked_up_at >= ? AND picked_up_at < ?",
-                start, end);
-        long cancelled = count("SELECT COUNT(*) FROM special_order WHERE cancelled_at >= ? AND cancelled_at < ?",
-                start, end);
-        Object[] held = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(deposit_amount), 0) FROM special_order "
-                        + "WHERE status IN ('ORDERED', 'ARRIVED')")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}).single();
-        String deposits = ((BigDecimal) held[1]).setScale(store.currency().getDefaultFractionDigits(),
+        SpecialOrders.Figures figures = specialOrders.figures(start, end);
+        long placed = figures.placed();
+        long pickedUp = figures.pickedUp();
+        long cancelled = figures.cancelled();
+        String deposits = figures.depositsHeld().setScale(store.currency().getDefaultFractionDigits(),
                 RoundingMode.HALF_UP).toPlainString();
 
         Map<String, Object> data = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ class CustomerCareReportSection implements ReportSection {
         orders.put("placed", placed);
         orders.put("pickedUp", pickedUp);
         orders.put("cancelled", cancelled);
-        orders.put("openDeposits", held[0]);
+        orders.put("openDeposits", figures.openDeposits());
         orders.put("depositsHeld", deposits);
         data.put("specialOrders", orders);
 
@@ -108,7 +108,7 @@ class CustomerCareReportSection implements ReportSection {
         lines.add(words.text("serviceCases.escalationRate", words.percent(rate)));
         lines.add(words.text("serviceCases.overdue", overdue));
         lines.add(words.text("serviceCases.orders", placed, pickedUp, cancelled));
-        lines.add(words.text("serviceCases.deposits", held[0], words.money(deposits)));
+        lines.add(words.text("serviceCases.deposits", figures.openDeposits(), words.money(deposits)));
         return new Content(data, rows, lines);
     }
 

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.cases.internal;
 
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;

@@ -11,8 +11,8 @@ import java.util.List;
 
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.customer.ComplaintLetter;
-import io.storedesk.pos.customer.Complaints;
+import io.storedesk.pos.cases.ComplaintLetter;
+import io.storedesk.pos.cases.Complaints;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.specialorder.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import io.storedesk.pos.common.Amounts;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.customer.Customers;
 import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.Sales;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SpecialOrderChecks {
 
-    private final CustomerStore customers;
+    private final Customers customers;
     private final Catalog catalog;
     private final Sales sales;
     private final StoreProperties store;
 
-    SpecialOrderChecks(CustomerStore customers, Catalog catalog, Sales sales, StoreProperties store) {
+    SpecialOrderChecks(Customers customers, Catalog catalog, Sales sales, StoreProperties store) {
         this.customers = customers;
         this.catalog = catalog;
         this.sales = sales;
@@ -42,8 +43,7 @@ class SpecialOrderChecks {
 
     /** 422 {@code unknown-customer}, {@code unknown-item}, {@code deposit-exceeds-total}, 400 for a bad deposit. */
     Checked order(SpecialOrderRequests.Create r) {
-        UUID customerId = CustomerService.parse(r.customerId()).filter(id -> customers.find(id)
-                .filter(c -> !c.erased()).isPresent())
+        UUID customerId = customers.find(r.customerId()).filter(c -> !c.erased()).map(c -> UUID.fromString(c.id()))
                 .orElseThrow(() -> ProblemException.rule("unknown-customer", "Unknown customer",
                         "There is no customer '%s'.".formatted(r.customerId())));
         List<SpecialOrderView.Line> lines = lines(r.lines());

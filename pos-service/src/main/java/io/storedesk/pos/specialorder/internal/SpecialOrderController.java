@@ -1,6 +1,7 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.specialorder.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.storedesk.pos.common.ProblemException;
@@ -95,7 +96,7 @@ class SpecialOrderController {
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         UUID customer = null;
         if (customerId != null) {
-            customer = CustomerService.parse(customerId)
+            customer = parse(customerId)
                     .orElseThrow(() -> ProblemException.invalidField("customerId", "must be a customer id"));
         }
         TrainingTill till = trainingTill(CurrentUser.tokenRegister());
@@ -158,5 +159,13 @@ class SpecialOrderController {
         }
         var result = orders.cancel(orderNumber, request, key, CurrentUser.username());
         return result.ok();
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.specialorder.internal;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.specialorder.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -18,6 +18,7 @@ import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.customer.CustomerView;
+import io.storedesk.pos.customer.Customers;
 import io.storedesk.pos.drawer.CashDrawers;
 import io.storedesk.pos.drawer.CashPosting;
 import io.storedesk.pos.drawer.DrawerInfo;
@@ -48,7 +49,7 @@ class SpecialOrderService {
 
     private final ReentrantLock[] locks = new ReentrantLock[32];
     private final SpecialOrderStore orders;
-    private final CustomerStore customers;
+    private final Customers customers;
     private final SpecialOrderChecks checks;
     private final Sales sales;
     private final CashDrawers drawers;
@@ -59,7 +60,7 @@ class SpecialOrderService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    SpecialOrderService(SpecialOrderStore orders, CustomerStore customers, SpecialOrderChecks checks, Sales sales,
+    SpecialOrderService(SpecialOrderStore orders, Customers customers, SpecialOrderChecks checks, Sales sales,
             CashDrawers drawers, CardPayments cards, Idempotency idempotency, Journal journal, StoreProperties store,
             Clock clock, TransactionTemplate tx) {
         this.tx = tx;
@@ -136,7 +137,7 @@ class SpecialOrderService {
             require(order, "ORDERED", "marked arrived");
             OffsetDateTime now = now();
             orders.transition(order.id(), "ORDERED", "ARRIVED", "arrived_by = ?, arrived_at = ?", user, now);
-            CustomerView customer = customers.find(UUID.fromString(order.view().customerId())).orElseThrow();
+            CustomerView customer = customers.find(order.view().customerId()).orElseThrow();
             boolean mail = !customer.erased() && hasEmail(customer);
             if (mail) {
                 orders.queueEmail(number, customer.email(), user);

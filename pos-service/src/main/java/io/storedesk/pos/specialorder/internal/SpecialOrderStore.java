@@ -1,16 +1,17 @@
-package io.storedesk.pos.customer.internal;
+package io.storedesk.pos.specialorder.internal;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.SqlFilter;
 import io.storedesk.pos.mail.MailOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -83,22 +84,12 @@ class SpecialOrderStore {
     }
 
     List<SpecialOrderView> list(UUID customerId, String status, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (customerId != null) {
-            where.append(" AND customer_id = ?");
-            params.add(customerId);
-        }
-        if (status != null) {
-            where.append(" AND status = ?");
-            params.add(status);
-        }
-        params.add(limit);
+        SqlFilter filter = new SqlFilter().andIf(customerId, "customer_id = ?").andIf(status, "status = ?");
         record Found(UUID id, SpecialOrderView view) {
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM special_order WHERE " + where
+        return jdbc.sql("SELECT " + COLUMNS + " FROM special_order WHERE " + filter.where()
                         + " ORDER BY ordered_at DESC, order_number DESC FETCH FIRST ? ROWS ONLY")
-                .params(params).query((rs, n) -> new Found(rs.getObject(24, UUID.class), view(rs))).list()
+                .params(filter.params(limit)).query((rs, n) -> new Found(rs.getObject(24, UUID.class), view(rs))).list()
                 .stream().map(f -> withLines(f.id(), f.view())).toList();
     }
 
@@ -156,8 +147,14 @@ class SpecialOrderStore {
                 List.of(), total.toString(),
                 new SpecialOrderView.Deposit(rs.getString(6), deposit.toString(), rs.getString(8), rs.getString(9),
                         rs.getString(10)),
-                total.minus(deposit).toString(), rs.getString(11), rs.getString(12), CustomerStore.time(rs, 13),
-                rs.getString(14), CustomerStore.time(rs, 15), rs.getString(16), CustomerStore.time(rs, 17),
-                rs.getString(18), rs.getString(19), CustomerStore.time(rs, 20), rs.getString(21), refund, List.of());
+                total.minus(deposit).toString(), rs.getString(11), rs.getString(12), time(rs, 13),
+                rs.getString(14), time(rs, 15), rs.getString(16), time(rs, 17),
+                rs.getString(18), rs.getString(19), time(rs, 20), rs.getString(21), refund, List.of());
+    }
+
+    /** A timestamp column in UTC (null stays null). */
+    private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }
