@@ -2,9 +2,9 @@ package io.storedesk.pos.cases.internal;
 
 import java.time.Clock;
 
+import io.storedesk.pos.cases.ComplaintProperties;
 import io.storedesk.pos.common.StoreOnly;
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.cases.ComplaintProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.cases.ComplaintProperties;
+import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.report.spi.ReportSection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

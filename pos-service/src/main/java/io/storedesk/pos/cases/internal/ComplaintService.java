@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.storedesk.pos.common.ProblemException;
-import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.cases.ComplaintLetter;
 import io.storedesk.pos.cases.ComplaintProperties;
 import io.storedesk.pos.cases.ComplaintReceived;
 import io.storedesk.pos.cases.ComplaintSettled;
 import io.storedesk.pos.cases.Complaints;
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.Sales;
 import org.springframework.context.ApplicationEventPublisher;
