@@ -8,5 +8,6 @@
  * so this module depends on none of them. {@link io.storedesk.pos.customer.CustomerProperties} holds
  * the customer desk's settings ({@code pos.customer.*}), read by those modules too.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Customers")
+@org.springframework.modulith.ApplicationModule(displayName = "Customers",
+        allowedDependencies = { "common", "identity", "journal", "loyalty", "returns", "sale" })
 package io.storedesk.pos.customer;

@@ -5,5 +5,7 @@
  * a customer's GDPR export and erasure as a {@link io.storedesk.pos.customer.CustomerRecords};
  * {@link io.storedesk.pos.specialorder.SpecialOrders} gives their figures to the customer care report.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Special orders")
+@org.springframework.modulith.ApplicationModule(displayName = "Special orders",
+        allowedDependencies = { "catalog", "common", "customer", "drawer", "identity", "journal", "mail", "payment",
+                "sale" })
 package io.storedesk.pos.specialorder;
