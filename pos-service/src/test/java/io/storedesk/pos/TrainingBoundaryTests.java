@@ -27,6 +27,7 @@ class TrainingBoundaryTests {
                         "io.storedesk.pos.drawer..", "io.storedesk.pos.journal..", "io.storedesk.pos.loyalty..",
                         "io.storedesk.pos.returns..", "io.storedesk.pos.sync..", "io.storedesk.pos.report..",
                         "io.storedesk.pos.payment..", "io.storedesk.pos.promotion..", "io.storedesk.pos.customer..",
+                        "io.storedesk.pos.cases..", "io.storedesk.pos.specialorder..",
                         "io.storedesk.pos.sale.internal..", "io.storedesk.pos.headoffice..", "io.storedesk.pos.mail..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.storedesk.pos.sale.Sales")
                 .orShould().dependOnClassesThat()

@@ -17,17 +17,17 @@ import io.storedesk.pos.support.Api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Helpers for the customer care tests: unique customers per test, and PATCH (which {@link Api} lacks). */
-final class CustomerTestSupport {
+public final class CustomerTestSupport {
 
     private CustomerTestSupport() {
     }
 
-    static String unique() {
+    public static String unique() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
     }
 
     /** A Latvian mobile number nobody else in the test database has. */
-    static String phone() {
+    public static String phone() {
         return "+371 2%03d %04d".formatted(ThreadLocalRandom.current().nextInt(1000),
                 ThreadLocalRandom.current().nextInt(10000));
     }
@@ -36,14 +36,14 @@ final class CustomerTestSupport {
      * A new loyalty card with an account of {@code balance} points, as head office's snapshot would
      * bring it (sales refuse cards the loyalty module does not know).
      */
-    static String loyaltyCard(LoyaltyAccounts accounts, long balance) {
+    public static String loyaltyCard(LoyaltyAccounts accounts, long balance) {
         String card = "29" + "%011d".formatted(ThreadLocalRandom.current().nextLong(100_000_000_000L));
         accounts.importSnapshot(new LoyaltyAccounts.Snapshot(card, null, "Card holder", "BASIC", balance,
                 java.time.OffsetDateTime.now().minusDays(1)));
         return card;
     }
 
-    static String createCustomer(Api api, String name, String phone, String email, String card) {
+    public static String createCustomer(Api api, String name, String phone, String email, String card) {
         Api.Response r = api.post("/api/v1/customers", "clerk", """
                 {"name":"%s","phone":%s,"email":%s,"loyaltyCard":%s,"preferredLanguage":"lv","emailReceipts":true}"""
                 .formatted(name, q(phone), q(email), q(card)));
@@ -51,11 +51,11 @@ final class CustomerTestSupport {
         return r.text("id");
     }
 
-    static String q(String s) {
+    public static String q(String s) {
         return s == null ? "null" : "\"" + s + "\"";
     }
 
-    static Api.Response patch(int port, String path, String user, String body) {
+    public static Api.Response patch(int port, String path, String user, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder()

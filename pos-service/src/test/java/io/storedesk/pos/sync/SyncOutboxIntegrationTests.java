@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.storedesk.pos.customer.CaseOpened;
+import io.storedesk.pos.cases.CaseOpened;
 import io.storedesk.pos.loyalty.LoyaltyAccounts;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.IntegrationTest;

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Customers over HTTP: create, find, change, purchase history, cases, and the GDPR export and erasure. */
+/**
+ * Customers over HTTP: create, find, change, purchase history, and the GDPR export and erasure (a customer's
+ * cases: {@code /api/v1/customers/{id}/cases} in the cases module).
+ */
 @RestController
 @RequestMapping("/api/v1/customers")
 class CustomerController {
@@ -31,15 +34,13 @@ class CustomerController {
     private final CustomerService customers;
     private final PurchaseHistory purchases;
     private final CustomerPrivacy privacy;
-    private final CaseStore cases;
     private final Idempotency idempotency;
 
-    CustomerController(CustomerService customers, PurchaseHistory purchases, CustomerPrivacy privacy, CaseStore cases,
+    CustomerController(CustomerService customers, PurchaseHistory purchases, CustomerPrivacy privacy,
             Idempotency idempotency) {
         this.customers = customers;
         this.purchases = purchases;
         this.privacy = privacy;
-        this.cases = cases;
         this.idempotency = idempotency;
     }
 
@@ -71,13 +72,6 @@ class CustomerController {
     @GetMapping("/{id}/purchases")
     List<PurchaseHistory.Purchase> purchases(@PathVariable @Size(max = 40) String id) {
         return purchases.of(uuid(id));
-    }
-
-    @GetMapping("/{id}/cases")
-    List<CaseView> cases(@PathVariable @Size(max = 40) String id) {
-        UUID customerId = uuid(id);
-        one(id);
-        return cases.list(null, null, customerId, 500);
     }
 
     /** Managers only: everything held about the customer, as a JSON file. */

@@ -130,6 +130,12 @@ class CustomerService implements Customers, CustomerCards {
     }
 
     @Override
+    @Transactional
+    public Optional<CustomerView> lock(String customerId) {
+        return parse(customerId).flatMap(store::lock);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<String> loyaltyCardOf(String customerId) {
         return parse(customerId).flatMap(store::find).map(CustomerView::loyaltyCard);

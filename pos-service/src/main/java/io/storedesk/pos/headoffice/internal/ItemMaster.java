@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import io.storedesk.pos.catalog.Ean13;
 import io.storedesk.pos.catalog.SearchText;
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.SqlFilter;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -341,16 +342,14 @@ class ItemMaster {
     /** Items whose names, SKU or barcodes contain every word of {@code text} (case and accents ignored). */
     List<ItemView> find(String text, int limit) {
         String[] words = SearchText.fold(text == null ? "" : text).split("\\s+");
-        StringBuilder sql = new StringBuilder("SELECT * FROM ho_item WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
+        SqlFilter filter = new SqlFilter();
         for (String w : words) {
             if (!w.isBlank()) {
-                sql.append(" AND search_text LIKE ?");
-                params.add("%" + w.replace("\\", "").replace("%", "").replace("_", "") + "%");
+                filter.and("search_text LIKE ?", "%" + w.replace("\\", "").replace("%", "").replace("_", "") + "%");
             }
         }
-        sql.append(" ORDER BY sku LIMIT ").append(limit);
-        return load(jdbc.sql(sql.toString()).params(params).query(ItemMaster::row).list());
+        return load(jdbc.sql("SELECT * FROM ho_item WHERE " + filter.where() + " ORDER BY sku LIMIT " + limit)
+                .params(filter.params()).query(ItemMaster::row).list());
     }
 
     private Optional<ItemView> lock(String sku) {

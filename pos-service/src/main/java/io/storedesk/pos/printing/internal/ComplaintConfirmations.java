@@ -9,10 +9,10 @@ import java.time.chrono.IsoChronology;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.storedesk.pos.cases.ComplaintLetter;
+import io.storedesk.pos.cases.Complaints;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.customer.ComplaintLetter;
-import io.storedesk.pos.customer.Complaints;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package io.storedesk.pos.printing.internal;
 
-import io.storedesk.pos.customer.ComplaintReceived;
-import io.storedesk.pos.customer.ComplaintSettled;
+import io.storedesk.pos.cases.ComplaintReceived;
+import io.storedesk.pos.cases.ComplaintSettled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

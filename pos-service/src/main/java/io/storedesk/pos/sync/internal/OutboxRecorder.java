@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.storedesk.pos.cases.CaseOpened;
+import io.storedesk.pos.cases.CaseResolved;
 import io.storedesk.pos.catalog.Catalog;
 import io.storedesk.pos.catalog.CatalogItem;
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.customer.CaseOpened;
-import io.storedesk.pos.customer.CaseResolved;
 import io.storedesk.pos.drawer.DrawerClosed;
 import io.storedesk.pos.loyalty.LoyaltyEntryPosted;
 import io.storedesk.pos.report.ZReport;

@@ -18,6 +18,7 @@ import io.storedesk.pos.common.CardNumbers;
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.SqlFilter;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sale.PricedBasket;
 import io.storedesk.pos.sale.SaleOrder;
@@ -466,20 +467,10 @@ class TrainingTillService implements TrainingTill {
     @Override
     @Transactional(readOnly = true)
     public List<TrainingSpecialOrder> specialOrders(String customerId, String status, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (customerId != null) {
-            where.append(" AND customer_id = ?");
-            params.add(customerId);
-        }
-        if (status != null) {
-            where.append(" AND status = ?");
-            params.add(status);
-        }
-        params.add(limit);
-        return jdbc.sql("SELECT document FROM training_special_order WHERE " + where
+        SqlFilter filter = new SqlFilter().andIf(customerId, "customer_id = ?").andIf(status, "status = ?");
+        return jdbc.sql("SELECT document FROM training_special_order WHERE " + filter.where()
                         + " ORDER BY created_at DESC, order_number DESC FETCH FIRST ? ROWS ONLY")
-                .params(params).query(String.class).list().stream()
+                .params(filter.params(limit)).query(String.class).list().stream()
                 .map(d -> json.readValue(d, TrainingSpecialOrder.class)).toList();
     }
 

@@ -1,8 +1,0 @@
-package io.storedesk.pos.customer;
-
-import java.time.Instant;
-
-/** A service case was resolved; published in the transaction that resolved it. */
-public record CaseResolved(String caseNumber, String customerId, String resolvedBy, Instant resolvedAt,
-        String resolution) {
-}
