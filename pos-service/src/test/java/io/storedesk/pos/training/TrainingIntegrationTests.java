@@ -353,6 +353,13 @@ class TrainingIntegrationTests extends IntegrationTest {
         assertThat(cardVoid.json().get("tenders").get(0).get("maskedPan").asString()).isEqualTo("476173******0010");
         assertThat(simulator.received()).noneMatch(m -> m.mti().startsWith("04") || m.mti().startsWith("02"));
 
+        // two voids of one training sale at once: one voids it, the other finds it voided (checked under the locks)
+        String raced = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],"tenders":[{"type":"CASH","amount":"5.00"}]}""")
+                .text("receiptNumber");
+        List<Integer> outcomes = atOnce(2, i -> api.post("/api/v1/sales/" + raced + "/void", "clerk2", voidBody).status());
+        assertThat(outcomes).containsExactlyInAnyOrder(200, 409);
+
         // a training sale with a return is not voided (return the rest instead); a real receipt is not voided here
         String returned = api.post("/api/v1/sales", "clerk2", """
                 {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":2}],"tenders":[{"type":"CASH","amount":"10.00"}]}""")
