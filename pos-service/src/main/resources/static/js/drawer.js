@@ -48,7 +48,10 @@
       keys.move = null;
       if (!r.ok) { $('#movement-status').textContent = ''; P.showProblem(e.target, $('#movement-error'), r.problem); return; }
       P.clearErrors(e.target, $('#movement-error'));
-      $('#movement-status').textContent = t('drawer.moved', $('#mv-type').selectedOptions[0].textContent, money(r.data.amount));
+      const moved = $('#mv-type').selectedOptions[0].textContent;
+      // in training (ADR 0005) the movement is a training document with a TRN- number; the drawer's cash is unchanged
+      $('#movement-status').textContent = r.data.training ? t('drawer.movedTraining', moved, money(r.data.amount), r.data.movementNumber)
+        : t('drawer.moved', moved, money(r.data.amount));
       e.target.reset();
       $('#mv-amount').focus();
     });
@@ -105,7 +108,8 @@
       P.clearErrors(e.target, $('#void-error'));
       voidApproval.reset();
       e.target.reset();
-      $('#void-status').textContent = t('void.done', r.data.receiptNumber, money(r.data.total));
+      const trainingVoid = r.data.receiptNumber.startsWith('TRN-'); // a training sale voided in training (ADR 0005)
+      $('#void-status').textContent = t(trainingVoid ? 'void.doneTraining' : 'void.done', r.data.receiptNumber, money(r.data.total));
     });
 
     refresh();

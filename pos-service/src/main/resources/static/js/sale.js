@@ -782,7 +782,8 @@
       const r = await api('POST', '/api/v1/drawers/' + encodeURIComponent(drawer.value) + '/no-sale',
         { reason: $('#no-sale-reason').value.trim() }, { key: P.key() });
       if (!r.ok) { say(r.problem.detail, false); return; }
-      say(tt('sale.noSaleDone', drawer.value), true);
+      // a training no-sale (ADR 0005) is a training document: it says so, with its TRN- number
+      say(r.data.training ? tt('sale.noSaleTraining', drawer.value, r.data.movementNumber) : tt('sale.noSaleDone', drawer.value), true);
       closeNoSale();
     });
 

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.storedesk.pos.common.Money;
 
@@ -39,6 +41,43 @@ public interface TrainingTill {
 
     /** A training sale by its {@code TRN-} number. */
     Optional<SaleView> find(String receiptNumber);
+
+    /**
+     * Post-voids a training sale (issue 24). Under the register's training counter row lock, then the sale's row lock,
+     * {@code check} runs on the sale as it stands (its returned quantities counted: the real void's rules) and then
+     * {@code approve} (the manager's approval, answering who approved); the sale reads back VOIDED. A card tender is
+     * reversed by the bundled simulator's rules (a reversal is always approved) without a message on the link; cash
+     * goes back on paper. 422 {@code training-real-receipt} for a real receipt number, 404 for an unknown training
+     * one; the key and fingerprint as for {@link #sell} (a repeat answers the stored void).
+     */
+    IdempotentResult<SaleView> voidSale(String receiptNumber, String clerk, String reason, Consumer<SaleView> check,
+            Supplier<String> approve, String idempotencyKey, String fingerprint);
+
+    /**
+     * A paid-in or paid-out at a drawer in training (issue 24): the drawer module has checked the drawer is open
+     * and in the clerk's charge, the type, amount and reason as for a real movement; the till numbers it
+     * {@code TRN-<register>-M<seq>} from the register's training counter and keeps it apart from the drawer's
+     * postings. The key and fingerprint as for {@link #sell}.
+     */
+    IdempotentResult<TrainingCashMovement> cashMovement(String registerId, String drawerId, UUID sessionId,
+            String clerk, String type, Money amount, String reason, String idempotencyKey, String fingerprint);
+
+    /**
+     * A no-sale opening of a drawer in training (issue 24), numbered as a cash movement (type {@code NO_SALE},
+     * amount null) and kept with them; it kicks no drawer and is journaled nowhere. The key and fingerprint as for
+     * {@link #sell}.
+     */
+    IdempotentResult<TrainingCashMovement> noSale(String registerId, String drawerId, UUID sessionId, String clerk,
+            String reason, String idempotencyKey, String fingerprint);
+
+    /**
+     * A training cash movement or no-sale as the API answers it: the fields of the real answer (a real no-sale's
+     * {@code journalSequence} is always null: nothing is journaled), its {@code TRN-} number and {@code training},
+     * always true.
+     */
+    record TrainingCashMovement(String movementNumber, String drawerId, UUID sessionId, String type, String amount,
+            String reason, String user, Long journalSequence, OffsetDateTime at, boolean training) {
+    }
 
     /**
      * Returns lines of a training sale; the refund goes back (on paper) to the sale's tenders, cash last, or all

@@ -2,12 +2,10 @@ package io.storedesk.pos.web;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.identity.CurrentUser;
-import io.storedesk.pos.identity.Registers;
 import io.storedesk.pos.training.TrainingSubjects;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,12 +16,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Training mode's second fence (ADR 0005): a user in training, or a request with the token of a register
- * in training, may change nothing but what the training till serves (sales, quotes, returns, exchanges, parked
- * baskets, special orders, receipt and return slip prints) and sign-in; every other changing API request is 422 {@code training-not-available} before its
- * controller runs. Cash movements and no-sale openings of a drawer whose register is in training are
- * refused too (opening and closing the drawer stays possible, so the day can be closed). The sale,
- * returns and special-order endpoints decide themselves, by the drawer's register (a real special order is 422
- * {@code training-not-available} there), and so are not looked at here.
+ * in training, may change nothing but what the training till serves (sales, quotes, post-voids, returns, exchanges,
+ * parked baskets, special orders, paid-ins, paid-outs and no-sales, receipt and return slip prints) and sign-in;
+ * every other changing API request is 422 {@code training-not-available} before its controller runs (opening and
+ * closing the drawer stays possible, so the day can be closed). The sale, void, returns, special-order and drawer
+ * cash endpoints decide themselves, by the drawer's or the sale's register (a real receipt is 422
+ * {@code training-real-receipt}, a real special order or a safe drop 422 {@code training-not-available} there), and
+ * so are not looked at here.
  */
 @Component
 class TrainingGuard implements HandlerInterceptor, WebMvcConfigurer {
@@ -33,18 +32,16 @@ class TrainingGuard implements HandlerInterceptor, WebMvcConfigurer {
             Pattern.compile("/api/v1/sales"), Pattern.compile("/api/v1/sales/quote"),
             Pattern.compile("/api/v1/returns"), Pattern.compile("/api/v1/exchanges"),
             Pattern.compile("/api/v1/baskets"), Pattern.compile("/api/v1/baskets/[^/]+/(resume|discard)"),
-            Pattern.compile("/api/v1/sales/[^/]+/print"),
+            Pattern.compile("/api/v1/sales/[^/]+/print"), Pattern.compile("/api/v1/sales/[^/]+/void"),
+            Pattern.compile("/api/v1/drawers/[^/]+/(movements|no-sale)"),
             Pattern.compile("/api/v1/returns/[^/]+/print"),
             Pattern.compile("/api/v1/special-orders"), Pattern.compile("/api/v1/special-orders/[^/]+/(arrived|pickup|cancel)"),
             Pattern.compile("/api/v1/auth/.*"), Pattern.compile("/api/v1/training/.*"));
-    private static final Pattern DRAWER_CASH = Pattern.compile("/api/v1/drawers/([^/]+)/(movements|no-sale)");
 
     private final TrainingSubjects training;
-    private final Registers registers;
 
-    TrainingGuard(TrainingSubjects training, Registers registers) {
+    TrainingGuard(TrainingSubjects training) {
         this.training = training;
-        this.registers = registers;
     }
 
     @Override
@@ -61,9 +58,7 @@ class TrainingGuard implements HandlerInterceptor, WebMvcConfigurer {
         if (TRAINING_TILL.stream().anyMatch(p -> p.matcher(path).matches())) {
             return true;
         }
-        Matcher drawer = DRAWER_CASH.matcher(path);
-        String register = drawer.matches() ? registers.ofDrawer(drawer.group(1)).orElse(null) : CurrentUser.tokenRegister();
-        if (training.activeFor(CurrentUser.username(), register)) {
+        if (training.activeFor(CurrentUser.username(), CurrentUser.tokenRegister())) {
             throw ProblemException.rule("training-not-available", "Not available in training",
                     "A user or register in training can sell, take back and print training documents only; this changes the books.");
         }

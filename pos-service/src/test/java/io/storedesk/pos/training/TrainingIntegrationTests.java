@@ -138,8 +138,7 @@ class TrainingIntegrationTests extends IntegrationTest {
         assertThat(tooMany.body()).contains("return-quantity-exceeded");
 
         // everything else that changes the books is refused before it starts
-        for (String path : List.of("/api/v1/drawers/D1/movements", "/api/v1/drawers/D1/no-sale",
-                "/api/v1/special-orders/S001-SO-000001/arrived", "/api/v1/sales/" + real + "/void")) {
+        for (String path : List.of("/api/v1/special-orders/S001-SO-000001/arrived")) {
             Api.Response refused = api.post(path, "clerk2", "{}");
             assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(422);
             assertThat(refused.body()).as(path).contains("training-not-available");
@@ -285,12 +284,162 @@ class TrainingIntegrationTests extends IntegrationTest {
         Api.Response voided = api.post("/api/v1/sales/" + cashSaleBefore + "/void", "clerk",
                 "{\"reason\":\"test\"}");
         assertThat(voided.status()).as(voided.body()).isEqualTo(422);
-        assertThat(voided.body()).contains("training-not-available");
+        assertThat(voided.body()).contains("training-real-receipt");
 
         assertThat(api.delete("/api/v1/training/registers/R01", "manager").status()).isEqualTo(200);
         assertThat(cashSale("D1", "LV-1001", 1, "5.00")).startsWith("S001-R01-");
         assertThat(api.get("/api/v1/sales/" + trn, "clerk").status()).isEqualTo(200);
     }
+
+    /**
+     * Issue 24: a post-void of a training sale (cash, and card against the simulator) and paid-in, paid-out and
+     * no-sale at a drawer in training are training documents: the void follows the real void's rules (manager's
+     * approval, once, not after a return, a repeat of the key answers the same), the sale reads back VOIDED and its
+     * receipt still says TRAINING; no card message goes out; the drawer, journal, day report and outbox stay as
+     * they were. A real receipt is not voided in training; a training one is unknown outside training.
+     */
+    @Test
+    void aTrainingSaleIsVoidedAndCashMovesOnPaperWithoutTouchingTheBooks() throws Exception {
+        String real = cashSale("D1", "LV-1001", 1, "5.00");
+        String businessDate = api.get("/api/v1/sales/" + real, "clerk").text("businessDate");
+        assertThat(api.put("/api/v1/training/users/clerk2", "manager", "").status()).isEqualTo(200);
+        long storeChain = storeChain();
+        Map<String, Object> before = books(businessDate);
+        String approval = "\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}";
+
+        // a training cash sale voided: the manager approves, as for a real void
+        String trn = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":2}],"tenders":[{"type":"CASH","amount":"10.00"}]}""")
+                .text("receiptNumber");
+        assertThat(trn).matches("TRN-R01-\\d{6}");
+        Api.Response unapproved = api.post("/api/v1/sales/" + trn + "/void", "clerk2", "{\"reason\":\"wrong item\"}");
+        assertThat(unapproved.status()).as(unapproved.body()).isEqualTo(422);
+        assertThat(unapproved.body()).contains("approval-required");
+        assertThat(api.get("/api/v1/sales/" + trn, "clerk2").text("status")).isEqualTo("TRAINING");
+        String key = java.util.UUID.randomUUID().toString();
+        String voidBody = "{\"reason\":\"wrong item\"," + approval + "}";
+        Api.Response voided = api.postIdempotent("/api/v1/sales/" + trn + "/void", "clerk2", key, voidBody);
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        assertThat(voided.text("receiptNumber")).isEqualTo(trn);
+        assertThat(voided.text("status")).isEqualTo("VOIDED");
+        assertThat(api.get("/api/v1/sales/" + trn, "clerk2").text("status")).isEqualTo("VOIDED");
+        // the same request again answers the same void; another void of it is refused; it is not taken back either
+        Api.Response again = api.postIdempotent("/api/v1/sales/" + trn + "/void", "clerk2", key, voidBody);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.text("status")).isEqualTo("VOIDED");
+        assertThat(again.headers().get("idempotent-replayed")).isEqualTo("true");
+        Api.Response twice = api.post("/api/v1/sales/" + trn + "/void", "clerk2", voidBody);
+        assertThat(twice.status()).as(twice.body()).isEqualTo(409);
+        assertThat(twice.body()).contains("sale-already-voided");
+        Api.Response back = api.post("/api/v1/returns", "clerk2", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":1,"reason":"CHANGED_MIND","restock":true}]}"""
+                .formatted(trn));
+        assertThat(back.status()).as(back.body()).isEqualTo(422);
+        assertThat(back.body()).contains("sale-voided");
+        // its receipt, reprinted, still says TRAINING
+        String text = pdfText(receiptPdf(trn, "clerk2").body());
+        assertThat(text).contains("APMĀCĪBA - NAV ČEKS", trn);
+
+        // a training card sale voided: reversed by the simulator's rules, no message on the acquirer link
+        Api.Response card = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],
+                 "tenders":[{"type":"CARD","card":{"pan":"%s","expiry":"3012"}}]}""".formatted(VISA));
+        assertThat(card.status()).as(card.body()).isEqualTo(201);
+        simulator.clearReceived();
+        Api.Response cardVoid = api.post("/api/v1/sales/" + card.text("receiptNumber") + "/void", "clerk2",
+                "{\"reason\":\"wrong card\"," + approval + "}");
+        assertThat(cardVoid.status()).as(cardVoid.body()).isEqualTo(200);
+        assertThat(cardVoid.text("status")).isEqualTo("VOIDED");
+        assertThat(cardVoid.json().get("tenders").get(0).get("maskedPan").asString()).isEqualTo("476173******0010");
+        assertThat(simulator.received()).noneMatch(m -> m.mti().startsWith("04") || m.mti().startsWith("02"));
+
+        // two voids of one training sale at once: one voids it, the other finds it voided (checked under the locks)
+        String raced = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],"tenders":[{"type":"CASH","amount":"5.00"}]}""")
+                .text("receiptNumber");
+        List<Integer> outcomes = atOnce(2, i -> api.post("/api/v1/sales/" + raced + "/void", "clerk2", voidBody).status());
+        assertThat(outcomes).containsExactlyInAnyOrder(200, 409);
+
+        // a training sale with a return is not voided (return the rest instead); a real receipt is not voided here
+        String returned = api.post("/api/v1/sales", "clerk2", """
+                {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":2}],"tenders":[{"type":"CASH","amount":"10.00"}]}""")
+                .text("receiptNumber");
+        assertThat(api.post("/api/v1/returns", "clerk2", """
+                {"receiptNumber":"%s","drawerId":"D1","lines":[{"lineNo":1,"quantity":1,"reason":"CHANGED_MIND","restock":true}]}"""
+                .formatted(returned)).status()).isEqualTo(201);
+        Api.Response withReturn = api.post("/api/v1/sales/" + returned + "/void", "clerk2", voidBody);
+        assertThat(withReturn.status()).as(withReturn.body()).isEqualTo(422);
+        assertThat(withReturn.body()).contains("sale-has-returns");
+        Api.Response realVoid = api.post("/api/v1/sales/" + real + "/void", "clerk2", voidBody,
+                Map.of("Accept-Language", "lv"));
+        assertThat(realVoid.status()).as(realVoid.body()).isEqualTo(422);
+        assertThat(realVoid.body()).contains("training-real-receipt", "Īsts čeks apmācībā");
+        assertThat(api.get("/api/v1/sales/" + real, "clerk").text("status")).isEqualTo("COMPLETED");
+
+        // paid-in, paid-out and no-sale: the drawer's rules hold in training (D1 is in clerk's charge) ...
+        String paidIn = "{\"type\":\"PAID_IN\",\"amount\":\"20.00\",\"reason\":\"float top-up\"}";
+        Api.Response notHers = api.post("/api/v1/drawers/D1/movements", "clerk2", paidIn);
+        assertThat(notHers.status()).as(notHers.body()).isEqualTo(403);
+        assertThat(notHers.body()).contains("not-drawer-owner");
+        // ... and at a register in training they are training documents numbered from its training counter
+        assertThat(api.put("/api/v1/training/registers/R01", "manager", "").status()).isEqualTo(200);
+        storeChain++;
+        String moveKey = java.util.UUID.randomUUID().toString();
+        Api.Response in = api.postIdempotent("/api/v1/drawers/D1/movements", "clerk", moveKey, paidIn);
+        assertThat(in.status()).as(in.body()).isEqualTo(201);
+        assertThat(in.text("movementNumber")).matches("TRN-R01-M\\d{6}");
+        assertThat(in.json().get("training").asBoolean()).isTrue();
+        assertThat(in.text("type")).isEqualTo("PAID_IN");
+        assertThat(in.text("amount")).isEqualTo("20.00");
+        assertThat(in.text("drawerId")).isEqualTo("D1");
+        assertThat(in.text("sessionId")).isNotBlank();
+        Api.Response inAgain = api.postIdempotent("/api/v1/drawers/D1/movements", "clerk", moveKey, paidIn);
+        assertThat(inAgain.status()).as(inAgain.body()).isEqualTo(201);
+        assertThat(inAgain.text("movementNumber")).isEqualTo(in.text("movementNumber"));
+        Api.Response reused = api.postIdempotent("/api/v1/drawers/D1/movements", "clerk", moveKey,
+                paidIn.replace("20.00", "25.00"));
+        assertThat(reused.status()).as(reused.body()).isEqualTo(422);
+        assertThat(reused.body()).contains("idempotency-key-reused");
+        Api.Response out = api.post("/api/v1/drawers/D1/movements", "clerk",
+                "{\"type\":\"PAID_OUT\",\"amount\":\"3.50\",\"reason\":\"window cleaner\"}");
+        assertThat(out.status()).as(out.body()).isEqualTo(201);
+        assertThat(out.text("movementNumber")).matches("TRN-R01-M\\d{6}").isNotEqualTo(in.text("movementNumber"));
+        // validated as a real movement: a reason, an amount above zero; no more out than the drawer holds
+        Api.Response noReason = api.post("/api/v1/drawers/D1/movements", "clerk",
+                "{\"type\":\"PAID_OUT\",\"amount\":\"3.50\"}");
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
+        Api.Response zero = api.post("/api/v1/drawers/D1/movements", "clerk",
+                "{\"type\":\"PAID_IN\",\"amount\":\"0.00\",\"reason\":\"x\"}");
+        assertThat(zero.status()).as(zero.body()).isEqualTo(400);
+        Api.Response tooMuch = api.post("/api/v1/drawers/D1/movements", "clerk",
+                "{\"type\":\"PAID_OUT\",\"amount\":\"999999.00\",\"reason\":\"x\"}");
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("insufficient-cash");
+        // a safe drop moves real cash to the safe: not in training
+        Api.Response drop = api.post("/api/v1/drawers/D1/movements", "clerk",
+                "{\"type\":\"SAFE_DROP\",\"amount\":\"1.00\"}");
+        assertThat(drop.status()).as(drop.body()).isEqualTo(422);
+        assertThat(drop.body()).contains("training-not-available");
+        Api.Response noSale = api.post("/api/v1/drawers/D1/no-sale", "clerk", "{\"reason\":\"show the trainee\"}");
+        assertThat(noSale.status()).as(noSale.body()).isEqualTo(201);
+        assertThat(noSale.text("movementNumber")).matches("TRN-R01-M\\d{6}");
+        assertThat(noSale.text("reason")).isEqualTo("show the trainee");
+        assertThat(noSale.json().get("training").asBoolean()).isTrue();
+        assertThat(noSale.json().get("journalSequence").isNull()).isTrue();
+
+        assertThat(books(businessDate)).isEqualTo(before);
+        assertThat(storeChain()).isEqualTo(storeChain);
+
+        // out of training a training receipt is unknown to the void
+        assertThat(api.delete("/api/v1/training/registers/R01", "manager").status()).isEqualTo(200);
+        assertThat(api.delete("/api/v1/training/users/clerk2", "manager").status()).isEqualTo(200);
+        Api.Response outside = api.post("/api/v1/sales/" + returned + "/void", "clerk2", voidBody);
+        assertThat(outside.status()).as(outside.body()).isEqualTo(404);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.storedesk.pos.payment.simulator.AcquirerSimulator simulator;
 
     private String cashSaleBefore;
 

@@ -567,6 +567,22 @@ class PagesBrowserTests {
                     java.nio.charset.Charset.forName("Cp1257"));
             assertThat(slip).contains("APMĀCĪBA - NAV ČEKS", number, receipt);
             assertThat(api.get("/api/v1/returns/" + number, "clerk2").json().get("training").asBoolean()).isTrue();
+
+            // a training sale post-voided from the drawer page (issue 24): the manager approves, the page says training
+            String other = api.post("/api/v1/sales", "clerk2", """
+                    {"drawerId":"D1","lines":[{"sku":"LV-1001","quantity":1}],"tenders":[{"type":"CASH","amount":"5.00"}]}""")
+                    .text("receiptNumber");
+            b.open("/drawer?lang=en");
+            b.type(By.id("void-receipt"), other);
+            b.type(By.id("void-reason"), "rang up twice");
+            b.find(By.id("void-reason")).sendKeys(Keys.ENTER);
+            b.find(By.id("void-manager"));
+            b.keys("manager");
+            b.type(By.id("void-pin"), "1234");
+            b.find(By.id("void-pin")).sendKeys(Keys.ENTER);
+            b.waitForText(By.id("void-status"), other);
+            assertThat(b.text(By.id("void-status"))).startsWith("Training:").contains("nothing in the books");
+            assertThat(api.get("/api/v1/sales/" + other, "clerk2").text("status")).isEqualTo("VOIDED");
         } finally {
             assertThat(api.delete("/api/v1/training/users/clerk2", "manager").status()).isEqualTo(200);
         }

@@ -9,6 +9,7 @@ import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.drawer.DrawerInfo;
 import io.storedesk.pos.drawer.PostingType;
+import io.storedesk.pos.drawer.TrainingDrawerCash;
 import io.storedesk.pos.identity.ApprovalRequest;
 import io.storedesk.pos.identity.CurrentUser;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +38,11 @@ class DrawerController {
     private final XReports xReports;
     private final Idempotency idempotency;
     private final Durability durability;
+    private final ObjectProvider<TrainingDrawerCash> training;
 
     DrawerController(DrawerService drawers, DrawerOperations operations, XReports xReports, Idempotency idempotency,
-            Durability durability) {
+            Durability durability, ObjectProvider<TrainingDrawerCash> training) {
+        this.training = training;
         this.durability = durability;
         this.drawers = drawers;
         this.operations = operations;
@@ -67,7 +71,7 @@ class DrawerController {
     }
 
     @PostMapping("/{drawerId}/movements")
-    ResponseEntity<DrawerOperations.Movement> move(@PathVariable @Size(max = 20) String drawerId,
+    ResponseEntity<?> move(@PathVariable @Size(max = 20) String drawerId,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody MovementRequest request) {
         String user = CurrentUser.username();
@@ -81,7 +85,20 @@ class DrawerController {
         if (!amount.isPositive()) {
             throw ProblemException.badRequest("invalid-amount", "Invalid amount", "amount must be more than zero.");
         }
-        var result = idempotency.execute("drawer-movement", key, new Object[] {drawerId, user, request},
+        Object[] fingerprinted = {drawerId, user, request};
+        TrainingDrawerCash till = inTraining(drawerId, user);
+        if (till != null) { // a training document (ADR 0005): checked as a real one, posted nowhere
+            if (request.type() != PostingType.PAID_IN && request.type() != PostingType.PAID_OUT) {
+                throw ProblemException.rule("training-not-available", "Not available in training",
+                        "A %s moves real cash between the drawer and the safe; it is not done in training."
+                                .formatted(request.type()));
+            }
+            var session = operations.trainingSession(drawerId, request.type(), amount, user);
+            var trained = till.move(drawers.drawerForOperation(drawerId), session, request.type(), amount,
+                    request.reason(), user, key, idempotency.fingerprint(key, fingerprinted));
+            return trained.created();
+        }
+        var result = idempotency.execute("drawer-movement", key, fingerprinted,
                 DrawerOperations.Movement.class,
                 () -> operations.move(drawerId, request.type(), amount, request.reason(), user));
         return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
@@ -89,13 +106,26 @@ class DrawerController {
 
     /** Opens the drawer without a sale; journaled with the reason. */
     @PostMapping("/{drawerId}/no-sale")
-    ResponseEntity<DrawerOperations.NoSale> noSale(@PathVariable @Size(max = 20) String drawerId,
+    ResponseEntity<?> noSale(@PathVariable @Size(max = 20) String drawerId,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody NoSaleRequest request) {
         String user = CurrentUser.username();
+        TrainingDrawerCash till = inTraining(drawerId, user);
+        if (till != null) { // a training no-sale: checked as a real one, no kick, no journal entry
+            var session = operations.trainingSession(drawerId, null, null, user);
+            var trained = till.noSale(drawers.drawerForOperation(drawerId), session, request.reason(), user, key,
+                    idempotency.fingerprint(key, new Object[] {drawerId, user, request}));
+            return trained.created();
+        }
         var result = idempotency.execute("drawer-no-sale", key, new Object[] {drawerId, user, request},
                 DrawerOperations.NoSale.class, () -> operations.noSale(drawerId, request.reason(), user));
         return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
+    }
+
+    /** The training till's cash port when the user or the drawer's register is in training (ADR 0005), else null. */
+    private TrainingDrawerCash inTraining(String drawerId, String user) {
+        TrainingDrawerCash till = training.getIfAvailable();
+        return till != null && till.activeFor(user, drawers.drawerForOperation(drawerId).registerId()) ? till : null;
     }
 
     @GetMapping("/{drawerId}/x-report")

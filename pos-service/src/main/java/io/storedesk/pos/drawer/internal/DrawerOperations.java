@@ -95,6 +95,27 @@ class DrawerOperations {
     }
 
     /**
+     * The open session a training paid-in, paid-out or no-sale (ADR 0005, issue 24) is checked against as a real
+     * one is: the drawer is open and in the user's charge (or the user is a manager), and a paid-out takes no more
+     * than the drawer should hold. A read without the drawer's locks: nothing is posted to the drawer, so no
+     * posting can race it into the books; the training till's own counter lock orders its documents.
+     */
+    @Transactional(readOnly = true)
+    public UUID trainingSession(String drawerId, PostingType type, Money amount, String user) {
+        DrawerInfo drawer = drawers.drawerForOperation(drawerId);
+        DrawerSession session = sessions.findByOpenMarker(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
+        requireResponsible(session, user);
+        if (type == PostingType.PAID_OUT) {
+            Money expected = Money.rounded(session.expectedCash(), drawer.currency());
+            if (amount.isGreaterThan(expected)) {
+                throw ProblemException.rule("insufficient-cash", "Not enough cash in the drawer",
+                        "Drawer %s should hold %s; %s cannot be taken out.".formatted(drawerId, expected, amount));
+            }
+        }
+        return session.id();
+    }
+
+    /**
      * Closes the drawer with a blind count. A variance beyond the configured tolerance needs a
      * manager's approval, and so does any recount after a refused count; a refusal says neither
      * the expected amount nor how far off the count was. Every attempt is journaled: a closed

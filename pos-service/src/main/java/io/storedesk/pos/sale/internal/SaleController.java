@@ -87,11 +87,21 @@ class SaleController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody SaleRequests.Void request) {
         var till = training.getIfAvailable();
+        String user = CurrentUser.username();
+        if (receiptNumber.startsWith(io.storedesk.pos.sale.TrainingTill.PREFIX)) {
+            // a training sale is voided in training only (the user's or its register's); outside it is unknown
+            SaleView trainingSale = (till == null ? java.util.Optional.<SaleView>empty() : till.find(receiptNumber))
+                    .filter(s -> till.activeFor(user, s.registerId()))
+                    .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+            return sales.voidInTraining(till, trainingSale, request, key, user).ok();
+        }
         if (till != null) {
             String register = sales.find(receiptNumber).map(SaleView::registerId).orElse(null);
-            if (till.activeFor(CurrentUser.username(), register)) {
-                throw ProblemException.rule("training-not-available", "Not available in training",
-                        "A user or register in training cannot void real sales.");
+            if (till.activeFor(user, register)) {
+                throw ProblemException.rule("training-real-receipt", "Real receipt in training",
+                        "In training only training receipts (%s...) can be voided; %s is a real one."
+                                .formatted(io.storedesk.pos.sale.TrainingTill.PREFIX, receiptNumber))
+                        .with("receiptNumber", receiptNumber);
             }
         }
         var result = sales.voidSale(receiptNumber, request, key, CurrentUser.username());

@@ -386,6 +386,26 @@ class SaleService implements Sales {
     }
 
     /**
+     * Post-voids a training sale (ADR 0005, issue 24) by the real void's rules: the register's check, then, deciding,
+     * under the training till's locks (its register's training counter, then the training sale's row), not voided,
+     * of the current business day, no gift card, no returns, and a manager's approval. The training till keeps it;
+     * nothing here touches a drawer, a ledger, a card payment, the day's totals, the journal or an event.
+     */
+    IdempotentResult<SaleView> voidInTraining(TrainingTill till, SaleView found, SaleRequests.Void request,
+            String idempotencyKey, String clerk) {
+        String receiptNumber = found.receiptNumber();
+        String fingerprint = idempotency.fingerprint(idempotencyKey, new Object[] {clerk, receiptNumber, request});
+        CurrentUser.requireRegister(found.registerId());
+        return till.voidSale(receiptNumber, clerk, request.reason(),
+                // the day the training till dates its documents by (it takes no drawer session)
+                sale -> requireVoidable(sale, store.today(clock)),
+                () -> approvals.require(request.approval(), "post-void", clerk,
+                        "Voiding sale %s (%s %s) needs a manager's approval.".formatted(receiptNumber, found.total(),
+                                found.currency())).manager(),
+                idempotencyKey, fingerprint);
+    }
+
+    /**
      * Not voided yet, of the current business day ({@code current}: the business day, not the
      * calendar day: a shift that runs past midnight books to the date its drawer session opened on,
      * until that session is closed) and without returns.

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes training sales, returns and exchanges (ADR 0005) older than {@code pos.training.retention-days} (default 30),
+ * Deletes training sales, returns, exchanges, voids and cash movements (ADR 0005) older than {@code pos.training.retention-days} (default 30),
  * daily at {@code pos.training.purge-cron} (store time), like the store's other timed jobs. Training documents
  * are in no book, so nothing else changes; the training counters stay, so a number is never given twice.
  * Running it again deletes nothing more.
@@ -56,6 +56,9 @@ class TrainingPurge {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(now.instant().minus(Duration.ofDays(retentionDays)),
                 ZoneOffset.UTC);
         Purged purged = tx.execute(s -> {
+            // a training void and a training cash movement or no-sale (issue 24) go by their own age
+            jdbc.sql("DELETE FROM training_sale_void WHERE created_at < ?").param(cutoff).update();
+            jdbc.sql("DELETE FROM training_cash_movement WHERE created_at < ?").param(cutoff).update();
             // an exchange is its return and its sale: it goes with them
             jdbc.sql("DELETE FROM training_exchange WHERE created_at < ?").param(cutoff).update();
             // a training special order goes once it has not changed for as long (its pickup sale goes by its own age)

@@ -255,6 +255,66 @@ class TrainingTillService implements TrainingTill {
     }
 
     @Override
+    public IdempotentResult<SaleView> voidSale(String receiptNumber, String clerk, String reason,
+            Consumer<SaleView> check, Supplier<String> approve, String idempotencyKey, String fingerprint) {
+        requireTrainingReceipt(receiptNumber, "voided");
+        String registerId = jdbc.sql("SELECT register_id FROM training_sale WHERE receipt_number = ?")
+                .param(receiptNumber).query(String.class).optional()
+                .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
+        // lock order (ADR 0005): the register's training counter, then the training sale's row
+        return once(registerId, "training_sale_void", clerk, idempotencyKey, fingerprint, SaleView.class, () -> {
+            SaleView locked = lockSale(receiptNumber);
+            SaleView sale = withReturned(locked);
+            check.accept(sale); // the real void's rules, deciding, under both locks
+            String approvedBy = approve.get();
+            // a card is reversed as the simulator reverses (always approved), with no message on the link; cash on paper
+            SaleView voided = sale.withStatus(SaleView.VOIDED);
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+            jdbc.sql("UPDATE training_sale SET document = ? WHERE receipt_number = ?")
+                    .params(json.writeValueAsString(locked.withStatus(SaleView.VOIDED)), receiptNumber).update();
+            jdbc.sql("INSERT INTO training_sale_void (receipt_number, register_id, voided_by, approved_by, reason, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(receiptNumber, registerId, clerk, approvedBy, reason,
+                            idempotencyKey == null ? null : key(clerk, idempotencyKey),
+                            idempotencyKey == null ? null : fingerprint, json.writeValueAsString(voided), now)
+                    .update();
+            return voided;
+        });
+    }
+
+    @Override
+    public IdempotentResult<TrainingCashMovement> cashMovement(String registerId, String drawerId, UUID sessionId,
+            String clerk, String type, Money amount, String reason, String idempotencyKey, String fingerprint) {
+        if (!"PAID_IN".equals(type) && !"PAID_OUT".equals(type)) {
+            throw new IllegalArgumentException("a training cash movement is PAID_IN or PAID_OUT, not " + type);
+        }
+        return once(registerId, "training_cash_movement", clerk, idempotencyKey, fingerprint,
+                TrainingCashMovement.class, () -> recordMovement(registerId, drawerId, sessionId, clerk, type,
+                        amount.toString(), reason, idempotencyKey, fingerprint));
+    }
+
+    @Override
+    public IdempotentResult<TrainingCashMovement> noSale(String registerId, String drawerId, UUID sessionId,
+            String clerk, String reason, String idempotencyKey, String fingerprint) {
+        return once(registerId, "training_cash_movement", clerk, idempotencyKey, fingerprint,
+                TrainingCashMovement.class, () -> recordMovement(registerId, drawerId, sessionId, clerk, "NO_SALE",
+                        null, reason, idempotencyKey, fingerprint));
+    }
+
+    /** Numbers and keeps a training cash movement; the caller holds the register's training counter lock. */
+    private TrainingCashMovement recordMovement(String registerId, String drawerId, UUID sessionId, String clerk,
+            String type, String amount, String reason, String idempotencyKey, String fingerprint) {
+        String number = next(registerId, "M");
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(store.zone()));
+        TrainingCashMovement movement = new TrainingCashMovement(number, drawerId, sessionId, type, amount, reason,
+                clerk, null, now, true);
+        jdbc.sql("INSERT INTO training_cash_movement (movement_number, register_id, drawer_id, kind, idempotency_key, request_hash, document, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(number, registerId, drawerId, type, idempotencyKey == null ? null : key(clerk, idempotencyKey),
+                        idempotencyKey == null ? null : fingerprint, json.writeValueAsString(movement), now)
+                .update();
+        return movement;
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<TrainingReturn> findReturn(String returnNumber) {
         if (!returnNumber.startsWith(PREFIX)) {
@@ -276,7 +336,7 @@ class TrainingTillService implements TrainingTill {
 
     private TrainingReturn returnLocked(String registerId, String drawerId, String clerk, String receiptNumber,
             List<ReturnedLine> lines, boolean allInCash, String idempotencyKey, String fingerprint) {
-        SaleView sale = lockSale(receiptNumber);
+        SaleView sale = requireNotVoided(lockSale(receiptNumber));
         Valued valued = value(sale, lines);
         Refunds refunds = refunds(sale, valued.total(), allInCash);
         String number = next(registerId);
@@ -377,7 +437,7 @@ class TrainingTillService implements TrainingTill {
     private TrainingExchange exchangeLocked(String registerId, String drawerId, String clerk, String receiptNumber,
             List<ReturnedLine> lines, boolean allInCash, PricedBasket basket, List<SaleOrder.Tender> given,
             String idempotencyKey, String fingerprint) {
-        SaleView sale = lockSale(receiptNumber);
+        SaleView sale = requireNotVoided(lockSale(receiptNumber));
         if (!sale.currency().equals(basket.total().currency().getCurrencyCode())) {
             throw ProblemException.rule("currency-mismatch", "Another currency",
                     "Sale %s was paid in %s; the new goods are priced in %s.".formatted(receiptNumber,
@@ -582,11 +642,24 @@ class TrainingTillService implements TrainingTill {
     }
 
     private static void requireTrainingReceipt(String receiptNumber) {
+        requireTrainingReceipt(receiptNumber, "returned");
+    }
+
+    private static void requireTrainingReceipt(String receiptNumber, String done) {
         if (receiptNumber == null || !receiptNumber.startsWith(PREFIX)) {
             throw ProblemException.rule("training-real-receipt", "Real receipt in training",
-                    "In training only training receipts (%s...) can be returned; %s is a real one."
-                            .formatted(PREFIX, receiptNumber));
+                    "In training only training receipts (%s...) can be %s; %s is a real one."
+                            .formatted(PREFIX, done, receiptNumber));
         }
+    }
+
+    /** A voided training sale is not taken back (as a voided real one is not): 422 {@code sale-voided}. */
+    private static SaleView requireNotVoided(SaleView sale) {
+        if (SaleView.VOIDED.equals(sale.status())) {
+            throw ProblemException.rule("sale-voided", "Sale voided",
+                    "Sale %s was voided; there is nothing to return.".formatted(sale.receiptNumber()));
+        }
+        return sale;
     }
 
     private Map<Integer, Integer> returnedQuantities(String receiptNumber) {

@@ -238,12 +238,28 @@ class TrainingDocumentsIntegrationTests extends IntegrationTest {
                  "deposit":{"type":"CASH","amount":"5.00"}}""".formatted(customer.text("id")));
         assertThat(order.status()).as(order.body()).isEqualTo(201);
         String orderNumber = order.text("orderNumber");
+        // a training void and a training paid-in (issue 24) go by age too
+        String voided = trainingSale("{\"type\":\"CASH\",\"amount\":\"10.00\"}");
+        Api.Response voidAnswer = api.post("/api/v1/sales/" + voided + "/void", "clerk2",
+                "{\"reason\":\"purge\",\"approval\":{\"manager\":\"manager\",\"pin\":\"1234\"}}");
+        assertThat(voidAnswer.status()).as(voidAnswer.body()).isEqualTo(200);
+        assertThat(api.put("/api/v1/training/registers/R01", "manager", "").status()).isEqualTo(200);
+        Api.Response paidIn = api.post("/api/v1/drawers/D1/movements", "clerk", // D1 is in clerk's charge
+                "{\"type\":\"PAID_IN\",\"amount\":\"1.00\",\"reason\":\"purge\"}");
+        assertThat(api.delete("/api/v1/training/registers/R01", "manager").status()).isEqualTo(200);
+        assertThat(paidIn.status()).as(paidIn.body()).isEqualTo(201);
+        String movement = paidIn.text("movementNumber");
+        java.util.function.Supplier<Long> kept = () -> jdbc.sql("SELECT (SELECT COUNT(*) FROM training_sale_void WHERE "
+                + "receipt_number = ?) + (SELECT COUNT(*) FROM training_cash_movement WHERE movement_number = ?)")
+                .params(voided, movement).query(Long.class).single();
 
         // 29 days on: kept
         purge.purge(Clock.offset(clock, Duration.ofDays(29)));
         assertThat(api.get("/api/v1/sales/" + receipt, "clerk2").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/special-orders/" + orderNumber, "clerk2").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/returns/" + number, "clerk2").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/sales/" + voided, "clerk2").text("status")).isEqualTo("VOIDED");
+        assertThat(kept.get()).isEqualTo(2);
 
         // 31 days on: gone, as documents and as slips; running it again purges nothing more
         TrainingPurge.Purged purged = purge.purge(Clock.offset(clock, Duration.ofDays(31)));
@@ -252,6 +268,8 @@ class TrainingDocumentsIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/sales/" + receipt, "clerk2").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/returns/" + number, "clerk2").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/special-orders/" + orderNumber, "clerk2").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/sales/" + voided, "clerk2").status()).isEqualTo(404);
+        assertThat(kept.get()).isZero();
         assertThat(fetch("/api/v1/sales/" + receipt + "/receipt", "clerk2").statusCode()).isEqualTo(404);
         assertThat(fetch("/api/v1/returns/" + number + "/receipt", "clerk2").statusCode()).isEqualTo(404);
         assertThat(purge.purge(Clock.offset(clock, Duration.ofDays(31)))).isEqualTo(new TrainingPurge.Purged(0, 0));
