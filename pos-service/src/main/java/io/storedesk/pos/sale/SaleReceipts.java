@@ -1,4 +1,4 @@
-package io.storedesk.pos.printing.internal;
+package io.storedesk.pos.sale;
 
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.printing.PrintingProperties;
-import io.storedesk.pos.sale.SaleView;
-import io.storedesk.pos.sale.TaxExemptionWording;
-import io.storedesk.pos.sale.TrainingTill;
+import io.storedesk.pos.printing.documents.PrintingProperties;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.ReceiptBuilder;
@@ -23,9 +20,13 @@ import io.storedesk.receipt.Totals;
 import io.storedesk.receipt.layout.ReceiptFormat;
 import org.springframework.stereotype.Component;
 
-/** Builds the printable receipt of a sale: store header, lines, tax table, tenders, barcode. */
+/**
+ * Builds the printable receipt of a sale (the receipt library's neutral model): store header, lines, tax
+ * table, tenders, barcode. The printing module prints, mails and serves it; the sale module's invoice is
+ * laid out from it.
+ */
 @Component
-class SaleReceipts {
+public class SaleReceipts {
 
     private final StoreProperties store;
     private final PrintingProperties printing;
@@ -78,7 +79,7 @@ class SaleReceipts {
         return sale.receiptNumber().startsWith(TrainingTill.PREFIX);
     }
 
-    Receipt of(SaleView sale, boolean copy, boolean gift) {
+    public Receipt of(SaleView sale, boolean copy, boolean gift) {
         boolean training = training(sale);
         List<String> header = new ArrayList<>();
         if (training) { // "TRAINING - NOT A RECEIPT" first under the store's name and last in the footer
