@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
-import java.util.ResourceBundle;
 
 import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.printing.documents.DocumentWords;
 import io.storedesk.pos.printing.documents.PrintingProperties;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.Receipt;
@@ -31,18 +31,19 @@ public class SaleReceipts {
     private final StoreProperties store;
     private final PrintingProperties printing;
     private final TaxExemptionWording exemptions;
+    private final DocumentWords words;
 
-    SaleReceipts(StoreProperties store, PrintingProperties printing, TaxExemptionWording exemptions) {
+    SaleReceipts(StoreProperties store, PrintingProperties printing, TaxExemptionWording exemptions,
+            DocumentWords words) {
         this.store = store;
         this.printing = printing;
         this.exemptions = exemptions;
+        this.words = words;
     }
 
     /** The tender's name in the store's language (UTF-8 bundle printing/tenders*.properties). */
     private String tenderLabel(String type) {
-        ResourceBundle bundle = ResourceBundle.getBundle("printing/tenders", store.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return bundle.containsKey(type) ? bundle.getString(type) : type;
+        return words.tender(type);
     }
 
     /** A caption in the store's language (UTF-8 bundle printing/captions*.properties), {0} filled in. */
@@ -51,14 +52,12 @@ public class SaleReceipts {
     }
 
     private String label(String key, String otherwise) {
-        ResourceBundle bundle = ResourceBundle.getBundle("printing/captions", store.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return bundle.containsKey(key) ? bundle.getString(key) : otherwise;
+        return words.captionOr(key, otherwise);
     }
 
     /** Price overrides and manual discounts as rows below the lines: "Price override: was 12.99  -2.00". */
     private void manualDiscounts(SaleView sale, ReceiptBuilder b) {
-        ReceiptFormat format = ReceiptFormat.of(store.locale());
+        ReceiptFormat format = words.format();
         for (SaleView.Discount d : sale.discounts()) {
             String reason = label("reason." + d.reason(), d.reason());
             String text = switch (d.kind()) {
