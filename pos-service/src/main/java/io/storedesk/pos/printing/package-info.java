@@ -1,8 +1,9 @@
 /**
- * Printed documents: turns sales (and later returns, drawer closes and Z reports) into the
- * receipt-printing library's model and renders them as PDF (80 or 58 mm roll) or as ESC/POS
- * bytes for a thermal printer, as originals, marked copies or gift receipts; and the written
- * confirmations of complaints (A4 PDF, ESC/POS, e-mailed through the receipt e-mail outbox).
+ * Printed documents: the sale receipt (PDF roll or ESC/POS, originals, marked copies and gift
+ * receipts, printed, e-mailed through the receipt e-mail outbox), the cash drawer kick after cash
+ * sales and refunds, and the written confirmations of complaints (A4 PDF, ESC/POS, e-mailed).
+ * Its nested module {@code printing.documents} is the printing library the other modules call to
+ * lay out and serve their own documents (returns, invoices, drawer closes, X and Z reports).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Printing")
 package io.storedesk.pos.printing;

@@ -13,6 +13,7 @@ import io.storedesk.pos.cases.ComplaintLetter;
 import io.storedesk.pos.cases.Complaints;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.printing.documents.DocumentWords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,11 @@ class ComplaintConfirmations {
     enum Kind { RECEIVED, SETTLED }
 
     private final Complaints complaints;
-    private final DocumentParts parts;
+    private final DocumentWords parts;
     private final StoreProperties store;
     private final DateTimeFormatter date;
 
-    ComplaintConfirmations(Complaints complaints, DocumentParts parts, StoreProperties store) {
+    ComplaintConfirmations(Complaints complaints, DocumentWords parts, StoreProperties store) {
         this.complaints = complaints;
         this.parts = parts;
         this.store = store;

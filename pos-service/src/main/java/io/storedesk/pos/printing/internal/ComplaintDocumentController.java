@@ -2,7 +2,9 @@ package io.storedesk.pos.printing.internal;
 
 import java.util.List;
 
-import io.storedesk.pos.printing.PrintingProperties;
+import io.storedesk.pos.printing.documents.Printed;
+import io.storedesk.pos.printing.documents.PrintingProperties;
+import io.storedesk.pos.printing.documents.ReceiptPrinters;
 import io.storedesk.receipt.PaperWidth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -63,12 +65,12 @@ class ComplaintDocumentController {
 
     /** Prints a confirmation on the register's receipt printer. */
     @PostMapping("/api/v1/complaints/{complaintNumber}/print")
-    DocumentController.Printed print(@PathVariable @Size(max = 40) String complaintNumber,
+    Printed print(@PathVariable @Size(max = 40) String complaintNumber,
             @Valid @RequestBody PrintRequest request) {
         ComplaintConfirmations.Kind kind = request.document() == null ? ComplaintConfirmations.Kind.RECEIVED
                 : ComplaintConfirmations.Kind.valueOf(request.document());
         byte[] bytes = escPos.render(confirmations.of(complaintNumber, kind), printing.paper());
-        return new DocumentController.Printed(complaintNumber, printers.send(request.registerId(), bytes), bytes.length);
+        return new Printed(complaintNumber, printers.send(request.registerId(), bytes), bytes.length);
     }
 
     /** The confirmations e-mailed for a complaint, with their status (PENDING, SENT, FAILED). */

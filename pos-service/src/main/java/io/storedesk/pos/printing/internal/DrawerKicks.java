@@ -1,10 +1,10 @@
 package io.storedesk.pos.printing.internal;
 
-import io.storedesk.pos.common.StoreOnly;
-
 import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.common.StoreOnly;
 import io.storedesk.pos.drawer.NoSaleOpened;
-import io.storedesk.pos.printing.PrintingProperties;
+import io.storedesk.pos.printing.documents.PrintingProperties;
+import io.storedesk.pos.printing.documents.ReceiptPrinters;
 import io.storedesk.pos.returns.ReturnCompleted;
 import io.storedesk.pos.sale.SaleCompleted;
 import io.storedesk.receipt.escpos.EscPosCommands;

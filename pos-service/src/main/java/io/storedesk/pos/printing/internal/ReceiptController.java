@@ -5,7 +5,10 @@ import java.util.Optional;
 
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.identity.CurrentUser;
-import io.storedesk.pos.printing.PrintingProperties;
+import io.storedesk.pos.printing.documents.PrintingProperties;
+import io.storedesk.pos.printing.documents.ReceiptPrinters;
+import io.storedesk.pos.printing.documents.ReceiptRenderers;
+import io.storedesk.pos.sale.SaleReceipts;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
 import io.storedesk.pos.sale.TrainingTill;

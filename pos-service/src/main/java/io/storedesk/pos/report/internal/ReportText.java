@@ -1,76 +1,56 @@
 package io.storedesk.pos.report.internal;
 
 import java.math.BigDecimal;
-import java.text.Collator;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
-import io.storedesk.pos.catalog.CatalogProperties;
-import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.identity.IdentityProperties;
+import io.storedesk.pos.printing.documents.DocumentWords;
 import io.storedesk.pos.report.spi.ReportSection;
-import io.storedesk.receipt.layout.ReceiptFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The words and number formats of the A4 report in the store's language ({@code pos.store.locale}):
- * captions {@code report.*} and cash-movement captions from the printed documents' bundles
- * ({@code printing/captions*.properties}), tender and department names from
- * {@code printing/tenders*} and {@code printing/departments*}, return reasons from the messages
- * ({@code reason.*}), users by display name, tax rates with the receipts' letters, and amounts and
- * percentages formatted as the receipts print them. The CSV and JSON keep codes and plain numbers.
+ * captions {@code report.*} from the printed documents' bundles ({@code printing/captions*.properties}),
+ * return reasons from the messages ({@code reason.*}), and percentages and durations. What every printed
+ * document shares (cash-movement captions, tender, department and user names, amounts, dates, the tax
+ * table with the receipts' letters) comes from the printing library's {@link DocumentWords}. The CSV and
+ * JSON keep codes and plain numbers.
  */
 @Component
 class ReportText implements ReportSection.Words {
 
-    private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     private final Locale locale;
-    private final ReceiptFormat format;
-    private final ResourceBundle captions;
-    private final ResourceBundle tenders;
-    private final ResourceBundle departments;
+    private final DocumentWords words;
     private final MessageSource messages;
-    private final IdentityProperties identity;
-    private final CatalogProperties catalog;
 
-    ReportText(StoreProperties store, MessageSource messages, IdentityProperties identity, CatalogProperties catalog) {
-        this.locale = store.locale();
-        this.format = ReceiptFormat.of(locale);
-        this.captions = ResourceBundle.getBundle("printing/captions", locale, NO_DEFAULT_LOCALE);
-        this.tenders = ResourceBundle.getBundle("printing/tenders", locale, NO_DEFAULT_LOCALE);
-        this.departments = ResourceBundle.getBundle("printing/departments", locale, NO_DEFAULT_LOCALE);
+    ReportText(DocumentWords words, MessageSource messages) {
+        this.locale = words.locale();
+        this.words = words;
         this.messages = messages;
-        this.identity = identity;
-        this.catalog = catalog;
     }
 
     /** The caption {@code report.<key>} with its arguments filled in. */
     @Override
     public String text(String key, Object... args) {
-        String pattern = captions.containsKey("report." + key) ? captions.getString("report." + key) : key;
+        String pattern = words.captionOr("report." + key, key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
     /** A caption shared with the printed drawer documents (paidIn, safeDrops ...), or the key itself. */
     String caption(String key) {
-        return captions.containsKey(key) ? captions.getString(key) : key;
+        return words.caption(key);
     }
 
     /** A stored amount ("12.30") as the receipts print it ("12,30" in Latvian); blank stays blank. */
     String amount(String amount) {
-        return amount == null || amount.isBlank() ? "" : format.money(new BigDecimal(amount));
+        return words.money(amount);
     }
 
     /** As {@link #amount} for a section's line: an unknown amount is "-". */
@@ -99,7 +79,7 @@ class ReportText implements ReportSection.Words {
     /** A business date as the store writes it ("06.12.2026" in Latvian, "6. 12. 2026" in Czech). */
     @Override
     public String date(LocalDate date) {
-        return format.date(date);
+        return words.date(date);
     }
 
     @Override
@@ -117,11 +97,11 @@ class ReportText implements ReportSection.Words {
     }
 
     String tender(String type) {
-        return tenders.containsKey(type) ? tenders.getString(type) : type;
+        return words.tender(type);
     }
 
     String department(String code) {
-        return code != null && departments.containsKey(code) ? departments.getString(code) : code;
+        return words.department(code);
     }
 
     /** A return reason code by its name in the store's language ("Bojāta prece"); an unknown code as is. */
@@ -132,36 +112,24 @@ class ReportText implements ReportSection.Words {
     /** A user as a manager knows them: "Anna Bērziņa (clerk)"; the bare name when none is configured. */
     @Override
     public String user(String name) {
-        return identity.labelOf(name);
+        return words.user(name);
     }
 
     /** Entries re-keyed by display name, in the store language's alphabetical order (amounts summed on a clash). */
-    Map<String, String> named(Map<String, String> byCode, java.util.function.UnaryOperator<String> name) {
-        Map<String, String> named = new TreeMap<>(Collator.getInstance(locale));
-        byCode.forEach((code, amount) -> named.merge(name.apply(code), amount,
-                (a, b) -> new BigDecimal(a).add(new BigDecimal(b)).toPlainString()));
-        return named;
+    Map<String, String> named(Map<String, String> byCode, UnaryOperator<String> name) {
+        return words.named(byCode, name);
     }
 
     /** One line of the tax table: "A 21%" and the net, tax and gross as printed. */
     record TaxLine(String letter, BigDecimal rate, String label, String net, String tax, String gross) {
     }
 
-    /**
-     * The tax table as the receipts print it: each rate with its letter from
-     * {@code pos.catalog.tax-categories} (rate 0 without a category of its own is the exempt letter
-     * E), sorted by letter, rates without a letter last (highest first).
-     */
+    /** The tax table as the receipts print it ({@link DocumentWords#taxRates}), each rate labelled "A 21%". */
     List<TaxLine> taxLines(Map<String, Map<String, String>> byRate) {
-        List<TaxLine> lines = new ArrayList<>();
-        byRate.forEach((rate, v) -> {
-            BigDecimal r = new BigDecimal(rate);
-            String letter = catalog.letterOf(r);
-            lines.add(new TaxLine(letter, r, (letter.isEmpty() ? "" : letter + " ") + format.percent(r),
-                    amount(v.get("net")), amount(v.get("tax")), amount(v.get("gross"))));
-        });
-        lines.sort(Comparator.comparing(TaxLine::rate, catalog.taxTableOrder()));
-        return lines;
+        return words.taxRates(byRate).stream()
+                .map(t -> new TaxLine(t.letter(), t.rate(),
+                        (t.letter().isEmpty() ? "" : t.letter() + " ") + words.format().percent(t.rate()),
+                        amount(t.net()), amount(t.tax()), amount(t.gross())))
+                .toList();
     }
-
 }

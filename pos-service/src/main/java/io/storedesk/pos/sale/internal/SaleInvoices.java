@@ -1,4 +1,4 @@
-package io.storedesk.pos.printing.internal;
+package io.storedesk.pos.sale.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.journal.Journal;
+import io.storedesk.pos.sale.SaleReceipts;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.receipt.BusinessCustomer;
 import io.storedesk.receipt.Receipt;

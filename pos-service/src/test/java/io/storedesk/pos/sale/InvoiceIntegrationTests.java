@@ -1,4 +1,4 @@
-package io.storedesk.pos.printing;
+package io.storedesk.pos.sale;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,10 +1,9 @@
-package io.storedesk.pos.printing.internal;
+package io.storedesk.pos.printing.documents;
 
 import java.net.URI;
 import java.nio.file.Path;
 
 import io.storedesk.pos.common.ProblemException;
-import io.storedesk.pos.printing.PrintingProperties;
 import io.storedesk.receipt.transport.FilePrinter;
 import io.storedesk.receipt.transport.PrinterException;
 import io.storedesk.receipt.transport.PrinterTransport;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * changes, so the receipt can simply be printed again.
  */
 @Component
-class ReceiptPrinters {
+public class ReceiptPrinters {
 
     private final PrintingProperties properties;
 
@@ -27,13 +26,13 @@ class ReceiptPrinters {
     }
 
     /** Whether the register has a receipt printer. */
-    boolean has(String registerId) {
+    public boolean has(String registerId) {
         String target = properties.printers().get(registerId);
         return target != null && !target.isBlank();
     }
 
     /** Prints a job, after asking a network printer for its status when {@code pos.printing.status-check} is on. */
-    String send(String registerId, byte[] bytes) {
+    public String send(String registerId, byte[] bytes) {
         return send(registerId, bytes, properties.statusCheck());
     }
 
@@ -41,7 +40,7 @@ class ReceiptPrinters {
      * Sends bytes; {@code checkStatus=false} for commands that need no paper (the drawer kick: an
      * empty roll must not keep the cash drawer shut).
      */
-    String send(String registerId, byte[] bytes, boolean checkStatus) {
+    public String send(String registerId, byte[] bytes, boolean checkStatus) {
         String target = properties.printers().get(registerId);
         if (target == null || target.isBlank()) {
             throw ProblemException.rule("no-printer", "No printer",

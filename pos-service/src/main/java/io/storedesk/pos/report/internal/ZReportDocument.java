@@ -1,10 +1,7 @@
-package io.storedesk.pos.printing.internal;
-
-import java.math.BigDecimal;
-import java.time.Clock;
+package io.storedesk.pos.report.internal;
 
 import io.storedesk.pos.drawer.BusinessDays;
-import io.storedesk.pos.drawer.DrawerReports;
+import io.storedesk.pos.printing.documents.DocumentWords;
 import io.storedesk.pos.report.ZReport;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.Receipt;
@@ -12,72 +9,16 @@ import io.storedesk.receipt.ReceiptBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Printed drawer documents: the drawer close (with the float and the count by denomination), the
- * X report of an open drawer and the Z report of a closed day. Every figure is printed as the
- * drawer and report modules hold it; the Z report comes from the copy stored at the close, so a
- * reprint never differs from the original.
+ * The printed Z report of a closed day, in the receipt library's model with the printing library's
+ * words. It is laid out from the copy stored at the close, so a reprint never differs from the original.
  */
 @Component
-class ReportDocuments {
+class ZReportDocument {
 
-    private final DocumentParts parts;
-    private final Clock clock;
+    private final DocumentWords parts;
 
-    ReportDocuments(DocumentParts parts, Clock clock) {
+    ZReportDocument(DocumentWords parts) {
         this.parts = parts;
-        this.clock = clock;
-    }
-
-    Receipt close(DrawerReports.DrawerClose c, boolean copy) {
-        ReceiptBuilder b = parts.document(DocumentKind.DRAWER_CLOSE, c.drawerId() + "-" + shortId(c.sessionId()),
-                        c.closedAt(), c.currency())
-                .register(c.registerId())
-                .clerk(parts.user(c.closedBy()))
-                .copy(copy);
-        row(b, "drawer", c.drawerId());
-        row(b, "session", c.sessionId().toString());
-        row(b, "businessDate", parts.date(c.businessDate()));
-        row(b, "openedBy", parts.user(c.openedBy()));
-        row(b, "openedAt", parts.dateTime(c.openedAt()));
-        row(b, "closedBy", parts.user(c.closedBy()));
-        row(b, "closedAt", parts.dateTime(c.closedAt()));
-        row(b, "openingFloat", parts.money(c.openingFloat()));
-        row(b, "postings", "");
-        c.postingsByType().forEach((type, amount) -> b.row("  " + postingLabel(type), parts.money(amount)));
-        row(b, "count", "");
-        c.countedCounts().forEach((face, pieces) -> b.row("  " + parts.money(face) + " x " + pieces,
-                parts.money(new BigDecimal(face).multiply(BigDecimal.valueOf(pieces)))));
-        row(b, "expectedCash", parts.money(c.expectedCash()));
-        row(b, "countedCash", parts.money(c.countedCash()));
-        row(b, "variance", parts.money(c.variance()));
-        row(b, "result", parts.captionOr("drawerResult." + c.result(), c.result()));
-        if (c.approvedBy() != null) {
-            row(b, "approvedBy", parts.user(c.approvedBy()));
-        }
-        return b.build();
-    }
-
-    Receipt x(DrawerReports.XReport x) {
-        ReceiptBuilder b = parts.document(DocumentKind.X_REPORT, x.drawerId() + "-" + shortId(x.sessionId()),
-                        clock.instant(), x.currency())
-                .register(x.registerId())
-                .clerk(parts.user(x.openedBy()));
-        row(b, "drawer", x.drawerId());
-        row(b, "session", x.sessionId().toString());
-        row(b, "businessDate", parts.date(x.businessDate()));
-        row(b, "openedBy", parts.user(x.openedBy()));
-        row(b, "openingFloat", parts.money(x.openingFloat()));
-        row(b, "cashSales", parts.money(x.cashSales()));
-        row(b, "cashRefunds", parts.money(x.cashRefunds()));
-        row(b, "paidIn", parts.money(x.paidIn()));
-        row(b, "paidOut", parts.money(x.paidOut()));
-        row(b, "safeDrops", parts.money(x.safeDrops()));
-        row(b, "pickups", parts.money(x.pickups()));
-        row(b, "expectedCash", parts.money(x.expectedCash()));
-        row(b, "transactions", Long.toString(x.transactions()));
-        row(b, "tenders", "");
-        x.tenders().forEach((type, amount) -> b.row("  " + parts.tender(type), parts.money(amount)));
-        return b.build();
     }
 
     Receipt z(ZReport z, boolean copy) {
@@ -143,23 +84,7 @@ class ReportDocuments {
         return b.build();
     }
 
-    private String postingLabel(String type) {
-        return switch (type) {
-            case "SALE" -> parts.caption("cashSales");
-            case "REFUND" -> parts.caption("cashRefunds");
-            case "PAID_IN" -> parts.caption("paidIn");
-            case "PAID_OUT" -> parts.caption("paidOut");
-            case "SAFE_DROP" -> parts.caption("safeDrops");
-            case "PICKUP" -> parts.caption("pickups");
-            default -> type.startsWith("TENDER_") ? parts.tender(type.substring("TENDER_".length())) : type;
-        };
-    }
-
     private void row(ReceiptBuilder b, String caption, String value) {
         b.row(parts.caption(caption), value);
-    }
-
-    private static String shortId(java.util.UUID id) {
-        return id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package io.storedesk.pos.printing.internal;
+package io.storedesk.pos.printing.documents;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** One PDF and one ESC/POS renderer per paper width, made once (the font is parsed once). */
 @Component
-class ReceiptRenderers {
+public class ReceiptRenderers {
 
     private final Map<PaperWidth, PdfReceiptRenderer> pdf = new EnumMap<>(PaperWidth.class);
     private final Map<PaperWidth, EscPosReceiptRenderer> escPos = new EnumMap<>(PaperWidth.class);
@@ -22,11 +22,11 @@ class ReceiptRenderers {
         }
     }
 
-    PdfReceiptRenderer pdf(PaperWidth width) {
+    public PdfReceiptRenderer pdf(PaperWidth width) {
         return pdf.get(width);
     }
 
-    EscPosReceiptRenderer escPos(PaperWidth width) {
+    public EscPosReceiptRenderer escPos(PaperWidth width) {
         return escPos.get(width);
     }
 }

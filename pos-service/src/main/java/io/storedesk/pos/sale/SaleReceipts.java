@@ -1,4 +1,4 @@
-package io.storedesk.pos.printing.internal;
+package io.storedesk.pos.sale;
 
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
-import java.util.ResourceBundle;
 
 import io.storedesk.pos.common.StoreProperties;
-import io.storedesk.pos.printing.PrintingProperties;
-import io.storedesk.pos.sale.SaleView;
-import io.storedesk.pos.sale.TaxExemptionWording;
-import io.storedesk.pos.sale.TrainingTill;
+import io.storedesk.pos.printing.documents.DocumentWords;
+import io.storedesk.pos.printing.documents.PrintingProperties;
 import io.storedesk.receipt.DocumentKind;
 import io.storedesk.receipt.Receipt;
 import io.storedesk.receipt.ReceiptBuilder;
@@ -23,25 +20,30 @@ import io.storedesk.receipt.Totals;
 import io.storedesk.receipt.layout.ReceiptFormat;
 import org.springframework.stereotype.Component;
 
-/** Builds the printable receipt of a sale: store header, lines, tax table, tenders, barcode. */
+/**
+ * Builds the printable receipt of a sale (the receipt library's neutral model): store header, lines, tax
+ * table, tenders, barcode. The printing module prints, mails and serves it; the sale module's invoice is
+ * laid out from it.
+ */
 @Component
-class SaleReceipts {
+public class SaleReceipts {
 
     private final StoreProperties store;
     private final PrintingProperties printing;
     private final TaxExemptionWording exemptions;
+    private final DocumentWords words;
 
-    SaleReceipts(StoreProperties store, PrintingProperties printing, TaxExemptionWording exemptions) {
+    SaleReceipts(StoreProperties store, PrintingProperties printing, TaxExemptionWording exemptions,
+            DocumentWords words) {
         this.store = store;
         this.printing = printing;
         this.exemptions = exemptions;
+        this.words = words;
     }
 
     /** The tender's name in the store's language (UTF-8 bundle printing/tenders*.properties). */
     private String tenderLabel(String type) {
-        ResourceBundle bundle = ResourceBundle.getBundle("printing/tenders", store.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return bundle.containsKey(type) ? bundle.getString(type) : type;
+        return words.tender(type);
     }
 
     /** A caption in the store's language (UTF-8 bundle printing/captions*.properties), {0} filled in. */
@@ -50,14 +52,12 @@ class SaleReceipts {
     }
 
     private String label(String key, String otherwise) {
-        ResourceBundle bundle = ResourceBundle.getBundle("printing/captions", store.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return bundle.containsKey(key) ? bundle.getString(key) : otherwise;
+        return words.captionOr(key, otherwise);
     }
 
     /** Price overrides and manual discounts as rows below the lines: "Price override: was 12.99  -2.00". */
     private void manualDiscounts(SaleView sale, ReceiptBuilder b) {
-        ReceiptFormat format = ReceiptFormat.of(store.locale());
+        ReceiptFormat format = words.format();
         for (SaleView.Discount d : sale.discounts()) {
             String reason = label("reason." + d.reason(), d.reason());
             String text = switch (d.kind()) {
@@ -78,7 +78,7 @@ class SaleReceipts {
         return sale.receiptNumber().startsWith(TrainingTill.PREFIX);
     }
 
-    Receipt of(SaleView sale, boolean copy, boolean gift) {
+    public Receipt of(SaleView sale, boolean copy, boolean gift) {
         boolean training = training(sale);
         List<String> header = new ArrayList<>();
         if (training) { // "TRAINING - NOT A RECEIPT" first under the store's name and last in the footer

@@ -1,4 +1,4 @@
-package io.storedesk.pos.printing;
+package io.storedesk.pos.printing.documents;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.storedesk.pos.printing.internal;
+package io.storedesk.pos.returns.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.storedesk.pos.catalog.Catalog;
+import io.storedesk.pos.printing.documents.DocumentWords;
 import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.TrainingTill;
@@ -32,10 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ReturnReceipts {
 
-    private final DocumentParts parts;
+    private final DocumentWords parts;
     private final Catalog catalog;
 
-    ReturnReceipts(DocumentParts parts, Catalog catalog) {
+    ReturnReceipts(DocumentWords parts, Catalog catalog) {
         this.parts = parts;
         this.catalog = catalog;
     }
