@@ -2,6 +2,7 @@ package io.storedesk.pos.drawer;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Money;
@@ -18,12 +19,16 @@ public interface TrainingDrawerCash {
     /** Whether the user or the register is in training (one indexed read). */
     boolean activeFor(String user, String registerId);
 
-    /** A training paid-in or paid-out, numbered {@code TRN-<register>-M<seq>}; the key and fingerprint as the till's. */
-    IdempotentResult<Movement> move(DrawerInfo drawer, UUID sessionId, PostingType type, Money amount, String reason,
+    /**
+     * A training paid-in or paid-out, numbered {@code TRN-<register>-M<seq>}; the key and fingerprint as the till's.
+     * {@code session} runs the real checks (open drawer in the user's charge, enough cash) and answers the drawer's
+     * session; it runs only for a new request, under the training till's lock, so a repeat answers what was stored.
+     */
+    IdempotentResult<Movement> move(DrawerInfo drawer, Supplier<UUID> session, PostingType type, Money amount, String reason,
             String user, String idempotencyKey, String fingerprint);
 
-    /** A training no-sale opening, numbered as a movement; no drawer kick, no journal entry. */
-    IdempotentResult<NoSale> noSale(DrawerInfo drawer, UUID sessionId, String reason, String user,
+    /** A training no-sale opening, numbered as a movement; no drawer kick, no journal entry; {@code session} as for a move. */
+    IdempotentResult<NoSale> noSale(DrawerInfo drawer, Supplier<UUID> session, String reason, String user,
             String idempotencyKey, String fingerprint);
 
     /** The real movement's answer, with the training number and {@code training}, always true. */

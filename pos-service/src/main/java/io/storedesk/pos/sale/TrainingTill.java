@@ -59,7 +59,7 @@ public interface TrainingTill {
      * {@code TRN-<register>-M<seq>} from the register's training counter and keeps it apart from the drawer's
      * postings. The key and fingerprint as for {@link #sell}.
      */
-    IdempotentResult<TrainingCashMovement> cashMovement(String registerId, String drawerId, UUID sessionId,
+    IdempotentResult<TrainingCashMovement> cashMovement(String registerId, String drawerId, Supplier<UUID> session,
             String clerk, String type, Money amount, String reason, String idempotencyKey, String fingerprint);
 
     /**
@@ -67,7 +67,7 @@ public interface TrainingTill {
      * amount null) and kept with them; it kicks no drawer and is journaled nowhere. The key and fingerprint as for
      * {@link #sell}.
      */
-    IdempotentResult<TrainingCashMovement> noSale(String registerId, String drawerId, UUID sessionId, String clerk,
+    IdempotentResult<TrainingCashMovement> noSale(String registerId, String drawerId, Supplier<UUID> session, String clerk,
             String reason, String idempotencyKey, String fingerprint);
 
     /**

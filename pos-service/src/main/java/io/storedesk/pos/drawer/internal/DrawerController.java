@@ -93,8 +93,8 @@ class DrawerController {
                         "A %s moves real cash between the drawer and the safe; it is not done in training."
                                 .formatted(request.type()));
             }
-            var session = operations.trainingSession(drawerId, request.type(), amount, user);
-            var trained = till.move(drawers.drawerForOperation(drawerId), session, request.type(), amount,
+            var trained = till.move(drawers.drawerForOperation(drawerId),
+                    () -> operations.trainingSession(drawerId, request.type(), amount, user), request.type(), amount,
                     request.reason(), user, key, idempotency.fingerprint(key, fingerprinted));
             return trained.created();
         }
@@ -112,8 +112,8 @@ class DrawerController {
         String user = CurrentUser.username();
         TrainingDrawerCash till = inTraining(drawerId, user);
         if (till != null) { // a training no-sale: checked as a real one, no kick, no journal entry
-            var session = operations.trainingSession(drawerId, null, null, user);
-            var trained = till.noSale(drawers.drawerForOperation(drawerId), session, request.reason(), user, key,
+            var trained = till.noSale(drawers.drawerForOperation(drawerId),
+                    () -> operations.trainingSession(drawerId, null, null, user), request.reason(), user, key,
                     idempotency.fingerprint(key, new Object[] {drawerId, user, request}));
             return trained.created();
         }

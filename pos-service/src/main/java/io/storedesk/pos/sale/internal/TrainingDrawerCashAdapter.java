@@ -1,6 +1,7 @@
 package io.storedesk.pos.sale.internal;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.storedesk.pos.common.IdempotentResult;
 import io.storedesk.pos.common.Money;
@@ -33,9 +34,9 @@ class TrainingDrawerCashAdapter implements TrainingDrawerCash {
     }
 
     @Override
-    public IdempotentResult<Movement> move(DrawerInfo drawer, UUID sessionId, PostingType type, Money amount,
+    public IdempotentResult<Movement> move(DrawerInfo drawer, Supplier<UUID> session, PostingType type, Money amount,
             String reason, String user, String idempotencyKey, String fingerprint) {
-        var done = till.getObject().cashMovement(drawer.registerId(), drawer.drawerId(), sessionId, user, type.name(),
+        var done = till.getObject().cashMovement(drawer.registerId(), drawer.drawerId(), session, user, type.name(),
                 amount, reason, idempotencyKey, fingerprint);
         var m = done.body();
         return new IdempotentResult<>(new Movement(m.drawerId(), m.sessionId(), m.type(), m.amount(), m.reason(),
@@ -43,9 +44,9 @@ class TrainingDrawerCashAdapter implements TrainingDrawerCash {
     }
 
     @Override
-    public IdempotentResult<NoSale> noSale(DrawerInfo drawer, UUID sessionId, String reason, String user,
+    public IdempotentResult<NoSale> noSale(DrawerInfo drawer, Supplier<UUID> session, String reason, String user,
             String idempotencyKey, String fingerprint) {
-        var done = till.getObject().noSale(drawer.registerId(), drawer.drawerId(), sessionId, user, reason,
+        var done = till.getObject().noSale(drawer.registerId(), drawer.drawerId(), session, user, reason,
                 idempotencyKey, fingerprint);
         var m = done.body();
         return new IdempotentResult<>(new NoSale(m.drawerId(), m.sessionId(), m.reason(), m.user(), null, m.at(),

@@ -282,21 +282,21 @@ class TrainingTillService implements TrainingTill {
     }
 
     @Override
-    public IdempotentResult<TrainingCashMovement> cashMovement(String registerId, String drawerId, UUID sessionId,
+    public IdempotentResult<TrainingCashMovement> cashMovement(String registerId, String drawerId, Supplier<UUID> session,
             String clerk, String type, Money amount, String reason, String idempotencyKey, String fingerprint) {
         if (!"PAID_IN".equals(type) && !"PAID_OUT".equals(type)) {
             throw new IllegalArgumentException("a training cash movement is PAID_IN or PAID_OUT, not " + type);
         }
         return once(registerId, "training_cash_movement", clerk, idempotencyKey, fingerprint,
-                TrainingCashMovement.class, () -> recordMovement(registerId, drawerId, sessionId, clerk, type,
+                TrainingCashMovement.class, () -> recordMovement(registerId, drawerId, session.get(), clerk, type,
                         amount.toString(), reason, idempotencyKey, fingerprint));
     }
 
     @Override
-    public IdempotentResult<TrainingCashMovement> noSale(String registerId, String drawerId, UUID sessionId,
+    public IdempotentResult<TrainingCashMovement> noSale(String registerId, String drawerId, Supplier<UUID> session,
             String clerk, String reason, String idempotencyKey, String fingerprint) {
         return once(registerId, "training_cash_movement", clerk, idempotencyKey, fingerprint,
-                TrainingCashMovement.class, () -> recordMovement(registerId, drawerId, sessionId, clerk, "NO_SALE",
+                TrainingCashMovement.class, () -> recordMovement(registerId, drawerId, session.get(), clerk, "NO_SALE",
                         null, reason, idempotencyKey, fingerprint));
     }
 
