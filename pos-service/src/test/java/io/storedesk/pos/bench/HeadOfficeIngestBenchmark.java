@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li><b>Raw engine</b>: the same number of new sales written by the same number of threads with
  * plain JDBC, one transaction per batch, at the same guarantees: the store's row locked, the
  * events inserted with {@code ON CONFLICT DO NOTHING RETURNING} (exactly once per store and event
- * id), the receipts probed (a document projected once), the same detail rows, the day totals summed
+ * id), the receipts probed (a document projected once), the same detail rows, the day and month totals summed
  * in the JVM and upserted once per row, the store row updated, the same commit settings. No HTTP,
  * no JSON, no Spring: the floor the service is measured against (ratio = service / raw).</li>
  * <li><b>Small batches</b>: {@code -Dbench.ho.small.stores} (200) stores each send a batch of

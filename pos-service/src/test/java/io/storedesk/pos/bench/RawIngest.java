@@ -28,7 +28,7 @@ import org.postgresql.PGConnection;
 
 /**
  * The floor under head-office ingest: the rows a batch of 3-line sales makes (the events as
- * received, the sales, lines and tenders, the day totals and figures, the store row), written with
+ * received, the sales, lines and tenders, the day and month totals and figures, the store row), written with
  * plain JDBC, one transaction per batch, one thread per store, into the service's own database
  * through its own pool (same commit settings), at the service's guarantees: the store's row locked
  * first, each event inserted once per (store, event id) ({@code ON CONFLICT DO NOTHING RETURNING}),
@@ -228,6 +228,41 @@ final class RawIngest {
                 " ON CONFLICT (store_id, business_date, kind, figure_key) DO UPDATE SET amount = ho_day_figure.amount "
                         + "+ EXCLUDED.amount, tax = ho_day_figure.tax + EXCLUDED.tax, detail_rows = "
                         + "ho_day_figure.detail_rows + EXCLUDED.detail_rows", null);
+        // the month rollup the service keeps beside the days (ho_month_total, ho_month_figure): the same sums
+        Map<LocalDate, long[]> months = new TreeMap<>();
+        days.forEach((date, d) -> months.computeIfAbsent(date.withDayOfMonth(1), m -> new long[1])[0] += d[0]);
+        List<Object[]> monthTotals = new ArrayList<>();
+        months.forEach((month, d) -> {
+            BigDecimal k = BigDecimal.valueOf(d[0]);
+            monthTotals.add(new Object[] {store, Date.valueOf(month), "EUR", d[0], TOTAL.multiply(k), BigDecimal.ZERO,
+                    TOTAL.multiply(k), TAX_TOTAL.multiply(k), BigDecimal.ZERO, 0L, BigDecimal.ZERO, 0L, BigDecimal.ZERO});
+        });
+        insert(c, "ho_month_total", "store_id, month_start, currency, sales_count, gross_sales, discounts, "
+                + "sales_total, tax_total, cash_rounding, void_count, void_amount, returns_count, returns_amount",
+                monthTotals, " ON CONFLICT (store_id, month_start) DO UPDATE SET sales_count = "
+                        + "ho_month_total.sales_count + EXCLUDED.sales_count, gross_sales = ho_month_total.gross_sales "
+                        + "+ EXCLUDED.gross_sales, discounts = ho_month_total.discounts + EXCLUDED.discounts, "
+                        + "sales_total = ho_month_total.sales_total + EXCLUDED.sales_total, tax_total = "
+                        + "ho_month_total.tax_total + EXCLUDED.tax_total, cash_rounding = ho_month_total.cash_rounding "
+                        + "+ EXCLUDED.cash_rounding, void_count = ho_month_total.void_count + EXCLUDED.void_count, "
+                        + "void_amount = ho_month_total.void_amount + EXCLUDED.void_amount, returns_count = "
+                        + "ho_month_total.returns_count + EXCLUDED.returns_count, returns_amount = "
+                        + "ho_month_total.returns_amount + EXCLUDED.returns_amount", null);
+        Map<List<Object>, Object[]> monthFigures = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        figures.forEach((k, v) -> {
+            Object[] f = monthFigures.computeIfAbsent(List.of(Date.valueOf(((Date) k.get(0)).toLocalDate()
+                    .withDayOfMonth(1)), k.get(1), k.get(2)), x -> new Object[] {BigDecimal.ZERO, BigDecimal.ZERO, 0L});
+            f[0] = ((BigDecimal) f[0]).add((BigDecimal) v[0]);
+            f[1] = ((BigDecimal) f[1]).add((BigDecimal) v[1]);
+            f[2] = (Long) f[2] + (Long) v[2];
+        });
+        List<Object[]> monthFigureRows = new ArrayList<>();
+        monthFigures.forEach((k, v) -> monthFigureRows.add(new Object[] {store, k.get(0), k.get(1), k.get(2), v[0], v[1],
+                v[2]}));
+        insert(c, "ho_month_figure", "store_id, month_start, kind, figure_key, amount, tax, detail_rows",
+                monthFigureRows, " ON CONFLICT (store_id, month_start, kind, figure_key) DO UPDATE SET amount = "
+                        + "ho_month_figure.amount + EXCLUDED.amount, tax = ho_month_figure.tax + EXCLUDED.tax, "
+                        + "detail_rows = ho_month_figure.detail_rows + EXCLUDED.detail_rows", null);
         try (PreparedStatement ps = c.prepareStatement("UPDATE ho_store SET events = events + ?, last_batch_at = ?, "
                 + "currency = 'EUR' WHERE store_id = ?")) {
             ps.setLong(1, applied.size());

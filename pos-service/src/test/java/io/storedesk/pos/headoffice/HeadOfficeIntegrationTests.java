@@ -201,6 +201,82 @@ class HeadOfficeIntegrationTests {
     }
 
     @Test
+    void aBigBatchSentTwiceIsAppliedOnceAndReportsAsTheSameSalesInSmallBatches() {
+        // a batch of 120 sales, 60 loyalty entries (and, resent, 60 post-voids and 60 returns) goes with COPY
+        // (docs/scaling.md); S002 sends the very same documents in batches of 10 (the one statement): the
+        // reports, the balances and what is kept must not tell them apart
+        String day = "2026-07-14";
+        Map<String, List<String>> first = new LinkedHashMap<>();
+        Map<String, List<String>> later = new LinkedHashMap<>();
+        for (String store : List.of("S001", "S002")) {
+            String card = store.equals("S001") ? "2990000000707" : "2990000000808";
+            List<String> events = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                events.add(sale(store, store + "-R02-" + (8000 + i), day, String.valueOf(9 + i % 8), "EUR", "5.60",
+                        "0.10", "5.50", "0.80", "0.00",
+                        List.of(line(1, "FOOD", 1, "3.10", "0.00", "3.10", "0.54", "21"),
+                                line(2, "DRINK", 2, "1.25", "0.10", "2.40", "0.26", "12")),
+                        List.of(tender(i % 2 == 0 ? "CASH" : "CARD", "5.50"))));
+                if (i % 2 == 0) {
+                    events.add(loyalty(store, UUID.randomUUID().toString(), card, "EARN", 1 + i % 3));
+                }
+            }
+            first.put(store, events);
+            List<String> more = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                more.add(voided(store, store + "-R02-" + (8000 + i), day, "EUR", "5.50"));
+                more.add(returned(store, store + "-R02-RT-" + (8060 + i), store + "-R02-" + (8060 + i), day, "EUR",
+                        "2.40", "0.00", i % 2 == 0 ? "CASH" : "CARD"));
+            }
+            later.put(store, more);
+        }
+
+        Api.Response big = post("S001", S001, batch(first.get("S001")));
+        assertThat(big.status()).as(big.body()).isEqualTo(200);
+        assertThat(big.json()).isEqualTo(JSON.readTree("{\"received\":180,\"applied\":180,\"duplicates\":0}"));
+        List<String> resend = new ArrayList<>(first.get("S001")); // the store did not hear the answer: sent again
+        resend.addAll(later.get("S001"));
+        Api.Response again = post("S001", S001, batch(resend));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(JSON.readTree("{\"received\":300,\"applied\":120,\"duplicates\":180}"));
+
+        List<String> small = new ArrayList<>(first.get("S002"));
+        small.addAll(later.get("S002"));
+        for (int from = 0; from < small.size(); from += 10) {
+            Api.Response r = post("S002", S002, batch(small.subList(from, from + 10)));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("applied").asInt()).isEqualTo(10);
+        }
+        Api.Response dup = post("S002", S002, batch(small.subList(0, 10)));
+        assertThat(dup.json()).isEqualTo(JSON.readTree("{\"received\":10,\"applied\":0,\"duplicates\":10}"));
+
+        JsonNode bigStore = office("/api/ho/v1/reports/daily?date=" + day + "&storeId=S001").json().get("byStore")
+                .get("S001");
+        JsonNode smallStore = office("/api/ho/v1/reports/daily?date=" + day + "&storeId=S002").json().get("byStore")
+                .get("S002");
+        assertThat(bigStore.get("salesCount").asInt()).isEqualTo(60);
+        assertThat(bigStore.get("salesTotal").asString()).isEqualTo("330.00");
+        assertThat(bigStore.get("voids")).isEqualTo(JSON.readTree("{\"count\":60,\"amount\":\"330.00\"}"));
+        assertThat(bigStore.get("returns").asString()).isEqualTo("144.00");
+        assertThat(bigStore).isEqualTo(smallStore);
+        assertThat(account("2990000000707", S001).get("balance").asLong()).isEqualTo(120)
+                .isEqualTo(account("2990000000808", S002).get("balance").asLong());
+        for (String store : List.of("S001", "S002")) { // 120 sales, 60 post-voids, 60 returns; 60 loyalty entries
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_event WHERE store_id = ? AND payload LIKE '%-R02-%'")
+                    .param(store).query(Long.class).single()).isEqualTo(240L);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ho_loyalty_entry WHERE store_id = ? AND card LIKE '29900000007%'"
+                    + " OR store_id = ? AND card LIKE '29900000008%'").param(store).param(store).query(Long.class)
+                    .single()).isEqualTo(60L);
+        }
+        for (String store : List.of("S001", "S002")) {
+            Api.Response rebuilt = call("POST", "/api/ho/v1/reports/daily/rebuild?date=" + day + "&storeId=" + store,
+                    null, "office", null);
+            assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+            assertThat(rebuilt.json().get("changed").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void twoStoresEarningOnTheSameCardAtOnceAddUp() throws Exception {
         String card = "2990000000404";
         List<String> one = new ArrayList<>();

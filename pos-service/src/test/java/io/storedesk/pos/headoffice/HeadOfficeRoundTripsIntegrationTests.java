@@ -111,6 +111,34 @@ class HeadOfficeRoundTripsIntegrationTests {
                 .isEqualTo(5);
     }
 
+    /**
+     * A big batch (60 sales, 60 loyalty entries) appends its events, detail rows and entries with
+     * COPY (from {@code BatchStatement.COPY_FROM_ROWS} rows of a table), in the same transaction: a
+     * COPY per such table, then the one statement, so its round trips do not grow with its rows.
+     */
+    @Test
+    void aBigBatchAppendsItsRowsWithCopy() {
+        Api api = new Api(port);
+        List<String> events = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            events.add(sale("S008", "S008-BIG-" + i, "2026-04-10", "13", "EUR", "5.00", "0.00", "5.00", "0.87", "0.00",
+                    List.of(line(1, "FOOD", 1, "5.00", "0.00", "5.00", "0.87", "21")),
+                    List.of(tender("CARD", "5.00"))));
+            events.add(loyalty("S008", java.util.UUID.randomUUID().toString(), "BIG-CARD", "EARN", 2));
+        }
+        List<String> calls = trips(api, events, 120);
+
+        // ho_event, ho_sale, ho_sale_line, ho_sale_tender, ho_loyalty_entry: 5 COPYs of 2 round trips each
+        assertThat(calls.stream().filter(c -> c.startsWith("COPY")).count()).isEqualTo(5);
+        assertThat(count(calls)).isLessThanOrEqualTo(SMALL_BATCH_ROUND_TRIPS + 5 * 2);
+        JsonNode day = api.get("/api/ho/v1/reports/daily?date=2026-04-10&storeId=S008", "office").json()
+                .get("byStore").get("S008");
+        assertThat(day.get("salesCount").asLong()).isEqualTo(60);
+        assertThat(day.get("salesTotal").asString()).isEqualTo("300.00");
+        assertThat(api.get("/api/ho/v1/loyalty/accounts/BIG-CARD", "office").json().get("balance").asLong())
+                .isEqualTo(120);
+    }
+
     private static List<String> batch(String store, int n) {
         return batch(store, n, "2026-04-07", "TRIP-CARD");
     }

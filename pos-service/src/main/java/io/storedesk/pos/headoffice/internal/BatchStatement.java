@@ -1,6 +1,7 @@
 package io.storedesk.pos.headoffice.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -8,6 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 
@@ -28,6 +33,10 @@ import org.springframework.jdbc.core.SqlParameterValue;
  * (gift cards) runs the writes gathered so far first ({@link #run} without the store's update).
  * Scalar parameters are sent as text and cast, and arrays as {@code text[]}, so every execution
  * binds the same parameter types and the prepared statement is never re-prepared.
+ *
+ * <p>Big batches: an append-only table with {@link #COPY_FROM_ROWS} rows or more goes with
+ * {@code COPY ... FROM STDIN} on the transaction's connection just before the statement (its array
+ * in the statement then empty), under the same lock and in the same transaction.
  */
 final class BatchStatement {
 
@@ -73,6 +82,8 @@ final class BatchStatement {
         final String columns;
         final int width;
         final String sql;
+        /** Rows only added (no upsert): from {@link #COPY_FROM_ROWS} rows on they go with COPY. */
+        final boolean appendOnly;
 
         Table(String table, String typed, String tail) {
             this.table = table;
@@ -87,6 +98,7 @@ final class BatchStatement {
             this.width = names.size();
             this.sql = "INSERT INTO " + table + " (" + columns + ") SELECT * FROM unnest(" + String.join(", ", arrays)
                     + ")" + tail;
+            this.appendOnly = tail.isEmpty();
         }
     }
 
@@ -131,6 +143,14 @@ final class BatchStatement {
     private static final String STORE = "UPDATE ho_store SET events = events + ?::bigint, "
             + "last_batch_at = COALESCE(?::timestamptz, last_batch_at), currency = COALESCE(?::text, currency) "
             + "WHERE store_id = ?::text";
+
+    /**
+     * From this many rows of one append-only table on (a batch of ~50 sales and more), those rows go
+     * with PostgreSQL's {@code COPY ... FROM STDIN} just before the statement, in the same
+     * transaction and under the same store lock: no arrays to build, bind and unnest. Below it (the
+     * stores' usual small batches) the one statement is fewer round trips.
+     */
+    static final int COPY_FROM_ROWS = 50;
 
     /** The one statement: its text depends on nothing a batch holds. */
     static final String SQL;
@@ -190,6 +210,10 @@ final class BatchStatement {
     }
 
     private void execute(JdbcTemplate jdbc, String storeId, long events, Timestamp receivedAt, String currency) {
+        copyLarge(jdbc);
+        if (storeId == null && isEmpty()) {
+            return; // all of it went with COPY
+        }
         List<Object> params = new ArrayList<>();
         for (Table t : Table.values()) {
             List<Object[]> r = rows.getOrDefault(t, List.of());
@@ -218,6 +242,73 @@ final class BatchStatement {
         points.clear();
         accountsStore = null;
         accountsAt = null;
+    }
+
+    /**
+     * Sends the append-only tables holding at least {@link #COPY_FROM_ROWS} rows with COPY (in the
+     * tables' order), on the transaction's connection, and takes them out of the statement. The
+     * same constraints hold as for the statement's INSERT: a row breaking one fails the transaction.
+     * The values are the statement's text ({@link #text}), so PostgreSQL reads the same values.
+     */
+    private void copyLarge(JdbcTemplate jdbc) {
+        List<Table> large = rows.entrySet().stream()
+                .filter(e -> e.getKey().appendOnly && e.getValue().size() >= COPY_FROM_ROWS).map(Map.Entry::getKey)
+                .toList();
+        if (large.isEmpty()) {
+            return;
+        }
+        boolean copied = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> {
+            if (!c.isWrapperFor(PGConnection.class)) {
+                return false;
+            }
+            for (Table t : large) {
+                // encoded before COPY starts, so the COPY runs no longer than sending the rows takes
+                byte[] data = copyText(rows.get(t)).getBytes(StandardCharsets.UTF_8);
+                CopyManager copyApi = c.unwrap(PGConnection.class).getCopyAPI();
+                CopyIn copy = copyApi.copyIn("COPY " + t.table + " (" + t.columns + ") FROM STDIN");
+                try {
+                    copy.writeToCopy(data, 0, data.length);
+                    copy.endCopy();
+                } finally {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
+                }
+            }
+            return true;
+        }));
+        if (copied) {
+            large.forEach(rows::remove);
+        }
+    }
+
+    /** The rows in COPY's text format: tab between values, a line per row, {@code \N} for null. */
+    static String copyText(List<Object[]> values) {
+        StringBuilder out = new StringBuilder(values.size() * 96);
+        for (Object[] row : values) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    out.append('\t');
+                }
+                String v = text(row[i]);
+                if (v == null) {
+                    out.append("\\N");
+                    continue;
+                }
+                for (int k = 0; k < v.length(); k++) {
+                    char ch = v.charAt(k);
+                    switch (ch) {
+                        case '\\' -> out.append("\\\\");
+                        case '\t' -> out.append("\\t");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        default -> out.append(ch);
+                    }
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /** A value as PostgreSQL reads it back exactly (null stays null). */

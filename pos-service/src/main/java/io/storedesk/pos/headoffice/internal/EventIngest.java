@@ -14,7 +14,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies a store's checked batch in one transaction, serialised per store (its {@code ho_store}
@@ -29,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 @Profile("head-office")
 class EventIngest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Result(int received, int applied, int duplicates) {
     }
@@ -89,7 +86,7 @@ class EventIngest {
         for (StoreEvent e : fresh.values()) {
             rows.add(new Object[] {storeId, e.eventId(), new org.springframework.jdbc.core.SqlParameterValue(
                     java.sql.Types.BIGINT, e.sequence()), e.type(), Timestamp.from(e.occurredAt()),
-                    JSON.writeValueAsString(e.payload()), receivedAt});
+                    e.payload(), receivedAt});
             if (e.projection() instanceof Projected.LoyaltyEntry entry) {
                 entries.add(entry);
             } else if (e.projection() instanceof Projected.StockMovement m) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.storedesk.pos.common.GiftCardNumbers;
 import io.storedesk.pos.common.ProblemException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a store's batch ({@code {"events": [...]}}, docs/sync-protocol.md) before anything is
@@ -17,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  * The first offending event refuses the whole batch (400 naming its {@code eventId}).
  */
 final class EventParser {
+
+    /** Writes a payload back as the JSON text kept in {@code ho_event} (as the ingest always did). */
+    private static final JsonMapper PAYLOAD = JsonMapper.builder().build();
 
     static final Set<String> TYPES = Set.of("SALE_COMPLETED", "SALE_VOIDED", "RETURN_COMPLETED", "DRAWER_CLOSED",
             "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED", "STOCK_MOVEMENT", "GIFT_CARD_OP");
@@ -65,7 +69,8 @@ final class EventParser {
         if (payloadStore != null && !payloadStore.equals(storeId)) {
             throw p.invalid("payload.storeId", "must be the sending store " + storeId);
         }
-        return new StoreEvent(eventId, sequence, type, occurredAt, payload, project(type, p, occurredAt));
+        Object projection = project(type, p, occurredAt);
+        return new StoreEvent(eventId, sequence, type, occurredAt, PAYLOAD.writeValueAsString(payload), projection);
     }
 
     private static Object project(String type, Fields p, Instant occurredAt) {

@@ -27,6 +27,8 @@ class StoreKeyFilter extends OncePerRequestFilter {
 
     private final ObjectProvider<StoreKeys> keys;
     private final ProblemSecurityHandlers problems;
+    /** The bean once found: looked up once, not per request (a head-office node has it from its start). */
+    private volatile StoreKeys found;
 
     StoreKeyFilter(ObjectProvider<StoreKeys> keys, ProblemSecurityHandlers problems) {
         this.keys = keys;
@@ -47,7 +49,11 @@ class StoreKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        StoreKeys known = keys.getIfAvailable();
+        StoreKeys known = found;
+        if (known == null) {
+            known = keys.getIfAvailable();
+            found = known;
+        }
         if (storeId == null || key == null || known == null || !known.matches(storeId.strip(), key)) {
             problems.storeKeyInvalid(response);
             return;
