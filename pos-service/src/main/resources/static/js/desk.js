@@ -231,6 +231,7 @@
 
     function render(c) {
       $('#case-body').hidden = false;
+      $('#case-training').hidden = !c.training; // a case opened in training (ADR 0005)
       $('#case-subject-h').textContent = c.subject;
       $('#case-status').textContent = name('status.' + c.status, c.status);
       $('#case-status').dataset.status = c.status;

@@ -39,7 +39,7 @@ class DeskPageController {
     }
 
     @GetMapping("/cases/{caseNumber}")
-    String serviceCase(@PathVariable @Size(max = 30) String caseNumber, Model model) {
+    String serviceCase(@PathVariable @Size(max = 100) String caseNumber, Model model) {
         model.addAttribute("caseNumber", caseNumber);
         return "case";
     }

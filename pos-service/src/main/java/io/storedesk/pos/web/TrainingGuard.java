@@ -17,10 +17,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Training mode's second fence (ADR 0005): a user in training, or a request with the token of a register
  * in training, may change nothing but what the training till serves (sales, quotes, post-voids, returns, exchanges,
- * parked baskets, special orders, paid-ins, paid-outs and no-sales, receipt and return slip prints) and sign-in;
+ * parked baskets, special orders, paid-ins, paid-outs and no-sales, receipt and return slip prints, service cases and
+ * complaints with their confirmation prints) and sign-in;
  * every other changing API request is 422 {@code training-not-available} before its controller runs (opening and
  * closing the drawer stays possible, so the day can be closed). The sale, void, returns, special-order and drawer
- * cash endpoints decide themselves, by the drawer's or the sale's register (a real receipt is 422
+ * cash, case and complaint endpoints decide themselves, by the drawer's or the sale's register (a real receipt is 422
  * {@code training-real-receipt}, a real special order or a safe drop 422 {@code training-not-available} there), and
  * so are not looked at here.
  */
@@ -36,6 +37,8 @@ class TrainingGuard implements HandlerInterceptor, WebMvcConfigurer {
             Pattern.compile("/api/v1/drawers/[^/]+/(movements|no-sale)"),
             Pattern.compile("/api/v1/returns/[^/]+/print"),
             Pattern.compile("/api/v1/special-orders"), Pattern.compile("/api/v1/special-orders/[^/]+/(arrived|pickup|cancel)"),
+            Pattern.compile("/api/v1/cases"), Pattern.compile("/api/v1/cases/[^/]+/(notes|escalate|follow-up|resolve|close)"),
+            Pattern.compile("/api/v1/complaints"), Pattern.compile("/api/v1/complaints/[^/]+/(settle|print)"),
             Pattern.compile("/api/v1/auth/.*"), Pattern.compile("/api/v1/training/.*"));
 
     private final TrainingSubjects training;

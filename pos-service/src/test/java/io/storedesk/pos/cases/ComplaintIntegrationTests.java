@@ -277,6 +277,111 @@ class ComplaintIntegrationTests {
         assertThat(emails.get(0).get("status").asString()).isEqualTo("SENT");
     }
 
+    /**
+     * Training mode (ADR 0005, issue 24): a clerk in training takes a complaint for a real customer and settles it
+     * under the real rules, under training numbers; both confirmations read "ŠKOLENÍ - NENÍ ÚČTENKA" (the training
+     * caption, in the store's language); the real complaints, cases, journal and outboxes stay as they were, a real
+     * complaint is not settled in training, the training one is unknown outside it and goes with the customer.
+     */
+    @Test
+    void aComplaintInTrainingIsTakenAndSettledAsATrainingDocumentWithConfirmationsMarkedTraining() throws Exception {
+        String customer = CustomerTestSupport.createCustomer(api, "Eva Cvičná " + CustomerTestSupport.unique(), null,
+                null, null);
+        Api.Response real = receive("""
+                {"item":"Toustovač T-1","defect":"Nepeče","remedy":"REPAIR","notifyBy":"IN_STORE"}""");
+        assertThat(real.status()).as(real.body()).isEqualTo(201);
+        assertThat(api.put("/api/v1/training/users/clerk2", "manager", "").status()).isEqualTo(200);
+        try {
+            java.util.function.Supplier<List<Object>> books = () -> List.of(
+                    jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single(),
+                    jdbc.sql("SELECT COUNT(*) FROM service_case").query(Long.class).single(),
+                    jdbc.sql("SELECT COUNT(*) FROM service_case_event").query(Long.class).single(),
+                    jdbc.sql("SELECT COUNT(*) FROM journal_entry").query(Long.class).single(),
+                    jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE doc_key LIKE 'TRN-%'").query(Long.class).single(),
+                    jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE payload LIKE '%TRN-%'").query(Long.class).single(),
+                    numbers("/api/v1/complaints?limit=1000"),
+                    api.get("/api/v1/complaints/figures", "manager").json());
+            List<Object> before = books.get();
+
+            Api.Response wrongRemedy = api.post("/api/v1/complaints", "clerk2", """
+                    {"customerId":"%s","item":"Konvice","defect":"Netopí","remedy":"MONEY_BACK","notifyBy":"IN_STORE"}"""
+                    .formatted(customer));
+            assertThat(wrongRemedy.status()).isEqualTo(400);
+            assertThat(wrongRemedy.text("detail")).contains("remedy");
+            Api.Response received = api.post("/api/v1/complaints", "clerk2", """
+                    {"customerId":"%s","item":"Rychlovarná konvice K-200","defect":"Netopí","remedy":"REPAIR",
+                     "notifyBy":"PHONE","contact":"+420 601 123 456"}""".formatted(customer));
+            assertThat(received.status()).as(received.body()).isEqualTo(201);
+            String number = received.text("complaintNumber");
+            assertThat(number).matches("TRN-S001-CMP-\\d{6}");
+            assertThat(received.text("caseNumber")).matches("TRN-clerk2-C\\d{6}");
+            assertThat(received.text("dueDate")).isEqualTo("2030-05-01");
+            assertThat(received.text("clock")).isEqualTo("ON_TIME");
+            JsonNode kase = api.get("/api/v1/cases/" + received.text("caseNumber"), "clerk2").json();
+            assertThat(kase.get("category").asString()).isEqualTo("COMPLAINT");
+            assertThat(kase.get("customerId").asString()).isEqualTo(customer);
+            assertThat(kase.get("history").valueStream().map(e -> e.get("type").asString()))
+                    .containsExactly("OPENED", "COMPLAINT");
+            assertThat(api.get("/api/v1/complaints", "clerk2").json().valueStream()
+                    .map(c -> c.get("complaintNumber").asString())).containsExactly(number);
+
+            assertThat(trainingPdf(number, "RECEIVED", 200)).startsWith("ŠKOLENÍ - NENÍ ÚČTENKA")
+                    .contains("Potvrzení o uplatnění reklamace", "Číslo reklamace " + number,
+                            "Zboží Rychlovarná konvice K-200", "Lhůta pro vyřízení 01.05.2030")
+                    .endsWith("ŠKOLENÍ - NENÍ ÚČTENKA");
+
+            Api.Response realSettle = api.post("/api/v1/complaints/" + real.text("complaintNumber") + "/settle",
+                    "clerk2", "{\"outcome\":\"REPAIRED\"}");
+            assertThat(realSettle.status()).as(realSettle.body()).isEqualTo(422);
+            assertThat(realSettle.text("type")).endsWith("/problems/training-not-available");
+            Api.Response noReason = api.post("/api/v1/complaints/" + number + "/settle", "clerk2",
+                    "{\"outcome\":\"REFUSED\"}");
+            assertThat(noReason.status()).isEqualTo(422);
+            assertThat(noReason.text("type")).endsWith("/problems/refusal-reason-required");
+            Api.Response settled = api.post("/api/v1/complaints/" + number + "/settle", "clerk2",
+                    "{\"outcome\":\"REPAIRED\",\"note\":\"Vyměněn termostat.\"}");
+            assertThat(settled.status()).as(settled.body()).isEqualTo(200);
+            assertThat(settled.text("status")).isEqualTo("SETTLED");
+            assertThat(settled.text("clock")).isEqualTo("SETTLED");
+            Api.Response again = api.post("/api/v1/complaints/" + number + "/settle", "clerk2",
+                    "{\"outcome\":\"REFUNDED\"}");
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(trainingPdf(number, "SETTLED", 200)).startsWith("ŠKOLENÍ - NENÍ ÚČTENKA")
+                    .contains("Potvrzení o vyřízení reklamace", "Číslo reklamace " + number)
+                    .endsWith("ŠKOLENÍ - NENÍ ÚČTENKA");
+            assertThat(api.get("/api/v1/cases/" + received.text("caseNumber"), "clerk2").json().get("history")
+                    .valueStream().map(e -> e.get("type").asString()))
+                    .containsExactly("OPENED", "COMPLAINT", "COMPLAINT_SETTLED");
+
+            assertThat(books.get()).isEqualTo(before);
+
+            // outside training the training complaint is unknown; erasing the customer deletes it
+            assertThat(api.delete("/api/v1/training/users/clerk2", "manager").status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/complaints/" + number, "clerk2").status()).isEqualTo(404);
+            trainingPdf(number, "RECEIVED", 404);
+            assertThat(api.post("/api/v1/complaints/" + number + "/settle", "clerk2", "{\"outcome\":\"REPAIRED\"}")
+                    .status()).isEqualTo(404);
+            assertThat(api.post("/api/v1/customers/" + customer + "/erase", "manager", "{\"reason\":\"asked\"}")
+                    .status()).isEqualTo(200);
+            // the real complaint settled, so the other tests' clock and figures see only their own
+            assertThat(settle(real.text("complaintNumber"), "{\"outcome\":\"REPAIRED\"}").status()).isEqualTo(200);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM training_case WHERE customer_id = ?").param(customer)
+                    .query(Long.class).single()).isZero();
+        } finally {
+            api.delete("/api/v1/training/users/clerk2", "manager");
+        }
+    }
+
+    private String trainingPdf(String number, String document, int status) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + port + "/api/v1/complaints/" + number + "/confirmation?document=" + document))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("clerk2:clerk2".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(status);
+        return status == 200 ? text(r.body()).strip() : "";
+    }
+
     private String pdfTextUnchecked(String number) {
         try {
             return pdfText(number, "SETTLED");

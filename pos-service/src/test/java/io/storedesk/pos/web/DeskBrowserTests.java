@@ -129,6 +129,32 @@ class DeskBrowserTests {
         assertThat(stored.json().at("/history").toString()).contains("<script>alert(1)</script>");
     }
 
+    /** Training mode (ADR 0005, issue 24): the profile's case form opens a training case, marked on the case page. */
+    @Test
+    void aClerkInTrainingOpensACaseFromTheProfileAndTheCasePageMarksItAsTraining() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String customer = api.post("/api/v1/customers", "clerk", "{\"name\":\"Training Desk %s\",\"phone\":\"+371 2%07d\"}"
+                .formatted(tag, Math.abs(tag.hashCode() % 10_000_000))).text("id");
+        assertThat(api.put("/api/v1/training/users/clerk2", "manager", "").status()).isEqualTo(200);
+        try (Browser b = new Browser(port)) {
+            b.signIn("clerk2");
+            b.open("/customers/" + customer + "?lang=en");
+            b.type(By.id("case-subject"), "Practice complaint " + tag);
+            b.find(By.id("case-subject")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> d.getCurrentUrl().contains("/cases/TRN-clerk2-C"));
+            b.waitForText(By.id("case-status"), "Open");
+            assertThat(b.find(By.id("case-training")).isDisplayed()).isTrue();
+            assertThat(b.text(By.id("case-training"))).startsWith("TRAINING");
+            b.type(By.id("note-text"), "Practice note");
+            b.find(By.id("note-submit")).click();
+            b.waitForText(By.id("case-status"), "In progress");
+            b.screenshot("desk-case-training");
+        } finally {
+            api.delete("/api/v1/training/users/clerk2", "manager");
+        }
+        assertThat(api.get("/api/v1/customers/" + customer + "/cases", "clerk").json()).isEmpty();
+    }
+
     @Test
     void clerkResolvingWithGoodwillAboveTheLimitEntersTheManagersApprovalOnTheCasePage() {
         String caseNumber = api.postIdempotent("/api/v1/cases", "clerk", "desk-approval-" + UUID.randomUUID(),

@@ -10,6 +10,7 @@ import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.identity.CurrentUser;
+import io.storedesk.pos.sale.TrainingTill;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +27,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Service cases over HTTP: open, notes, escalation, follow-ups, resolution, closing, lists and figures. */
+/**
+ * Service cases over HTTP: open, notes, escalation, follow-ups, resolution, closing, lists and figures. A user or the
+ * token's register in training (ADR 0005, issue 24) opens and changes training cases only ({@code TRN-} numbers,
+ * through {@link TrainingCaseService}); a step on a real case in training is 422 {@code training-not-available}, a
+ * training case outside training is 404, and the list in training shows the user's own training cases only.
+ */
 @RestController
 @RequestMapping("/api/v1/cases")
 class CaseController {
@@ -37,9 +43,11 @@ class CaseController {
     private final Idempotency idempotency;
     private final StoreProperties storeProperties;
     private final Clock clock;
+    private final TrainingCaseService training;
 
     CaseController(CaseService cases, CaseStore store, CaseFigures figures, Idempotency idempotency,
-            StoreProperties storeProperties, Clock clock) {
+            StoreProperties storeProperties, Clock clock, TrainingCaseService training) {
+        this.training = training;
         this.cases = cases;
         this.store = store;
         this.figures = figures;
@@ -52,6 +60,11 @@ class CaseController {
     ResponseEntity<CaseView> open(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CaseRequests.Open request) {
         String user = CurrentUser.username();
+        if (inTraining()) {
+            String register = CurrentUser.tokenRegister();
+            return idempotency.execute("training-case", key, new Object[] {user, request}, CaseView.class,
+                    () -> training.open(request, user, register)).created();
+        }
         var result = idempotency.execute("case", key, new Object[] {user, request}, CaseView.class,
                 () -> cases.open(request, user));
         return result.created();
@@ -72,6 +85,9 @@ class CaseController {
                         .with("errors", List.of(Map.of("field", "followUpDue", "message", "must be 'today' or a date")));
             }
         }
+        if (inTraining()) {
+            return training.list(CurrentUser.username(), status, due, limit);
+        }
         return store.list(status == null ? null : status.name(), due, null, limit);
     }
 
@@ -89,37 +105,51 @@ class CaseController {
     }
 
     @GetMapping("/{caseNumber}")
-    CaseView one(@PathVariable @Size(max = 30) String caseNumber) {
+    CaseView one(@PathVariable @Size(max = 100) String caseNumber) {
+        if (trainingCase(caseNumber)) {
+            return training.view(caseNumber);
+        }
         return cases.view(caseNumber);
     }
 
     /** A note, once per Idempotency-Key: a repeat after a lost answer replays the first outcome. */
     @PostMapping("/{caseNumber}/notes")
-    ResponseEntity<CaseView> note(@PathVariable @Size(max = 30) String caseNumber,
+    ResponseEntity<CaseView> note(@PathVariable @Size(max = 100) String caseNumber,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CaseRequests.Note request) {
         String user = CurrentUser.username();
-        var result = idempotency.execute("case-note", key, new Object[] {caseNumber, user, request}, CaseView.class,
+        var result = trainingCase(caseNumber)
+                ? idempotency.execute("training-case-note", key, new Object[] {caseNumber, user, request},
+                        CaseView.class, () -> training.note(caseNumber, request, user))
+                : idempotency.execute("case-note", key, new Object[] {caseNumber, user, request}, CaseView.class,
                 () -> cases.note(caseNumber, request, user));
         return ResponseEntity.status(HttpStatus.CREATED).body(result.body());
     }
 
     /** An escalation, once per Idempotency-Key: a repeat after a lost answer replays the first outcome. */
     @PostMapping("/{caseNumber}/escalate")
-    CaseView escalate(@PathVariable @Size(max = 30) String caseNumber,
+    CaseView escalate(@PathVariable @Size(max = 100) String caseNumber,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CaseRequests.Escalate request) {
         String user = CurrentUser.username();
+        if (trainingCase(caseNumber)) {
+            return idempotency.execute("training-case-escalate", key, new Object[] {caseNumber, user, request},
+                    CaseView.class, () -> training.escalate(caseNumber, request, user)).body();
+        }
         return idempotency.execute("case-escalate", key, new Object[] {caseNumber, user, request}, CaseView.class,
                 () -> cases.escalate(caseNumber, request, user)).body();
     }
 
     /** A follow-up date, once per Idempotency-Key, as an escalation. */
     @PostMapping("/{caseNumber}/follow-up")
-    CaseView followUp(@PathVariable @Size(max = 30) String caseNumber,
+    CaseView followUp(@PathVariable @Size(max = 100) String caseNumber,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CaseRequests.FollowUp request) {
         String user = CurrentUser.username();
+        if (trainingCase(caseNumber)) {
+            return idempotency.execute("training-case-follow-up", key, new Object[] {caseNumber, user, request},
+                    CaseView.class, () -> training.followUp(caseNumber, request, user)).body();
+        }
         return idempotency.execute("case-follow-up", key, new Object[] {caseNumber, user, request}, CaseView.class,
                 () -> cases.followUp(caseNumber, request, user)).body();
     }
@@ -127,16 +157,49 @@ class CaseController {
     /** Goodwill is issued at most once per Idempotency-Key. */
     @PostMapping("/{caseNumber}/resolve")
     ResponseEntity<CaseView> resolve(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-            @PathVariable @Size(max = 30) String caseNumber, @Valid @RequestBody CaseRequests.Resolve request) {
+            @PathVariable @Size(max = 100) String caseNumber, @Valid @RequestBody CaseRequests.Resolve request) {
         String user = CurrentUser.username();
-        var result = idempotency.execute("case-resolve", key, new Object[] {user, caseNumber, request}, CaseView.class,
+        var result = trainingCase(caseNumber)
+                ? idempotency.execute("training-case-resolve", key, new Object[] {user, caseNumber, request},
+                        CaseView.class, () -> training.resolve(caseNumber, request, user))
+                : idempotency.execute("case-resolve", key, new Object[] {user, caseNumber, request}, CaseView.class,
                 () -> cases.resolve(caseNumber, request, user));
         return result.ok();
     }
 
     @PostMapping("/{caseNumber}/close")
-    CaseView close(@PathVariable @Size(max = 30) String caseNumber,
+    CaseView close(@PathVariable @Size(max = 100) String caseNumber,
             @Valid @RequestBody(required = false) CaseRequests.Close request) {
+        if (trainingCase(caseNumber)) {
+            return training.close(caseNumber, request, CurrentUser.username());
+        }
         return cases.close(caseNumber, request, CurrentUser.username());
+    }
+
+    private boolean inTraining() {
+        return training.activeFor(CurrentUser.username(), CurrentUser.tokenRegister());
+    }
+
+    /**
+     * Whether the case is a training case to read or change in training: a {@code TRN-} case outside training is
+     * 404, a change of a real case in training 422 {@code training-not-available} (reading a real one is fine).
+     */
+    private boolean trainingCase(String caseNumber) {
+        boolean trainingNumber = caseNumber.startsWith(TrainingTill.PREFIX);
+        boolean active = inTraining();
+        if (trainingNumber && !active) {
+            throw ProblemException.notFound("Case", caseNumber);
+        }
+        if (active && !trainingNumber && !"GET".equals(currentMethod())) {
+            throw ProblemException.rule("training-not-available", "Not available in training",
+                    "A user or register in training changes training cases only; %s is a real one.".formatted(caseNumber));
+        }
+        return trainingNumber;
+    }
+
+    private static String currentMethod() {
+        var attributes = (org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
+        return attributes.getRequest().getMethod();
     }
 }

@@ -159,7 +159,7 @@ class CaseStore {
         return new CaseView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), opened, responded,
                 rs.getString(12), rs.getObject(13, LocalDate.class), rs.getString(14), resolved, rs.getString(16),
-                goodwill, time(rs, 21), between(opened, responded), between(opened, resolved), null);
+                goodwill, time(rs, 21), between(opened, responded), between(opened, resolved), null, null);
     }
 
     /** A timestamp column in UTC (null stays null). */
@@ -168,7 +168,7 @@ class CaseStore {
         return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static String between(OffsetDateTime from, OffsetDateTime to) {
+    static String between(OffsetDateTime from, OffsetDateTime to) {
         return from == null || to == null ? null : Duration.between(from, to).toString();
     }
 }

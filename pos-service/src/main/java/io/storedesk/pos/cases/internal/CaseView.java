@@ -9,14 +9,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A service case as the API shows it. Times as ISO-8601 durations: {@code responseTime} from
  * opening to the first staff action, {@code resolutionTime} from opening to resolution. Note text
- * is returned exactly as entered (JSON is not HTML; pages escape it when they show it).
+ * is returned exactly as entered (JSON is not HTML; pages escape it when they show it). {@code training} is true on
+ * a case opened in training (ADR 0005, a {@code TRN-} number) and left out on a real one.
  */
 record CaseView(String caseNumber, String status, String category, String channel, String subject,
         String description, String customerId, String receiptNumber, String openedBy, OffsetDateTime openedAt,
         OffsetDateTime firstResponseAt, String escalatedTo, LocalDate followUpDue, String resolution,
         OffsetDateTime resolvedAt, String resolvedBy, Goodwill goodwill, OffsetDateTime closedAt,
         String responseTime, String resolutionTime,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> history) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> history,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean training) {
 
     /** Goodwill given at resolution: a store credit (its code) or a coupon code for a future purchase. */
     record Goodwill(String type, String amount, String code, String approvedBy) {
@@ -30,6 +32,6 @@ record CaseView(String caseNumber, String status, String category, String channe
     CaseView withHistory(List<Event> events) {
         return new CaseView(caseNumber, status, category, channel, subject, description, customerId, receiptNumber,
                 openedBy, openedAt, firstResponseAt, escalatedTo, followUpDue, resolution, resolvedAt, resolvedBy,
-                goodwill, closedAt, responseTime, resolutionTime, events);
+                goodwill, closedAt, responseTime, resolutionTime, events, training);
     }
 }

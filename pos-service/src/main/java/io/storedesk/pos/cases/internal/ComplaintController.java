@@ -10,6 +10,7 @@ import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.identity.CurrentUser;
+import io.storedesk.pos.sale.TrainingTill;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,8 +39,14 @@ class ComplaintController {
     private final StoreProperties storeProperties;
     private final Clock clock;
 
+    private final TrainingComplaintService training;
+    private final TrainingCaseService trainingCases;
+
     ComplaintController(ComplaintService complaints, ComplaintStore store, ComplaintFigures figures,
-            Idempotency idempotency, StoreProperties storeProperties, Clock clock) {
+            Idempotency idempotency, StoreProperties storeProperties, Clock clock, TrainingComplaintService training,
+            TrainingCaseService trainingCases) {
+        this.training = training;
+        this.trainingCases = trainingCases;
         this.complaints = complaints;
         this.store = store;
         this.figures = figures;
@@ -52,6 +59,17 @@ class ComplaintController {
     ResponseEntity<ComplaintView> receive(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody ComplaintRequests.Receive request) {
         String user = CurrentUser.username();
+        if (inTraining()) {
+            if (request.caseNumber() != null && !request.caseNumber().startsWith(TrainingTill.PREFIX)) {
+                throw notInTraining(request.caseNumber());
+            }
+            String register = CurrentUser.tokenRegister();
+            return idempotency.execute("training-complaint", key, new Object[] {user, request}, ComplaintView.class,
+                    () -> training.receive(request, user, register)).created();
+        }
+        if (request.caseNumber() != null && request.caseNumber().startsWith(TrainingTill.PREFIX)) {
+            throw ProblemException.notFound("Case", request.caseNumber());
+        }
         var result = idempotency.execute("complaint", key, new Object[] {user, request}, ComplaintView.class,
                 () -> complaints.receive(request, user));
         return result.created();
@@ -65,7 +83,7 @@ class ComplaintController {
     List<ComplaintView> list(@RequestParam(required = false) @Pattern(regexp = "OPEN|SETTLED",
                     message = "must be OPEN or SETTLED") String status,
             @RequestParam(required = false) @Size(max = 10) String due,
-            @RequestParam(required = false) @Size(max = 40) String caseNumber,
+            @RequestParam(required = false) @Size(max = 100) String caseNumber,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         LocalDate today = storeProperties.today(clock);
         LocalDate dueBy = null;
@@ -79,6 +97,9 @@ class ComplaintController {
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalidField("due", "must be 'today', 'overdue' or a date like 2026-11-23");
             }
+        }
+        if (inTraining()) {
+            return training.list(CurrentUser.username(), status, dueBy, caseNumber, limit);
         }
         return store.list(status, dueBy, caseNumber, limit).stream().map(complaints::view).toList();
     }
@@ -97,13 +118,45 @@ class ComplaintController {
     }
 
     @GetMapping("/{complaintNumber}")
-    ComplaintView get(@PathVariable @Size(max = 40) String complaintNumber) {
+    ComplaintView get(@PathVariable @Size(max = 60) String complaintNumber) {
+        if (trainingComplaint(complaintNumber, false)) {
+            return training.view(complaintNumber);
+        }
         return complaints.view(complaintNumber);
     }
 
     @PostMapping("/{complaintNumber}/settle")
-    ComplaintView settle(@PathVariable @Size(max = 40) String complaintNumber,
+    ComplaintView settle(@PathVariable @Size(max = 60) String complaintNumber,
             @Valid @RequestBody ComplaintRequests.Settle request) {
+        if (trainingComplaint(complaintNumber, true)) {
+            return training.settle(complaintNumber, request, CurrentUser.username());
+        }
         return complaints.settle(complaintNumber, request, CurrentUser.username());
+    }
+
+    private boolean inTraining() {
+        return trainingCases.activeFor(CurrentUser.username(), CurrentUser.tokenRegister());
+    }
+
+    /**
+     * Whether it is a training complaint read or changed in training: a {@code TRN-} complaint outside training is
+     * 404, a change of a real one in training 422 {@code training-not-available} (reading a real one is fine).
+     */
+    private boolean trainingComplaint(String number, boolean change) {
+        boolean trainingNumber = number.startsWith(TrainingTill.PREFIX);
+        boolean active = inTraining();
+        if (trainingNumber && !active) {
+            throw ProblemException.notFound("Complaint", number);
+        }
+        if (active && !trainingNumber && change) {
+            throw notInTraining(number);
+        }
+        return trainingNumber;
+    }
+
+    private static ProblemException notInTraining(String number) {
+        return ProblemException.rule("training-not-available", "Not available in training",
+                "A user or register in training takes and settles training complaints only; %s is a real one."
+                        .formatted(number));
     }
 }

@@ -21,7 +21,7 @@ final class ComplaintRequests {
      * opened with it. {@code remedy} is one of {@code pos.complaints.remedies}; {@code contact} is the
      * e-mail address (EMAIL) or telephone number (PHONE) the customer is told by.
      */
-    record Receive(@Size(max = 40) String caseNumber, @Size(max = 40) String customerId,
+    record Receive(@Size(max = 100) String caseNumber, @Size(max = 40) String customerId,
             @Size(max = 40) String receiptNumber, @NotBlank @Size(max = 200) String item,
             @NotBlank @Size(max = 4000) String defect, @NotBlank @Size(max = 20) String remedy,
             @NotNull NotifyBy notifyBy, @Size(max = 254) String contact) {

@@ -42,8 +42,12 @@ class ComplaintService implements Complaints {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
+    private final org.springframework.beans.factory.ObjectProvider<TrainingComplaintService> trainingComplaints;
+
     ComplaintService(ComplaintStore complaints, CaseStore cases, CaseService caseService, Sales sales, Journal journal,
-            ComplaintProperties properties, StoreProperties store, Clock clock, ApplicationEventPublisher events) {
+            ComplaintProperties properties, StoreProperties store, Clock clock, ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<TrainingComplaintService> trainingComplaints) {
+        this.trainingComplaints = trainingComplaints;
         this.complaints = complaints;
         this.cases = cases;
         this.caseService = caseService;
@@ -158,10 +162,12 @@ class ComplaintService implements Complaints {
         return complaints.find(number, false).map(p -> new ComplaintLetter(p.number(), p.caseNumber(),
                 p.receivedAt().toInstant(), p.receivedBy(), p.receiptNumber(), p.item(), p.defect(), p.remedy(),
                 p.notifyBy(), p.contact(), p.settlementDays(), p.dueDate(), p.outcome(), p.outcomeNote(),
-                p.settledAt() == null ? null : p.settledAt().toInstant(), p.settledBy()));
+                p.settledAt() == null ? null : p.settledAt().toInstant(), p.settledBy(), false))
+                .or(() -> trainingComplaints.getIfAvailable() == null ? Optional.empty()
+                        : trainingComplaints.getObject().letter(number));
     }
 
-    private void validate(ComplaintRequests.Receive r) {
+    void validate(ComplaintRequests.Receive r) {
         if (!properties.remedies().contains(r.remedy())) {
             throw ProblemException.invalidField("remedy", "must be one of " + String.join(", ", properties.remedies()));
         }
@@ -178,7 +184,7 @@ class ComplaintService implements Complaints {
         return ComplaintRequests.NotifyBy.EMAIL.name().equals(notifyBy) && contact != null ? contact.strip() : null;
     }
 
-    private static String subject(String item) {
+    static String subject(String item) {
         String s = "Complaint: " + item;
         return s.length() > 200 ? s.substring(0, 200) : s;
     }

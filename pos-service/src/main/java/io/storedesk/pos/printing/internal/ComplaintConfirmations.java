@@ -78,6 +78,10 @@ class ComplaintConfirmations {
             paragraphs.add(parts.caption("complaint.settledText"));
         }
         List<String> seller = new ArrayList<>();
+        if (c.training()) { // a complaint taken in training (ADR 0005): said first, above the seller, and last
+            seller.add(parts.caption("training"));
+            paragraphs.add(parts.caption("training"));
+        }
         seller.add(parts.caption("complaint.seller") + ": " + store.name());
         seller.addAll(parts.header().addressLines());
         if (!store.vatNumber().isBlank()) {

@@ -65,6 +65,8 @@ class TrainingPurge {
             jdbc.sql("DELETE FROM training_special_order_step WHERE order_number IN (SELECT order_number FROM "
                     + "training_special_order WHERE updated_at < ?)").param(cutoff).update();
             jdbc.sql("DELETE FROM training_special_order WHERE updated_at < ?").param(cutoff).update();
+            // a training service case (issue 24) goes once it has not changed for as long
+            jdbc.sql("DELETE FROM training_case WHERE updated_at < ?").param(cutoff).update();
             return new Purged(jdbc.sql("DELETE FROM training_sale WHERE created_at < ?").param(cutoff).update(),
                     jdbc.sql("DELETE FROM training_return WHERE created_at < ?").param(cutoff).update());
         });

@@ -238,6 +238,11 @@ class TrainingDocumentsIntegrationTests extends IntegrationTest {
                  "deposit":{"type":"CASH","amount":"5.00"}}""".formatted(customer.text("id")));
         assertThat(order.status()).as(order.body()).isEqualTo(201);
         String orderNumber = order.text("orderNumber");
+        // a training service case (issue 24) goes once unchanged for as long
+        Api.Response kase = api.post("/api/v1/cases", "clerk2", """
+                {"customerId":"%s","category":"QUESTION","channel":"PHONE","subject":"Purge"}""".formatted(customer.text("id")));
+        assertThat(kase.status()).as(kase.body()).isEqualTo(201);
+        String caseNumber = kase.text("caseNumber");
         // a training void and a training paid-in (issue 24) go by age too
         String voided = trainingSale("{\"type\":\"CASH\",\"amount\":\"10.00\"}");
         Api.Response voidAnswer = api.post("/api/v1/sales/" + voided + "/void", "clerk2",
@@ -257,6 +262,7 @@ class TrainingDocumentsIntegrationTests extends IntegrationTest {
         purge.purge(Clock.offset(clock, Duration.ofDays(29)));
         assertThat(api.get("/api/v1/sales/" + receipt, "clerk2").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/special-orders/" + orderNumber, "clerk2").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cases/" + caseNumber, "clerk2").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/returns/" + number, "clerk2").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/sales/" + voided, "clerk2").text("status")).isEqualTo("VOIDED");
         assertThat(kept.get()).isEqualTo(2);
@@ -268,6 +274,7 @@ class TrainingDocumentsIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/sales/" + receipt, "clerk2").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/returns/" + number, "clerk2").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/special-orders/" + orderNumber, "clerk2").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/cases/" + caseNumber, "clerk2").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/sales/" + voided, "clerk2").status()).isEqualTo(404);
         assertThat(kept.get()).isZero();
         assertThat(fetch("/api/v1/sales/" + receipt + "/receipt", "clerk2").statusCode()).isEqualTo(404);
