@@ -31,12 +31,29 @@ public record SaleView(
         List<Discount> discounts,
         TaxExemption taxExemption) {
 
-    /** The status of a sale as sold. */
-    public static final String COMPLETED = "COMPLETED";
-    /** The status of a post-voided sale. */
-    public static final String VOIDED = "VOIDED";
-    /** The status of a training sale (ADR 0005), which no book knows. */
-    public static final String TRAINING = "TRAINING";
+    /** The status of a sale as sold ({@link SaleStatus#COMPLETED}). */
+    public static final String COMPLETED = SaleStatus.COMPLETED.name();
+    /** The status of a post-voided sale ({@link SaleStatus#VOIDED}). */
+    public static final String VOIDED = SaleStatus.VOIDED.name();
+    /** The status of a training sale (ADR 0005), which no book knows ({@link SaleStatus#TRAINING}). */
+    public static final String TRAINING = SaleStatus.TRAINING.name();
+
+    /** The status as its enum (the JSON keeps the text, {@link #status()}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public SaleStatus saleStatus() {
+        return SaleStatus.valueOf(status);
+    }
+
+    /** The total as a number, for arithmetic in other modules (the JSON keeps the string, {@link #total()}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.math.BigDecimal totalAmount() {
+        return new java.math.BigDecimal(total);
+    }
+
+    /** The same sale with another status (VOIDED once post-voided). */
+    public SaleView withStatus(SaleStatus newStatus) {
+        return withStatus(newStatus.name());
+    }
 
     /** The same sale with another status (VOIDED once post-voided). */
     public SaleView withStatus(String newStatus) {
@@ -62,6 +79,12 @@ public record SaleView(
             this(lineNo, sku, name, department, quantity, unitPrice, discount, net, tax, taxRate, taxLetter,
                     returnedQuantity, null);
         }
+
+        /** The line's net as a number (the JSON keeps the string, {@link #net()}). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public java.math.BigDecimal netAmount() {
+            return new java.math.BigDecimal(net);
+        }
     }
 
     /**
@@ -81,6 +104,12 @@ public record SaleView(
         public Tender(String type, String amount, String tendered, String maskedPan, String brand, String authCode,
                 String rrn, String reference) {
             this(type, amount, tendered, maskedPan, brand, authCode, rrn, reference, null);
+        }
+
+        /** The amount paid as a number (the JSON keeps the string, {@link #amount()}). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public java.math.BigDecimal paidAmount() {
+            return new java.math.BigDecimal(amount);
         }
     }
 

@@ -95,9 +95,9 @@ class LoyaltyService implements LoyaltyAccounts, PointsAward {
         Account account = ledger.account(sale.loyaltyCard()).orElseThrow(() -> unknownCard(sale.loyaltyCard()));
         BigDecimal paidByPoints = sale.tenders().stream()
                 .filter(t -> TenderType.LOYALTY_POINTS.name().equals(t.type()))
-                .map(t -> new BigDecimal(t.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(SaleView.Tender::paidAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal eligibleNet = rules.eligibleNet(sale.lines());
-        long points = rules.earned(eligibleNet, new BigDecimal(sale.total()), paidByPoints, account.tier());
+        long points = rules.earned(eligibleNet, sale.totalAmount(), paidByPoints, account.tier());
         long redeemed = -ledger.ofSale(sale.receiptNumber(), EntryType.REDEEM).stream().mapToLong(Entry::points).sum();
         if (points > 0) {
             Instant at = sale.completedAt().toInstant();

@@ -18,7 +18,7 @@ final class PointsRules {
 
     /** Net of the lines that earn points (outside excluded departments, no gift card sold), tax included. */
     BigDecimal eligibleNet(List<SaleView.Line> lines) {
-        return lines.stream().filter(l -> l.giftCard() == null && programme.earnsPoints(l.department())).map(l -> new BigDecimal(l.net()))
+        return lines.stream().filter(l -> l.giftCard() == null && programme.earnsPoints(l.department())).map(SaleView.Line::netAmount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -94,7 +94,7 @@ class CardExchange {
     static CardTransaction requested(String kind, String processingCode, Terminal terminal, Request iso,
             Money amount, String maskedPan, String brand, String entryMode, String originalReference,
             String businessReference) {
-        return new CardTransaction(Ids.timeOrdered().toString(), kind, "REQUESTED", terminal.registerId(),
+        return new CardTransaction(Ids.timeOrdered().toString(), kind, CardTransactionStatus.REQUESTED, terminal.registerId(),
                 terminal.terminalId(), terminal.merchantId(), "0200", processingCode, iso.message().getString(11),
                 iso.transmitted(), amount, Money.zero(amount.currency()), maskedPan, brand, entryMode, null, null, null,
                 originalReference, businessReference);

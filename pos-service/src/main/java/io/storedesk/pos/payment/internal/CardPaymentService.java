@@ -148,12 +148,12 @@ class CardPaymentService implements CardPayments {
     public void reverse(String reference, String reason) {
         CardTransaction t = transactions.find(reference)
                 .orElseThrow(() -> ProblemException.notFound("Card payment", reference));
-        if (!t.isRefund() && t.refunded().isPositive() && "APPROVED".equals(t.status())) {
+        if (!t.isRefund() && t.refunded().isPositive() && t.status() == CardTransactionStatus.APPROVED) {
             throw ProblemException.conflict("card-already-refunded", "Card payment partly refunded",
                     "Card payment %s has refunds; it can no longer be reversed as a whole.".formatted(reference));
         }
         Reversal r = reversals.queue(reference, reason);
-        if (r != null && !"ACKNOWLEDGED".equals(r.status())) {
+        if (r != null && r.status() != ReversalStatus.ACKNOWLEDGED) {
             reversals.attempt(r);
         }
     }
@@ -164,12 +164,12 @@ class CardPaymentService implements CardPayments {
     public void reverseOnCommit(String reference, String reason) {
         CardTransaction t = transactions.find(reference)
                 .orElseThrow(() -> ProblemException.notFound("Card payment", reference));
-        if (!t.isRefund() && t.refunded().isPositive() && "APPROVED".equals(t.status())) {
+        if (!t.isRefund() && t.refunded().isPositive() && t.status() == CardTransactionStatus.APPROVED) {
             throw ProblemException.conflict("card-already-refunded", "Card payment partly refunded",
                     "Card payment %s has refunds; it can no longer be reversed as a whole.".formatted(reference));
         }
         Reversal r = reversals.queueInCurrentTransaction(reference, reason);
-        if (r != null && !"ACKNOWLEDGED".equals(r.status())) {
+        if (r != null && r.status() != ReversalStatus.ACKNOWLEDGED) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
                         @Override

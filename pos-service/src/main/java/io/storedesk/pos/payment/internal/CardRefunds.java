@@ -90,7 +90,7 @@ class CardRefunds {
     private CardTransaction refundable(String reference, Money amount) {
         CardTransaction original = transactions.find(reference)
                 .orElseThrow(() -> ProblemException.notFound("Card payment", reference));
-        if (original.isRefund() || !"APPROVED".equals(original.status())) {
+        if (original.isRefund() || original.status() != CardTransactionStatus.APPROVED) {
             throw ProblemException.rule("card-refund-not-possible", "Card refund not possible",
                     "Card payment %s is %s; only an approved purchase can be refunded to the card."
                             .formatted(reference, original.isRefund() ? "a refund" : original.status()));

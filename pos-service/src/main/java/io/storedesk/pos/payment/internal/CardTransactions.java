@@ -33,8 +33,8 @@ class CardTransactions {
         this.clock = clock;
     }
 
-    /** One row; {@code status} is one of REQUESTED, APPROVED, DECLINED, REVERSED. */
-    record CardTransaction(String reference, String kind, String status, String registerId, String terminalId,
+    /** One row. */
+    record CardTransaction(String reference, String kind, CardTransactionStatus status, String registerId, String terminalId,
             String merchantId, String mti, String processingCode, String stan, String transmitted, Money amount,
             Money refunded, String maskedPan, String brand, String entryMode, String authCode, String rrn,
             String responseCode, String originalReference, String businessReference) {
@@ -111,7 +111,8 @@ class CardTransactions {
 
     private static CardTransaction map(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency"));
-        return new CardTransaction(rs.getString("reference"), rs.getString("kind"), rs.getString("status"),
+        return new CardTransaction(rs.getString("reference"), rs.getString("kind"),
+                CardTransactionStatus.valueOf(rs.getString("status")),
                 rs.getString("register_id"), rs.getString("terminal_id"), rs.getString("merchant_id"),
                 rs.getString("mti"), rs.getString("processing_code"), rs.getString("stan"),
                 rs.getString("transmitted"), Money.of(rs.getBigDecimal("amount"), currency),

@@ -39,7 +39,7 @@ class ReversalQueue {
     }
 
     /** One queued reversal. */
-    record Reversal(UUID id, String transactionRef, String status, String reason, String registerId,
+    record Reversal(UUID id, String transactionRef, ReversalStatus status, String reason, String registerId,
             String terminalId, String merchantId, String processingCode, Money amount, String stan,
             String originalMti, String originalStan, String originalTransmitted, String rrn, int attempts,
             Instant nextAttemptAt) {
@@ -119,7 +119,8 @@ class ReversalQueue {
 
     private static Reversal map(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency"));
-        return new Reversal(rs.getObject("id", UUID.class), rs.getString("transaction_ref"), rs.getString("status"),
+        return new Reversal(rs.getObject("id", UUID.class), rs.getString("transaction_ref"),
+                ReversalStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"), rs.getString("register_id"), rs.getString("terminal_id"),
                 rs.getString("merchant_id"), rs.getString("processing_code"),
                 Money.of(rs.getBigDecimal("amount"), currency), rs.getString("stan"), rs.getString("original_mti"),

@@ -27,6 +27,7 @@ import io.storedesk.pos.payment.CardRefund;
 import io.storedesk.pos.returns.EarnedPointsSpent;
 import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.returns.ReturnsProperties;
+import io.storedesk.pos.sale.SaleStatus;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
 import org.springframework.http.HttpStatus;
@@ -156,7 +157,7 @@ class ReturnService {
 
     private static SaleView requireNotVoided(SaleView sale) {
         String receiptNumber = sale.receiptNumber();
-        if (SaleView.VOIDED.equals(sale.status())) {
+        if (sale.saleStatus() == SaleStatus.VOIDED) {
             throw ProblemException.rule("sale-voided", "Sale voided",
                     "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
         }

@@ -69,7 +69,7 @@ class ParkedBaskets {
             + "training";
 
     private final JdbcClient jdbc;
-    private final SaleService sales;
+    private final SalePricing sales;
     private final CashDrawers drawers;
     private final BusinessDays days;
     private final RegisterCounters counters;
@@ -78,7 +78,7 @@ class ParkedBaskets {
     private final JsonMapper json;
     private final Clock clock;
 
-    ParkedBaskets(JdbcClient jdbc, SaleService sales, CashDrawers drawers, BusinessDays days, RegisterCounters counters,
+    ParkedBaskets(JdbcClient jdbc, SalePricing sales, CashDrawers drawers, BusinessDays days, RegisterCounters counters,
             Journal journal, StoreProperties store, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.sales = sales;

@@ -9,10 +9,14 @@ import java.util.UUID;
 
 import io.storedesk.pos.common.Ids;
 import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.sale.AppliedTender;
 import io.storedesk.pos.sale.PricedBasket;
 import io.storedesk.pos.sale.PricedLine;
+import io.storedesk.pos.sale.SaleStatus;
+import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Settlement;
+import io.storedesk.pos.sale.TenderType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -26,7 +30,8 @@ import jakarta.persistence.Transient;
 
 /**
  * A completed sale. Created complete by {@link #complete}, never changed after: corrections
- * are new documents (post-void, return) that point at it.
+ * are new documents (post-void, return) that point at it. The sale decides whether it may be
+ * post-voided ({@link #checkVoidable}) and makes the void document ({@link #voided}).
  */
 @Entity
 @Table(name = "sale")
@@ -195,6 +200,70 @@ class Sale {
             throw new IllegalStateException("points are awarded once, to a new sale, and never negative");
         }
         this.pointsEarned = points;
+    }
+
+    /**
+     * The post-void rules: not voided yet ({@code status} {@link SaleStatus#VOIDED}: 409
+     * {@code sale-already-voided}), of the current business day ({@code current}: the business day, not the
+     * calendar day: a shift that runs past midnight books to the date its drawer session opened on, until that
+     * session is closed; 422 {@code void-not-same-day}), no gift card sold or reloaded (422
+     * {@code gift-card-sale-not-voidable}) and nothing returned (422 {@code sale-has-returns}: the returned
+     * quantities as loaded under the sale's lock). The manager's approval is asked for by the caller.
+     */
+    void checkVoidable(SaleStatus status, LocalDate current) {
+        requireVoidable(receiptNumber, status, businessDate, lines.stream().anyMatch(l -> l.giftCard != null),
+                lines.stream().anyMatch(l -> l.returnedQuantity > 0), current);
+    }
+
+    /** The same rules for a sale the sale module does not keep (a training sale, ADR 0005), as seen by its view. */
+    static void checkVoidable(SaleView sale, LocalDate current) {
+        requireVoidable(sale.receiptNumber(), sale.saleStatus(), sale.businessDate(),
+                sale.lines().stream().anyMatch(l -> l.giftCard() != null),
+                sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0), current);
+    }
+
+    private static void requireVoidable(String receiptNumber, SaleStatus status, LocalDate businessDate,
+            boolean soldGiftCard, boolean hasReturns, LocalDate current) {
+        if (status == SaleStatus.VOIDED) {
+            throw ProblemException.conflict("sale-already-voided", "Sale already voided",
+                    "Sale %s was already voided.".formatted(receiptNumber));
+        }
+        if (!businessDate.equals(current)) {
+            throw ProblemException.rule("void-not-same-day", "Not the same business day",
+                    "Sale %s is of business day %s; only sales of the current business day (%s) can be voided. Take a return instead."
+                            .formatted(receiptNumber, businessDate, current));
+        }
+        if (soldGiftCard) {
+            throw ProblemException.rule("gift-card-sale-not-voidable", "Gift card sold: no post-void",
+                    "Sale %s sold or reloaded a gift card, which may already have been spent; it cannot be voided."
+                            .formatted(receiptNumber));
+        }
+        if (hasReturns) {
+            throw ProblemException.rule("sale-has-returns", "Sale has returns",
+                    "Goods of sale %s were already returned; it cannot be voided. Return the rest instead."
+                            .formatted(receiptNumber));
+        }
+    }
+
+    /**
+     * The transition to VOIDED: checks the rules again ({@link #checkVoidable}) and makes the void document,
+     * with the cash that goes back out of the drawer (the cash tenders). The sale itself stays as it was sold.
+     */
+    SaleVoid voided(SaleStatus status, LocalDate current, String voidedBy, String approvedBy, String reason,
+            Instant at) {
+        checkVoidable(status, current);
+        Money cashBack = Money.zero(java.util.Currency.getInstance(currency));
+        for (SaleTender t : tenders) {
+            if (TenderType.valueOf(t.type) == TenderType.CASH) {
+                cashBack = cashBack.plus(Money.of(t.amount, cashBack.currency()));
+            }
+        }
+        return new SaleVoid(receiptNumber, businessDate, registerId, voidedBy, approvedBy, reason, at, total, cashBack);
+    }
+
+    /** The sale's total as money. */
+    Money totalMoney() {
+        return Money.of(total, java.util.Currency.getInstance(currency));
     }
 
     private static BigDecimal amountOrNull(Money m) {

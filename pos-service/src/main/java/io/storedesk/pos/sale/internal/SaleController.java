@@ -34,17 +34,26 @@ import org.springframework.web.bind.annotation.RestController;
 class SaleController {
 
     private final SaleService sales;
+    private final SalePricing pricing;
+    private final SaleCompletion completion;
+    private final PostVoids postVoids;
+    private final TrainingSales trainingSales;
     private final StoreProperties store;
     private final java.time.Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training;
     private final io.storedesk.pos.drawer.CashDrawers drawers;
     private final Sentences sentences;
 
-    SaleController(SaleService sales, StoreProperties store, java.time.Clock clock,
+    SaleController(SaleService sales, SalePricing pricing, SaleCompletion completion, PostVoids postVoids,
+            TrainingSales trainingSales, StoreProperties store, java.time.Clock clock,
             org.springframework.beans.factory.ObjectProvider<io.storedesk.pos.sale.TrainingTill> training,
             io.storedesk.pos.drawer.CashDrawers drawers, Sentences sentences) {
         this.sentences = sentences;
         this.sales = sales;
+        this.pricing = pricing;
+        this.completion = completion;
+        this.postVoids = postVoids;
+        this.trainingSales = trainingSales;
         this.training = training;
         this.drawers = drawers;
         this.store = store;
@@ -53,11 +62,11 @@ class SaleController {
 
     @PostMapping("/quote")
     QuoteView quote(@Valid @RequestBody SaleRequests.Quote request) {
-        SaleOrder.TaxExemption exemption = sales.readExemption(request.taxExemption());
-        PricedBasket quoted = sales.quote(request.lines(), request.loyaltyCard(), request.coupons(), request.discount());
-        PricedBasket basket = sales.exempt(quoted, exemption);
-        int minimumAge = sales.minimumAge(basket);
-        List<Sentence> approvalNeeded = new java.util.ArrayList<>(sales.approvalNeeded(quoted));
+        SaleOrder.TaxExemption exemption = pricing.readExemption(request.taxExemption());
+        PricedBasket quoted = pricing.quote(request.lines(), request.loyaltyCard(), request.coupons(), request.discount());
+        PricedBasket basket = pricing.exempt(quoted, exemption);
+        int minimumAge = pricing.minimumAge(basket);
+        List<Sentence> approvalNeeded = new java.util.ArrayList<>(pricing.approvalNeeded(quoted));
         if (exemption != null) {
             approvalNeeded.add(new Sentence("approval.why.taxExempt",
                     Map.of("reason", new Sentences.Named("exempt.reason." + exemption.reason(), exemption.reason()))));
@@ -75,10 +84,10 @@ class SaleController {
             var drawer = drawers.drawer(request.drawerId());
             if (till.activeFor(CurrentUser.username(), drawer.registerId())) {
                 CurrentUser.requireRegister(drawer.registerId());
-                return sales.completeInTraining(till, drawer, request, key, CurrentUser.username()).created();
+                return trainingSales.sell(till, drawer, request, key, CurrentUser.username()).created();
             }
         }
-        var result = sales.complete(request, key, CurrentUser.username());
+        var result = completion.complete(request, key, CurrentUser.username());
         return result.created();
     }
 
@@ -93,7 +102,7 @@ class SaleController {
             SaleView trainingSale = (till == null ? java.util.Optional.<SaleView>empty() : till.find(receiptNumber))
                     .filter(s -> till.activeFor(user, s.registerId()))
                     .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
-            return sales.voidInTraining(till, trainingSale, request, key, user).ok();
+            return trainingSales.voidSale(till, trainingSale, request, key, user).ok();
         }
         if (till != null) {
             String register = sales.find(receiptNumber).map(SaleView::registerId).orElse(null);
@@ -104,7 +113,7 @@ class SaleController {
                         .with("receiptNumber", receiptNumber);
             }
         }
-        var result = sales.voidSale(receiptNumber, request, key, CurrentUser.username());
+        var result = postVoids.voidSale(receiptNumber, request, key, CurrentUser.username());
         return result.ok();
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.journal.Journal;
 import io.storedesk.pos.sale.SaleReceipts;
+import io.storedesk.pos.sale.SaleStatus;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.receipt.BusinessCustomer;
 import io.storedesk.receipt.Receipt;
@@ -57,7 +58,7 @@ class SaleInvoices {
     /** Issues the sale's invoice to this buyer, or reprints it when it was issued to the same buyer before. */
     @Transactional
     public Invoice issue(SaleView sale, String companyName, String vatId, String address, String user) {
-        if (SaleView.VOIDED.equals(sale.status())) {
+        if (sale.saleStatus() == SaleStatus.VOIDED) {
             throw ProblemException.conflict("sale-voided", "Sale voided",
                     "Sale %s was voided; it cannot be invoiced.".formatted(sale.receiptNumber()));
         }

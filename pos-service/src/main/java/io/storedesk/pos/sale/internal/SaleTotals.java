@@ -14,7 +14,6 @@ import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sale.DayTotals;
 import io.storedesk.pos.sale.GiftCardsSold;
-import io.storedesk.pos.sale.SaleView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,59 +48,60 @@ class SaleTotals {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void add(SaleView sale, Instant completedAt) {
-        apply(sale, completedAt, false);
+    void add(Sale sale) {
+        apply(sale, false);
     }
 
     /** Takes a voided sale out of its day's totals and counts it among the day's voids. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void subtractVoided(SaleView sale) {
-        apply(sale, sale.completedAt().toInstant(), true);
+    void subtractVoided(Sale sale) {
+        apply(sale, true);
     }
 
-    private void apply(SaleView sale, Instant completedAt, boolean voided) {
+    private void apply(Sale sale, boolean voided) {
         List<Add> adds = new ArrayList<>();
         // gift cards sold are a liability, not revenue (issue 26): apart under GIFT, in no sales figure
         Map<String, BigDecimal[]> gifts = new TreeMap<>();
         BigDecimal giftTotal = BigDecimal.ZERO;
-        for (SaleView.Line l : sale.lines()) {
-            if (l.giftCard() != null) {
-                BigDecimal[] g = gifts.computeIfAbsent(l.giftCard().kind(), k -> new BigDecimal[] {BigDecimal.ZERO,
+        for (SaleLine l : sale.lines()) {
+            if (l.giftCard != null) {
+                BigDecimal[] g = gifts.computeIfAbsent(l.giftCardKind, k -> new BigDecimal[] {BigDecimal.ZERO,
                         BigDecimal.ZERO});
-                g[0] = g[0].add(new BigDecimal(l.net()));
+                g[0] = g[0].add(l.net);
                 g[1] = g[1].add(BigDecimal.ONE);
-                giftTotal = giftTotal.add(new BigDecimal(l.net()));
+                giftTotal = giftTotal.add(l.net);
             }
         }
-        BigDecimal goodsTotal = new BigDecimal(sale.total()).subtract(giftTotal);
-        adds.add(new Add("DAY", "", new BigDecimal(sale.subtotal()).subtract(giftTotal),
-                new BigDecimal(sale.discountTotal()), goodsTotal, 1));
-        adds.add(new Add("ROUNDING", "", new BigDecimal(sale.cashRounding()), new BigDecimal(sale.taxTotal()),
-                BigDecimal.ZERO, 1));
+        BigDecimal goodsTotal = sale.total().subtract(giftTotal);
+        adds.add(new Add("DAY", "", sale.subtotal().subtract(giftTotal), sale.discountTotal(), goodsTotal, 1));
+        adds.add(new Add("ROUNDING", "", sale.cashRounding(), sale.taxTotal(), BigDecimal.ZERO, 1));
         gifts.forEach((kind, g) -> adds.add(new Add(GIFT, kind, g[0], BigDecimal.ZERO, BigDecimal.ZERO,
                 g[1].longValueExact())));
         Map<String, BigDecimal[]> rates = new TreeMap<>();
         Map<String, BigDecimal> departments = new TreeMap<>();
-        for (SaleView.Line l : sale.lines()) {
-            if (l.giftCard() != null) {
+        for (SaleLine l : sale.lines()) {
+            if (l.giftCard != null) {
                 continue;
             }
-            BigDecimal[] r = rates.computeIfAbsent(l.taxRate(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            r[0] = r[0].add(new BigDecimal(l.net()));
-            r[1] = r[1].add(new BigDecimal(l.tax()));
-            departments.merge(l.department(), new BigDecimal(l.net()), BigDecimal::add);
+            // keyed by the rate as the sale's view shows it ("21", "5.5")
+            BigDecimal[] r = rates.computeIfAbsent(l.taxRate.stripTrailingZeros().toPlainString(),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            r[0] = r[0].add(l.net);
+            r[1] = r[1].add(l.tax);
+            departments.merge(l.department, l.net, BigDecimal::add);
         }
         rates.forEach((rate, r) -> adds.add(new Add("RATE", rate, r[0], r[1], BigDecimal.ZERO, 1)));
         departments.forEach((dept, net) -> adds.add(new Add("DEPT", dept, net, BigDecimal.ZERO, BigDecimal.ZERO, 1)));
         Map<String, BigDecimal> tenders = new TreeMap<>();
-        sale.tenders().forEach(t -> tenders.merge(t.type(), new BigDecimal(t.amount()), BigDecimal::add));
+        sale.tenders().forEach(t -> tenders.merge(t.type, t.amount, BigDecimal::add));
         tenders.forEach((type, amount) -> adds.add(new Add("TENDER", type, amount, BigDecimal.ZERO, BigDecimal.ZERO, 1)));
+        Instant completedAt = sale.completedAt();
         int hour = completedAt.atZone(store.zone()).getHour();
         adds.add(new Add("HOUR", String.format("%02d", hour), goodsTotal, BigDecimal.ZERO,
                 BigDecimal.ZERO, 1));
         if (voided) {
             adds.replaceAll(a -> new Add(a.kind(), a.key(), a.a1().negate(), a.a2().negate(), a.a3().negate(), -a.count()));
-            adds.add(new Add("VOID", "", new BigDecimal(sale.total()), BigDecimal.ZERO, BigDecimal.ZERO, 1));
+            adds.add(new Add("VOID", "", sale.total(), BigDecimal.ZERO, BigDecimal.ZERO, 1));
         }
         // one batch of updates; the rows a day does not have yet are inserted in a second batch
         int[] updated = template.batchUpdate("UPDATE day_totalizer SET amount1 = amount1 + ?, amount2 = amount2 + ?, "

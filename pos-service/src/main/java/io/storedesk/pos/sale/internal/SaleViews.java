@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.sale.SaleStatus;
 import io.storedesk.pos.sale.SaleView;
 
 /** Maps stored sales to what the API shows. */
@@ -29,7 +30,7 @@ final class SaleViews {
                 str(t.amount, scale), t.tendered == null ? null : str(t.tendered, scale), t.maskedPan, t.brand,
                 t.authCode, t.rrn, t.reference, t.balanceAfter == null ? null : str(t.balanceAfter, scale))).toList();
         BigDecimal paid = s.tenders().stream().map(t -> t.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new SaleView(s.receiptNumber(), SaleView.COMPLETED, s.storeId(), s.registerId(), s.drawerId(),
+        return new SaleView(s.receiptNumber(), SaleStatus.COMPLETED.name(), s.storeId(), s.registerId(), s.drawerId(),
                 s.businessDate(), s.completedAt().atOffset(ZoneOffset.UTC), s.clerk(), s.currency(), lines,
                 str(s.subtotal(), scale), str(s.discountTotal(), scale), str(s.taxTotal(), scale),
                 str(s.total(), scale), taxes(s, scale), tenders, str(paid, scale), str(s.changeGiven(), scale),
@@ -84,7 +85,7 @@ final class SaleViews {
 
     static Summary summary(Sale s) {
         int scale = java.util.Currency.getInstance(s.currency()).getDefaultFractionDigits();
-        return new Summary(s.receiptNumber(), SaleView.COMPLETED, s.businessDate(), s.completedAt().atOffset(ZoneOffset.UTC),
+        return new Summary(s.receiptNumber(), SaleStatus.COMPLETED.name(), s.businessDate(), s.completedAt().atOffset(ZoneOffset.UTC),
                 s.registerId(), s.clerk(), s.currency(), str(s.total(), scale));
     }
 

@@ -1,10 +1,7 @@
 package io.storedesk.pos.sale.internal;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.storedesk.pos.common.Money;
-import io.storedesk.pos.sale.SaleView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,11 +24,11 @@ class SaleVoids {
 
     /** Fails on the primary key when the sale was voided already, rolling the whole void back. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void insert(SaleView sale, String voidedBy, String approvedBy, String reason, Instant at, Money cashBack) {
+    void insert(SaleVoid v) {
         jdbc.sql("INSERT INTO sale_void (receipt_number, business_date, register_id, voided_by, approved_by, reason, "
                         + "voided_at, total, cash_back) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(sale.receiptNumber(), sale.businessDate(), sale.registerId(), voidedBy, approvedBy, reason,
-                        at.atOffset(ZoneOffset.UTC), new java.math.BigDecimal(sale.total()), cashBack.amount())
+                .params(v.receiptNumber(), v.businessDate(), v.registerId(), v.voidedBy(), v.approvedBy(), v.reason(),
+                        v.at().atOffset(ZoneOffset.UTC), v.total(), v.cashBack().amount())
                 .update();
     }
 }
