@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -28,8 +23,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.storedesk.pos.PosApplication;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * How the tests start the service as a process, cheaply: the suite starts it some sixty times (crash,
@@ -124,18 +117,7 @@ final class ServiceLaunch {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("process.log").toFile()).start();
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("recording start exited with " + process.exitValue());
-                }
-                try {
-                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                            .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\"");
-                } catch (IOException notYet) {
-                    return false;
-                }
-            });
+            ServiceProcess.awaitHealthy(process, port, work.resolve("process.log"));
             process.destroy();
             if (!process.waitFor(300, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("recording start did not stop");

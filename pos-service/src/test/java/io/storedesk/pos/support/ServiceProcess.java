@@ -89,6 +89,12 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+        awaitHealthy(process, port, log);
+        return this;
+    }
+
+    /** Waits until the process answers UP at /actuator/health; fails at once if it exits. */
+    static void awaitHealthy(Process process, int port, Path log) {
         HttpClient http = HttpClient.newHttpClient();
         // generous: on a busy two-core machine a start-up has taken over two minutes
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -102,7 +108,6 @@ public final class ServiceProcess implements AutoCloseable {
                 return false;
             }
         });
-        return this;
     }
 
     /**
