@@ -134,10 +134,27 @@ final class Browser implements AutoCloseable {
 
     /** Whether the element is wholly inside the viewport, as the clerk sees the page without scrolling. */
     boolean inViewport(By by) {
-        return (Boolean) driver.executeScript("""
+        return fresh(by, e -> (Boolean) driver.executeScript("""
                 const r = arguments[0].getBoundingClientRect();
                 return r.height > 0 && r.top >= 0 && r.left >= 0
-                    && r.bottom <= window.innerHeight && r.right <= window.innerWidth;""", find(by));
+                    && r.bottom <= window.innerHeight && r.right <= window.innerWidth;""", e));
+    }
+
+    /** An attribute of what {@code by} finds once it is shown, finding it again if the page redrew it in between. */
+    String attribute(By by, String name) {
+        return fresh(by, e -> e.getAttribute(name));
+    }
+
+    /** Reads what {@code by} finds once shown; a page that redraws the element in between (a re-rendered basket) is read again. */
+    private <T> T fresh(By by, Function<WebElement, T> read) {
+        return waitUntil(d -> {   // an Optional ends the wait even for a false or absent value
+            try {
+                WebElement e = d.findElement(by);
+                return e.isDisplayed() ? java.util.Optional.ofNullable(read.apply(e)) : null;
+            } catch (StaleElementReferenceException | NoSuchElementException redrawn) {
+                return null;
+            }
+        }).orElse(null);
     }
 
     void open(String path) {

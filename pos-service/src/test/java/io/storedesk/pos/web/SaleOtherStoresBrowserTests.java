@@ -36,12 +36,12 @@ class SaleOtherStoresBrowserTests extends IntegrationTest {
                 By button = By.cssSelector("#lines tr[data-sku='LV-1010'] .other-stores-line");
                 b.waitUntil(d -> !d.findElements(button).isEmpty());
                 assertThat(b.inViewport(button)).isTrue();
-                assertThat(b.find(button).getAttribute("aria-label"))
+                assertThat(b.attribute(button, "aria-label"))
                         .startsWith(words.getString("sale.otherStoresOf").replace("{0}", ""));
                 assertThat((Boolean) b.js("return document.scrollingElement.scrollHeight <= window.innerHeight + 1"))
                         .as("the till fits at 1024x768 in " + lang).isTrue();
 
-                b.find(button).click();
+                b.click(button);
                 b.waitForText(By.id("line-stock-error"), words.getString("problem.head-office-unreachable.detail"));
                 assertThat(b.text(By.id("line-stock-h"))).contains("LV-1010");
                 assertThat(b.driver().findElement(By.id("line-stock-table")).isDisplayed()).isFalse();
