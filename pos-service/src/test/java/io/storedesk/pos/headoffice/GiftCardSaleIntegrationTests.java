@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.util.Map;
 
 import io.storedesk.pos.support.Api;
-import io.storedesk.pos.support.HeadOfficeNodes;
-import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -34,25 +31,25 @@ class GiftCardSaleIntegrationTests {
     static Api shop;
     static JdbcClient hoDb;
     static JdbcClient shopDb;
-    static GiftCardSyncIntegrationTests.Gateway gateway;
+    static HeadOfficePassThrough gateway;
+    static StoreBehindPassThrough nodes;
 
     @BeforeAll
     static void start() throws IOException {
-        headOffice = HeadOfficeNodes.start("giftsale", Postgres.newDatabase("hogiftsale"));
-        ho = new Api(HeadOfficeNodes.port(headOffice));
+        nodes = StoreBehindPassThrough.start("giftsale", "--pos.sync.max-backoff=1s");
+        headOffice = nodes.headOffice;
+        store = nodes.store;
+        gateway = nodes.gateway;
+        ho = nodes.ho;
+        shop = nodes.shop;
         hoDb = headOffice.getBean(JdbcClient.class);
-        gateway = new GiftCardSyncIntegrationTests.Gateway(HeadOfficeNodes.port(headOffice));
-        store = HeadOfficeNodes.startStore("giftsale", gateway.url(), "--pos.sync.max-backoff=1s");
-        shop = new Api(((WebServerApplicationContext) store).getWebServer().getPort());
         shopDb = store.getBean(JdbcClient.class);
-        shop.ensureOpen("D1");
     }
 
     @AfterAll
     static void stop() {
-        HeadOfficeNodes.stop(store, headOffice);
-        if (gateway != null) {
-            gateway.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
