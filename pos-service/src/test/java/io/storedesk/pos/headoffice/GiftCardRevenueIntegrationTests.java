@@ -21,7 +21,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +37,6 @@ import static org.awaitility.Awaitility.await;
  */
 class GiftCardRevenueIntegrationTests {
 
-    static ConfigurableApplicationContext headOffice;
-    static ConfigurableApplicationContext store;
     static Api ho;
     static Api shop;
     static int shopPort;
@@ -49,11 +46,9 @@ class GiftCardRevenueIntegrationTests {
     @BeforeAll
     static void start() throws IOException {
         nodes = StoreBehindPassThrough.start("giftrev", "--pos.sync.max-backoff=1s");
-        headOffice = nodes.headOffice;
-        store = nodes.store;
         ho = nodes.ho;
         shop = nodes.shop;
-        shopPort = HeadOfficeNodes.port(store);
+        shopPort = HeadOfficeNodes.port(nodes.store);
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import io.storedesk.pos.support.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +24,6 @@ class GiftCardSaleIntegrationTests {
 
     static final String VISA = "4761739001010010";
 
-    static ConfigurableApplicationContext headOffice;
-    static ConfigurableApplicationContext store;
     static Api ho;
     static Api shop;
     static JdbcClient hoDb;
@@ -37,13 +34,11 @@ class GiftCardSaleIntegrationTests {
     @BeforeAll
     static void start() throws IOException {
         nodes = StoreBehindPassThrough.start("giftsale", "--pos.sync.max-backoff=1s");
-        headOffice = nodes.headOffice;
-        store = nodes.store;
         gateway = nodes.gateway;
         ho = nodes.ho;
         shop = nodes.shop;
-        hoDb = headOffice.getBean(JdbcClient.class);
-        shopDb = store.getBean(JdbcClient.class);
+        hoDb = nodes.hoDb();
+        shopDb = nodes.shopDb();
     }
 
     @AfterAll

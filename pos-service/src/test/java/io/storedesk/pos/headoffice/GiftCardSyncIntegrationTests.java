@@ -9,7 +9,6 @@ import io.storedesk.pos.support.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -32,8 +31,6 @@ class GiftCardSyncIntegrationTests {
     static final String CARD = "7001000000004321";
     static final String VISA = "4761739001010010";
 
-    static ConfigurableApplicationContext headOffice;
-    static ConfigurableApplicationContext store;
     static Api ho;
     static Api shop;
     static JdbcClient hoDb;
@@ -44,12 +41,10 @@ class GiftCardSyncIntegrationTests {
     static void start() throws IOException {
         nodes = StoreBehindPassThrough.start("giftsync", "--pos.sync.max-backoff=1s",
                 "--pos.gift-cards.offline-allowance=10.00");
-        headOffice = nodes.headOffice;
-        store = nodes.store;
         gateway = nodes.gateway;
         ho = nodes.ho;
         shop = nodes.shop;
-        hoDb = headOffice.getBean(JdbcClient.class);
+        hoDb = nodes.hoDb();
     }
 
     @AfterAll

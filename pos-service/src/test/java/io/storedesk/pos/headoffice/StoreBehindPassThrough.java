@@ -6,6 +6,7 @@ import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The gift-card tests' two nodes: head office on a fresh embedded PostgreSQL database ({@code ho<name>}), store S001
@@ -46,6 +47,14 @@ final class StoreBehindPassThrough implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    JdbcClient hoDb() {
+        return headOffice.getBean(JdbcClient.class);
+    }
+
+    JdbcClient shopDb() {
+        return store.getBean(JdbcClient.class);
     }
 
     @Override
