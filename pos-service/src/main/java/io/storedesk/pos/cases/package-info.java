@@ -8,5 +8,7 @@
  * Takes part in a customer's GDPR export and erasure as a
  * {@link io.storedesk.pos.customer.CustomerRecords}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Service cases")
+@org.springframework.modulith.ApplicationModule(displayName = "Service cases",
+        allowedDependencies = { "common", "customer", "identity", "journal", "mail", "promotion", "report.spi",
+                "returns", "sale", "specialorder" })
 package io.storedesk.pos.cases;

@@ -2,6 +2,7 @@ package io.storedesk.pos.common;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
@@ -37,5 +38,13 @@ public record StoreProperties(
 
     public LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(zone));
+    }
+
+    /**
+     * When the store day {@code day} begins, in the store's time zone: the store days {@code from..to} are the
+     * instants from {@code startOf(from)} up to, not including, {@code startOf(to.plusDays(1))}.
+     */
+    public OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toOffsetDateTime();
     }
 }

@@ -15,15 +15,12 @@ import java.util.Map;
 
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
-import io.storedesk.pos.support.Postgres;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,30 +37,24 @@ import static org.awaitility.Awaitility.await;
  */
 class GiftCardRevenueIntegrationTests {
 
-    static ConfigurableApplicationContext headOffice;
-    static ConfigurableApplicationContext store;
     static Api ho;
     static Api shop;
     static int shopPort;
-    static GiftCardSyncIntegrationTests.Gateway gateway;
+    static StoreBehindPassThrough nodes;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
-        headOffice = HeadOfficeNodes.start("giftrev", Postgres.newDatabase("hogiftrev"));
-        ho = new Api(HeadOfficeNodes.port(headOffice));
-        gateway = new GiftCardSyncIntegrationTests.Gateway(HeadOfficeNodes.port(headOffice));
-        store = HeadOfficeNodes.startStore("giftrev", gateway.url(), "--pos.sync.max-backoff=1s");
-        shopPort = ((WebServerApplicationContext) store).getWebServer().getPort();
-        shop = new Api(shopPort);
-        shop.ensureOpen("D1");
+        nodes = StoreBehindPassThrough.start("giftrev", "--pos.sync.max-backoff=1s");
+        ho = nodes.ho;
+        shop = nodes.shop;
+        shopPort = HeadOfficeNodes.port(nodes.store);
     }
 
     @AfterAll
     static void stop() {
-        HeadOfficeNodes.stop(store, headOffice);
-        if (gateway != null) {
-            gateway.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

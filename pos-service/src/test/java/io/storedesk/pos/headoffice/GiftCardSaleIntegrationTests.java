@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.util.Map;
 
 import io.storedesk.pos.support.Api;
-import io.storedesk.pos.support.HeadOfficeNodes;
-import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -28,31 +24,27 @@ class GiftCardSaleIntegrationTests {
 
     static final String VISA = "4761739001010010";
 
-    static ConfigurableApplicationContext headOffice;
-    static ConfigurableApplicationContext store;
     static Api ho;
     static Api shop;
     static JdbcClient hoDb;
     static JdbcClient shopDb;
-    static GiftCardSyncIntegrationTests.Gateway gateway;
+    static HeadOfficePassThrough gateway;
+    static StoreBehindPassThrough nodes;
 
     @BeforeAll
     static void start() throws IOException {
-        headOffice = HeadOfficeNodes.start("giftsale", Postgres.newDatabase("hogiftsale"));
-        ho = new Api(HeadOfficeNodes.port(headOffice));
-        hoDb = headOffice.getBean(JdbcClient.class);
-        gateway = new GiftCardSyncIntegrationTests.Gateway(HeadOfficeNodes.port(headOffice));
-        store = HeadOfficeNodes.startStore("giftsale", gateway.url(), "--pos.sync.max-backoff=1s");
-        shop = new Api(((WebServerApplicationContext) store).getWebServer().getPort());
-        shopDb = store.getBean(JdbcClient.class);
-        shop.ensureOpen("D1");
+        nodes = StoreBehindPassThrough.start("giftsale", "--pos.sync.max-backoff=1s");
+        gateway = nodes.gateway;
+        ho = nodes.ho;
+        shop = nodes.shop;
+        hoDb = nodes.hoDb();
+        shopDb = nodes.shopDb();
     }
 
     @AfterAll
     static void stop() {
-        HeadOfficeNodes.stop(store, headOffice);
-        if (gateway != null) {
-            gateway.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

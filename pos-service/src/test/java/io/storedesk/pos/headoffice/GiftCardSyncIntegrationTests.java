@@ -1,29 +1,14 @@
 package io.storedesk.pos.headoffice;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.storedesk.pos.support.Api;
-import io.storedesk.pos.support.HeadOfficeNodes;
-import io.storedesk.pos.support.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -46,30 +31,26 @@ class GiftCardSyncIntegrationTests {
     static final String CARD = "7001000000004321";
     static final String VISA = "4761739001010010";
 
-    static ConfigurableApplicationContext headOffice;
-    static ConfigurableApplicationContext store;
     static Api ho;
     static Api shop;
     static JdbcClient hoDb;
-    static Gateway gateway;
+    static HeadOfficePassThrough gateway;
+    static StoreBehindPassThrough nodes;
 
     @BeforeAll
     static void start() throws IOException {
-        headOffice = HeadOfficeNodes.start("giftsync", Postgres.newDatabase("hogiftsync"));
-        ho = new Api(HeadOfficeNodes.port(headOffice));
-        hoDb = headOffice.getBean(JdbcClient.class);
-        gateway = new Gateway(HeadOfficeNodes.port(headOffice));
-        store = HeadOfficeNodes.startStore("giftsync", gateway.url(), "--pos.sync.max-backoff=1s",
+        nodes = StoreBehindPassThrough.start("giftsync", "--pos.sync.max-backoff=1s",
                 "--pos.gift-cards.offline-allowance=10.00");
-        shop = new Api(((WebServerApplicationContext) store).getWebServer().getPort());
-        shop.ensureOpen("D1");
+        gateway = nodes.gateway;
+        ho = nodes.ho;
+        shop = nodes.shop;
+        hoDb = nodes.hoDb();
     }
 
     @AfterAll
     static void stop() {
-        HeadOfficeNodes.stop(store, headOffice);
-        if (gateway != null) {
-            gateway.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -201,65 +182,5 @@ class GiftCardSyncIntegrationTests {
             }
         }
         throw new AssertionError("no " + type + " tender in " + sale.body());
-    }
-
-    /** A pass-through on loopback between the store and head office; while {@code down}, it answers 502. */
-    static final class Gateway implements AutoCloseable {
-
-        volatile boolean down;
-        private final HttpServer server;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        private final int target;
-
-        Gateway(int target) throws IOException {
-            this.target = target;
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", this::forward);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private void forward(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                if (down) {
-                    exchange.sendResponseHeaders(502, -1);
-                    return;
-                }
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target
-                                + exchange.getRequestURI())).timeout(Duration.ofSeconds(60))
-                        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-                for (String h : List.of("Content-Type", "Accept", "X-Store-Id", "X-Store-Key")) {
-                    String v = exchange.getRequestHeaders().getFirst(h);
-                    if (v != null) {
-                        request.header(h, v);
-                    }
-                }
-                HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                answer.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
-                byte[] bytes = answer.body();
-                exchange.sendResponseHeaders(answer.statusCode(), bytes.length == 0 ? -1 : bytes.length);
-                if (bytes.length > 0) {
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(bytes);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

@@ -1,30 +1,18 @@
 package io.storedesk.pos.headoffice;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.storedesk.pos.PosApplication;
+import io.storedesk.pos.headoffice.HeadOfficePassThrough.Attempt;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
@@ -59,18 +47,14 @@ class HeadOfficeBackpressureSyncIntegrationTests {
     static String database;
     static ConfigurableApplicationContext headOffice;
     static ConfigurableApplicationContext store;
-    static Recorder recorder;
-
-    /** One events POST of S001 as it went through: when it came, when head office answered, and what. */
-    record Attempt(Instant sent, Instant answered, String request, int status, String retryAfter, String body) {
-    }
+    static HeadOfficePassThrough recorder;
 
     @BeforeAll
     static void start() throws IOException {
         database = Postgres.newDatabase("hobackpressure");
         headOffice = HeadOfficeNodes.start("backpressure", database, "--pos.head-office.max-concurrent-batches=1", "--pos.head-office.admission-wait=0ms",
                 "--pos.head-office.retry-after=2s");
-        recorder = new Recorder(port(headOffice));
+        recorder = new HeadOfficePassThrough(port(headOffice));
         store = new SpringApplicationBuilder(PosApplication.class).run(
                 "--server.port=0", "--pos.data-dir=target/test-data/store-backpressure-" + System.nanoTime(),
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off",
@@ -182,78 +166,5 @@ class HeadOfficeBackpressureSyncIntegrationTests {
                 .formatted(sku, quantity, cash));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.text("receiptNumber");
-    }
-
-    /**
-     * A pass-through on loopback between the store and head office: forwards every request as it
-     * is and head office's answer as it is (status, body, Content-Type, Retry-After), and notes the
-     * store's event batches with head office's answer.
-     */
-    static final class Recorder implements AutoCloseable {
-
-        final List<Attempt> attempts = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        private final int target;
-
-        Recorder(int target) throws IOException {
-            this.target = target;
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", this::forward);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        List<Attempt> refused() {
-            return attempts.stream().filter(a -> a.status() == 429).toList();
-        }
-
-        private void forward(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                Instant sent = Instant.now();
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target
-                                + exchange.getRequestURI())).timeout(Duration.ofSeconds(60))
-                        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-                for (String h : List.of("Content-Type", "Accept", "X-Store-Id", "X-Store-Key")) {
-                    String v = exchange.getRequestHeaders().getFirst(h);
-                    if (v != null) {
-                        request.header(h, v);
-                    }
-                }
-                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                String retryAfter = answer.headers().firstValue("Retry-After").orElse(null);
-                if ("POST".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().endsWith("/events")) {
-                    attempts.add(new Attempt(sent, Instant.now(), new String(body, StandardCharsets.UTF_8),
-                            answer.statusCode(), retryAfter, answer.body()));
-                }
-                answer.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
-                if (retryAfter != null) {
-                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
-                }
-                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(answer.statusCode(), bytes.length == 0 ? -1 : bytes.length);
-                if (bytes.length > 0) {
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(bytes);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

@@ -14,18 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 
 import io.storedesk.pos.common.ProblemException;
-import io.storedesk.pos.payment.simulator.AcquirerSimulator;
 import io.storedesk.pos.payment.simulator.SimulatorMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,27 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "pos.data-dir=./target/test-data/card-payments")
-class CardPaymentsIntegrationTests {
-
-    @Autowired
-    CardPayments payments;
-    @Autowired
-    AcquirerSimulator simulator;
-    @Autowired
-    JdbcClient jdbc;
+class CardPaymentsIntegrationTests extends AcquirerSimulatorTest {
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PaymentTestSupport.register(registry, "./target/test-data/card-payments");
-    }
-
-    @BeforeEach
-    void signedOn() {
-        simulator.up();
-        await().atMost(Duration.ofSeconds(20)).until(() -> payments.status().signedOn());
-        simulator.clearReceived();
     }
 
     @Test
@@ -157,17 +137,5 @@ class CardPaymentsIntegrationTests {
                         .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private List<SimulatorMessage> sent(String mti) {
-        return PaymentTestSupport.sent(simulator, mti);
-    }
-
-    private SimulatorMessage only(String mti) {
-        return PaymentTestSupport.only(simulator, mti);
-    }
-
-    private Map<String, Object> row(String reference) {
-        return PaymentTestSupport.transaction(jdbc, reference);
     }
 }

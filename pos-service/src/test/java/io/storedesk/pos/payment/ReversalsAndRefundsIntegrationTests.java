@@ -8,18 +8,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.storedesk.pos.common.ProblemException;
-import io.storedesk.pos.payment.simulator.AcquirerSimulator;
 import io.storedesk.pos.payment.simulator.SimulatorMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,25 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "pos.data-dir=./target/test-data/reversals-and-refunds")
-class ReversalsAndRefundsIntegrationTests {
-
-    @Autowired
-    CardPayments payments;
-    @Autowired
-    AcquirerSimulator simulator;
-    @Autowired
-    JdbcClient jdbc;
+class ReversalsAndRefundsIntegrationTests extends AcquirerSimulatorTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PaymentTestSupport.register(registry, "./target/test-data/reversals-and-refunds");
-    }
-
-    @BeforeEach
-    void signedOn() {
-        simulator.up();
-        await().atMost(Duration.ofSeconds(20)).until(() -> payments.status().signedOn());
-        simulator.clearReceived();
     }
 
     @Test
@@ -142,21 +123,5 @@ class ReversalsAndRefundsIntegrationTests {
         assertThat(refunds.get(0).fields()).containsEntry(4, "000000002000").containsEntry(37, auth.rrn())
                 .doesNotContainKeys(2, 14, 35);
         assertThat(refunds.get(1).field(4)).isEqualTo("000000003000");
-    }
-
-    private List<SimulatorMessage> sent(String mti) {
-        return PaymentTestSupport.sent(simulator, mti);
-    }
-
-    private SimulatorMessage only(String mti) {
-        return PaymentTestSupport.only(simulator, mti);
-    }
-
-    private Map<String, Object> row(String reference) {
-        return PaymentTestSupport.transaction(jdbc, reference);
-    }
-
-    private Map<String, Object> reversal(String reference) {
-        return PaymentTestSupport.reversal(jdbc, reference);
     }
 }

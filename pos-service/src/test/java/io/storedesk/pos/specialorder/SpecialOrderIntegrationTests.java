@@ -57,10 +57,12 @@ class SpecialOrderIntegrationTests {
     @Autowired
     CardPayments payments;
     Api api;
+    SpecialOrderSteps steps;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
+        steps = new SpecialOrderSteps(api, "clerk");
         await().atMost(Duration.ofSeconds(20)).until(() -> payments.status().signedOn());
         simulator.clearReceived();
     }
@@ -75,9 +77,7 @@ class SpecialOrderIntegrationTests {
         open("D1");
         String email = "anna." + unique() + "@example.lv";
         String customer = createCustomer(api, "Anna Bērziņa", phone(), email, null);
-        String body = """
-                {"customerId":"%s","drawerId":"D1","lines":[{"sku":"EL-2002","quantity":1}],
-                 "deposit":{"type":"CASH","amount":"20.00"},"note":"Blue one"}""".formatted(customer);
+        String body = SpecialOrderSteps.CASH_DEPOSIT_ORDER.formatted(customer);
 
         Api.Response created = api.postIdempotent("/api/v1/special-orders", "clerk", "so-cash-" + customer, body);
         Api.Response again = api.postIdempotent("/api/v1/special-orders", "clerk", "so-cash-" + customer, body);
@@ -87,24 +87,14 @@ class SpecialOrderIntegrationTests {
         assertThat(again.headers().get("idempotent-replayed")).isEqualTo("true");
         String number = created.text("orderNumber");
         assertThat(number).matches("S001-SO-\\d{6}");
-        assertThat(created.text("status")).isEqualTo("ORDERED");
-        assertThat(created.text("quotedTotal")).isEqualTo("49.00");
-        assertThat(created.text("balance")).isEqualTo("29.00");
-        assertThat(created.json().get("deposit").get("type").asString()).isEqualTo("CASH");
-        assertThat(created.json().get("deposit").get("amount").asString()).isEqualTo("20.00");
-        assertThat(created.json().get("lines").get(0).get("name").asString()).isNotBlank();
+        SpecialOrderSteps.assertCashDepositOrder(created);
         JsonNode x = api.get("/api/v1/drawers/D1/x-report", "manager").json();
         assertThat(x.get("deposits").asString()).isEqualTo("20.00");
         assertThat(x.get("expectedCash").asString()).isEqualTo("70.00");           // 50.00 float + the deposit
         assertThat(api.get("/api/v1/special-orders?customerId=" + customer + "&status=ORDERED", "clerk").json())
                 .singleElement().satisfies(o -> assertThat(o.get("orderNumber").asString()).isEqualTo(number));
 
-        assertThat(post(number, "pickup", "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"30.00\"}]}")
-                .status()).isEqualTo(409);                                          // not arrived yet
-        Api.Response arrived = post(number, "arrived", "");
-        assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
-        assertThat(arrived.text("status")).isEqualTo("ARRIVED");
-        assertThat(post(number, "arrived", "").status()).isEqualTo(409);
+        steps.arrive(number); // no pickup before it arrived, one arrival
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(
                 api.get("/api/v1/special-orders/" + number, "clerk").json().get("emails").get(0).get("status").asString()));
@@ -115,20 +105,12 @@ class SpecialOrderIntegrationTests {
         assertThat(mail.getContent().toString()).contains(number, "Deposit paid: 20.00 EUR", "To pay at pickup: 29.00 EUR");
 
         Api.Response pickup = api.postIdempotent("/api/v1/special-orders/" + number + "/pickup", "clerk",
-                "so-pickup-" + number, "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"30.00\"}]}");
-        assertThat(pickup.status()).as(pickup.body()).isEqualTo(201);
-        JsonNode sale = pickup.json().get("sale");
-        assertThat(pickup.json().get("order").get("status").asString()).isEqualTo("PICKED_UP");
-        assertThat(pickup.json().get("order").get("receiptNumber").asString()).isEqualTo(sale.get("receiptNumber").asString());
-        assertThat(sale.get("total").asString()).isEqualTo("49.00");
-        assertThat(sale.get("change").asString()).isEqualTo("1.00");
+                "so-pickup-" + number, SpecialOrderSteps.CASH_PICKUP);
+        steps.assertPickedUpPayingTheRest(pickup);
         Api.Response repeated = api.postIdempotent("/api/v1/special-orders/" + number + "/pickup", "clerk",
-                "so-pickup-" + number, "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"30.00\"}]}");
+                "so-pickup-" + number, SpecialOrderSteps.CASH_PICKUP);
         assertThat(repeated.body()).isEqualTo(pickup.body());
 
-        JsonNode stored = api.get("/api/v1/sales/" + sale.get("receiptNumber").asString(), "clerk").json();
-        assertThat(stored.get("tenders").valueStream().map(t -> t.get("type").asString() + " " + t.get("amount").asString()))
-                .containsExactly("DEPOSIT 20.00", "CASH 29.00");
         assertThat(api.get("/api/v1/special-orders/" + number, "clerk").text("status")).isEqualTo("PICKED_UP");
         assertThat(post(number, "pickup", "{\"drawerId\":\"D1\"}").status()).isEqualTo(409);
         assertThat(post(number, "cancel", "{\"reason\":\"too late\"}").status()).isEqualTo(409);
@@ -213,22 +195,7 @@ class SpecialOrderIntegrationTests {
     void aPickupOfAgeRestrictedGoodsTakesTheAgeCheckAndAnExportPickupIsSoldWithoutTax() {
         open("D1");
         String customer = createCustomer(api, "Jānis Alus " + unique(), phone(), null, null);
-        Api.Response beer = api.post("/api/v1/special-orders", "clerk", """
-                {"customerId":"%s","drawerId":"D1","lines":[{"sku":"LV-1029","quantity":6}],
-                 "deposit":{"type":"CASH","amount":"5.00"}}""".formatted(customer));
-        assertThat(beer.status()).as(beer.body()).isEqualTo(201);
-        String number = beer.text("orderNumber");
-        assertThat(post(number, "arrived", "").status()).isEqualTo(200);
-        Api.Response unchecked = post(number, "pickup", "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"5.00\"}]}");
-        assertThat(unchecked.status()).as(unchecked.body()).isEqualTo(422);
-        assertThat(unchecked.text("type")).endsWith("/problems/age-check-required");
-        assertThat(api.get("/api/v1/special-orders/" + number, "clerk").text("status")).isEqualTo("ARRIVED");
-        Api.Response checked = post(number, "pickup", """
-                {"drawerId":"D1","tenders":[{"type":"CASH","amount":"5.00"}],"ageCheck":{"idChecked":true,"looksOver":18}}""");
-        assertThat(checked.status()).as(checked.body()).isEqualTo(201);
-        JsonNode sale = checked.json().get("sale");
-        assertThat(sale.get("total").asString()).isEqualTo("9.54");
-        assertThat(sale.get("change").asString()).isEqualTo("0.45"); // 4.54 due in cash, rounded to 4.55
+        JsonNode sale = steps.ageCheckedPickup(customer).sale();
         assertThat(jdbc.sql("SELECT payload FROM journal_entry WHERE type = 'SALE_COMPLETED' AND reference = ?")
                 .param(sale.get("receiptNumber").asString()).query(String.class).single()).contains("\"ageCheck\"");
 
@@ -295,7 +262,7 @@ class SpecialOrderIntegrationTests {
     }
 
     private Api.Response post(String number, String step, String body) {
-        return api.post("/api/v1/special-orders/" + number + "/" + step, "clerk", body.isEmpty() ? "{}" : body);
+        return steps.step(number, step, body);
     }
 
     private List<SimulatorMessage> sent(String processingCode) {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +11,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import io.storedesk.pos.PosApplication;
 
 /**
  * How the tests start the service as a process, cheaply: the suite starts it some sixty times (crash,
@@ -100,26 +97,20 @@ final class ServiceLaunch {
         }
     }
 
-    /** One start that records the classes a started service has loaded, stopped with SIGTERM (the archive is written at exit). */
+    /**
+     * One quick start without an archive and with {@code -XX:ArchiveClassesAtExit}, as a {@link ServiceProcess}:
+     * it records the classes a started service has loaded and writes them when SIGTERM stops it.
+     */
     private static void record(String jarPath, Path archive) throws IOException {
         Path work = archive.resolveSibling("recording");
         Path written = archive.resolveSibling("service.jsa.part");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + written.toAbsolutePath(), "-cp", jarPath,
-                PosApplication.class.getName(), "--server.port=" + port, "--pos.data-dir=" + work.resolve("data").toAbsolutePath(),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         Files.createDirectories(work);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("process.log").toFile()).start();
+        ServiceProcess recording = new ServiceProcess(work.resolve("data"))
+                .launch(new Prepared(jarPath, null), "-XX:ArchiveClassesAtExit=" + written.toAbsolutePath());
         try {
-            ServiceProcess.awaitHealthy(process, port, work.resolve("process.log"));
-            process.destroy();
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            recording.start();
+            // dumping the archive at exit takes a while on a busy machine
+            if (!recording.stop(Duration.ofSeconds(300))) {
                 throw new IllegalStateException("recording start did not stop");
             }
             if (Files.exists(written)) {
@@ -129,7 +120,11 @@ final class ServiceLaunch {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } finally {
-            process.destroyForcibly();
+            try {
+                recording.stop(Duration.ZERO);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             deleteTree(work);
         }
     }

@@ -28,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     private int port;
     private long fileSizeLimit;
     private boolean fullSpeed;
+    private ServiceLaunch.Prepared launch;
+    private final List<String> jvmOptions = new java.util.ArrayList<>();
 
     public ServiceProcess(Path dataDir) {
         this(dataDir, List.of());
@@ -60,6 +62,16 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts from this class path and options instead of the tests' quick start, with one more JVM option: how
+     * {@link ServiceLaunch} records its class data sharing archive (the quick start is not prepared yet then).
+     */
+    ServiceProcess launch(ServiceLaunch.Prepared prepared, String jvmOption) {
+        this.launch = prepared;
+        this.jvmOptions.add(jvmOption);
+        return this;
+    }
+
     public int port() {
         return port;
     }
@@ -74,8 +86,9 @@ public final class ServiceProcess implements AutoCloseable {
         if (fullSpeed) {
             command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         } else {
-            ServiceLaunch.Prepared quick = ServiceLaunch.quick();
+            ServiceLaunch.Prepared quick = launch != null ? launch : ServiceLaunch.quick();
             command.addAll(quick.jvmOptions());
+            command.addAll(jvmOptions);
             command.addAll(List.of("-cp", quick.classPath()));
         }
         command.addAll(List.of(PosApplication.class.getName(),
@@ -94,7 +107,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the process answers UP at /actuator/health; fails at once if it exits. */
-    static void awaitHealthy(Process process, int port, Path log) {
+    private static void awaitHealthy(Process process, int port, Path log) {
         HttpClient http = HttpClient.newHttpClient();
         // generous: on a busy two-core machine a start-up has taken over two minutes
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -138,11 +151,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                kill();
-            }
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not exited within {@code patience}; whether it exited by itself. */
+    boolean stop(Duration patience) throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return true;
         }
+        process.destroy();
+        if (process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        kill();
+        return false;
     }
 }

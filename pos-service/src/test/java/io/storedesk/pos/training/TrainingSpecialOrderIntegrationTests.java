@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.storedesk.pos.specialorder.SpecialOrderSteps;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.IntegrationTest;
 import org.apache.pdfbox.Loader;
@@ -33,9 +34,12 @@ class TrainingSpecialOrderIntegrationTests extends IntegrationTest {
 
     private static final String VISA = "4761739001010010";
 
+    private SpecialOrderSteps steps;
+
     @BeforeEach
     void openDrawer() {
         ensureOpen("D1");
+        steps = new SpecialOrderSteps(api, "clerk2");
     }
 
     @AfterEach
@@ -70,7 +74,7 @@ class TrainingSpecialOrderIntegrationTests extends IntegrationTest {
     }
 
     private Api.Response step(String number, String step, String body) {
-        return api.post("/api/v1/special-orders/" + number + "/" + step, "clerk2", body);
+        return steps.step(number, step, body);
     }
 
     private String pdfText(String receiptNumber) throws Exception {
@@ -92,20 +96,13 @@ class TrainingSpecialOrderIntegrationTests extends IntegrationTest {
 
         // a cash deposit: a training number, the real order's fields, no drawer cash
         String key = UUID.randomUUID().toString();
-        String body = """
-                {"customerId":"%s","drawerId":"D1","lines":[{"sku":"EL-2002","quantity":1}],
-                 "deposit":{"type":"CASH","amount":"20.00"},"note":"Blue one"}""".formatted(customer);
+        String body = SpecialOrderSteps.CASH_DEPOSIT_ORDER.formatted(customer);
         Api.Response created = api.postIdempotent("/api/v1/special-orders", "clerk2", key, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String number = created.text("orderNumber");
         assertThat(number).matches("TRN-R01-SO\\d{6}");
         assertThat(created.json().get("training").asBoolean()).isTrue();
-        assertThat(created.text("status")).isEqualTo("ORDERED");
-        assertThat(created.text("quotedTotal")).isEqualTo("49.00");
-        assertThat(created.text("balance")).isEqualTo("29.00");
-        assertThat(created.json().get("deposit").get("type").asString()).isEqualTo("CASH");
-        assertThat(created.json().get("deposit").get("amount").asString()).isEqualTo("20.00");
-        assertThat(created.json().get("lines").get(0).get("name").asString()).isNotBlank();
+        SpecialOrderSteps.assertCashDepositOrder(created);
 
         // the same key and body again: one training order; the key with another body is refused
         Api.Response again = api.postIdempotent("/api/v1/special-orders", "clerk2", key, body);
@@ -127,32 +124,19 @@ class TrainingSpecialOrderIntegrationTests extends IntegrationTest {
         assertThat(tooMuch.body()).contains("deposit-exceeds-total");
 
         // arrival (no e-mail in training), then the pickup pays the rest: a training sale with the deposit first
-        assertThat(step(number, "pickup", "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"30.00\"}]}")
-                .status()).isEqualTo(409);
-        Api.Response arrived = step(number, "arrived", "{}");
-        assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
-        assertThat(arrived.text("status")).isEqualTo("ARRIVED");
+        Api.Response arrived = steps.arrive(number);
         assertThat(arrived.json().get("emails")).isEmpty();
-        assertThat(step(number, "arrived", "{}").status()).isEqualTo(409);
 
         String pickupKey = UUID.randomUUID().toString();
-        String pickupBody = "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"30.00\"}]}";
+        String pickupBody = SpecialOrderSteps.CASH_PICKUP;
         Api.Response pickup = api.postIdempotent("/api/v1/special-orders/" + number + "/pickup", "clerk2", pickupKey,
                 pickupBody);
-        assertThat(pickup.status()).as(pickup.body()).isEqualTo(201);
-        JsonNode sale = pickup.json().get("sale");
+        JsonNode sale = steps.assertPickedUpPayingTheRest(pickup);
         String receipt = sale.get("receiptNumber").asString();
         assertThat(receipt).matches("TRN-R01-\\d{6}");
         assertThat(sale.get("status").asString()).isEqualTo("TRAINING");
-        assertThat(sale.get("total").asString()).isEqualTo("49.00");
-        assertThat(sale.get("change").asString()).isEqualTo("1.00");
-        assertThat(pickup.json().get("order").get("status").asString()).isEqualTo("PICKED_UP");
-        assertThat(pickup.json().get("order").get("receiptNumber").asString()).isEqualTo(receipt);
         assertThat(api.postIdempotent("/api/v1/special-orders/" + number + "/pickup", "clerk2", pickupKey, pickupBody)
                 .body()).isEqualTo(pickup.body());
-        JsonNode stored = api.get("/api/v1/sales/" + receipt, "clerk2").json();
-        assertThat(stored.get("tenders").valueStream().map(t -> t.get("type").asString() + " " + t.get("amount").asString()))
-                .containsExactly("DEPOSIT 20.00", "CASH 29.00");
         assertThat(api.get("/api/v1/special-orders/" + number, "clerk2").text("status")).isEqualTo("PICKED_UP");
         assertThat(step(number, "cancel", "{\"reason\":\"too late\"}").status()).isEqualTo(409);
         assertThat(pdfText(receipt)).contains("APMĀCĪBA - NAV ČEKS", receipt);
@@ -215,24 +199,10 @@ class TrainingSpecialOrderIntegrationTests extends IntegrationTest {
         String customer = customer();
         assertThat(api.put("/api/v1/training/users/clerk2", "manager", "").status()).isEqualTo(200);
         String expectedCash = api.get("/api/v1/drawers/D1/x-report", "manager").text("expectedCash");
-        Api.Response beer = api.post("/api/v1/special-orders", "clerk2", """
-                {"customerId":"%s","drawerId":"D1","lines":[{"sku":"LV-1029","quantity":6}],
-                 "deposit":{"type":"CASH","amount":"5.00"}}""".formatted(customer));
-        assertThat(beer.status()).as(beer.body()).isEqualTo(201);
-        String number = beer.text("orderNumber");
-        assertThat(step(number, "arrived", "{}").status()).isEqualTo(200);
-
-        Api.Response unchecked = step(number, "pickup", "{\"drawerId\":\"D1\",\"tenders\":[{\"type\":\"CASH\",\"amount\":\"5.00\"}]}");
-        assertThat(unchecked.status()).as(unchecked.body()).isEqualTo(422);
-        assertThat(unchecked.text("type")).endsWith("/problems/age-check-required");
-        assertThat(api.get("/api/v1/special-orders/" + number, "clerk2").text("status")).isEqualTo("ARRIVED");
-        Api.Response checked = step(number, "pickup", """
-                {"drawerId":"D1","tenders":[{"type":"CASH","amount":"5.00"}],"ageCheck":{"idChecked":true,"looksOver":18}}""");
-        assertThat(checked.status()).as(checked.body()).isEqualTo(201);
-        JsonNode sale = checked.json().get("sale");
-        assertThat(sale.get("status").asString()).isEqualTo("TRAINING");
-        assertThat(sale.get("total").asString()).isEqualTo("9.54");
-        assertThat(sale.get("change").asString()).isEqualTo("0.45"); // 4.54 due in cash, rounded to 4.55 as for real
+        SpecialOrderSteps.AgeCheckedPickup pickup = steps.ageCheckedPickup(customer);
+        String number = pickup.orderNumber();
+        JsonNode sale = pickup.sale();
+        assertThat(sale.get("status").asString()).isEqualTo("TRAINING"); // the rest as for real
         assertThat(api.get("/api/v1/drawers/D1/x-report", "manager").text("expectedCash")).isEqualTo(expectedCash);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE reference IN (?, ?)")
                 .params(number, sale.get("receiptNumber").asString()).query(Long.class).single()).isZero();

@@ -10,7 +10,6 @@ import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.identity.CurrentUser;
-import io.storedesk.pos.sale.TrainingTill;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -106,7 +105,7 @@ class CaseController {
 
     @GetMapping("/{caseNumber}")
     CaseView one(@PathVariable @Size(max = 100) String caseNumber) {
-        if (trainingCase(caseNumber)) {
+        if (trainingCase(caseNumber, false)) {
             return training.view(caseNumber);
         }
         return cases.view(caseNumber);
@@ -118,7 +117,7 @@ class CaseController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CaseRequests.Note request) {
         String user = CurrentUser.username();
-        var result = trainingCase(caseNumber)
+        var result = trainingCase(caseNumber, true)
                 ? idempotency.execute("training-case-note", key, new Object[] {caseNumber, user, request},
                         CaseView.class, () -> training.note(caseNumber, request, user))
                 : idempotency.execute("case-note", key, new Object[] {caseNumber, user, request}, CaseView.class,
@@ -132,7 +131,7 @@ class CaseController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CaseRequests.Escalate request) {
         String user = CurrentUser.username();
-        if (trainingCase(caseNumber)) {
+        if (trainingCase(caseNumber, true)) {
             return idempotency.execute("training-case-escalate", key, new Object[] {caseNumber, user, request},
                     CaseView.class, () -> training.escalate(caseNumber, request, user)).body();
         }
@@ -146,7 +145,7 @@ class CaseController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CaseRequests.FollowUp request) {
         String user = CurrentUser.username();
-        if (trainingCase(caseNumber)) {
+        if (trainingCase(caseNumber, true)) {
             return idempotency.execute("training-case-follow-up", key, new Object[] {caseNumber, user, request},
                     CaseView.class, () -> training.followUp(caseNumber, request, user)).body();
         }
@@ -159,7 +158,7 @@ class CaseController {
     ResponseEntity<CaseView> resolve(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @PathVariable @Size(max = 100) String caseNumber, @Valid @RequestBody CaseRequests.Resolve request) {
         String user = CurrentUser.username();
-        var result = trainingCase(caseNumber)
+        var result = trainingCase(caseNumber, true)
                 ? idempotency.execute("training-case-resolve", key, new Object[] {user, caseNumber, request},
                         CaseView.class, () -> training.resolve(caseNumber, request, user))
                 : idempotency.execute("case-resolve", key, new Object[] {user, caseNumber, request}, CaseView.class,
@@ -170,7 +169,7 @@ class CaseController {
     @PostMapping("/{caseNumber}/close")
     CaseView close(@PathVariable @Size(max = 100) String caseNumber,
             @Valid @RequestBody(required = false) CaseRequests.Close request) {
-        if (trainingCase(caseNumber)) {
+        if (trainingCase(caseNumber, true)) {
             return training.close(caseNumber, request, CurrentUser.username());
         }
         return cases.close(caseNumber, request, CurrentUser.username());
@@ -180,26 +179,8 @@ class CaseController {
         return training.activeFor(CurrentUser.username(), CurrentUser.tokenRegister());
     }
 
-    /**
-     * Whether the case is a training case to read or change in training: a {@code TRN-} case outside training is
-     * 404, a change of a real case in training 422 {@code training-not-available} (reading a real one is fine).
-     */
-    private boolean trainingCase(String caseNumber) {
-        boolean trainingNumber = caseNumber.startsWith(TrainingTill.PREFIX);
-        boolean active = inTraining();
-        if (trainingNumber && !active) {
-            throw ProblemException.notFound("Case", caseNumber);
-        }
-        if (active && !trainingNumber && !"GET".equals(currentMethod())) {
-            throw ProblemException.rule("training-not-available", "Not available in training",
-                    "A user or register in training changes training cases only; %s is a real one.".formatted(caseNumber));
-        }
-        return trainingNumber;
-    }
-
-    private static String currentMethod() {
-        var attributes = (org.springframework.web.context.request.ServletRequestAttributes)
-                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
-        return attributes.getRequest().getMethod();
+    /** Whether the case is a training one, under {@link TrainingCaseService#trainingNumber}'s rule. */
+    private boolean trainingCase(String caseNumber, boolean change) {
+        return training.trainingNumber("Case", caseNumber, change, CurrentUser.username(), CurrentUser.tokenRegister());
     }
 }

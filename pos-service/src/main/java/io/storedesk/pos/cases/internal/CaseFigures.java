@@ -38,8 +38,8 @@ class CaseFigures {
 
     @Transactional(readOnly = true)
     public Figures of(LocalDate from, LocalDate to) {
-        OffsetDateTime start = from.atStartOfDay(store.zone()).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(store.zone()).toOffsetDateTime();
+        OffsetDateTime start = store.startOf(from);
+        OffsetDateTime end = store.startOf(to.plusDays(1));
         List<Duration> response = new ArrayList<>();
         List<Duration> resolution = new ArrayList<>();
         List<OffsetDateTime[]> times = cases.times(start, end);

@@ -10,7 +10,6 @@ import io.storedesk.pos.common.Idempotency;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.identity.CurrentUser;
-import io.storedesk.pos.sale.TrainingTill;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,16 +58,14 @@ class ComplaintController {
     ResponseEntity<ComplaintView> receive(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody ComplaintRequests.Receive request) {
         String user = CurrentUser.username();
+        String register = CurrentUser.tokenRegister();
+        if (request.caseNumber() != null) {
+            // a complaint changes its case: the case routes' rule
+            trainingCases.trainingNumber("Case", request.caseNumber(), true, user, register);
+        }
         if (inTraining()) {
-            if (request.caseNumber() != null && !request.caseNumber().startsWith(TrainingTill.PREFIX)) {
-                throw notInTraining(request.caseNumber());
-            }
-            String register = CurrentUser.tokenRegister();
             return idempotency.execute("training-complaint", key, new Object[] {user, request}, ComplaintView.class,
                     () -> training.receive(request, user, register)).created();
-        }
-        if (request.caseNumber() != null && request.caseNumber().startsWith(TrainingTill.PREFIX)) {
-            throw ProblemException.notFound("Case", request.caseNumber());
         }
         var result = idempotency.execute("complaint", key, new Object[] {user, request}, ComplaintView.class,
                 () -> complaints.receive(request, user));
@@ -138,25 +135,9 @@ class ComplaintController {
         return trainingCases.activeFor(CurrentUser.username(), CurrentUser.tokenRegister());
     }
 
-    /**
-     * Whether it is a training complaint read or changed in training: a {@code TRN-} complaint outside training is
-     * 404, a change of a real one in training 422 {@code training-not-available} (reading a real one is fine).
-     */
+    /** Whether the complaint is a training one, under {@link TrainingCaseService#trainingNumber}'s rule. */
     private boolean trainingComplaint(String number, boolean change) {
-        boolean trainingNumber = number.startsWith(TrainingTill.PREFIX);
-        boolean active = inTraining();
-        if (trainingNumber && !active) {
-            throw ProblemException.notFound("Complaint", number);
-        }
-        if (active && !trainingNumber && change) {
-            throw notInTraining(number);
-        }
-        return trainingNumber;
-    }
-
-    private static ProblemException notInTraining(String number) {
-        return ProblemException.rule("training-not-available", "Not available in training",
-                "A user or register in training takes and settles training complaints only; %s is a real one."
-                        .formatted(number));
+        return trainingCases.trainingNumber("Complaint", number, change, CurrentUser.username(),
+                CurrentUser.tokenRegister());
     }
 }

@@ -33,8 +33,8 @@ class ComplaintFigures {
     @Transactional(readOnly = true)
     public Figures of(LocalDate from, LocalDate to) {
         LocalDate today = store.today(clock);
-        OffsetDateTime start = from.atStartOfDay(store.zone()).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(store.zone()).toOffsetDateTime();
+        OffsetDateTime start = store.startOf(from);
+        OffsetDateTime end = store.startOf(to.plusDays(1));
         var settled = complaints.settledBetween(start, end);
         long late = settled.stream().filter(r -> r.late(store.zone())).count();
         var times = settled.stream().map(r -> java.time.Duration.between(r.receivedAt(), r.settledAt())).toList();

@@ -54,8 +54,8 @@ class CustomerCareReportSection implements ReportSection {
 
     @Override
     public Content contribute(LocalDate from, LocalDate to, Words words) {
-        OffsetDateTime start = from.atStartOfDay(store.zone()).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(store.zone()).toOffsetDateTime();
+        OffsetDateTime start = store.startOf(from);
+        OffsetDateTime end = store.startOf(to.plusDays(1));
         long opened = count("SELECT COUNT(*) FROM service_case WHERE opened_at >= ? AND opened_at < ?", start, end);
         long escalated = count("SELECT COUNT(*) FROM service_case c WHERE c.opened_at >= ? AND c.opened_at < ? "
                 + "AND EXISTS (SELECT 1 FROM service_case_event e WHERE e.case_id = c.id AND e.type = 'ESCALATED')",
@@ -78,13 +78,14 @@ class CustomerCareReportSection implements ReportSection {
         String deposits = figures.depositsHeld().setScale(store.currency().getDefaultFractionDigits(),
                 RoundingMode.HALF_UP).toPlainString();
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("opened", opened);
-        data.put("resolved", (long) resolution.size());
-        data.put("medianTimeToResolve", median);
-        data.put("escalated", escalated);
-        data.put("escalationRate", rate);
-        data.put("followUpsOverdue", overdue);
+        Map<String, Object> cases = new LinkedHashMap<>();
+        cases.put("opened", opened);
+        cases.put("resolved", (long) resolution.size());
+        cases.put("medianTimeToResolve", median);
+        cases.put("escalated", escalated);
+        cases.put("escalationRate", rate);
+        cases.put("followUpsOverdue", overdue);
+        Map<String, Object> data = new LinkedHashMap<>(cases);
         Map<String, Object> orders = new LinkedHashMap<>();
         orders.put("placed", placed);
         orders.put("pickedUp", pickedUp);
@@ -93,14 +94,8 @@ class CustomerCareReportSection implements ReportSection {
         orders.put("depositsHeld", deposits);
         data.put("specialOrders", orders);
 
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row("cases", "opened", Long.toString(opened)));
-        rows.add(new Row("cases", "resolved", Integer.toString(resolution.size())));
-        rows.add(new Row("cases", "medianTimeToResolve", median == null ? "" : median));
-        rows.add(new Row("cases", "escalated", Long.toString(escalated)));
-        rows.add(new Row("cases", "escalationRate", rate == null ? "" : rate));
-        rows.add(new Row("cases", "followUpsOverdue", Long.toString(overdue)));
-        orders.forEach((k, v) -> rows.add(new Row("specialOrders", k, v.toString())));
+        List<Row> rows = new ArrayList<>(Row.of("cases", cases));
+        rows.addAll(Row.of("specialOrders", orders));
 
         List<String> lines = new ArrayList<>();
         lines.add(words.text("serviceCases.cases", opened, resolution.size(), escalated));

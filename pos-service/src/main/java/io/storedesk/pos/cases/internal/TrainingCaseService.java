@@ -69,6 +69,27 @@ class TrainingCaseService {
         return t != null && t.activeFor(user, registerId);
     }
 
+    /**
+     * The one rule of the case and complaint routes: whether {@code number} is a training case or complaint that the
+     * user or register may read or change here. A {@code TRN-} number outside training is 404 (it does not exist
+     * there); in training a change of a real one is 422 {@code training-not-available} (reading it is fine).
+     *
+     * @param what {@code "Case"} or {@code "Complaint"}, as the 404 names it
+     */
+    boolean trainingNumber(String what, String number, boolean change, String user, String registerId) {
+        boolean trainingNumber = number.startsWith(TrainingTill.PREFIX);
+        boolean active = activeFor(user, registerId);
+        if (trainingNumber && !active) {
+            throw ProblemException.notFound(what, number);
+        }
+        if (active && !trainingNumber && change) {
+            throw ProblemException.rule("training-not-available", "Not available in training",
+                    "In training only training cases and complaints (TRN- numbers) change; %s %s is a real one."
+                            .formatted(what.toLowerCase(java.util.Locale.ROOT), number));
+        }
+        return trainingNumber;
+    }
+
     /** Opens a training case, numbered TRN-<register, or the user without one>-C<seq>. */
     CaseView open(CaseRequests.Open r, String user, String registerId) {
         String customerId = null;

@@ -53,8 +53,8 @@ class LoyaltyReportSection implements ReportSection {
 
     @Override
     public Content contribute(LocalDate from, LocalDate to, Words words) {
-        OffsetDateTime start = from.atStartOfDay(store.zone()).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(store.zone()).toOffsetDateTime();
+        OffsetDateTime start = store.startOf(from);
+        OffsetDateTime end = store.startOf(to.plusDays(1));
         Map<EntryType, Long> points = new EnumMap<>(EntryType.class);
         for (EntryType t : EntryType.values()) {
             points.put(t, 0L);
@@ -71,14 +71,14 @@ class LoyaltyReportSection implements ReportSection {
         String liability = programme.pointValue().multiply(BigDecimal.valueOf(outstanding))
                 .setScale(store.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP).toPlainString();
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        List<Row> rows = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
+        Map<String, Object> moved = new LinkedHashMap<>();
         for (EntryType t : List.of(EntryType.EARN, EntryType.REDEEM, EntryType.EARN_REVERSED,
                 EntryType.REDEEM_RETURNED, EntryType.EXPIRE)) {
-            data.put(FIELDS.get(t), points.get(t));
-            rows.add(new Row("points", FIELDS.get(t), Long.toString(points.get(t))));
+            moved.put(FIELDS.get(t), points.get(t));
         }
+        Map<String, Object> data = new LinkedHashMap<>(moved);
+        List<Row> rows = new ArrayList<>(Row.of("points", moved));
+        List<String> lines = new ArrayList<>();
         lines.add(words.text("loyalty.issued", points.get(EntryType.EARN), points.get(EntryType.REDEEM)));
         lines.add(words.text("loyalty.back", points.get(EntryType.EARN_REVERSED),
                 points.get(EntryType.REDEEM_RETURNED), points.get(EntryType.EXPIRE)));

@@ -69,5 +69,15 @@ public interface ReportSection {
 
     /** A figure in CSV: e.g. key {@code SPRING10}, field {@code redemptions}, value {@code 12}. */
     record Row(String key, String field, String value) {
+
+        /**
+         * The CSV rows of a group of figures as the JSON form holds them ({@code field -> value}, in their order), all
+         * under {@code key}; a null figure (e.g. a rate without sales) as an empty value.
+         */
+        public static List<Row> of(String key, Map<String, ?> figures) {
+            List<Row> rows = new java.util.ArrayList<>();
+            figures.forEach((field, value) -> rows.add(new Row(key, field, value == null ? "" : value.toString())));
+            return rows;
+        }
     }
 }

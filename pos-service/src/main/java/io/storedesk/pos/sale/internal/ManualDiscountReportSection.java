@@ -49,9 +49,11 @@ class ManualDiscountReportSection implements ReportSection {
         List<String> lines = new ArrayList<>();
         Map<String, Object> byReason = new LinkedHashMap<>();
         totals.byReason().forEach((reason, f) -> {
-            byReason.put(reason, Map.of("count", f.count(), "amount", f.amount()));
-            rows.add(new Row(reason, "count", Long.toString(f.count())));
-            rows.add(new Row(reason, "amount", f.amount()));
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("count", f.count());
+            one.put("amount", f.amount());
+            byReason.put(reason, one);
+            rows.addAll(Row.of(reason, one));
             lines.add(words.text("manualDiscounts.reason", words.term("discount.reason", reason), f.count(),
                     words.money(f.amount())));
         });
@@ -67,9 +69,7 @@ class ManualDiscountReportSection implements ReportSection {
             one.put("amount", f.amount());
             one.put("discountRate", rate);
             byClerk.put(clerk, one);
-            rows.add(new Row("clerk:" + clerk, "count", Long.toString(f.count())));
-            rows.add(new Row("clerk:" + clerk, "amount", f.amount()));
-            rows.add(new Row("clerk:" + clerk, "discountRate", rate == null ? "" : rate));
+            rows.addAll(Row.of("clerk:" + clerk, one));
             lines.add(words.text("manualDiscounts.clerk", words.user(clerk), f.count(), words.money(f.amount()),
                     words.percent(rate)));
         });

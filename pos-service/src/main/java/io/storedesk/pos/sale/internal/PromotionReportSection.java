@@ -71,8 +71,7 @@ class PromotionReportSection implements ReportSection {
             one.put("sales", f.sales());
             one.put("discount", discount);
             byCode.put(f.code(), one);
-            rows.add(new Row(f.code(), "sales", Long.toString(f.sales())));
-            rows.add(new Row(f.code(), "discount", discount));
+            rows.addAll(Row.of(f.code(), one));
             lines.add(words.text("promotions.code", f.code(), f.sales(), words.money(discount)));
             cost = cost.add(f.discount());
         }

@@ -39,9 +39,11 @@ class TaxExemptReportSection implements ReportSection {
         List<String> lines = new ArrayList<>();
         Map<String, Object> byReason = new LinkedHashMap<>();
         totals.byReason().forEach((reason, f) -> {
-            byReason.put(reason, Map.of("count", f.count(), "net", f.net()));
-            rows.add(new Row(reason, "count", Long.toString(f.count())));
-            rows.add(new Row(reason, "net", f.net()));
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("count", f.count());
+            one.put("net", f.net());
+            byReason.put(reason, one);
+            rows.addAll(Row.of(reason, one));
             lines.add(words.text("taxExempt.reason", words.term("exempt.reason", reason), f.count(), words.money(f.net())));
         });
         Map<String, Object> data = new LinkedHashMap<>();

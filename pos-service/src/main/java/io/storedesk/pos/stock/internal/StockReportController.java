@@ -53,8 +53,8 @@ class StockReportController implements io.storedesk.pos.stock.StockReports {
                     "from must not be after to, and a range spans at most %d days.".formatted(MAX_RANGE_DAYS))
                     .with("from", first.toString()).with("to", last.toString());
         }
-        OffsetDateTime start = first.atStartOfDay(store.zone()).toOffsetDateTime();
-        OffsetDateTime end = last.plusDays(1).atStartOfDay(store.zone()).toOffsetDateTime();
+        OffsetDateTime start = store.startOf(first);
+        OffsetDateTime end = store.startOf(last.plusDays(1));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("storeId", store.id());
         out.put("from", first.toString());

@@ -61,14 +61,7 @@ class LoyaltyExpiryIntegrationTests {
         Api api = new Api(port);
         String card = "7700000000001";
         // head office knew 100 points on the card
-        accounts.importSnapshot(new LoyaltyAccounts.Snapshot(card, null, "Jana Svobodová", null, 100,
-                OffsetDateTime.parse("2031-03-01T00:00:00Z")));
-        clock.set(Instant.parse("2031-03-10T09:00:00Z"));
-        ensureOpen(api);
-        Api.Response sale = api.post("/api/v1/sales", "clerk", """
-                {"drawerId":"D4","loyaltyCard":"%s","lines":[{"sku":"LV-1009","quantity":3}],
-                 "tenders":[{"type":"CASH","amount":"54.00"}]}""".formatted(card));
-        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        Api.Response sale = saleOnCard(api, card, "Jana Svobodová", 100, "2031-03-10T09:00:00Z", "LV-1009", 3, "54.00");
         // 3 x 17.99 = 53.97 -> 53 points; one bottle comes back: 18 of them go again
         assertThat(sale.json().get("pointsEarned").asInt()).isEqualTo(53);
         Api.Response returned = api.post("/api/v1/returns", "clerk", """
@@ -105,14 +98,7 @@ class LoyaltyExpiryIntegrationTests {
     void pointsEarnedHereExpireWhileTheSnapshotIsLeftToHeadOffice() {
         Api api = new Api(port);
         String card = "7700000000002";
-        accounts.importSnapshot(new LoyaltyAccounts.Snapshot(card, null, "Pēteris Ozols", null, 40,
-                OffsetDateTime.parse("2031-03-01T00:00:00Z")));
-        clock.set(Instant.parse("2031-03-10T10:00:00Z"));
-        ensureOpen(api);
-        Api.Response sale = api.post("/api/v1/sales", "clerk", """
-                {"drawerId":"D4","loyaltyCard":"%s","lines":[{"sku":"LV-1013","quantity":1}],
-                 "tenders":[{"type":"CASH","amount":"13.00"}]}""".formatted(card));
-        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        saleOnCard(api, card, "Pēteris Ozols", 40, "2031-03-10T10:00:00Z", "LV-1013", 1, "13.00");
         assertThat(balance(api, card)).isEqualTo(52);
 
         clock.set(Instant.parse("2033-03-10T10:00:00Z"));
@@ -125,14 +111,7 @@ class LoyaltyExpiryIntegrationTests {
     void anEarnHeadOfficeAcknowledgedIsHeadOfficesToExpireEvenBeforeItsSnapshotCame() {
         Api api = new Api(port);
         String card = "7700000000003";
-        accounts.importSnapshot(new LoyaltyAccounts.Snapshot(card, null, "Rūta Liepa", null, 40,
-                OffsetDateTime.parse("2031-03-01T00:00:00Z")));
-        clock.set(Instant.parse("2031-03-10T11:00:00Z"));
-        ensureOpen(api);
-        Api.Response sale = api.post("/api/v1/sales", "clerk", """
-                {"drawerId":"D4","loyaltyCard":"%s","lines":[{"sku":"LV-1013","quantity":1}],
-                 "tenders":[{"type":"CASH","amount":"13.00"}]}""".formatted(card));
-        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        Api.Response sale = saleOnCard(api, card, "Rūta Liepa", 40, "2031-03-10T11:00:00Z", "LV-1013", 1, "13.00");
         assertThat(balance(api, card)).isEqualTo(52);
         // head office acknowledges the batch with the earn (the sync worker's step after a 200); the
         // snapshot including it has not come yet
@@ -145,6 +124,23 @@ class LoyaltyExpiryIntegrationTests {
         clock.set(Instant.parse("2033-03-10T11:00:01Z"));
         assertThat(expiry.expire(clock)).isZero();
         assertThat(balance(api, card)).isEqualTo(52);
+    }
+
+    /**
+     * A card head office knew with {@code snapshotPoints} (snapshot of 1 March 2031), then at {@code at} a sale of
+     * {@code quantity} x {@code sku} on it at drawer D4, paid with {@code cash}: the sale, created.
+     */
+    private Api.Response saleOnCard(Api api, String card, String holder, long snapshotPoints, String at, String sku,
+            int quantity, String cash) {
+        accounts.importSnapshot(new LoyaltyAccounts.Snapshot(card, null, holder, null, snapshotPoints,
+                OffsetDateTime.parse("2031-03-01T00:00:00Z")));
+        clock.set(Instant.parse(at));
+        ensureOpen(api);
+        Api.Response sale = api.post("/api/v1/sales", "clerk", """
+                {"drawerId":"D4","loyaltyCard":"%s","lines":[{"sku":"%s","quantity":%d}],
+                 "tenders":[{"type":"CASH","amount":"%s"}]}""".formatted(card, sku, quantity, cash));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        return sale;
     }
 
     private static void ensureOpen(Api api) {
