@@ -59,7 +59,7 @@ class CatalogSeed {
                 if (items.count() > 0) {
                     return false;
                 }
-                items.saveAll(rows);
+                items.insertAll(rows);
                 return true;
             }));
             if (loaded) {

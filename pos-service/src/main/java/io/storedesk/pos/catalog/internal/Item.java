@@ -5,34 +5,24 @@ import java.time.Instant;
 
 import io.storedesk.pos.catalog.Ean13;
 import io.storedesk.pos.catalog.SearchText;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
-@Entity
-@Table(name = "item")
+/**
+ * An item of the store's own catalogue as the seed file gives it; {@link ItemRepository} inserts it (JDBC, ADR 0006).
+ * Head office's items and prices are written by {@link CatalogService}.
+ */
 class Item {
 
-    @Id
     private String sku;
     private String barcode;
     private String name;
     private String department;
     private BigDecimal price;
     private String currency;
-    @Column(name = "tax_category")
     private String taxCategory;
-    @Column(name = "search_text")
     private String searchText;
     private boolean active;
-    @Column(name = "min_age")
     private Integer minAge;
-    @Column(name = "updated_at")
     private Instant updatedAt;
-
-    protected Item() {
-    }
 
     Item(String sku, String barcode, String name, String department, BigDecimal price, String currency,
             String taxCategory, Instant now) {
@@ -97,5 +87,13 @@ class Item {
 
     boolean active() {
         return active;
+    }
+
+    String searchText() {
+        return searchText;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
     }
 }

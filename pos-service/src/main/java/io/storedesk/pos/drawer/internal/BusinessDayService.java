@@ -70,7 +70,7 @@ class BusinessDayService implements BusinessDays {
         if (inserted != 1) {
             throw closed(date);
         }
-        List<DrawerSession> day = sessions.findByBusinessDateOrderByDrawerIdAscOpenedAtAsc(date);
+        List<DrawerSession> day = sessions.ofDay(date);
         List<String> open = day.stream().filter(s -> s.status() == DrawerSession.Status.OPEN).map(DrawerSession::drawerId).toList();
         if (!open.isEmpty()) {
             throw ProblemException.conflict("drawers-still-open", "Drawers still open",

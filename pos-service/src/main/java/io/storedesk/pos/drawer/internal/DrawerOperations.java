@@ -42,10 +42,9 @@ class DrawerOperations {
     private final DayLock dayLock;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     DrawerOperations(org.springframework.transaction.support.TransactionTemplate tx,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc, DayLock dayLock, org.springframework.context.ApplicationEventPublisher events, DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
+            DayLock dayLock, org.springframework.context.ApplicationEventPublisher events, DrawerService drawers, DrawerSessionRepository sessions, Denominations denominations,
             DrawerProperties properties, ManagerApprovals approvals, Journal journal, JsonMapper json, Clock clock) {
         this.drawers = drawers;
         this.sessions = sessions;
@@ -58,7 +57,6 @@ class DrawerOperations {
         this.events = events;
         this.dayLock = dayLock;
         this.tx = tx;
-        this.jdbc = jdbc;
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(tx.getTransactionManager());
         this.ownTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -77,11 +75,7 @@ class DrawerOperations {
             default -> throw ProblemException.badRequest("invalid-movement", "Invalid movement",
                     "A cash movement is PAID_IN, PAID_OUT, SAFE_DROP or PICKUP.");
         };
-        Money expected = Money.rounded(session.expectedCash(), drawer.currency());
-        if (signed.isNegative() && amount.isGreaterThan(expected)) {
-            throw ProblemException.rule("insufficient-cash", "Not enough cash in the drawer",
-                    "Drawer %s should hold %s; %s cannot be taken out.".formatted(drawerId, expected, amount));
-        }
+        // the session's rule (insufficient-cash) is checked by DrawerSession.post, on the session it changes
         drawers.post(drawerId, new CashPosting(type, signed, null, reason, user));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("drawerId", drawerId);
@@ -103,14 +97,10 @@ class DrawerOperations {
     @Transactional(readOnly = true)
     public UUID trainingSession(String drawerId, PostingType type, Money amount, String user) {
         DrawerInfo drawer = drawers.drawerForOperation(drawerId);
-        DrawerSession session = sessions.findByOpenMarker(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
+        DrawerSession session = sessions.findOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         requireResponsible(session, user);
         if (type == PostingType.PAID_OUT) {
-            Money expected = Money.rounded(session.expectedCash(), drawer.currency());
-            if (amount.isGreaterThan(expected)) {
-                throw ProblemException.rule("insufficient-cash", "Not enough cash in the drawer",
-                        "Drawer %s should hold %s; %s cannot be taken out.".formatted(drawerId, expected, amount));
-            }
+            session.requireCash(amount);
         }
         return session.id();
     }
@@ -177,7 +167,7 @@ class DrawerOperations {
         }
         java.time.Instant closedAt = clock.instant();
         session.close(counted.amount(), json.writeValueAsString(new TreeMap<>(counts)), user, closedAt, approver);
-        sessions.saveAndFlush(session);
+        sessions.storeClose(session);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("drawerId", drawerId);
         payload.put("sessionId", session.id().toString());
@@ -200,12 +190,12 @@ class DrawerOperations {
             String refusal) {
         dayLock.holdForPosting(); // lock 1 (docs/locking.md)
         sessions.lockOpen(drawer.drawerId()).ifPresent(session -> { // lock 2
-            jdbc.sql("UPDATE drawer_session SET refused_counts = refused_counts + 1 WHERE id = ?").param(session.id())
-                    .update();
+            session.refuseCount();
+            sessions.storeRefusedCount(session);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("drawerId", drawer.drawerId());
             payload.put("sessionId", session.id().toString());
-            payload.put("attempt", session.refusedCounts() + 1);
+            payload.put("attempt", session.refusedCounts());
             payload.put("countedCash", counted.toString());
             payload.put("counts", new TreeMap<>(counts));
             payload.put("refusal", refusal);

@@ -33,7 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Opens drawers and books every posting against the open session. */
+/**
+ * Opens drawers and books every posting against the open session: loaded under its lock by
+ * {@link DrawerSessionRepository}, changed by {@link DrawerSession#post}, stored back by the repository.
+ */
 @Service
 class DrawerService implements CashDrawers {
 
@@ -90,28 +93,24 @@ class DrawerService implements CashDrawers {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public LocalDate post(String drawerId, CashPosting posting) {
-        HeldSession held = hold(drawerId);
-        int open = jdbc.sql("UPDATE drawer_session SET posting_count = posting_count + 1, "
-                        + "expected_cash = expected_cash + ? WHERE open_marker = ?")
-                .params(posting.amount().amount(), drawerId).update();
-        if (open == 0) {
+        HeldSession held = hold(drawerId); // locks 1 and 2: the open session, loaded under its lock
+        DrawerSession session = held.session();
+        if (session == null) {
             throw notOpen(drawerId);
         }
-        HeldSession session = held.sessionId() != null ? held
-                : jdbc.sql("SELECT id, business_date FROM drawer_session WHERE open_marker = ?").param(drawerId)
-                        .query((rs, n) -> new HeldSession(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
-                        .single();
-        insertPosting(session.sessionId(), drawerId, posting.type(), "CASH", posting.amount().amount(),
+        session.post(posting.type(), posting.amount()); // the session's rules (insufficient-cash)
+        sessions.storePosting(session);
+        insertPosting(session.id(), drawerId, posting.type(), "CASH", posting.amount().amount(),
                 posting.reference(), posting.reason(), posting.actor());
-        return session.businessDate();
+        return held.businessDate();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordTender(String drawerId, String tender, Money amount, String reference, String actor) {
         HeldSession held = hold(drawerId);
-        Optional<UUID> session = held.sessionId() != null ? Optional.of(held.sessionId())
-                : jdbc.sql("SELECT id FROM drawer_session WHERE open_marker = ?").param(drawerId).query(UUID.class).optional();
+        Optional<UUID> session = held.session() != null ? Optional.of(held.session().id())
+                : sessions.findOpen(drawerId).map(DrawerSession::id);
         session.ifPresent(id -> insertPosting(id, drawerId, PostingType.TENDER, tender, amount.amount(), reference,
                 null, actor));
     }
@@ -122,8 +121,11 @@ class DrawerService implements CashDrawers {
         return hold(drawerId).businessDate();
     }
 
-    /** The open session a transaction holds (its id, null if the drawer is not open) and its business date. */
-    private record HeldSession(UUID sessionId, LocalDate businessDate) {
+    /**
+     * The open session a transaction holds (null if the drawer is not open), as loaded under lock 2 and changed by
+     * the transaction's postings since, and its business date.
+     */
+    private record HeldSession(DrawerSession session, LocalDate businessDate) {
     }
 
     /** Names what one transaction (by its bound connection) holds of one drawer. */
@@ -134,7 +136,8 @@ class DrawerService implements CashDrawers {
      * Locks 1 and 2 (docs/locking.md) and the deciding check that the day is open, once per
      * transaction and drawer: what a transaction holds it keeps until it ends, so a second
      * posting in it (a sale's cash and its card tenders) reuses the first one's answer instead of
-     * asking the database again. Another transaction, even a nested new one, asks for itself.
+     * asking the database again: it posts to the same {@link DrawerSession}, which is never stale, since nothing
+     * else can change the row while the lock is held. Another transaction, even a nested new one, asks for itself.
      */
     private HeldSession hold(String drawerId) {
         Object transaction = TransactionSynchronizationManager.getResource(dataSource);
@@ -144,12 +147,10 @@ class DrawerService implements CashDrawers {
             return held;
         }
         dayLock.holdForPosting(); // lock 1 (docs/locking.md)
-        HeldSession session = jdbc.sql("SELECT id, business_date FROM drawer_session WHERE open_marker = ? FOR UPDATE") // lock 2
-                .param(drawerId)
-                .query((rs, n) -> new HeldSession(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
-                .optional().orElseGet(() -> new HeldSession(null, store.today(clock)));
-        HeldSession held = new HeldSession(session.sessionId(), days.requireOpen(session.businessDate()));
-        if (key != null && held.sessionId() != null) {
+        DrawerSession session = sessions.lockOpen(drawerId).orElse(null); // lock 2
+        HeldSession held = new HeldSession(session,
+                days.requireOpen(session != null ? session.businessDate() : store.today(clock)));
+        if (key != null && session != null) {
             TransactionSynchronizationManager.bindResource(key, held);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -183,14 +184,14 @@ class DrawerService implements CashDrawers {
         DrawerInfo drawer = drawerForOperation(drawerId);
         Money total = denominations.total(drawer, floatCounts);
         dayLock.holdForPosting(); // lock 1 (docs/locking.md): a day close waits, or this open sees the day closed
-        if (sessions.findByOpenMarker(drawerId).isPresent()) {
+        if (sessions.findOpen(drawerId).isPresent()) {
             throw alreadyOpen(drawerId);
         }
         LocalDate businessDate = days.requireOpen(store.today(clock));
         DrawerSession session = DrawerSession.open(drawerId, drawer.registerId(), drawer.currency().getCurrencyCode(),
                 businessDate, user, clock.instant(), total.amount(), json.writeValueAsString(new TreeMap<>(floatCounts)));
         try {
-            sessions.saveAndFlush(session);
+            sessions.insert(session);
         } catch (DataIntegrityViolationException raced) {
             throw alreadyOpen(drawerId);
         }
@@ -207,7 +208,7 @@ class DrawerService implements CashDrawers {
     @Transactional(readOnly = true)
     public Optional<OpenedDrawer> current(String drawerId) {
         drawer(drawerId);
-        return sessions.findByOpenMarker(drawerId).map(OpenedDrawer::of);
+        return sessions.findOpen(drawerId).map(OpenedDrawer::of);
     }
 
     static ProblemException notOpen(String drawerId) {

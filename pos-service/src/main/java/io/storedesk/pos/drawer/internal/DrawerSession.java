@@ -3,66 +3,77 @@ package io.storedesk.pos.drawer.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.storedesk.pos.common.Money;
+import io.storedesk.pos.common.ProblemException;
+import io.storedesk.pos.drawer.PostingType;
 
 /**
  * One drawer's session, from open to close. While open, {@code openMarker} holds the drawer id,
- * which a unique index allows once: a drawer cannot be open twice.
+ * which a unique index allows once: a drawer cannot be open twice. The session owns its expected
+ * cash: every cash posting goes through {@link #post}, which refuses to take out more than the
+ * drawer should hold. {@link DrawerSessionRepository} loads and stores it, with JDBC only (ADR 0006).
  */
-@Entity
-@Table(name = "drawer_session")
 class DrawerSession {
 
     enum Status { OPEN, CLOSED }
 
-    @Id
     private UUID id;
-    @Column(name = "drawer_id")
     private String drawerId;
-    @Column(name = "register_id")
     private String registerId;
-    @Column(name = "open_marker")
     private String openMarker;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Status status;
     private String currency;
-    @Column(name = "business_date")
     private LocalDate businessDate;
-    @Column(name = "opened_by")
     private String openedBy;
-    @Column(name = "opened_at")
     private Instant openedAt;
-    @Column(name = "opening_float")
     private BigDecimal openingFloat;
-    @Column(name = "float_counts")
     private String floatCounts;
-    @Column(name = "expected_cash")
     private BigDecimal expectedCash;
-    @Column(name = "posting_count")
     private long postingCount;
-    @Column(name = "closed_by")
     private String closedBy;
-    @Column(name = "closed_at")
     private Instant closedAt;
-    @Column(name = "counted_cash")
     private BigDecimal countedCash;
-    @Column(name = "counted_counts")
     private String countedCounts;
-    @Column(name = "closing_expected")
     private BigDecimal closingExpected;
     private BigDecimal variance;
     private String result;
-    @Column(name = "approved_by")
     private String approvedBy;
-    @Column(name = "refused_counts")
     private int refusedCounts;
 
-    protected DrawerSession() {
+    private DrawerSession() {
+    }
+
+    /** A session as stored (see {@link DrawerSessionRepository}). */
+    DrawerSession(UUID id, String drawerId, String registerId, String openMarker, Status status, String currency,
+            LocalDate businessDate, String openedBy, Instant openedAt, BigDecimal openingFloat, String floatCounts,
+            BigDecimal expectedCash, long postingCount, String closedBy, Instant closedAt, BigDecimal countedCash,
+            String countedCounts, BigDecimal closingExpected, BigDecimal variance, String result, String approvedBy,
+            int refusedCounts) {
+        this.id = id;
+        this.drawerId = drawerId;
+        this.registerId = registerId;
+        this.openMarker = openMarker;
+        this.status = status;
+        this.currency = currency;
+        this.businessDate = businessDate;
+        this.openedBy = openedBy;
+        this.openedAt = openedAt;
+        this.openingFloat = openingFloat;
+        this.floatCounts = floatCounts;
+        this.expectedCash = expectedCash;
+        this.postingCount = postingCount;
+        this.closedBy = closedBy;
+        this.closedAt = closedAt;
+        this.countedCash = countedCash;
+        this.countedCounts = countedCounts;
+        this.closingExpected = closingExpected;
+        this.variance = variance;
+        this.result = result;
+        this.approvedBy = approvedBy;
+        this.refusedCounts = refusedCounts;
     }
 
     static DrawerSession open(String drawerId, String registerId, String currency, LocalDate businessDate,
@@ -82,6 +93,44 @@ class DrawerSession {
         s.expectedCash = openingFloat;
         s.postingCount = 0;
         return s;
+    }
+
+    /**
+     * Books a cash posting (signed: money in positive, money out negative) into the expected cash. A cash
+     * movement that takes money out (paid-out, safe drop, pick-up) may not take more than the drawer should hold
+     * (422 {@code insufficient-cash}); a document's refund may (the drawer then shows a shortfall at its count).
+     * Called under the drawer's lock (lock 2 of docs/locking.md), on the session as loaded under it.
+     */
+    void post(PostingType type, Money amount) {
+        if (status != Status.OPEN) {
+            throw new IllegalStateException("drawer session " + id + " is closed");
+        }
+        if (takesCashOut(type) && amount.isNegative()) {
+            requireCash(amount.negate());
+        }
+        this.expectedCash = expectedCash.add(amount.amount());
+        this.postingCount++;
+    }
+
+    /** Refuses (422 {@code insufficient-cash}) to take {@code amount} out when the drawer should hold less. */
+    void requireCash(Money amount) {
+        Money expected = Money.rounded(expectedCash, Currency.getInstance(currency));
+        if (amount.isGreaterThan(expected)) {
+            throw ProblemException.rule("insufficient-cash", "Not enough cash in the drawer",
+                    "Drawer %s should hold %s; %s cannot be taken out.".formatted(drawerId, expected, amount));
+        }
+    }
+
+    private static boolean takesCashOut(PostingType type) {
+        return type == PostingType.PAID_OUT || type == PostingType.SAFE_DROP || type == PostingType.PICKUP;
+    }
+
+    /** A blind count refused: a recount now needs a manager. */
+    void refuseCount() {
+        if (status != Status.OPEN) {
+            throw new IllegalStateException("drawer session " + id + " is closed");
+        }
+        this.refusedCounts++;
     }
 
     /**
@@ -171,5 +220,25 @@ class DrawerSession {
 
     LocalDate businessDate() {
         return businessDate;
+    }
+
+    String openMarker() {
+        return openMarker;
+    }
+
+    String floatCounts() {
+        return floatCounts;
+    }
+
+    long postingCount() {
+        return postingCount;
+    }
+
+    String countedCounts() {
+        return countedCounts;
+    }
+
+    BigDecimal closingExpected() {
+        return closingExpected;
     }
 }

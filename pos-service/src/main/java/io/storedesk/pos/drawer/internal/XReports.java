@@ -28,7 +28,7 @@ class XReports {
 
     @Transactional(readOnly = true)
     public XReport of(String drawerId) {
-        DrawerSession s = sessions.findByOpenMarker(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
+        DrawerSession s = sessions.findOpen(drawerId).orElseThrow(() -> DrawerService.notOpen(drawerId));
         Currency currency = Currency.getInstance(s.currency());
         Map<String, BigDecimal> byType = new TreeMap<>();
         Map<String, BigDecimal> tenders = new TreeMap<>();

@@ -28,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PostVoids {
 
     private final SaleRepository sales;
-    private final SaleLock saleLock;
     private final SaleVoids voids;
     private final SaleBooks books;
     private final Tendering tendering;
@@ -38,11 +37,10 @@ class PostVoids {
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
-    PostVoids(SaleRepository sales, SaleLock saleLock, SaleVoids voids, SaleBooks books, Tendering tendering,
+    PostVoids(SaleRepository sales, SaleVoids voids, SaleBooks books, Tendering tendering,
             CashDrawers drawers, ManagerApprovals approvals, Idempotency idempotency,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.sales = sales;
-        this.saleLock = saleLock;
         this.voids = voids;
         this.books = books;
         this.tendering = tendering;
@@ -73,7 +71,7 @@ class PostVoids {
             return earlier.get();
         }
         Sale found = readOnly.execute(s -> {
-            Sale sale = sales.findByReceiptNumber(receiptNumber)
+            Sale sale = sales.find(receiptNumber)
                     .orElseThrow(() -> ProblemException.notFound("Sale", receiptNumber));
             CurrentUser.requireRegister(sale.registerId());
             sale.checkVoidable(status(sale), drawers.businessDate(sale.drawerId()));
@@ -84,8 +82,7 @@ class PostVoids {
                         found.currency())).manager();
         return idempotency.execute("void", idempotencyKey, fingerprint, SaleView.class, () -> {
             LocalDate current = drawers.holdDay(found.drawerId()); // locks 1 and 2 (docs/locking.md)
-            saleLock.lock(receiptNumber); // lock 4
-            Sale sale = sales.findByReceiptNumber(receiptNumber).orElseThrow();
+            Sale sale = sales.lockAndLoad(receiptNumber); // lock 4, the sale loaded under it
             SaleVoid voided = sale.voided(status(sale), current, clerk, approvedBy, request.reason(), clock.instant());
             giveBack(sale, request.reason(), clerk, voided.cashBack());
             return books.voided(sale, voided);

@@ -17,93 +17,88 @@ import io.storedesk.pos.sale.SaleStatus;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Settlement;
 import io.storedesk.pos.sale.TenderType;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 /**
  * A completed sale. Created complete by {@link #complete}, never changed after: corrections
  * are new documents (post-void, return) that point at it. The sale decides whether it may be
- * post-voided ({@link #checkVoidable}) and makes the void document ({@link #voided}).
+ * post-voided ({@link #checkVoidable}) and makes the void document ({@link #voided}), and counts the goods
+ * returned from its lines ({@link #recordReturn}). {@link SaleRepository} stores and loads it, with JDBC only
+ * (ADR 0006).
  */
-@Entity
-@Table(name = "sale")
 class Sale {
 
-    @Id
     private UUID id;
-    @Column(name = "receipt_number")
     private String receiptNumber;
-    @Column(name = "store_id")
     private String storeId;
-    @Column(name = "register_id")
     private String registerId;
-    @Column(name = "register_seq")
     private long registerSeq;
-    @Column(name = "drawer_id")
     private String drawerId;
-    @Column(name = "business_date")
     private LocalDate businessDate;
     private String clerk;
-    @Column(name = "completed_at")
     private Instant completedAt;
     private String currency;
     private BigDecimal subtotal;
-    @Column(name = "discount_total")
     private BigDecimal discountTotal;
-    @Column(name = "tax_total")
     private BigDecimal taxTotal;
     private BigDecimal total;
-    @Column(name = "cash_rounding")
     private BigDecimal cashRounding;
-    @Column(name = "change_given")
     private BigDecimal changeGiven;
-    @Column(name = "loyalty_card")
     private String loyaltyCard;
-    @Column(name = "points_earned")
     private int pointsEarned;
-    @Column(name = "tax_exempt_reason")
     private String taxExemptReason;
-    @Column(name = "tax_exempt_document")
     private String taxExemptDocument;
-    @Column(name = "tax_exempt_approved_by")
     private String taxExemptApprovedBy;
-    @Column(name = "tax_not_charged")
     private BigDecimal taxNotCharged;
 
-    @ElementCollection
-    @CollectionTable(name = "sale_line", joinColumns = @JoinColumn(name = "sale_id"))
-    @OrderBy("lineNo")
-    private List<SaleLine> lines = new ArrayList<>();
-
-    @ElementCollection
-    @CollectionTable(name = "sale_tender", joinColumns = @JoinColumn(name = "sale_id"))
-    @OrderBy("tenderNo")
-    private List<SaleTender> tenders = new ArrayList<>();
-
-    @ElementCollection
-    @CollectionTable(name = "sale_promotion",
-            joinColumns = @JoinColumn(name = "receipt_number", referencedColumnName = "receipt_number"))
-    @OrderBy("seq")
-    private List<SalePromotion> promotions = new ArrayList<>();
-
-    @ElementCollection
-    @CollectionTable(name = "sale_discount",
-            joinColumns = @JoinColumn(name = "receipt_number", referencedColumnName = "receipt_number"))
-    @OrderBy("seq")
-    private List<SaleDiscount> discounts = new ArrayList<>();
-
-    @Transient
+    private final List<SaleLine> lines = new ArrayList<>();
+    private final List<SaleTender> tenders = new ArrayList<>();
+    private final List<SalePromotion> promotions = new ArrayList<>();
+    private final List<SaleDiscount> discounts = new ArrayList<>();
+    /** Not stored yet: only then can it be marked tax-exempt or awarded points. */
     private boolean isNew;
 
-    protected Sale() {
+    private Sale() {
+    }
+
+    /** A sale's row as stored (see {@link SaleRepository}). */
+    record Header(UUID id, String receiptNumber, String storeId, String registerId, long registerSeq, String drawerId,
+            LocalDate businessDate, String clerk, Instant completedAt, String currency, BigDecimal subtotal,
+            BigDecimal discountTotal, BigDecimal taxTotal, BigDecimal total, BigDecimal cashRounding,
+            BigDecimal changeGiven, String loyaltyCard, int pointsEarned, String taxExemptReason,
+            String taxExemptDocument, String taxExemptApprovedBy, BigDecimal taxNotCharged) {
+    }
+
+    /** A sale loaded from the database: its row and its lines, tenders, promotions and discounts in their order. */
+    static Sale stored(Header h, List<SaleLine> lines, List<SaleTender> tenders, List<SalePromotion> promotions,
+            List<SaleDiscount> discounts) {
+        Sale s = new Sale();
+        s.id = h.id();
+        s.receiptNumber = h.receiptNumber();
+        s.storeId = h.storeId();
+        s.registerId = h.registerId();
+        s.registerSeq = h.registerSeq();
+        s.drawerId = h.drawerId();
+        s.businessDate = h.businessDate();
+        s.clerk = h.clerk();
+        s.completedAt = h.completedAt();
+        s.currency = h.currency();
+        s.subtotal = h.subtotal();
+        s.discountTotal = h.discountTotal();
+        s.taxTotal = h.taxTotal();
+        s.total = h.total();
+        s.cashRounding = h.cashRounding();
+        s.changeGiven = h.changeGiven();
+        s.loyaltyCard = h.loyaltyCard();
+        s.pointsEarned = h.pointsEarned();
+        s.taxExemptReason = h.taxExemptReason();
+        s.taxExemptDocument = h.taxExemptDocument();
+        s.taxExemptApprovedBy = h.taxExemptApprovedBy();
+        s.taxNotCharged = h.taxNotCharged();
+        s.lines.addAll(lines);
+        s.tenders.addAll(tenders);
+        s.promotions.addAll(promotions);
+        s.discounts.addAll(discounts);
+        return s;
     }
 
     static Sale complete(String receiptNumber, String storeId, String registerId, long registerSeq, String drawerId,
@@ -261,6 +256,29 @@ class Sale {
         return new SaleVoid(receiptNumber, businessDate, registerId, voidedBy, approvedBy, reason, at, total, cashBack);
     }
 
+    /**
+     * Counts {@code quantity} of line {@code lineNo} as returned: more than zero (400 {@code invalid-quantity}), of
+     * a line the sale has (422 {@code unknown-sale-line}) and never more than is left of it (422
+     * {@code return-quantity-exceeded}, with what remains). Called under the sale's lock (lock 4), on the sale as
+     * loaded under it; {@link SaleRepository#storeReturn} stores it.
+     */
+    void recordReturn(int lineNo, int quantity) {
+        if (quantity <= 0) {
+            throw ProblemException.badRequest("invalid-quantity", "Invalid quantity",
+                    "A returned quantity must be more than zero.");
+        }
+        SaleLine line = lines.stream().filter(l -> l.lineNo == lineNo).findFirst()
+                .orElseThrow(() -> ProblemException.rule("unknown-sale-line", "Unknown sale line",
+                        "Sale %s has no line %d.".formatted(receiptNumber, lineNo)).with("lineNo", lineNo));
+        int left = line.quantity - line.returnedQuantity;
+        if (quantity > left) {
+            throw ProblemException.rule("return-quantity-exceeded", "Return quantity exceeded",
+                    "Line %d of %s: %d asked, only %d left to return.".formatted(lineNo, receiptNumber, quantity, left))
+                    .with("lineNo", lineNo).with("remaining", left);
+        }
+        line.returnedQuantity += quantity;
+    }
+
     /** The sale's total as money. */
     Money totalMoney() {
         return Money.of(total, java.util.Currency.getInstance(currency));
@@ -270,8 +288,7 @@ class Sale {
         return m == null ? null : m.amount();
     }
 
-    /** Once the sale is in the database ({@link SaleWriter} inserts it; loaded ones are there). */
-    @PostLoad
+    /** Once the sale is in the database ({@link SaleRepository#insert} inserts it; loaded ones are there). */
     void markStored() {
         isNew = false;
     }

@@ -23,16 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SaleBooks {
 
-    private final SaleWriter writer;
+    private final SaleRepository sales;
     private final SaleVoids voids;
     private final SaleTotals totals;
     private final Journal journal;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<PointsAward> points;
 
-    SaleBooks(SaleWriter writer, SaleVoids voids, SaleTotals totals, Journal journal, ApplicationEventPublisher events,
+    SaleBooks(SaleRepository sales, SaleVoids voids, SaleTotals totals, Journal journal, ApplicationEventPublisher events,
             ObjectProvider<PointsAward> points) {
-        this.writer = writer;
+        this.sales = sales;
         this.voids = voids;
         this.totals = totals;
         this.journal = journal;
@@ -46,7 +46,7 @@ class SaleBooks {
         if (sale.loyaltyCard() != null) {
             points.ifAvailable(award -> sale.awardPoints(award.award(SaleViews.of(sale))));
         }
-        writer.insert(sale);
+        sales.insert(sale);
         return SaleViews.of(sale);
     }
 

@@ -2,19 +2,13 @@ package io.storedesk.pos.sale.internal;
 
 import java.math.BigDecimal;
 
-import jakarta.persistence.Embeddable;
-
 /** A promotion a sale earned and the discount it gave, in the order applied. */
-@Embeddable
 class SalePromotion {
 
     int seq;
     String code;
     String description;
     BigDecimal amount;
-
-    protected SalePromotion() {
-    }
 
     SalePromotion(int seq, String code, String description, BigDecimal amount) {
         this.seq = seq;

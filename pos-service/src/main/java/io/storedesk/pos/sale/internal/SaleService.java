@@ -16,7 +16,6 @@ import io.storedesk.pos.sale.SaleOrder;
 import io.storedesk.pos.sale.SaleStatus;
 import io.storedesk.pos.sale.SaleView;
 import io.storedesk.pos.sale.Sales;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SaleService implements Sales {
 
     private final SaleRepository sales;
-    private final SaleLock saleLock;
     private final SaleVoids voids;
-    private final ReturnedQuantities returned;
     private final SaleTotals totals;
     private final SoldPrices soldPrices;
     private final StoreProperties store;
@@ -40,13 +37,10 @@ class SaleService implements Sales {
     private final SaleCompletion completion;
     private final TrainingSales training;
 
-    SaleService(SaleRepository sales, SaleLock saleLock, SaleVoids voids, ReturnedQuantities returned,
-            SaleTotals totals, SoldPrices soldPrices, StoreProperties store, SalePricing pricing,
+    SaleService(SaleRepository sales, SaleVoids voids, SaleTotals totals, SoldPrices soldPrices, StoreProperties store, SalePricing pricing,
             SaleCompletion completion, TrainingSales training) {
         this.sales = sales;
-        this.saleLock = saleLock;
         this.voids = voids;
-        this.returned = returned;
         this.totals = totals;
         this.soldPrices = soldPrices;
         this.store = store;
@@ -58,18 +52,20 @@ class SaleService implements Sales {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordReturn(String receiptNumber, int lineNo, int quantity) {
-        saleLock.lock(receiptNumber); // lock 4 (docs/locking.md); the caller took it already, this only makes sure
+        // lock 4 (docs/locking.md); the caller took it already, this only makes sure, and loads the sale under it
+        Sale sale = sales.lockAndLoad(receiptNumber);
         if (voids.isVoided(receiptNumber)) {
             throw ProblemException.rule("sale-voided", "Sale voided",
                     "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
         }
-        returned.add(receiptNumber, lineNo, quantity);
+        sale.recordReturn(lineNo, quantity);
+        sales.storeReturn(sale, lineNo, quantity);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public SaleView lockForChange(String receiptNumber) {
-        saleLock.lock(receiptNumber); // lock 4 (docs/locking.md)
+        sales.lock(receiptNumber); // lock 4 (docs/locking.md)
         return find(receiptNumber).orElseThrow();
     }
 
@@ -95,7 +91,7 @@ class SaleService implements Sales {
     @Override
     @Transactional(readOnly = true)
     public Optional<SaleView> find(String receiptNumber) {
-        return sales.findByReceiptNumber(receiptNumber).map(SaleViews::of)
+        return sales.find(receiptNumber).map(SaleViews::of)
                 .map(v -> voids.isVoided(v.receiptNumber()) ? v.withStatus(SaleStatus.VOIDED) : v);
     }
 
@@ -113,30 +109,26 @@ class SaleService implements Sales {
 
     @Transactional(readOnly = true)
     List<SaleViews.Summary> search(LocalDate from, LocalDate to, Money total, int limit) {
-        return sales.search(from, to, total == null ? null : total.amount(), Limit.of(limit))
-                .stream().map(SaleViews::summary).toList();
+        return sales.search(from, to, total == null ? null : total.amount(), limit);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<SaleView> findByLoyaltyCard(String loyaltyCard, int limit) {
-        return sales.findByLoyaltyCardOrderByCompletedAtDesc(loyaltyCard, Limit.of(limit))
-                .stream().map(SaleViews::of).toList();
+        return sales.findByLoyaltyCard(loyaltyCard, limit).stream().map(SaleViews::of).toList();
     }
 
     /** Receipts paid by a card ending in {@code cardLast4} (masked PAN), optionally of one total. */
     @Transactional(readOnly = true)
     List<SaleViews.Summary> searchByCardLast4(LocalDate from, LocalDate to, Money total, String cardLast4, int limit) {
-        return sales.searchByCard(from, to, total == null ? null : total.amount(), "%" + cardLast4,
-                Limit.of(limit)).stream().map(SaleViews::summary).toList();
+        return sales.searchByCard(from, to, total == null ? null : total.amount(), "%" + cardLast4, limit);
     }
 
     /** Receipts of sales made with this loyalty card, optionally of one total. */
     @Transactional(readOnly = true)
     List<SaleViews.Summary> searchByLoyaltyCard(LocalDate from, LocalDate to, Money total, String loyaltyCard,
             int limit) {
-        return sales.searchByLoyaltyCard(from, to, total == null ? null : total.amount(), loyaltyCard,
-                Limit.of(limit)).stream().map(SaleViews::summary).toList();
+        return sales.searchByLoyaltyCard(from, to, total == null ? null : total.amount(), loyaltyCard, limit);
     }
 
 }
