@@ -27,14 +27,18 @@ public interface Sales {
     SaleView lockForChange(String receiptNumber);
 
     /**
-     * Counts {@code quantity} more units of a sold line as returned, in the caller's (mandatory)
+     * Counts more units of sold lines as returned (the sale is loaded once for all of them), in the caller's (mandatory)
      * transaction, under the sale's lock ({@link #lockForChange}). Atomic: concurrent callers never
      * return more than was sold, and a voided sale takes no return (422 {@code sale-voided}).
      *
      * @throws io.storedesk.pos.common.ProblemException 422 {@code return-quantity-exceeded} naming the line
      *         and what is left, or {@code unknown-sale-line}
      */
-    void recordReturn(String receiptNumber, int lineNo, int quantity);
+    void recordReturn(String receiptNumber, List<ReturnedLine> lines);
+
+    /** {@code quantity} units of the sold line {@code lineNo}, returned. */
+    record ReturnedLine(int lineNo, int quantity) {
+    }
 
     /** The sales made with this loyalty card, newest first, at most {@code limit}. */
     List<SaleView> findByLoyaltyCard(String loyaltyCard, int limit);

@@ -79,7 +79,8 @@ class ReturnRecorder {
         drawers.holdDay(d.drawer().drawerId()); // locks 1 and 2 (docs/locking.md), first in the transaction
         String receiptNumber = d.sale() == null ? null : d.sale().receiptNumber();
         if (d.sale() != null) {
-            plan.lines().forEach(l -> sales.recordReturn(receiptNumber, l.lineNo(), l.quantity()));
+            sales.recordReturn(receiptNumber, plan.lines().stream()
+                    .map(l -> new Sales.ReturnedLine(l.lineNo(), l.quantity())).toList());
         }
         String drawerId = d.drawer().drawerId();
         long seq = numbers.next(d.drawer().registerId());

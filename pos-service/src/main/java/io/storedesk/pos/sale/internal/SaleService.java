@@ -51,15 +51,17 @@ class SaleService implements Sales {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordReturn(String receiptNumber, int lineNo, int quantity) {
+    public void recordReturn(String receiptNumber, List<ReturnedLine> lines) {
         // lock 4 (docs/locking.md); the caller took it already, this only makes sure, and loads the sale under it
         Sale sale = sales.lockAndLoad(receiptNumber);
         if (voids.isVoided(receiptNumber)) {
             throw ProblemException.rule("sale-voided", "Sale voided",
                     "Sale %s was voided; there is nothing to return.".formatted(receiptNumber));
         }
-        sale.recordReturn(lineNo, quantity);
-        sales.storeReturn(sale, lineNo, quantity);
+        for (ReturnedLine l : lines) {
+            sale.recordReturn(l.lineNo(), l.quantity());
+            sales.storeReturn(sale, l.lineNo(), l.quantity());
+        }
     }
 
     @Override
