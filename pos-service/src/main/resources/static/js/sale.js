@@ -694,6 +694,7 @@
       $('#pay-form').reset(); showMethod();
       P.clearErrors($('#pay-form'), $('#pay-error'));
       $('#pay-form').hidden = true;
+      trainingEmail(sale.status === 'TRAINING');
       $('#done').hidden = false;
       customerPaid(sale);
       window.scrollTo(0, 0);
@@ -749,6 +750,11 @@
       const r = await api('POST', '/api/v1/sales/' + encodeURIComponent(done.receiptNumber) + '/print', {});
       $('#done-status').textContent = r.ok ? t('sale.printed') : r.problem.detail;
     });
+    // a training receipt (ADR 0005) is never e-mailed: it would reach a real customer's mailbox
+    function trainingEmail(training) {
+      $('#email-form').querySelectorAll('input, button').forEach(c => { c.disabled = training; });
+      $('#email-training').hidden = !training;
+    }
     $('#email-form').addEventListener('submit', async e => {
       e.preventDefault();
       const r = await api('POST', '/api/v1/sales/' + encodeURIComponent(done.receiptNumber) + '/email',

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A sale was completed; published in the sale's transaction. Amounts are strings. {@code taxExemption}:
- * the exemption of the sale or of some of its lines (null: none).
+ * the exemption of the sale or of some of its lines (null: none). {@code discounts}: its price overrides and manual
+ * discounts with their reasons (issue 24; empty: none), which head office sums by reason and by clerk.
  */
 public record SaleCompleted(
         String receiptNumber,
@@ -24,5 +25,6 @@ public record SaleCompleted(
         List<SaleView.Line> lines,
         List<SaleView.Tender> tenders,
         String loyaltyCard,
-        SaleView.TaxExemption taxExemption) {
+        SaleView.TaxExemption taxExemption,
+        List<SaleView.Discount> discounts) {
 }

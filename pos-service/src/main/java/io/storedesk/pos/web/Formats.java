@@ -28,6 +28,17 @@ public record Formats(Locale locale, Currency currency, ZoneId zone) {
                 : NumberFormat.getIntegerInstance(locale).format(new BigDecimal(value.toString()));
     }
 
+    /** A rate given as a fraction ("0.0125") as a percentage in the language's format ("1.25%"); "" for none. */
+    public String percent(Object rate) {
+        if (rate == null || rate.toString().isBlank()) {
+            return "";
+        }
+        NumberFormat f = NumberFormat.getPercentInstance(locale);
+        f.setMinimumFractionDigits(0);
+        f.setMaximumFractionDigits(2);
+        return f.format(new BigDecimal(rate.toString()));
+    }
+
     private String money(String amount, Currency in) {
         if (amount == null || amount.isBlank()) {
             return "";

@@ -368,39 +368,43 @@ class HeadOfficeIntegrationTests {
 
         String storeOne = """
                 {"currency":"EUR","salesCount":2,"grossSales":"18.03","discounts":"1.00","salesTotal":"17.03",
-                 "returns":"1.50","returnsCount":1,"netSales":"15.53","taxTotal":"2.42","cashRounding":"0.02",
+                 "returns":"1.50","returnsCount":1,"refundRate":"0.0881","netSales":"15.53","taxTotal":"2.42","cashRounding":"0.02",
                  "taxByRate":{"12":{"net":"7.17","tax":"0.86","gross":"8.03"},"21":{"net":"7.44","tax":"1.56","gross":"9.00"}},
                  "tenders":{"CASH":"17.05"},"byDepartment":{"CLOTHING":"9.00","FOOD":"8.03"},
                  "byHour":{"09":"12.00","10":"5.03"},"refundsByTender":{"CASH":"1.50"},"voids":{"count":1,"amount":"20.00"},
                  "taxExempt":{"count":0,"net":"0.00","byReason":{}},
                  "giftCardsSold":{"count":0,"amount":"0.00","activations":{"count":0,"amount":"0.00"},
-                  "reloads":{"count":0,"amount":"0.00"}}}""";
+                  "reloads":{"count":0,"amount":"0.00"}},
+                 "manualDiscounts":{"count":0,"amount":"0.00","byReason":{},"byClerk":{}}}""";
         String storeTwo = """
                 {"currency":"EUR","salesCount":1,"grossSales":"7.00","discounts":"0.00","salesTotal":"7.00",
-                 "returns":"0.00","returnsCount":0,"netSales":"7.00","taxTotal":"0.75","cashRounding":"0.00",
+                 "returns":"0.00","returnsCount":0,"refundRate":"0.0000","netSales":"7.00","taxTotal":"0.75","cashRounding":"0.00",
                  "taxByRate":{"12":{"net":"6.25","tax":"0.75","gross":"7.00"}},"tenders":{"CARD":"7.00"},
                  "byDepartment":{"FOOD":"7.00"},"byHour":{"14":"7.00"},"refundsByTender":{},"voids":{"count":0,"amount":"0.00"},
                  "taxExempt":{"count":0,"net":"0.00","byReason":{}},
                  "giftCardsSold":{"count":0,"amount":"0.00","activations":{"count":0,"amount":"0.00"},
-                  "reloads":{"count":0,"amount":"0.00"}}}""";
+                  "reloads":{"count":0,"amount":"0.00"}},
+                 "manualDiscounts":{"count":0,"amount":"0.00","byReason":{},"byClerk":{}}}""";
         String storeThree = """
                 {"currency":"CZK","salesCount":1,"grossSales":"121.00","discounts":"0.00","salesTotal":"121.00",
-                 "returns":"0.00","returnsCount":0,"netSales":"121.00","taxTotal":"21.00","cashRounding":"0.00",
+                 "returns":"0.00","returnsCount":0,"refundRate":"0.0000","netSales":"121.00","taxTotal":"21.00","cashRounding":"0.00",
                  "taxByRate":{"21":{"net":"100.00","tax":"21.00","gross":"121.00"}},"tenders":{"CASH":"121.00"},
                  "byDepartment":{"TOYS":"121.00"},"byHour":{"11":"121.00"},"refundsByTender":{},"voids":{"count":0,"amount":"0.00"},
                  "taxExempt":{"count":0,"net":"0.00","byReason":{}},
                  "giftCardsSold":{"count":0,"amount":"0.00","activations":{"count":0,"amount":"0.00"},
-                  "reloads":{"count":0,"amount":"0.00"}}}""";
+                  "reloads":{"count":0,"amount":"0.00"}},
+                 "manualDiscounts":{"count":0,"amount":"0.00","byReason":{},"byClerk":{}}}""";
         String euro = """
                 {"salesCount":3,"grossSales":"25.03","discounts":"1.00","salesTotal":"24.03",
-                 "returns":"1.50","returnsCount":1,"netSales":"22.53","taxTotal":"3.17","cashRounding":"0.02",
+                 "returns":"1.50","returnsCount":1,"refundRate":"0.0624","netSales":"22.53","taxTotal":"3.17","cashRounding":"0.02",
                  "taxByRate":{"12":{"net":"13.42","tax":"1.61","gross":"15.03"},"21":{"net":"7.44","tax":"1.56","gross":"9.00"}},
                  "tenders":{"CARD":"7.00","CASH":"17.05"},"byDepartment":{"CLOTHING":"9.00","FOOD":"15.03"},
                  "byHour":{"09":"12.00","10":"5.03","14":"7.00"},"refundsByTender":{"CASH":"1.50"},
                  "voids":{"count":1,"amount":"20.00"},
                  "taxExempt":{"count":0,"net":"0.00","byReason":{}},
                  "giftCardsSold":{"count":0,"amount":"0.00","activations":{"count":0,"amount":"0.00"},
-                  "reloads":{"count":0,"amount":"0.00"}}}""";
+                  "reloads":{"count":0,"amount":"0.00"}},
+                 "manualDiscounts":{"count":0,"amount":"0.00","byReason":{},"byClerk":{}}}""";
 
         JsonNode all = office("/api/ho/v1/reports/daily?date=" + day).json();
         assertThat(all.get("date").asString()).isEqualTo(day);

@@ -140,4 +140,68 @@ class HeadOfficeOnH2IntegrationTests {
         assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
         assertThat(noReason.body()).contains("payload.taxExemption.reason");
     }
+
+    /** A sale of clerk {@code clerk} with the given {@code manualDiscounts} JSON (null: an older store, no field). */
+    private static String discountedSale(String receipt, String clerk, String manualDiscounts) {
+        String sale = HeadOfficeEvents.sale("S002", receipt, "2026-08-11", "10", "EUR", "20.00", "3.00", "17.00",
+                "2.95", "0.00", List.of(line(1, "ELECTRONICS", 1, "20.00", "3.00", "17.00", "2.95", "21")),
+                List.of(tender("CASH", "17.00"))).replace("\"clerk\":\"clerk\"", "\"clerk\":\"" + clerk + "\"");
+        return manualDiscounts == null ? sale
+                : sale.replace("\"tenders\":[", "\"manualDiscounts\":" + manualDiscounts + ",\"tenders\":[");
+    }
+
+    @Test
+    void headOfficeKeepsManualDiscountsByReasonAndClerkNextToTheRefundRateThroughAReturnALatePostVoidAndARebuild() {
+        Api api = new Api(port);
+        Map<String, String> key = Map.of("X-Store-Id", "S002", "X-Store-Key", "demo-key-S002");
+        String damaged = "[{\"kind\":\"LINE\",\"lineNo\":1,\"reason\":\"DAMAGED\",\"amount\":\"3.00\"}]";
+        String two = "[{\"kind\":\"LINE\",\"lineNo\":1,\"reason\":\"PRICE_MATCH\",\"amount\":\"2.00\"},"
+                + "{\"kind\":\"TRANSACTION\",\"lineNo\":0,\"reason\":\"DAMAGED\",\"amount\":\"1.00\"}]";
+        Api.Response sent = api.post("/api/ho/v1/stores/S002/events", null, batch(
+                discountedSale("S002-R01-1", "anna", damaged), discountedSale("S002-R01-2", "bruno", two),
+                discountedSale("S002-R01-3", "anna", damaged), discountedSale("S002-R01-4", "anna", null),
+                HeadOfficeEvents.returned("S002", "S002-R01-1-RET1", "S002-R01-1", "2026-08-11", "EUR", "17.00", "0.00",
+                        "CASH")), key);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("applied").asInt()).isEqualTo(5); // the sale without the field ingests: no discount
+
+        var store = api.get("/api/ho/v1/reports/daily?date=2026-08-11&storeId=S002", "office").json().get("byStore")
+                .get("S002");
+        var discounts = store.get("manualDiscounts");
+        assertThat(discounts.get("count").asLong()).isEqualTo(4);
+        assertThat(discounts.get("amount").asString()).isEqualTo("9.00"); // a return leaves the discount given
+        assertThat(discounts.get("byReason").get("DAMAGED").get("count").asLong()).isEqualTo(3);
+        assertThat(discounts.get("byReason").get("DAMAGED").get("amount").asString()).isEqualTo("7.00");
+        assertThat(discounts.get("byReason").get("PRICE_MATCH").get("amount").asString()).isEqualTo("2.00");
+        assertThat(discounts.get("byClerk").get("anna").get("count").asLong()).isEqualTo(2);
+        assertThat(discounts.get("byClerk").get("anna").get("amount").asString()).isEqualTo("6.00");
+        // anna sold 3 x 17.00 and gave 6.00 away: 6 / (51 + 6)
+        assertThat(discounts.get("byClerk").get("anna").get("discountRate").asString()).isEqualTo("0.1053");
+        assertThat(discounts.get("byClerk").get("bruno").get("amount").asString()).isEqualTo("3.00");
+        assertThat(store.get("refundRate").asString()).isEqualTo("0.2500"); // 17.00 of 68.00 refunded
+
+        assertThat(api.post("/api/ho/v1/stores/S002/events", null,
+                batch(HeadOfficeEvents.voided("S002", "S002-R01-3", "2026-08-11", "EUR", "17.00")), key).status())
+                .isEqualTo(200);
+        var range = api.get("/api/ho/v1/reports/range?from=2026-08-01&to=2026-08-31&storeId=S002", "office").json()
+                .get("byStore").get("S002").get("manualDiscounts");
+        assertThat(range.get("count").asLong()).isEqualTo(3);
+        assertThat(range.get("byReason").get("DAMAGED").get("amount").asString()).isEqualTo("4.00");
+        assertThat(range.get("byClerk").get("anna").get("amount").asString()).isEqualTo("3.00");
+        Api.Response rebuilt = api.post("/api/ho/v1/reports/daily/rebuild?date=2026-08-11&storeId=S002", "office", "");
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().get("changed").asBoolean()).isFalse();
+
+        Api.Response page = api.get("/office/stores?date=2026-08-11", "office");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"ho-discounts\"") // the page in the store language, Latvian
+                .contains("Cenu maiņas un manuālās atlaides pēc iemesla un pēc kasiera")
+                .contains("data-reason=\"DAMAGED\"").contains("Iemesls: Bojāta prece").contains("data-clerk=\"anna\"")
+                .contains(">4,00\u00a0€<").contains("Atmaksu īpatsvars");
+
+        Api.Response noReason = api.post("/api/ho/v1/stores/S002/events", null, batch(discountedSale("S002-R01-5",
+                "anna", "[{\"kind\":\"LINE\",\"lineNo\":1,\"amount\":\"1.00\"}]")), key);
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains("payload.manualDiscounts[0].reason");
+    }
 }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * none of ours is asked for). A request without {@code Accept-Language} (a script) keeps the
  * problem's own English sentence, which may name ids and configuration for an operator. A detail names the fix in words a clerk knows; {@code {name}} in it is
  * the problem's property of that name (amounts in the language's number format). A type without
- * a translation keeps its English sentence.
+ * a translation keeps its English sentence. A problem with a {@code refused} property (what was refused, e.g.
+ * training's {@code customer}) takes {@code problem.<type>.detail.<refused>} when the bundles have it, so one type
+ * can say why for each thing it refuses.
  */
 @Component
 class ProblemMessages {
@@ -38,7 +40,9 @@ class ProblemMessages {
         }
         Map<String, Object> properties = problem.getProperties() == null ? Map.of() : problem.getProperties();
         String title = text("problem." + type + ".title", locale, properties);
-        String detail = text("problem." + type + ".detail", locale, properties);
+        String detail = properties.get("refused") instanceof String refused
+                ? text("problem." + type + ".detail." + refused, locale, properties) : null;
+        detail = detail != null ? detail : text("problem." + type + ".detail", locale, properties);
         if (title != null) {
             problem.setTitle(title);
         }

@@ -91,7 +91,7 @@ class DrawerController {
             if (request.type() != PostingType.PAID_IN && request.type() != PostingType.PAID_OUT) {
                 throw ProblemException.rule("training-not-available", "Not available in training",
                         "A %s moves real cash between the drawer and the safe; it is not done in training."
-                                .formatted(request.type()));
+                                .formatted(request.type())).with("refused", "safe");
             }
             var trained = till.move(drawers.drawerForOperation(drawerId),
                     () -> operations.trainingSession(drawerId, request.type(), amount, user), request.type(), amount,

@@ -62,6 +62,8 @@ final class BatchStatement {
                 + "line_nos text, net numeric", ""),
         SALE_GIFT_CARD("ho_sale_gift_card", "store_id text, receipt_number text, business_date date, kind text, "
                 + "cards int, amount numeric", ""),
+        SALE_DISCOUNT("ho_sale_discount", "store_id text, receipt_number text, business_date date, reason text, "
+                + "discounts int, amount numeric", ""),
         DAY_TOTAL("ho_day_total", "store_id text, business_date date, currency text, " + Totals.ADDED,
                 Totals.upsert("ho_day_total", "store_id, business_date", Totals.ADDED)),
         DAY_FIGURE("ho_day_figure", "store_id text, business_date date, kind text, figure_key text, "

@@ -244,6 +244,8 @@ class ConsolidatedReports implements HeadOfficeReports {
                 case DayDelta.REFUND -> f.refundsByTender.merge(key, amount, BigDecimal::add);
                 case DayDelta.TAX_EXEMPT -> f.exempt(key, rs.getLong(6), amount);
                 case DayDelta.GIFT_CARD -> f.giftCards(key, rs.getLong(6), amount);
+                case DayDelta.DISCOUNT_REASON -> f.discountByReason(key, rs.getLong(6), amount);
+                case DayDelta.DISCOUNT_CLERK -> f.discountByClerk(key, rs.getLong(6), amount);
                 default -> {
                     // a kind this version does not show
                 }

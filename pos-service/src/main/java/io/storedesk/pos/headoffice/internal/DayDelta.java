@@ -26,6 +26,13 @@ final class DayDelta {
      * liability, in no sales figure (a sale with one is never post-voided, so nothing subtracts it).
      */
     static final String GIFT_CARD = "GIFT_CARD";
+    /**
+     * Price overrides and manual discounts (issue 24) by reason code ({@code MD_REASON}) and by the sale's clerk
+     * ({@code MD_CLERK}): rows = discounts given, amount = the reduction they gave. Their detail is
+     * {@code ho_sale_discount}; a post-voided sale's are taken away, a return leaves them (as the store's report).
+     */
+    static final String DISCOUNT_REASON = "MD_REASON";
+    static final String DISCOUNT_CLERK = "MD_CLERK";
 
     /** One keyed figure: how many detail rows, their amount and (rates only) their tax. */
     static final class Keyed {
@@ -97,6 +104,10 @@ final class DayDelta {
         if (s.exemption() != null) {
             figure(TAX_EXEMPT, s.exemption().reason(), 1, s.exemption().net(), BigDecimal.ZERO);
             exemptSales.add(s);
+        }
+        for (Projected.ManualDiscount d : s.discounts()) {
+            figure(DISCOUNT_REASON, d.reason(), 1, d.amount(), BigDecimal.ZERO);
+            figure(DISCOUNT_CLERK, s.clerk(), 1, d.amount(), BigDecimal.ZERO);
         }
     }
 

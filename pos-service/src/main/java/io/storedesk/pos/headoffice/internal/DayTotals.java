@@ -292,6 +292,13 @@ class DayTotals {
                 + "JOIN ho_sale s ON s.store_id = g.store_id AND s.receipt_number = g.receipt_number "
                 + "AND s.business_date = g.business_date" + filter
                 + " GROUP BY s.business_date, s.currency, g.kind", DayDelta.GIFT_CARD, params, into);
+        String discounts = " FROM ho_sale_discount d JOIN ho_sale s ON s.store_id = d.store_id "
+                + "AND s.receipt_number = d.receipt_number AND s.business_date = d.business_date" + filter;
+        keyed("SELECT s.business_date, s.currency, d.reason, SUM(d.discounts), SUM(d.amount), 0" + discounts
+                + " GROUP BY s.business_date, s.currency, d.reason", DayDelta.DISCOUNT_REASON, params, into);
+        keyed("SELECT s.business_date, s.currency, s.clerk, SUM(d.discounts), SUM(d.amount), 0" + discounts
+                + " AND s.clerk IS NOT NULL GROUP BY s.business_date, s.currency, s.clerk", DayDelta.DISCOUNT_CLERK,
+                params, into);
     }
 
     private void keyed(String sql, String kind, Object[] params, Map<LocalDate, DayDelta> into) {

@@ -181,7 +181,13 @@ final class EventParser {
                 p.amount("discountTotal"), p.amount("total").subtract(gifts), p.amount("taxTotal"),
                 p.amount("cashRounding"), p.optText("loyaltyCard"), lines,
                 p.objects("tenders").stream().map(EventParser::tender).toList(),
-                p.has("taxExemption") ? exemption(p.object("taxExemption")) : null, giftCards);
+                p.has("taxExemption") ? exemption(p.object("taxExemption")) : null, giftCards,
+                p.objects("manualDiscounts").stream().map(EventParser::manualDiscount).toList());
+    }
+
+    /** One of a sale's {@code manualDiscounts} (issue 24): its reason and amount (kind and line are not summed). */
+    private static Projected.ManualDiscount manualDiscount(Fields d) {
+        return new Projected.ManualDiscount(d.text("reason"), d.amount("amount"));
     }
 
     static final Set<String> GIFT_CARD_KINDS = Set.of("ACTIVATE", "RELOAD");

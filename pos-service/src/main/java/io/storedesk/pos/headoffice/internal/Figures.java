@@ -37,6 +37,9 @@ final class Figures {
     final Map<String, BigDecimal[]> taxExempt = new TreeMap<>();
     /** Gift cards sold (issue 26) by kind (ACTIVATE, RELOAD): {count, amount}; a liability, in no sales figure. */
     final Map<String, BigDecimal[]> giftCards = new TreeMap<>();
+    /** Price overrides and manual discounts (issue 24) by reason code and by clerk: {count, amount}. */
+    final Map<String, BigDecimal[]> discountsByReason = new TreeMap<>();
+    final Map<String, BigDecimal[]> discountsByClerk = new TreeMap<>();
 
     Figures(String currency) {
         this.currency = currency;
@@ -60,6 +63,20 @@ final class Figures {
         g[1] = g[1].add(amount);
     }
 
+    void discountByReason(String reason, long count, BigDecimal amount) {
+        countAmount(discountsByReason, reason, count, amount);
+    }
+
+    void discountByClerk(String clerk, long count, BigDecimal amount) {
+        countAmount(discountsByClerk, clerk, count, amount);
+    }
+
+    private static void countAmount(Map<String, BigDecimal[]> into, String key, long count, BigDecimal amount) {
+        BigDecimal[] r = into.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        r[0] = r[0].add(BigDecimal.valueOf(count));
+        r[1] = r[1].add(amount);
+    }
+
     void add(Figures o) {
         salesCount += o.salesCount;
         grossSales = grossSales.add(o.grossSales);
@@ -79,6 +96,8 @@ final class Figures {
         o.byClerk.forEach((k, v) -> byClerk.merge(k, v, BigDecimal::add));
         o.taxExempt.forEach((reason, r) -> exempt(reason, r[0].longValueExact(), r[1]));
         o.giftCards.forEach((kind, g) -> giftCards(kind, g[0].longValueExact(), g[1]));
+        o.discountsByReason.forEach((reason, d) -> discountByReason(reason, d[0].longValueExact(), d[1]));
+        o.discountsByClerk.forEach((clerk, d) -> discountByClerk(clerk, d[0].longValueExact(), d[1]));
     }
 
     /** The JSON object; with {@code withCurrency} it starts with {@code "currency"} (the byStore form). */
@@ -99,6 +118,7 @@ final class Figures {
         out.put("returns", str(returns));
         out.put("returnsCount", returnsCount);
         out.put("netSales", str(salesTotal.subtract(returns)));
+        out.put("refundRate", rate(returns, salesTotal));
         out.put("taxTotal", str(taxTotal));
         out.put("cashRounding", str(cashRounding));
         Map<String, Map<String, String>> rates = new TreeMap<>();
@@ -144,10 +164,48 @@ final class Figures {
         gifts.put("activations", countAmount(activations));
         gifts.put("reloads", countAmount(reloads));
         out.put("giftCardsSold", gifts);
+        out.put("manualDiscounts", manualDiscounts());
         if (withClerks) {
             out.put("byClerk", strings(byClerk));
         }
         return out;
+    }
+
+    /**
+     * As the store report's manualDiscounts section: count and amount in all, by reason and by clerk, each clerk's
+     * with the share of their sales it gave away ({@code discountRate} = amount / (their sales + amount)).
+     */
+    private Map<String, Object> manualDiscounts() {
+        BigDecimal count = BigDecimal.ZERO;
+        BigDecimal amount = BigDecimal.ZERO;
+        Map<String, Object> byReason = new TreeMap<>();
+        for (Map.Entry<String, BigDecimal[]> e : discountsByReason.entrySet()) {
+            byReason.put(e.getKey(), countAmount(e.getValue()));
+            count = count.add(e.getValue()[0]);
+            amount = amount.add(e.getValue()[1]);
+        }
+        Map<String, Object> byClerk = new TreeMap<>();
+        discountsByClerk.forEach((clerk, d) -> {
+            Map<String, Object> one = countAmount(d);
+            BigDecimal sold = byClerk(clerk);
+            one.put("discountRate", sold.signum() == 0 ? null : rate(d[1], sold.add(d[1])));
+            byClerk.put(clerk, one);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", count.longValueExact());
+        out.put("amount", str(amount));
+        out.put("byReason", byReason);
+        out.put("byClerk", byClerk);
+        return out;
+    }
+
+    private BigDecimal byClerk(String clerk) {
+        return this.byClerk.getOrDefault(clerk, BigDecimal.ZERO);
+    }
+
+    /** {@code part / whole} to 4 places (0.0125 = 1.25 %), or null when {@code whole} is zero. */
+    private static String rate(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP).toPlainString();
     }
 
     private Map<String, Object> countAmount(BigDecimal[] figure) {

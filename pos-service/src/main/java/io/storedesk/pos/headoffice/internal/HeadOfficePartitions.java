@@ -204,6 +204,7 @@ class HeadOfficePartitions {
             }
             n += jdbc.update("DELETE FROM ho_sale_exempt WHERE business_date < ?", before);
             n += jdbc.update("DELETE FROM ho_sale_gift_card WHERE business_date < ?", before);
+            n += jdbc.update("DELETE FROM ho_sale_discount WHERE business_date < ?", before);
             n += jdbc.update("DELETE FROM ho_void WHERE business_date < ?", before);
             n += jdbc.update("DELETE FROM ho_return_refund f WHERE EXISTS (SELECT 1 FROM ho_return r "
                     + "WHERE r.store_id = f.store_id AND r.return_number = f.return_number AND r.business_date < ?)",

@@ -19,7 +19,14 @@ final class Projected {
     record Sale(String receiptNumber, LocalDate businessDate, String hour, String registerId, String clerk,
             String currency, BigDecimal subtotal, BigDecimal discountTotal, BigDecimal total, BigDecimal taxTotal,
             BigDecimal cashRounding, String loyaltyCard, List<Line> lines, List<Tender> tenders, Exemption exemption,
-            List<GiftCardLine> giftCards) {
+            List<GiftCardLine> giftCards, List<ManualDiscount> discounts) {
+    }
+
+    /**
+     * A price override or manual discount of a sale (issue 24; payload {@code manualDiscounts}, absent from older
+     * stores: none): its reason code and the reduction it gave (negative when an override raised the price).
+     */
+    record ManualDiscount(String reason, BigDecimal amount) {
     }
 
     /** A gift card sold ({@code ACTIVATE}) or reloaded ({@code RELOAD}) by a sale line, for {@code amount}. */

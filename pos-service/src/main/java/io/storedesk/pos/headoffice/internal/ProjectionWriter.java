@@ -95,7 +95,16 @@ class ProjectionWriter {
         List<Object[]> heads = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
         List<Object[]> tenders = new ArrayList<>();
+        List<Object[]> discounts = new ArrayList<>(); // per sale and reason: the detail of the MD_ figures
         for (Projected.Sale s : sales.values()) {
+            Map<String, Object[]> byReason = new TreeMap<>();
+            for (Projected.ManualDiscount d : s.discounts()) {
+                Object[] row = byReason.computeIfAbsent(d.reason(), r -> new Object[] {storeId, s.receiptNumber(),
+                        Date.valueOf(s.businessDate()), r, 0, java.math.BigDecimal.ZERO});
+                row[4] = (Integer) row[4] + 1;
+                row[5] = ((java.math.BigDecimal) row[5]).add(d.amount());
+            }
+            discounts.addAll(byReason.values());
             heads.add(new Object[] {storeId, s.receiptNumber(), Date.valueOf(s.businessDate()), s.hour(),
                     Rows.text(s.registerId()), Rows.text(s.clerk()), s.currency(), s.subtotal(), s.discountTotal(),
                     s.total(), s.taxTotal(), s.cashRounding(), Rows.text(s.loyaltyCard())});
@@ -116,6 +125,7 @@ class ProjectionWriter {
         append(writes, BatchStatement.Table.SALE, heads);
         append(writes, BatchStatement.Table.SALE_LINE, lines);
         append(writes, BatchStatement.Table.SALE_TENDER, tenders);
+        append(writes, BatchStatement.Table.SALE_DISCOUNT, discounts);
     }
 
     /**

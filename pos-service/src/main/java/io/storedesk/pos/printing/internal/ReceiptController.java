@@ -94,6 +94,11 @@ class ReceiptController {
     @PostMapping("/api/v1/sales/{receiptNumber}/email")
     ResponseEntity<ReceiptMailer.Email> email(@PathVariable @Size(max = 40) String receiptNumber,
             @Valid @RequestBody EmailRequest request) {
+        if (receiptNumber.startsWith(TrainingTill.PREFIX)) { // ADR 0005: it would reach a real customer's mailbox
+            throw ProblemException.rule("training-not-available", "Not available in training",
+                    "An e-mail would reach a real customer's mailbox; training receipts are printed or shown as PDF only.")
+                    .with("refused", "receipt-email");
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(mailer.queue(receiptNumber, request.to(), CurrentUser.username()));
     }

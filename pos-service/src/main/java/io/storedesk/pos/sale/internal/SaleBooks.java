@@ -62,7 +62,7 @@ class SaleBooks {
         events.publishEvent(new SaleCompleted(view.receiptNumber(), view.storeId(), view.registerId(), view.drawerId(),
                 view.businessDate(), view.clerk(), sale.completedAt(), view.currency(), view.total(), view.taxTotal(),
                 view.discountTotal(), view.cashRounding(), view.lines(), view.tenders(), view.loyaltyCard(),
-                view.taxExemption()));
+                view.taxExemption(), view.discounts() == null ? List.of() : view.discounts()));
     }
 
     /**

@@ -93,6 +93,23 @@ class SaleInvoices {
         return new Invoice(document(sale, issued, true), true);
     }
 
+    /**
+     * The invoice of a training sale (ADR 0005): the same layout, numbered with the training sale's {@code TRN-}
+     * number and marked "TRAINING - NOT A RECEIPT" top and bottom (the training receipt's header and footer); nothing
+     * is stored or journaled, so no real invoice number is taken and asking again gives it again.
+     */
+    public Receipt training(SaleView sale, String companyName, String vatId, String address, String user) {
+        if (!sale.receiptNumber().startsWith(io.storedesk.pos.sale.TrainingTill.PREFIX)) {
+            throw new IllegalArgumentException("not a training sale: " + sale.receiptNumber());
+        }
+        if (sale.saleStatus() == SaleStatus.VOIDED) {
+            throw ProblemException.conflict("sale-voided", "Sale voided",
+                    "Sale %s was voided; it cannot be invoiced.".formatted(sale.receiptNumber()));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+        return document(sale, new Issued(sale.receiptNumber(), companyName, vatId, address, now, user), false);
+    }
+
     /** The issued invoice as a marked copy; 404 when the sale has none. */
     @Transactional(readOnly = true)
     public Receipt reprint(SaleView sale) {

@@ -69,6 +69,16 @@ final class DocumentPayloads {
             exemption.put("approvedBy", e.approvedBy());
             p.put("taxExemption", exemption);
         }
+        if (sale.discounts() != null && !sale.discounts().isEmpty()) { // issue 24: head office sums them by reason and clerk
+            p.put("manualDiscounts", sale.discounts().stream().map(d -> {
+                Map<String, Object> discount = new LinkedHashMap<>();
+                discount.put("kind", d.kind());
+                discount.put("lineNo", d.lineNo());
+                discount.put("reason", d.reason());
+                discount.put("amount", d.amount());
+                return discount;
+            }).toList());
+        }
         return p;
     }
 
