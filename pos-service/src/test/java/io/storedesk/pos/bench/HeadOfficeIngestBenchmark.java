@@ -137,6 +137,12 @@ public final class HeadOfficeIngestBenchmark {
                 print("   service / raw engine (the faster of the two) = %.2f%n", oneNode / rawRate);
             }
 
+            if (phases.contains("cpu")) {
+                for (String size : System.getProperty("bench.ho.cpu.sizes", Integer.toString(smallBatch)).split(",")) {
+                    cpu(http, portOne, one.getBean(DataSource.class), Integer.parseInt(size.strip()));
+                }
+            }
+
             double smallP99 = 0;
             if (phases.contains("small")) {
                 reset(jdbc, pgss);
@@ -149,8 +155,10 @@ public final class HeadOfficeIngestBenchmark {
             if (phases.contains("rawsmall")) {
                 reset(jdbc, pgss);
                 loadBefore = load();
-                List<Long> raw = new RawIngest(one.getBean(DataSource.class), false).small(smallStores, smallBatch,
-                        smallSeconds, pauseMs);
+                RawIngest rawSmall = new RawIngest(one.getBean(DataSource.class), false);
+                List<Long> raw = rawSmall.small(smallStores, smallBatch, smallSeconds, pauseMs);
+                print("   raw engine CPU per batch (its threads, building the rows included): %.2f ms%n",
+                        rawSmall.smallCpu.get() / 1e6 / Math.max(1, raw.size()));
                 print("3r. raw engine, the same small batches (plain JDBC, same rows and guarantees, one transaction "
                         + "per batch on the service's pool): %,d batches; from asking for a connection to the commit "
                         + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (load %s -> %s)%n", raw.size(),
@@ -228,6 +236,73 @@ public final class HeadOfficeIngestBenchmark {
         return perStore * stores / ((System.nanoTime() - t) / 1e9);
     }
 
+    /**
+     * Phase cpu: the CPU a small batch costs, not its latency (which a shared machine's load decides):
+     * {@code -Dbench.ho.cpu.clients} (4) stores each send {@code -Dbench.ho.cpu.batches} (500) batches of
+     * {@code batch} sales one after the other (no pause, so no 429), once to warm up and once measured; the
+     * CPU time of the service's request threads per batch, and of the raw engine's threads per batch doing the
+     * same batches the same way ({@code -Dbench.ho.cpu.jfr}: a profile of the measured service round;
+     * {@code -Dbench.ho.cpu.sizes}, e.g. 10,20: the batch sizes, each in turn).
+     */
+    private static void cpu(HttpClient http, int port, DataSource dataSource, int batch) throws Exception {
+        int clients = Integer.getInteger("bench.ho.cpu.clients", 4);
+        int batches = Integer.getInteger("bench.ho.cpu.batches", 500);
+        String jfr = System.getProperty("bench.ho.cpu.jfr");
+        for (int round = 0; round < 2; round++) {
+            jdk.jfr.Recording recording = null;
+            if (round == 1 && jfr != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            String loadBefore = load();
+            long server0 = threadCpu("http-nio-");
+            long process0 = processCpu();
+            long t0 = System.nanoTime();
+            int first = 3_000_000 + batch * 1_000_000 + round * 200_000;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int s = 1; s <= clients; s++) {
+                    String store = store(s);
+                    done.add(pool.submit(() -> {
+                        for (int b = 0; b < batches; b++) {
+                            send(http, port, store, body(store, first + b * batch, batch));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            double wall = (System.nanoTime() - t0) / 1e6;
+            long server = threadCpu("http-nio-") - server0;
+            long process = processCpu() - process0;
+            if (recording != null) {
+                recording.stop();
+                recording.dump(Path.of(jfr));
+                recording.close();
+            }
+            int n = clients * batches;
+            print("c%d. CPU per batch of %d sales (%d stores x %,d batches one after the other%s): the service's "
+                    + "request threads %.3f ms, the whole JVM (clients included) %.3f ms; wall %.2f ms a batch per "
+                    + "store (load %s -> %s)%n", round, batch, clients, batches, round == 0 ? ", warm-up" : "",
+                    server / 1e6 / n, process / 1e6 / n, wall / batches, loadBefore, load());
+        }
+        for (int round = 0; round < 2; round++) {
+            String loadBefore = load();
+            RawIngest raw = new RawIngest(dataSource, false);
+            long t0 = System.nanoTime();
+            long cpu = raw.sequential(clients, batches, batch, 4_000_000 + batch * 1_000_000 + round * 200_000);
+            double wall = (System.nanoTime() - t0) / 1e6;
+            print("c%dr. raw engine, the same batches the same way%s: CPU %.3f ms a batch (its threads); wall %.2f ms "
+                    + "a batch per store (load %s -> %s)%n", round, round == 0 ? " (warm-up)" : "",
+                    cpu / 1e6 / (clients * batches), wall / batches, loadBefore, load());
+        }
+    }
+
     private record Small(int batches, double p99) {
     }
 
@@ -265,12 +340,27 @@ public final class HeadOfficeIngestBenchmark {
                     return null;
                 }));
             }
+            String jfr = System.getProperty("bench.ho.small.jfr");
+            jdk.jfr.Recording recording = null;
+            if (jfr != null) { // a profile of this phase alone (-Dbench.ho.small.jfr=/tmp/small.jfr)
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            long cpuServer0 = threadCpu("http-nio-");
+            long cpuProcess0 = processCpu();
             long t0 = System.nanoTime();
             go.countDown();
             for (Future<?> f : done) {
                 f.get();
             }
             double took = (System.nanoTime() - t0) / 1e9;
+            long cpuServer = threadCpu("http-nio-") - cpuServer0;
+            long cpuProcess = processCpu() - cpuProcess0;
+            if (recording != null) {
+                recording.stop();
+                recording.dump(Path.of(jfr));
+                recording.close();
+            }
             List<Long> all = new ArrayList<>(ok);
             Collections.sort(all);
             print("3. small batches: %d stores, %d sales a batch, each store again after 0-%d ms, %d s: %,d batches "
@@ -278,10 +368,32 @@ public final class HeadOfficeIngestBenchmark {
                     + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", stores, batch, 2 * pauseMs, seconds,
                     all.size(), all.size() * batch / took, busy.size(), failed.get(), pct(all, 0.50), pct(all, 0.95),
                     pct(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6);
+            int requests = Math.max(1, all.size() + busy.size() + failed.get());
+            print("   CPU per request (%,d requests, 429s included): the service's request threads %.2f ms, the whole "
+                    + "JVM (clients included) %.2f ms%n", requests, cpuServer / 1e6 / requests,
+                    cpuProcess / 1e6 / requests);
             return new Small(all.size(), pct(all, 0.99));
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** CPU time so far of the live threads whose name starts with {@code prefix} (Tomcat's: "http-nio-"). */
+    static long threadCpu(String prefix) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith(prefix)) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    /** CPU time so far of this JVM, all threads. */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double pct(List<Long> sorted, double p) {

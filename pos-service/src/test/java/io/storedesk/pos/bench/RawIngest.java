@@ -94,6 +94,41 @@ final class RawIngest {
      *
      * @return each batch's time from asking for a connection to its commit, in nanoseconds, sorted
      */
+    /**
+     * {@code stores} threads each write {@code batches} batches of {@code batch} sales one after the other, a
+     * transaction each on a connection from the pool; answers the CPU time of those threads in nanoseconds.
+     */
+    long sequential(int stores, int batches, int batch, int first) throws Exception {
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(stores);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 1; s <= stores; s++) {
+                String store = HeadOfficeIngestBenchmark.store(s);
+                done.add(pool.submit(() -> {
+                    long t = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    for (int b = 0; b < batches; b++) {
+                        try (Connection c = dataSource.getConnection()) {
+                            c.setAutoCommit(false);
+                            batch(c, store, first + b * batch, batch);
+                        }
+                    }
+                    cpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - t);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return cpu.get();
+    }
+
+    /** CPU time of the small batches' threads from asking for a connection to the commit, in nanoseconds. */
+    final java.util.concurrent.atomic.AtomicLong smallCpu = new java.util.concurrent.atomic.AtomicLong();
+
     List<Long> small(int stores, int batch, int seconds, int pauseMs) throws Exception {
         List<Long> took = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -106,11 +141,14 @@ final class RawIngest {
                     int n = 0;
                     while (System.nanoTime() < end) {
                         long t = System.nanoTime();
+                        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                         try (Connection c = dataSource.getConnection()) {
                             c.setAutoCommit(false);
                             batch(c, store, 7_000_000 + n, batch);
                         }
                         took.add(System.nanoTime() - t);
+                        smallCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean()
+                                .getCurrentThreadCpuTime() - cpu);
                         n += batch;
                         Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2L * pauseMs + 1));
                     }

@@ -113,8 +113,9 @@ class HeadOfficeRoundTripsIntegrationTests {
 
     /**
      * A big batch (60 sales, 60 loyalty entries) appends its events, detail rows and entries with
-     * COPY (from {@code BatchStatement.COPY_FROM_ROWS} rows of a table), in the same transaction: a
-     * COPY per such table, then the one statement, so its round trips do not grow with its rows.
+     * COPY (from {@code BatchStatement.COPY_FROM_ROWS} rows of a table in a batch of as many events), in
+     * the same transaction: a COPY per such table, then the one statement, so its round trips do not
+     * grow with its rows.
      */
     @Test
     void aBigBatchAppendsItsRowsWithCopy() {
@@ -137,6 +138,32 @@ class HeadOfficeRoundTripsIntegrationTests {
         assertThat(day.get("salesTotal").asString()).isEqualTo("300.00");
         assertThat(api.get("/api/ho/v1/loyalty/accounts/BIG-CARD", "office").json().get("balance").asLong())
                 .isEqualTo(120);
+    }
+
+    /**
+     * A mid-size batch (20 sales of 3 lines: 60 lines, 20 events) stays in the one statement: COPY is
+     * for batches of {@code BatchStatement.COPY_FROM_ROWS} events and more, so the lines' table alone
+     * reaching that many rows costs no COPY's two round trips.
+     */
+    @Test
+    void aMidSizeBatchTakesTheRoundTripsOfASmallOne() {
+        Api api = new Api(port);
+        List<String> events = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            events.add(sale("S008", "S008-MID-" + i, "2026-04-11", "14", "EUR", "6.00", "0.00", "6.00", "1.04", "0.00",
+                    List.of(line(1, "FOOD", 1, "1.00", "0.00", "1.00", "0.17", "21"),
+                            line(2, "FOOD", 1, "2.00", "0.00", "2.00", "0.35", "21"),
+                            line(3, "DRINK", 1, "3.00", "0.00", "3.00", "0.52", "21")),
+                    List.of(tender("CARD", "6.00"))));
+        }
+        List<String> calls = trips(api, events, 20);
+
+        assertThat(calls).noneMatch(c -> c.startsWith("COPY"));
+        assertThat(count(calls)).isLessThanOrEqualTo(SMALL_BATCH_ROUND_TRIPS);
+        JsonNode day = api.get("/api/ho/v1/reports/daily?date=2026-04-11&storeId=S008", "office").json()
+                .get("byStore").get("S008");
+        assertThat(day.get("salesCount").asLong()).isEqualTo(20);
+        assertThat(day.get("salesTotal").asString()).isEqualTo("120.00");
     }
 
     private static List<String> batch(String store, int n) {

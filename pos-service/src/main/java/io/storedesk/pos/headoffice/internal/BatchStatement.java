@@ -34,9 +34,10 @@ import org.springframework.jdbc.core.SqlParameterValue;
  * Scalar parameters are sent as text and cast, and arrays as {@code text[]}, so every execution
  * binds the same parameter types and the prepared statement is never re-prepared.
  *
- * <p>Big batches: an append-only table with {@link #COPY_FROM_ROWS} rows or more goes with
- * {@code COPY ... FROM STDIN} on the transaction's connection just before the statement (its array
- * in the statement then empty), under the same lock and in the same transaction.
+ * <p>Big batches ({@link #COPY_FROM_ROWS} events or more): an append-only table with
+ * {@link #COPY_FROM_ROWS} rows or more goes with {@code COPY ... FROM STDIN} on the transaction's
+ * connection just before the statement (its array in the statement then empty), under the same lock
+ * and in the same transaction.
  */
 final class BatchStatement {
 
@@ -147,10 +148,11 @@ final class BatchStatement {
             + "WHERE store_id = ?::text";
 
     /**
-     * From this many rows of one append-only table on (a batch of ~50 sales and more), those rows go
+     * In a batch of this many events or more, an append-only table with this many rows or more goes
      * with PostgreSQL's {@code COPY ... FROM STDIN} just before the statement, in the same
      * transaction and under the same store lock: no arrays to build, bind and unnest. Below it (the
-     * stores' usual small batches) the one statement is fewer round trips.
+     * stores' usual small batches, and the mid-size ones of 17-49 sales whose 3 lines a sale would
+     * reach it in the lines' table alone) the one statement is fewer round trips: a COPY is two.
      */
     static final int COPY_FROM_ROWS = 50;
 
@@ -167,6 +169,8 @@ final class BatchStatement {
     }
 
     private final Map<Table, List<Object[]>> rows = new EnumMap<>(Table.class);
+    /** The events of the batch (rows ever added to {@code ho_event}): COPY only for a batch of many. */
+    private int events;
     private final List<String> cards = new ArrayList<>();
     private final List<String> points = new ArrayList<>();
     private String accountsStore;
@@ -176,6 +180,9 @@ final class BatchStatement {
     void add(Table table, List<Object[]> values) {
         if (!values.isEmpty()) {
             rows.computeIfAbsent(table, t -> new ArrayList<>()).addAll(values);
+            if (table == Table.EVENT) {
+                events += values.size();
+            }
         }
     }
 
@@ -247,12 +254,16 @@ final class BatchStatement {
     }
 
     /**
-     * Sends the append-only tables holding at least {@link #COPY_FROM_ROWS} rows with COPY (in the
-     * tables' order), on the transaction's connection, and takes them out of the statement. The
-     * same constraints hold as for the statement's INSERT: a row breaking one fails the transaction.
+     * In a batch of at least {@link #COPY_FROM_ROWS} events, sends the append-only tables holding at
+     * least {@link #COPY_FROM_ROWS} rows with COPY (in the tables' order), on the transaction's
+     * connection, and takes them out of the statement. The same constraints hold as for the
+     * statement's INSERT: a row breaking one fails the transaction.
      * The values are the statement's text ({@link #text}), so PostgreSQL reads the same values.
      */
     private void copyLarge(JdbcTemplate jdbc) {
+        if (events < COPY_FROM_ROWS) {
+            return; // a small or mid-size batch: its 3 lines a sale stay in the one statement
+        }
         List<Table> large = rows.entrySet().stream()
                 .filter(e -> e.getKey().appendOnly && e.getValue().size() >= COPY_FROM_ROWS).map(Map.Entry::getKey)
                 .toList();

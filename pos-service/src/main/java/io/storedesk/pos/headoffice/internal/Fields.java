@@ -122,13 +122,16 @@ final class Fields {
         return (int) v;
     }
 
+    private static final String[] HOURS = java.util.stream.IntStream.range(0, 24).mapToObj(h -> (h < 10 ? "0" : "") + h)
+            .toArray(String[]::new);
+
     /** The hour of the day "00".."23" (given as "09" or 9). */
     String hour(String name) {
         long h = integer(name);
         if (h < 0 || h > 23) {
             throw invalid(path + name, "must be an hour 00-23");
         }
-        return "%02d".formatted(h);
+        return HOURS[(int) h];
     }
 
     /** The objects of an array field (absent or null = none). */
@@ -142,7 +145,7 @@ final class Fields {
         }
         java.util.ArrayList<Fields> out = new java.util.ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
-            out.add(new Fields(eventId, "%s%s[%d].".formatted(path, name, i), v.get(i)));
+            out.add(new Fields(eventId, path + name + '[' + i + "].", v.get(i)));
         }
         return out;
     }
