@@ -46,7 +46,7 @@ final class FakeHeadOffice {
     volatile Mode mode = Mode.OK;
     /** GET /accounts/{card} answers 503 (head office down for a till's online look-up). */
     volatile boolean lookupsFail;
-    volatile long slowMillis = 2500;
+    volatile long slowMillis = 15_000;   // well past the store's request timeout (5 s in SyncHeadOfficeIntegrationTests), even on a busy machine
     final List<Batch> batches = new CopyOnWriteArrayList<>();
     final List<String> gets = new CopyOnWriteArrayList<>();
     final Map<String, Boolean> eventIds = new ConcurrentHashMap<>();

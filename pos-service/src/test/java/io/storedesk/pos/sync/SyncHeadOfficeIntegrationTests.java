@@ -41,8 +41,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pos.data-dir=target/test-data/sync-ho-${random.uuid}", "pos.sync.push-interval=200ms",
-                "pos.sync.pull-interval=1h", "pos.sync.max-backoff=4s", "pos.sync.connect-timeout=1s",
-                "pos.sync.request-timeout=1s", "pos.sync.head-office.key=test-key-S001"})
+                "pos.sync.pull-interval=1h", "pos.sync.max-backoff=4s", "pos.sync.connect-timeout=5s",
+                "pos.sync.request-timeout=5s", "pos.sync.head-office.key=test-key-S001"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncHeadOfficeIntegrationTests {
 
