@@ -112,6 +112,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        ResponseEntity<Object> storageProblem = storageProblem(e);
+        if (storageProblem != null) {
+            return storageProblem; // H2 may report its closed database under a constraint's exception
+        }
         log.warn("Integrity violation: {}", e.getMostSpecificCause().getMessage());
         return problem(ProblemException.conflict("conflict", "Conflict",
                 "The request conflicts with data saved meanwhile; nothing was saved. Please try again."));

@@ -101,7 +101,7 @@ class ProblemMessagesTests {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     }
 
-    private static ResourceBundleMessageSource bundles() {
+    static ResourceBundleMessageSource bundles() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("messages");
         source.setDefaultEncoding("UTF-8");
