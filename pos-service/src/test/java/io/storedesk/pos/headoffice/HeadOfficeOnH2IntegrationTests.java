@@ -135,6 +135,21 @@ class HeadOfficeOnH2IntegrationTests {
         assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
         assertThat(rebuilt.json().get("changed").asBoolean()).isFalse();
 
+        // an exempt sale and its post-void in one batch: the sale never stands, nor does its exemption
+        String soldAndVoided = exemptSale("S001-R01-20260714-000005", "EXPORT", "[1, 2]", "65.45");
+        Api.Response together = api.post("/api/ho/v1/stores/S001/events", null, batch(soldAndVoided,
+                HeadOfficeEvents.voided("S001", "S001-R01-20260714-000005", "2026-07-14", "EUR", "65.45")), key);
+        assertThat(together.status()).as(together.body()).isEqualTo(200);
+        var standing = api.get("/api/ho/v1/reports/daily?date=2026-07-14&storeId=S001", "office").json()
+                .get("byStore").get("S001");
+        assertThat(standing.get("taxExempt").get("count").asLong()).isEqualTo(2);
+        assertThat(standing.get("taxExempt").get("byReason").get("EXPORT").get("net").asString()).isEqualTo("16.45");
+        assertThat(standing.get("salesCount").asLong()).isEqualTo(2);
+        Api.Response rebuiltAgain = api.post("/api/ho/v1/reports/daily/rebuild?date=2026-07-14&storeId=S001", "office",
+                "");
+        assertThat(rebuiltAgain.status()).as(rebuiltAgain.body()).isEqualTo(200);
+        assertThat(rebuiltAgain.json().get("changed").asBoolean()).isFalse();
+
         Api.Response noReason = api.post("/api/ho/v1/stores/S001/events", null, batch(exemptSale(
                 "S001-R01-20260714-000004", "", "[1]", "16.45")), key);
         assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);

@@ -56,10 +56,6 @@ final class DayDelta {
     final Map<List<String>, Keyed> figures = new LinkedHashMap<>();
     /** Whether anything was subtracted (keyed figures may have dropped to no rows). */
     boolean subtracted;
-    /** The new standing sales with a tax exemption: the detail rows of {@link #TAX_EXEMPT} ({@code ho_sale_exempt}). */
-    final List<Projected.Sale> exemptSales = new java.util.ArrayList<>();
-    /** The new standing sales that sold gift cards: the detail rows of {@link #GIFT_CARD} ({@code ho_sale_gift_card}). */
-    final List<Projected.Sale> giftCardSales = new java.util.ArrayList<>();
 
     DayDelta(String currency) {
         this.currency = currency;
@@ -96,14 +92,10 @@ final class DayDelta {
         for (Projected.GiftCardLine g : s.giftCards()) {
             figure(GIFT_CARD, g.kind(), 1, g.amount(), BigDecimal.ZERO);
         }
-        if (!s.giftCards().isEmpty()) {
-            giftCardSales.add(s);
-        }
         figure(HOUR, s.hour(), 1, s.total(), BigDecimal.ZERO);
         figure(CLERK, s.clerk(), 1, s.total(), BigDecimal.ZERO);
         if (s.exemption() != null) {
             figure(TAX_EXEMPT, s.exemption().reason(), 1, s.exemption().net(), BigDecimal.ZERO);
-            exemptSales.add(s);
         }
         for (Projected.ManualDiscount d : s.discounts()) {
             figure(DISCOUNT_REASON, d.reason(), 1, d.amount(), BigDecimal.ZERO);

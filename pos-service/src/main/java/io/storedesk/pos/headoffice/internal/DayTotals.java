@@ -83,37 +83,16 @@ class DayTotals {
         List<Object[]> monthTotals = new ArrayList<>();
         List<Object[]> monthFigures = new ArrayList<>();
         rows(storeId, months, monthTotals, monthFigures);
-        List<Object[]> exempt = new ArrayList<>(); // the detail of the TAX_EXEMPT figures, for rebuild and late post-voids
-        days.values().forEach(d -> d.exemptSales.forEach(s -> exempt.add(new Object[] {storeId, s.receiptNumber(),
-                Date.valueOf(s.businessDate()), s.exemption().reason(), s.exemption().lineNos().stream()
-                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), s.exemption().net()})));
-        List<Object[]> giftCards = new ArrayList<>(); // the detail of the GIFT_CARD figures, for rebuild
-        days.values().forEach(d -> d.giftCardSales.forEach(s -> {
-            Map<String, Object[]> byKind = new TreeMap<>();
-            s.giftCards().forEach(g -> {
-                Object[] row = byKind.computeIfAbsent(g.kind(), k -> new Object[] {storeId, s.receiptNumber(),
-                        Date.valueOf(s.businessDate()), k, 0, java.math.BigDecimal.ZERO});
-                row[4] = (Integer) row[4] + 1;
-                row[5] = ((java.math.BigDecimal) row[5]).add(g.amount());
-            });
-            giftCards.addAll(byKind.values());
-        }));
         if (writes != null) {
-            writes.add(BatchStatement.Table.SALE_GIFT_CARD, giftCards);
             writes.add(BatchStatement.Table.DAY_TOTAL, totals);
             writes.add(BatchStatement.Table.DAY_FIGURE, figures);
             writes.add(BatchStatement.Table.MONTH_TOTAL, monthTotals);
             writes.add(BatchStatement.Table.MONTH_FIGURE, monthFigures);
-            writes.add(BatchStatement.Table.SALE_EXEMPT, exempt);
         } else {
             batch(upsertTotal, totals);
             batch(upsertFigure, figures);
             batch(upsertMonthTotal, monthTotals);
             batch(upsertMonthFigure, monthFigures);
-            batch("INSERT INTO ho_sale_exempt (" + BatchStatement.Table.SALE_EXEMPT.columns
-                    + ") VALUES (?, ?, ?, ?, ?, ?)", exempt);
-            batch("INSERT INTO ho_sale_gift_card (" + BatchStatement.Table.SALE_GIFT_CARD.columns
-                    + ") VALUES (?, ?, ?, ?, ?, ?)", giftCards);
         }
         List<Date> emptiedDays = new ArrayList<>();
         days.forEach((date, d) -> {

@@ -96,6 +96,8 @@ class ProjectionWriter {
         List<Object[]> lines = new ArrayList<>();
         List<Object[]> tenders = new ArrayList<>();
         List<Object[]> discounts = new ArrayList<>(); // per sale and reason: the detail of the MD_ figures
+        List<Object[]> exempt = new ArrayList<>();
+        List<Object[]> giftCards = new ArrayList<>();
         for (Projected.Sale s : sales.values()) {
             Map<String, Object[]> byReason = new TreeMap<>();
             for (Projected.ManualDiscount d : s.discounts()) {
@@ -105,6 +107,19 @@ class ProjectionWriter {
                 row[5] = ((java.math.BigDecimal) row[5]).add(d.amount());
             }
             discounts.addAll(byReason.values());
+            if (s.exemption() != null) { // the detail of the TAX_EXEMPT figures, for rebuild and post-voids
+                exempt.add(new Object[] {storeId, s.receiptNumber(), Date.valueOf(s.businessDate()),
+                        s.exemption().reason(), s.exemption().lineNos().stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(",")), s.exemption().net()});
+            }
+            Map<String, Object[]> byKind = new TreeMap<>(); // the detail of the GIFT_CARD figures
+            for (Projected.GiftCardLine g : s.giftCards()) {
+                Object[] row = byKind.computeIfAbsent(g.kind(), k -> new Object[] {storeId, s.receiptNumber(),
+                        Date.valueOf(s.businessDate()), k, 0, java.math.BigDecimal.ZERO});
+                row[4] = (Integer) row[4] + 1;
+                row[5] = ((java.math.BigDecimal) row[5]).add(g.amount());
+            }
+            giftCards.addAll(byKind.values());
             heads.add(new Object[] {storeId, s.receiptNumber(), Date.valueOf(s.businessDate()), s.hour(),
                     Rows.text(s.registerId()), Rows.text(s.clerk()), s.currency(), s.subtotal(), s.discountTotal(),
                     s.total(), s.taxTotal(), s.cashRounding(), Rows.text(s.loyaltyCard())});
@@ -126,6 +141,8 @@ class ProjectionWriter {
         append(writes, BatchStatement.Table.SALE_LINE, lines);
         append(writes, BatchStatement.Table.SALE_TENDER, tenders);
         append(writes, BatchStatement.Table.SALE_DISCOUNT, discounts);
+        append(writes, BatchStatement.Table.SALE_EXEMPT, exempt);
+        append(writes, BatchStatement.Table.SALE_GIFT_CARD, giftCards);
     }
 
     /**
