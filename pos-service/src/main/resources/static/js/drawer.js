@@ -14,8 +14,18 @@
     const remembered = localStorage.getItem('pos-drawer');
     if (remembered && Array.from(select.options).some(o => o.value === remembered)) select.value = remembered;
 
+    /* What training refuses (ADR 0005): no safe drop for a user in training or at a register in training. */
+    function trainingLimits() {
+      const training = select.dataset.trainingUser === 'true' || select.selectedOptions[0]?.dataset.training === 'true';
+      const type = $('#mv-type'), safeDrop = type.querySelector('option[value="SAFE_DROP"]');
+      safeDrop.disabled = training;
+      if (training && type.value === 'SAFE_DROP') type.value = 'PAID_IN';
+      $('#mv-training').hidden = !training;
+    }
+
     async function refresh() {
       localStorage.setItem('pos-drawer', select.value);
+      trainingLimits();
       const r = await api('GET', '/api/v1/drawers/' + id());
       const open = r.ok;
       $('#drawer-status').textContent = open ? t('drawer.isOpen', select.value, r.data.openedBy) : t('drawer.isClosed', select.value);

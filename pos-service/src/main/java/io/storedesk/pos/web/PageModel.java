@@ -69,6 +69,12 @@ class PageModel {
                         .filter(s -> s.kind() == TrainingSubjects.Kind.REGISTER)
                         .map(TrainingSubjects.Subject::id).toList());
                 model.addAttribute("trainingRegisters", registers.isEmpty() ? null : registers);
+                // the drawers of registers in training: the drawer page disables what training refuses for them
+                java.util.Set<String> inTraining = subjects.stream().filter(s -> s.kind() == TrainingSubjects.Kind.REGISTER)
+                        .map(s -> s.id().toUpperCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+                model.addAttribute("trainingDrawers", drawers.drawers().entrySet().stream()
+                        .filter(e -> inTraining.contains(e.getValue().register().toUpperCase(Locale.ROOT)))
+                        .map(java.util.Map.Entry::getKey).sorted().toList());
             }
         }
     }

@@ -500,6 +500,7 @@ class PagesBrowserTests {
     @Test
     void aManagerPutsARegisterInTrainingAndEveryPageShowsTheBanner() {
         try (Browser b = new Browser(port)) {
+            api.delete("/api/v1/training/registers/R03", "manager"); // none left over
             b.signIn("manager");
             b.open("/day");
             assertThat(b.driver().findElements(By.id("training-banner"))).isEmpty();
@@ -508,10 +509,19 @@ class PagesBrowserTests {
             b.waitForText(By.id("training-banner"), "R03");
             b.open("/drawer");
             assertThat(b.text(By.id("training-banner"))).contains("R03");
+            // R03's drawer D3 takes no safe drop while its register is in training; D1 does
+            b.find(By.cssSelector("#drawer-id option[value=D3]")).click();
+            b.waitUntil(d -> !d.findElement(By.cssSelector("#mv-type option[value=SAFE_DROP]")).isEnabled());
+            assertThat(b.js("return document.getElementById('mv-training').hidden")).isEqualTo(false);
+            b.find(By.cssSelector("#drawer-id option[value=D1]")).click();
+            b.waitUntil(d -> d.findElement(By.cssSelector("#mv-type option[value=SAFE_DROP]")).isEnabled());
+            assertThat(b.js("return document.getElementById('mv-training').hidden")).isEqualTo(true);
             b.open("/day");
             b.find(By.cssSelector("#training-register option[value=R03]")).click();
             b.find(By.cssSelector("[data-training='registers:DELETE']")).click();
             b.waitUntil(d -> d.findElements(By.id("training-banner")).isEmpty());
+        } finally {
+            api.delete("/api/v1/training/registers/R03", "manager"); // the other tests sell at R03's drawer D3
         }
         // a user in training sees the banner on every page, in the store's language
         assertThat(api.put("/api/v1/training/users/clerk2", "manager", "").status()).isEqualTo(200);
