@@ -80,7 +80,7 @@ class SaleRepository {
                     ps.setBigDecimal(12, l.taxRate);
                     ps.setString(13, l.taxLetter);
                     ps.setBoolean(14, l.taxExempt);
-                    ps.setObject(15, l.priceVersion, java.sql.Types.BIGINT);
+                    ps.setObject(15, l.priceVersion, Types.BIGINT);
                     ps.setString(16, l.giftCard); // masked: the number is never stored
                     ps.setString(17, l.giftCardKind);
                     ps.setString(18, l.giftCardOp);
@@ -92,21 +92,13 @@ class SaleRepository {
                     ps.setInt(2, t.tenderNo);
                     ps.setString(3, t.type);
                     ps.setBigDecimal(4, t.amount);
-                    if (t.tendered == null) {
-                        ps.setNull(5, Types.NUMERIC);
-                    } else {
-                        ps.setBigDecimal(5, t.tendered);
-                    }
+                    ps.setObject(5, t.tendered, Types.NUMERIC);
                     ps.setString(6, t.reference);
                     ps.setString(7, t.maskedPan);
                     ps.setString(8, t.brand);
                     ps.setString(9, t.authCode);
                     ps.setString(10, t.rrn);
-                    if (t.balanceAfter == null) {
-                        ps.setNull(11, Types.NUMERIC);
-                    } else {
-                        ps.setBigDecimal(11, t.balanceAfter);
-                    }
+                    ps.setObject(11, t.balanceAfter, Types.NUMERIC);
                 });
         batch("INSERT INTO sale_promotion (receipt_number, seq, code, description, amount) VALUES (?, ?, ?, ?, ?)",
                 s.promotions(), (ps, p) -> {
