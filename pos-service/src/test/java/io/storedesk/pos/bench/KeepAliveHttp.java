@@ -17,15 +17,22 @@ final class KeepAliveHttp implements AutoCloseable {
 
     private final String host;
     private final int port;
-    private final String authorization;
+    private final String headers; // "Name: value\r\n" lines sent with every request
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
     KeepAliveHttp(String host, int port, String authorization) {
+        this(host, port, java.util.Map.of("Authorization", authorization));
+    }
+
+    /** A client that sends these headers with every request (a store's X-Store-Id and X-Store-Key). */
+    KeepAliveHttp(String host, int port, java.util.Map<String, String> headers) {
         this.host = host;
         this.port = port;
-        this.authorization = authorization;
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        this.headers = lines.toString();
     }
 
     record Response(int status, String body) {
@@ -34,7 +41,7 @@ final class KeepAliveHttp implements AutoCloseable {
     Response post(String path, String json, String idempotencyKey) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
-                + "Authorization: " + authorization + "\r\nContent-Type: application/json\r\n"
+                + headers + "Content-Type: application/json\r\n"
                 + (idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n")
                 + "Content-Length: " + body.length + "\r\n\r\n";
         for (int attempt = 0; ; attempt++) {
