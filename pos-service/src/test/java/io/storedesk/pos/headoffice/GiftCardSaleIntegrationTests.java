@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.HeadOfficeRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class GiftCardSaleIntegrationTests {
     static Api shop;
     static JdbcClient hoDb;
     static JdbcClient shopDb;
-    static HeadOfficePassThrough gateway;
+    static HeadOfficeRelay gateway;
     static StoreBehindPassThrough nodes;
 
     @BeforeAll
@@ -205,7 +206,7 @@ class GiftCardSaleIntegrationTests {
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
 
         // head office away: 503 in the clerk's language, nothing sold, nothing activated
-        gateway.down = true;
+        gateway.down(true);
         try {
             Api.Response away = shop.post("/api/v1/sales", "clerk", """
                     {"drawerId":"D1","lines":[{"sku":"LV-1013","quantity":1},
@@ -216,7 +217,7 @@ class GiftCardSaleIntegrationTests {
             assertThat(away.text("title")).isEqualTo("Dárkové karty nejsou k dispozici");
             assertThat(away.body()).doesNotContain(card);
         } finally {
-            gateway.down = false;
+            gateway.down(false);
         }
         assertThat(sales()).isEqualTo(before);
         assertThat(ops(card, "ACTIVATE")).isEqualTo(1);

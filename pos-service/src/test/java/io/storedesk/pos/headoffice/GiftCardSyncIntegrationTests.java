@@ -6,6 +6,7 @@ import java.util.Map;
 
 
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.HeadOfficeRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class GiftCardSyncIntegrationTests {
     static Api ho;
     static Api shop;
     static JdbcClient hoDb;
-    static HeadOfficePassThrough gateway;
+    static HeadOfficeRelay gateway;
     static StoreBehindPassThrough nodes;
 
     @BeforeAll
@@ -138,7 +139,7 @@ class GiftCardSyncIntegrationTests {
         assertThat(ho.post("/api/ho/v1/gift-cards/" + card + "/operations", null, """
                 {"opId":"op-activate-8765","kind":"ACTIVATE","amount":"8.00","currency":"EUR","storeId":"S001"}""",
                 S001).status()).isEqualTo(200);
-        gateway.down = true;
+        gateway.down(true);
         try {
             Api.Response away = shop.get("/api/v1/gift-cards/" + card, "clerk", Map.of("Accept-Language", "cs"));
             assertThat(away.status()).isEqualTo(503);
@@ -159,7 +160,7 @@ class GiftCardSyncIntegrationTests {
             assertThat(more.text("type")).endsWith("/gift-card-offline");
             assertThat(more.body()).doesNotContain(card);
         } finally {
-            gateway.down = false;
+            gateway.down(false);
         }
         // back online: the outbox brings the redemption, applied once, below zero, and reported
         await().atMost(WAIT).until(() -> hoDb.sql("SELECT COUNT(*) FROM ho_gift_card_op WHERE number = ? AND kind = 'REDEEM'")

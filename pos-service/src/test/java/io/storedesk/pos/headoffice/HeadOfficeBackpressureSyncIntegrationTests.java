@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.storedesk.pos.PosApplication;
-import io.storedesk.pos.headoffice.HeadOfficePassThrough.Attempt;
+import io.storedesk.pos.support.HeadOfficeRelay;
+import io.storedesk.pos.support.HeadOfficeRelay.Batch;
 import io.storedesk.pos.support.Api;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
@@ -47,14 +48,14 @@ class HeadOfficeBackpressureSyncIntegrationTests {
     static String database;
     static ConfigurableApplicationContext headOffice;
     static ConfigurableApplicationContext store;
-    static HeadOfficePassThrough recorder;
+    static HeadOfficeRelay recorder;
 
     @BeforeAll
     static void start() throws IOException {
         database = Postgres.newDatabase("hobackpressure");
         headOffice = HeadOfficeNodes.start("backpressure", database, "--pos.head-office.max-concurrent-batches=1", "--pos.head-office.admission-wait=0ms",
                 "--pos.head-office.retry-after=2s");
-        recorder = new HeadOfficePassThrough(port(headOffice));
+        recorder = new HeadOfficeRelay(port(headOffice));
         store = new SpringApplicationBuilder(PosApplication.class).run(
                 "--server.port=0", "--pos.data-dir=target/test-data/store-backpressure-" + System.nanoTime(),
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off",
@@ -119,7 +120,7 @@ class HeadOfficeBackpressureSyncIntegrationTests {
             assertThat(waiting.get("pendingEvents").asLong()).isPositive();
             assertThat(waiting.get("headOfficeReachable").asBoolean()).as(waiting.toString()).isTrue();
             assertThat(waiting.get("lastError").isNull()).as(waiting.toString()).isTrue();
-            List<Attempt> refusals = recorder.refused();
+            List<Batch> refusals = recorder.refused();
             for (int i = 1; i < refusals.size(); i++) {
                 assertThat(refusals.get(i - 1).retryAfter()).isEqualTo("2");
                 assertThat(Duration.between(refusals.get(i - 1).answered(), refusals.get(i).sent()))
@@ -138,10 +139,10 @@ class HeadOfficeBackpressureSyncIntegrationTests {
         assertThat(storeDb.sql("SELECT COUNT(*) FROM sync_outbox").query(Long.class).single()).isZero();
         Set<String> sent = new HashSet<>(); // every event the store ever sent, refused or not
         int applied = 0;
-        for (Attempt a : recorder.attempts) {
+        for (Batch a : recorder.batches()) {
             JSON.readTree(a.request()).get("events").forEach(e -> sent.add(e.get("eventId").asString()));
             if (a.status() == 200) {
-                applied += JSON.readTree(a.body()).get("applied").asInt();
+                applied += JSON.readTree(a.response()).get("applied").asInt();
             }
         }
         List<String> atHeadOffice = hoDb.sql("SELECT event_id FROM ho_event WHERE store_id = 'S001'")

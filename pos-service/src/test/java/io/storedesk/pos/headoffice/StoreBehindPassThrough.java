@@ -3,6 +3,7 @@ package io.storedesk.pos.headoffice;
 import java.io.IOException;
 
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.HeadOfficeRelay;
 import io.storedesk.pos.support.HeadOfficeNodes;
 import io.storedesk.pos.support.Postgres;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -10,18 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The gift-card tests' two nodes: head office on a fresh embedded PostgreSQL database ({@code ho<name>}), store S001
- * on its own H2 in this JVM reaching head office through a {@link HeadOfficePassThrough} (which a test can take
+ * on its own H2 in this JVM reaching head office through a {@link HeadOfficeRelay} (which a test can take
  * down), drawer D1 open. Closing stops the store, head office and the pass-through.
  */
 final class StoreBehindPassThrough implements AutoCloseable {
 
     final ConfigurableApplicationContext headOffice;
-    final HeadOfficePassThrough gateway;
+    final HeadOfficeRelay gateway;
     final ConfigurableApplicationContext store;
     final Api ho;
     final Api shop;
 
-    private StoreBehindPassThrough(ConfigurableApplicationContext headOffice, HeadOfficePassThrough gateway,
+    private StoreBehindPassThrough(ConfigurableApplicationContext headOffice, HeadOfficeRelay gateway,
             ConfigurableApplicationContext store) {
         this.headOffice = headOffice;
         this.gateway = gateway;
@@ -33,9 +34,9 @@ final class StoreBehindPassThrough implements AutoCloseable {
     /** @param storeArgs more {@code --key=value} settings for the store */
     static StoreBehindPassThrough start(String name, String... storeArgs) throws IOException {
         ConfigurableApplicationContext headOffice = HeadOfficeNodes.start(name, Postgres.newDatabase("ho" + name));
-        HeadOfficePassThrough gateway = null;
+        HeadOfficeRelay gateway = null;
         try {
-            gateway = new HeadOfficePassThrough(HeadOfficeNodes.port(headOffice));
+            gateway = new HeadOfficeRelay(HeadOfficeNodes.port(headOffice));
             ConfigurableApplicationContext store = HeadOfficeNodes.startStore(name, gateway.url(), storeArgs);
             StoreBehindPassThrough nodes = new StoreBehindPassThrough(headOffice, gateway, store);
             nodes.shop.ensureOpen("D1");

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.HeadOfficeRelay;
 import io.storedesk.pos.support.Postgres;
 import io.storedesk.pos.support.Race;
 import io.storedesk.pos.support.ServiceProcess;
@@ -60,7 +61,7 @@ class HeadOfficeAssortmentDoneWhenIntegrationTests {
         long started = System.nanoTime();
         Path dir = Path.of("target", "test-data", "ho-done-when-" + UUID.randomUUID());
         String jdbc = Postgres.newDatabase("hodone");
-        try (HeadOfficeGateway gateway = new HeadOfficeGateway();
+        try (HeadOfficeRelay gateway = new HeadOfficeRelay();
                 ServiceProcess office = new ServiceProcess(dir.resolve("ho"), List.of(
                         "--spring.profiles.active=head-office", "--spring.datasource.url=" + jdbc,
                         "--spring.datasource.username=postgres", "--spring.datasource.password="));
@@ -282,7 +283,7 @@ class HeadOfficeAssortmentDoneWhenIntegrationTests {
         }
     }
 
-    private static List<String> store(String id, HeadOfficeGateway gateway, String nearby) {
+    private static List<String> store(String id, HeadOfficeRelay gateway, String nearby) {
         return List.of("--pos.store.id=" + id, "--pos.sync.head-office.url=" + gateway.url(),
                 "--pos.sync.head-office.key=demo-key-" + id, "--pos.sync.push-interval=300ms",
                 "--pos.sync.pull-interval=1h", "--pos.sync.max-backoff=2s", "--pos.sync.request-timeout=60s",

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.storedesk.pos.support.Api;
+import io.storedesk.pos.support.HeadOfficeRelay;
 import io.storedesk.pos.support.Postgres;
 import io.storedesk.pos.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class HeadOfficeSyncIntegrationTests {
         String run = UUID.randomUUID().toString();
         Path dir = Path.of("target", "test-data", "ho-sync-" + run);
         String jdbc = Postgres.newDatabase("ho");
-        try (HeadOfficeGateway gateway = new HeadOfficeGateway();
+        try (HeadOfficeRelay gateway = new HeadOfficeRelay();
                 ServiceProcess office = new ServiceProcess(dir.resolve("ho"), List.of(
                         "--spring.profiles.active=head-office", "--spring.datasource.url=" + jdbc,
                         "--spring.datasource.username=postgres", "--spring.datasource.password="));
@@ -117,7 +118,7 @@ class HeadOfficeSyncIntegrationTests {
             drained(a);
             drained(b);
             assertExactlyOnce(jdbc, gateway);
-            List<HeadOfficeGateway.Batch> after = gateway.batches().subList(batchesBefore, gateway.batches().size());
+            List<HeadOfficeRelay.Batch> after = gateway.batches().subList(batchesBefore, gateway.batches().size());
             assertThat(after.stream().filter(x -> x.storeId().equals("S001")).mapToInt(x -> field(x.response(),
                     "duplicates")).sum()).as("the withheld batch was sent again and kept once").isPositive();
             assertDrainedInOrder(after);
@@ -171,7 +172,7 @@ class HeadOfficeSyncIntegrationTests {
         }
     }
 
-    private static List<String> store(String id, HeadOfficeGateway gateway, int batchSize) {
+    private static List<String> store(String id, HeadOfficeRelay gateway, int batchSize) {
         return List.of("--pos.store.id=" + id, "--pos.sync.head-office.url=" + gateway.url(),
                 "--pos.sync.head-office.key=demo-key-" + id, "--pos.sync.push-interval=300ms",
                 "--pos.sync.pull-interval=2s", "--pos.sync.max-backoff=2s", "--pos.sync.request-timeout=60s",
@@ -212,10 +213,10 @@ class HeadOfficeSyncIntegrationTests {
     }
 
     /** Head office holds every event the stores sent once: as many rows as distinct event ids seen. */
-    private static void assertExactlyOnce(String jdbc, HeadOfficeGateway gateway) throws Exception {
+    private static void assertExactlyOnce(String jdbc, HeadOfficeRelay gateway) throws Exception {
         Map<String, Set<String>> sent = new TreeMap<>();
         Map<String, Integer> applied = new TreeMap<>();
-        for (HeadOfficeGateway.Batch batch : gateway.batches()) {
+        for (HeadOfficeRelay.Batch batch : gateway.batches()) {
             if (batch.status() != 200) {
                 continue;
             }
@@ -240,10 +241,10 @@ class HeadOfficeSyncIntegrationTests {
     }
 
     /** Each store's backlog arrived oldest first: the sequences a store sent for the first time only grow. */
-    private static void assertDrainedInOrder(List<HeadOfficeGateway.Batch> batches) {
+    private static void assertDrainedInOrder(List<HeadOfficeRelay.Batch> batches) {
         Map<String, Long> last = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        for (HeadOfficeGateway.Batch batch : batches) {
+        for (HeadOfficeRelay.Batch batch : batches) {
             for (JsonNode e : JSON.readTree(batch.request()).get("events")) {
                 if (seen.add(e.get("eventId").asString())) {
                     long sequence = e.get("sequence").asLong();
