@@ -99,27 +99,16 @@ class ProjectionWriter {
         List<Object[]> exempt = new ArrayList<>();
         List<Object[]> giftCards = new ArrayList<>();
         for (Projected.Sale s : sales.values()) {
-            Map<String, Object[]> byReason = new TreeMap<>();
-            for (Projected.ManualDiscount d : s.discounts()) {
-                Object[] row = byReason.computeIfAbsent(d.reason(), r -> new Object[] {storeId, s.receiptNumber(),
-                        Date.valueOf(s.businessDate()), r, 0, java.math.BigDecimal.ZERO});
-                row[4] = (Integer) row[4] + 1;
-                row[5] = ((java.math.BigDecimal) row[5]).add(d.amount());
-            }
-            discounts.addAll(byReason.values());
+            discounts.addAll(perKey(storeId, s, s.discounts(), Projected.ManualDiscount::reason,
+                    Projected.ManualDiscount::amount));
             if (s.exemption() != null) { // the detail of the TAX_EXEMPT figures, for rebuild and post-voids
                 exempt.add(new Object[] {storeId, s.receiptNumber(), Date.valueOf(s.businessDate()),
                         s.exemption().reason(), s.exemption().lineNos().stream().map(String::valueOf)
                                 .collect(java.util.stream.Collectors.joining(",")), s.exemption().net()});
             }
-            Map<String, Object[]> byKind = new TreeMap<>(); // the detail of the GIFT_CARD figures
-            for (Projected.GiftCardLine g : s.giftCards()) {
-                Object[] row = byKind.computeIfAbsent(g.kind(), k -> new Object[] {storeId, s.receiptNumber(),
-                        Date.valueOf(s.businessDate()), k, 0, java.math.BigDecimal.ZERO});
-                row[4] = (Integer) row[4] + 1;
-                row[5] = ((java.math.BigDecimal) row[5]).add(g.amount());
-            }
-            giftCards.addAll(byKind.values());
+            // the detail of the GIFT_CARD figures
+            giftCards.addAll(perKey(storeId, s, s.giftCards(), Projected.GiftCardLine::kind,
+                    Projected.GiftCardLine::amount));
             heads.add(new Object[] {storeId, s.receiptNumber(), Date.valueOf(s.businessDate()), s.hour(),
                     Rows.text(s.registerId()), Rows.text(s.clerk()), s.currency(), s.subtotal(), s.discountTotal(),
                     s.total(), s.taxTotal(), s.cashRounding(), Rows.text(s.loyaltyCard())});
@@ -143,6 +132,19 @@ class ProjectionWriter {
         append(writes, BatchStatement.Table.SALE_DISCOUNT, discounts);
         append(writes, BatchStatement.Table.SALE_EXEMPT, exempt);
         append(writes, BatchStatement.Table.SALE_GIFT_CARD, giftCards);
+    }
+
+    /** A sale's items summed per key: rows {store, receipt, business date, key, count, amount}, keys in order. */
+    private static <T> java.util.Collection<Object[]> perKey(String storeId, Projected.Sale s, List<T> items,
+            java.util.function.Function<T, String> key, java.util.function.Function<T, java.math.BigDecimal> amount) {
+        Map<String, Object[]> byKey = new TreeMap<>();
+        for (T item : items) {
+            Object[] row = byKey.computeIfAbsent(key.apply(item), k -> new Object[] {storeId, s.receiptNumber(),
+                    Date.valueOf(s.businessDate()), k, 0, java.math.BigDecimal.ZERO});
+            row[4] = (Integer) row[4] + 1;
+            row[5] = ((java.math.BigDecimal) row[5]).add(amount.apply(item));
+        }
+        return byKey.values();
     }
 
     /**
