@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (ADR 0003), whose transactions this version would not replay.
  */
 @Component
-class EngineDurability implements Durability, InitializingBean, org.springframework.beans.factory.DisposableBean {
+class EngineDurability implements Durability, InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(EngineDurability.class);
 
@@ -82,12 +82,6 @@ class EngineDurability implements Durability, InitializingBean, org.springframew
                     + unsafe + "); the service does not run that way, because a crash would lose sales it had"
                     + " confirmed. See docs/adr/0004-durability-by-the-database-engine.md.");
         }
-        if (engine == Engine.H2_FILE && !"-1".equals(settings.get("DB_CLOSE_DELAY"))) {
-            log.warn("The H2 URL {} does not set DB_CLOSE_DELAY=-1: H2 then closes the database whenever the"
-                    + " connection pool holds no connection (it renews them all every 30 minutes), and a request"
-                    + " that opens one meanwhile finds the database closed. Add ;DB_CLOSE_DELAY=-1 as the shipped URL"
-                    + " does (docs/adr/0004-durability-by-the-database-engine.md).", url);
-        }
         if (engine == Engine.H2_FILE && !url.startsWith("jdbc:h2:async:")) {
             log.warn("The H2 URL {} does not use H2's async: file system: a thread interrupted while H2 writes then"
                     + " closes the database for every request until a restart. Use jdbc:h2:async:<path> as the shipped"
@@ -96,31 +90,12 @@ class EngineDurability implements Durability, InitializingBean, org.springframew
         log.info("Database {}: commits are durable when they return ({})", engine, settings);
     }
 
-    /**
-     * Closes an H2 file database when the service stops ({@code SHUTDOWN}: everything stored, the file
-     * compacted for up to 200 ms), since {@code DB_CLOSE_DELAY=-1} keeps it open after the pool's last
-     * connection. Beans that use the database through this one's users stop first; a background job that
-     * still runs gets "database closed", nothing is lost (every commit was stored when it returned).
-     */
-    @Override
-    public void destroy() {
-        if (engine == Engine.H2_FILE) {
-            try (Connection c = dataSource.getConnection(); var shutdown = c.createStatement()) {
-                shutdown.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                if (e.getErrorCode() != 90121) { // DATABASE_CALLED_AT_SHUTDOWN: H2 closed it at JVM exit already
-                    log.warn("Closing the H2 database at shutdown failed: {}", e.getMessage());
-                }
-            }
-        }
-    }
-
     /** The engine settings that decide durability, as the engine reports them. */
     Map<String, String> settings() {
         Map<String, String> settings = new TreeMap<>();
         switch (engine) {
             case H2_FILE, H2_MEMORY -> jdbc.sql("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                            + " WHERE SETTING_NAME IN ('WRITE_DELAY', 'RETENTION_TIME', 'DB_CLOSE_DELAY')")
+                            + " WHERE SETTING_NAME IN ('WRITE_DELAY', 'RETENTION_TIME')")
                     .query(rs -> {
                         settings.put(rs.getString(1), rs.getString(2));
                     });
