@@ -60,10 +60,9 @@ class EngineDurability implements Durability, InitializingBean {
                 throw new IllegalStateException("cannot read " + redo, e);
             }
         }
-        String url;
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            url = c.getMetaData().getURL();
+            String url = c.getMetaData().getURL();
             engine = product.contains("h2") ? (url.startsWith("jdbc:h2:mem:") ? Engine.H2_MEMORY : Engine.H2_FILE)
                     : product.contains("postgres") ? Engine.POSTGRESQL : Engine.OTHER;
         }
@@ -81,11 +80,6 @@ class EngineDurability implements Durability, InitializingBean {
             throw new IllegalStateException("The database would acknowledge commits before writing them ("
                     + unsafe + "); the service does not run that way, because a crash would lose sales it had"
                     + " confirmed. See docs/adr/0004-durability-by-the-database-engine.md.");
-        }
-        if (engine == Engine.H2_FILE && !url.startsWith("jdbc:h2:async:")) {
-            log.warn("The H2 URL {} does not use H2's async: file system: a thread interrupted while H2 writes then"
-                    + " closes the database for every request until a restart. Use jdbc:h2:async:<path> as the shipped"
-                    + " URL does (docs/adr/0004-durability-by-the-database-engine.md).", url);
         }
         log.info("Database {}: commits are durable when they return ({})", engine, settings);
     }
