@@ -130,7 +130,7 @@ public final class SyncBenchmark {
 
     /** Copies the outbox's sales, returns, voids and loyalty entries until it holds {@code events} rows. */
     private static int multiply(Path storeData, int events) throws Exception {
-        String url = "jdbc:h2:async:" + storeData.toAbsolutePath().resolve("pos");
+        String url = "jdbc:h2:file:" + storeData.toAbsolutePath().resolve("pos");
         try (Connection c = DriverManager.getConnection(url, "pos", "")) {
             c.setAutoCommit(false);
             List<String[]> templates = new ArrayList<>();

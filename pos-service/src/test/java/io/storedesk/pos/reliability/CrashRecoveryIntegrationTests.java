@@ -534,7 +534,7 @@ class CrashRecoveryIntegrationTests {
         }
 
         private static Connection connect(Engine engine, Path dataDir, List<String> settings) throws java.sql.SQLException {
-            String url = engine == Engine.H2 ? "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("pos")
+            String url = engine == Engine.H2 ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("pos")
                     : settings.get(0).substring(settings.get(0).indexOf('=') + 1);
             return DriverManager.getConnection(url, engine == Engine.H2 ? "pos" : "postgres", "");
         }
