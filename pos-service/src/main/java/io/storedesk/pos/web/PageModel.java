@@ -65,15 +65,12 @@ class PageModel {
                 String name = CurrentUser.username();
                 model.addAttribute("trainingUser", subjects.stream().anyMatch(
                         s -> s.kind() == TrainingSubjects.Kind.USER && s.id().equalsIgnoreCase(name)));
-                String registers = String.join(", ", subjects.stream()
-                        .filter(s -> s.kind() == TrainingSubjects.Kind.REGISTER)
-                        .map(TrainingSubjects.Subject::id).toList());
-                model.addAttribute("trainingRegisters", registers.isEmpty() ? null : registers);
+                List<String> registers = subjects.stream().filter(s -> s.kind() == TrainingSubjects.Kind.REGISTER)
+                        .map(TrainingSubjects.Subject::id).toList();
+                model.addAttribute("trainingRegisters", registers.isEmpty() ? null : String.join(", ", registers));
                 // the drawers of registers in training: the drawer page disables what training refuses for them
-                java.util.Set<String> inTraining = subjects.stream().filter(s -> s.kind() == TrainingSubjects.Kind.REGISTER)
-                        .map(s -> s.id().toUpperCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
                 model.addAttribute("trainingDrawers", drawers.drawers().entrySet().stream()
-                        .filter(e -> inTraining.contains(e.getValue().register().toUpperCase(Locale.ROOT)))
+                        .filter(e -> registers.stream().anyMatch(r -> r.equalsIgnoreCase(e.getValue().register())))
                         .map(java.util.Map.Entry::getKey).sorted().toList());
             }
         }
