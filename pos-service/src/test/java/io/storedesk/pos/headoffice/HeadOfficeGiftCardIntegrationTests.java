@@ -178,7 +178,7 @@ class HeadOfficeGiftCardIntegrationTests {
             assertThat(approved).isGreaterThanOrEqualTo(14);
             assertThat(balance(S002, card)).isEqualTo("2.00");
         } finally {
-            pool.shutdownNow();
+            io.storedesk.pos.support.Pools.stop(pool);
         }
     }
 

@@ -269,7 +269,7 @@ class LoyaltyIntegrationTests extends IntegrationTest {
             }
             assertThat(spent).isEqualTo(3);
         } finally {
-            pool.shutdownNow();
+            io.storedesk.pos.support.Pools.stop(pool);
         }
         assertThat(card(card).get("balance").asLong()).isEqualTo(100);
         assertThat(card(card).get("pendingRedemptions").asLong()).isEqualTo(900);

@@ -134,7 +134,7 @@ class CashReturnIntegrationTests extends IntegrationTest {
             assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
             assertThat(statuses).filteredOn(s -> s == 422).hasSize(5);
         } finally {
-            pool.shutdownNow();
+            io.storedesk.pos.support.Pools.stop(pool);
         }
         assertThat(returned(receipt, 1)).isEqualTo(3);
         assertThat(returnsOf(receipt)).isEqualTo(3);

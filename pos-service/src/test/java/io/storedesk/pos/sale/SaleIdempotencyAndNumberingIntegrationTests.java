@@ -106,7 +106,7 @@ class SaleIdempotencyAndNumberingIntegrationTests extends IntegrationTest {
             }
             return results;
         } finally {
-            pool.shutdownNow();
+            io.storedesk.pos.support.Pools.stop(pool);
         }
     }
 

@@ -75,7 +75,7 @@ public abstract class IntegrationTest {
             }
             return results;
         } finally {
-            pool.shutdownNow();
+            Pools.stop(pool);
         }
     }
 

@@ -35,7 +35,7 @@ public final class Race {
         } catch (Exception e) {
             throw new IllegalStateException("race did not finish", e);
         } finally {
-            threads.shutdownNow();
+            Pools.stop(threads);
         }
     }
 }

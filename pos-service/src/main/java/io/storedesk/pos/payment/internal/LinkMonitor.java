@@ -115,7 +115,7 @@ class LinkMonitor implements SmartLifecycle {
         schedule = null;
         signedOn = false;
         if (s != null) {
-            s.cancel(true);
+            s.cancel(false); // a check in flight may be writing a STAN: never interrupt it (InterruptSafeConnections)
         }
     }
 
