@@ -41,7 +41,7 @@ public record DailyReport(String storeId, String storeName, LocalDate date, Loca
         Map<String, ClerkReturns> returnsByClerk, VoidFigures voids, Map<String, VoidFigures> voidsByClerk,
         Map<String, Long> noSalesByClerk, Map<String, String> cashMovements, Map<String, String> variancesByUser,
         long openDrawers, Long zNumber, Map<String, Map<String, Object>> sections,
-        io.storedesk.pos.sale.GiftCardsSold giftCardsSold) {
+        Figures.GiftCards giftCardsSold) {
 
     public record ReasonFigures(long lines, long quantity, String amount) {
     }

@@ -31,5 +31,5 @@ public record ZReport(long zNumber, String storeId, LocalDate businessDate, Offs
         Map<String, Map<String, String>> taxByRate, Map<String, String> tenders, Map<String, String> byDepartment,
         List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser,
         ManualDiscountTotals manualDiscounts, io.storedesk.pos.sale.TaxExemptTotals taxExempt,
-        io.storedesk.pos.sale.GiftCardsSold giftCardsSold) {
+        Figures.GiftCards giftCardsSold) {
 }

@@ -1,18 +1,23 @@
 package io.storedesk.pos.sale;
 
+import java.util.Currency;
+
+import io.storedesk.pos.common.Money;
+
 /**
  * Gift cards sold at the till (issue 26), apart from the sales: money held for the customers (a liability, its tax due
  * when a card is spent), not revenue. {@code count} cards (gift-card lines) and their {@code amount}, split into new
- * cards ({@code activations}) and {@code reloads}. Amounts are strings ("25.00").
+ * cards ({@code activations}) and {@code reloads}.
  */
-public record GiftCardsSold(long count, String amount, Figure activations, Figure reloads) {
+public record GiftCardsSold(long count, Money amount, Figure activations, Figure reloads) {
 
     /** A count and an amount. */
-    public record Figure(long count, String amount) {
+    public record Figure(long count, Money amount) {
     }
 
-    /** Nothing sold, amounts written with {@code zero} ("0.00"). */
-    public static GiftCardsSold none(String zero) {
+    /** Nothing sold, amounts zero in {@code currency}. */
+    public static GiftCardsSold none(Currency currency) {
+        Money zero = Money.zero(currency);
         return new GiftCardsSold(0, zero, new Figure(0, zero), new Figure(0, zero));
     }
 }

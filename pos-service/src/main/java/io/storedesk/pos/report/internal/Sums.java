@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.report.Figures;
 import io.storedesk.pos.sale.DayTotals;
-import io.storedesk.pos.sale.GiftCardsSold;
 
-/** Day totals of several business days added up, exactly (BigDecimal, the currency's scale). */
+/**
+ * Day totals of several business days added up, exactly (BigDecimal, the currency's scale), and written as the report
+ * writes amounts ({@link #str}) once the sums are made.
+ */
 final class Sums {
 
     private final int scale;
@@ -35,28 +38,28 @@ final class Sums {
 
     void add(DayTotals t) {
         count += t.salesCount();
-        day[0] = day[0].add(new BigDecimal(t.grossSales()));
-        day[1] = day[1].add(new BigDecimal(t.discounts()));
-        day[2] = day[2].add(new BigDecimal(t.netSales()));
-        tax = tax.add(new BigDecimal(t.taxTotal()));
-        rounding = rounding.add(new BigDecimal(t.cashRounding()));
+        day[0] = day[0].add(t.grossSales().amount());
+        day[1] = day[1].add(t.discounts().amount());
+        day[2] = day[2].add(t.netSales().amount());
+        tax = tax.add(t.taxTotal().amount());
+        rounding = rounding.add(t.cashRounding().amount());
         t.taxByRate().forEach((rate, f) -> {
             BigDecimal[] r = rates.computeIfAbsent(rate, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            r[0] = r[0].add(new BigDecimal(f.get("gross")));
-            r[1] = r[1].add(new BigDecimal(f.get("tax")));
+            r[0] = r[0].add(f.gross().amount());
+            r[1] = r[1].add(f.tax().amount());
         });
-        t.tenders().forEach((k, v) -> tenders.merge(k, new BigDecimal(v), BigDecimal::add));
-        t.byDepartment().forEach((k, v) -> departments.merge(k, new BigDecimal(v), BigDecimal::add));
-        t.byHour().forEach((h, v) -> hours.merge("%02d".formatted(h), new BigDecimal(v), BigDecimal::add));
+        t.tenders().forEach((k, v) -> tenders.merge(k, v.amount(), BigDecimal::add));
+        t.byDepartment().forEach((k, v) -> departments.merge(k, v.amount(), BigDecimal::add));
+        t.byHour().forEach((h, v) -> hours.merge("%02d".formatted(h), v.amount(), BigDecimal::add));
         activations += t.giftCardsSold().activations().count();
-        activated = activated.add(new BigDecimal(t.giftCardsSold().activations().amount()));
+        activated = activated.add(t.giftCardsSold().activations().amount().amount());
         reloads += t.giftCardsSold().reloads().count();
-        reloaded = reloaded.add(new BigDecimal(t.giftCardsSold().reloads().amount()));
+        reloaded = reloaded.add(t.giftCardsSold().reloads().amount().amount());
     }
 
-    GiftCardsSold giftCardsSold() {
-        return new GiftCardsSold(activations + reloads, str(activated.add(reloaded)),
-                new GiftCardsSold.Figure(activations, str(activated)), new GiftCardsSold.Figure(reloads, str(reloaded)));
+    Figures.GiftCards giftCardsSold() {
+        return new Figures.GiftCards(activations + reloads, str(activated.add(reloaded)),
+                new Figures.Counted(activations, str(activated)), new Figures.Counted(reloads, str(reloaded)));
     }
 
     Map<String, Map<String, String>> taxByRate() {

@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.drawer.BusinessDays;
 import io.storedesk.pos.journal.Journal;
+import io.storedesk.pos.report.Figures;
 import io.storedesk.pos.report.ZReport;
 import io.storedesk.pos.report.ZReportIssued;
 import io.storedesk.pos.returns.Returns;
 import io.storedesk.pos.sale.DayTotals;
+import io.storedesk.pos.sale.GiftCardsSold;
 import io.storedesk.pos.sale.SaleActivity;
 import io.storedesk.pos.sale.Sales;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,14 +76,14 @@ class ZReportService {
         Map<String, String> variancesByUser = new LinkedHashMap<>();
         variances.forEach((u, v) -> variancesByUser.put(u, v.toPlainString()));
         OffsetDateTime closedAt = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
-        String net = new BigDecimal(totals.netSales()).subtract(new BigDecimal(returned.refunded())).toPlainString();
+        String net = totals.netSales().amount().subtract(new BigDecimal(returned.refunded())).toPlainString();
         ZReport report = new ZReport(zNumber, store.id(), date, closedAt, user, totals.currency(), totals.salesCount(),
-                totals.grossSales(), totals.discounts(), totals.netSales(), returned.refunded(), returned.count(), totals.voidTotal(),
-                totals.voidCount(),
-                net, totals.taxTotal(),
-                totals.cashRounding(), totals.taxByRate(), totals.tenders(), totals.byDepartment(), drawers,
-                variancesByUser, saleActivity.manualDiscounts(date, date), saleActivity.taxExempt(date, date),
-                totals.giftCardsSold());
+                totals.grossSales().toString(), totals.discounts().toString(), totals.netSales().toString(),
+                returned.refunded(), returned.count(), totals.voidTotal().toString(), totals.voidCount(), net,
+                totals.taxTotal().toString(), totals.cashRounding().toString(), taxByRate(totals.taxByRate()),
+                strings(totals.tenders()), strings(totals.byDepartment()), drawers, variancesByUser,
+                saleActivity.manualDiscounts(date, date), saleActivity.taxExempt(date, date),
+                giftCards(totals.giftCardsSold()));
         String payload = json.writeValueAsString(report);
         jdbc.sql("INSERT INTO z_report (z_number, business_date, closed_at, closed_by, payload) VALUES (?, ?, ?, ?, ?)")
                 .params(zNumber, date, closedAt, user, payload).update();
@@ -90,9 +93,9 @@ class ZReportService {
         entry.put("salesCount", totals.salesCount());
         entry.put("netSales", net);
         entry.put("returns", returned.refunded());
-        entry.put("voids", totals.voidTotal());
+        entry.put("voids", report.voids());
         entry.put("voidsCount", totals.voidCount());
-        entry.put("tenders", totals.tenders());
+        entry.put("tenders", report.tenders());
         entry.put("manualDiscounts", report.manualDiscounts().amount());
         entry.put("taxExempt", report.taxExempt().net());
         entry.put("giftCardsSold", report.giftCardsSold().amount());
@@ -106,6 +109,34 @@ class ZReportService {
     public Optional<ZReport> find(LocalDate date) {
         return jdbc.sql("SELECT payload FROM z_report WHERE business_date = ?").param(date).query(String.class)
                 .optional().map(p -> json.readValue(p, ZReport.class));
+    }
+
+    /** Rate -> {net, tax, gross} as the Z report writes them. */
+    private static Map<String, Map<String, String>> taxByRate(Map<String, DayTotals.TaxFigures> byRate) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        byRate.forEach((rate, f) -> {
+            Map<String, String> figures = new LinkedHashMap<>();
+            figures.put("net", f.net().toString());
+            figures.put("tax", f.tax().toString());
+            figures.put("gross", f.gross().toString());
+            out.put(rate, figures);
+        });
+        return out;
+    }
+
+    private static Map<String, String> strings(Map<String, Money> amounts) {
+        Map<String, String> out = new TreeMap<>();
+        amounts.forEach((k, v) -> out.put(k, v.toString()));
+        return out;
+    }
+
+    private static Figures.GiftCards giftCards(GiftCardsSold sold) {
+        return new Figures.GiftCards(sold.count(), sold.amount().toString(), counted(sold.activations()),
+                counted(sold.reloads()));
+    }
+
+    private static Figures.Counted counted(GiftCardsSold.Figure figure) {
+        return new Figures.Counted(figure.count(), figure.amount().toString());
     }
 
     static ProblemException notClosed(LocalDate date) {

@@ -141,34 +141,31 @@ class SaleTotals {
                 new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         BigDecimal[] voids = byKind.getOrDefault("VOID", Map.of()).getOrDefault("",
                 new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-        Map<String, Map<String, String>> taxByRate = new TreeMap<>();
-        byKind.getOrDefault("RATE", Map.of()).forEach((rate, v) -> {
-            Map<String, String> r = new LinkedHashMap<>();
-            r.put("net", str(v[0].subtract(v[1]), currency));
-            r.put("tax", str(v[1], currency));
-            r.put("gross", str(v[0], currency));
-            taxByRate.put(rate, r);
-        });
-        Map<String, String> departments = new TreeMap<>();
-        byKind.getOrDefault("DEPT", Map.of()).forEach((k, v) -> departments.put(k, str(v[0], currency)));
-        Map<String, String> tenders = new TreeMap<>();
-        byKind.getOrDefault("TENDER", Map.of()).forEach((k, v) -> tenders.put(k, str(v[0], currency)));
-        Map<Integer, String> byHour = new TreeMap<>();
-        byKind.getOrDefault("HOUR", Map.of()).forEach((k, v) -> byHour.put(Integer.parseInt(k), str(v[0], currency)));
+        Map<String, DayTotals.TaxFigures> taxByRate = new TreeMap<>();
+        byKind.getOrDefault("RATE", Map.of()).forEach((rate, v) -> taxByRate.put(rate, new DayTotals.TaxFigures(
+                money(v[0].subtract(v[1]), currency), money(v[1], currency), money(v[0], currency))));
+        Map<String, Money> departments = new TreeMap<>();
+        byKind.getOrDefault("DEPT", Map.of()).forEach((k, v) -> departments.put(k, money(v[0], currency)));
+        Map<String, Money> tenders = new TreeMap<>();
+        byKind.getOrDefault("TENDER", Map.of()).forEach((k, v) -> tenders.put(k, money(v[0], currency)));
+        Map<Integer, Money> byHour = new TreeMap<>();
+        byKind.getOrDefault("HOUR", Map.of()).forEach((k, v) -> byHour.put(Integer.parseInt(k), money(v[0], currency)));
         Map<String, BigDecimal[]> gifts = byKind.getOrDefault(GIFT, Map.of());
         BigDecimal[] none = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         BigDecimal[] activations = gifts.getOrDefault("ACTIVATE", none);
         BigDecimal[] reloads = gifts.getOrDefault("RELOAD", none);
         GiftCardsSold giftCards = new GiftCardsSold(activations[3].add(reloads[3]).longValue(),
-                str(activations[0].add(reloads[0]), currency),
-                new GiftCardsSold.Figure(activations[3].longValue(), str(activations[0], currency)),
-                new GiftCardsSold.Figure(reloads[3].longValue(), str(reloads[0], currency)));
-        return new DayTotals(date, currency.getCurrencyCode(), day[3].longValue(), str(day[0], currency),
-                str(day[1], currency), str(day[2], currency), str(rounding[1], currency), str(rounding[0], currency),
-                taxByRate, tenders, departments, byHour, voids[3].longValue(), str(voids[0], currency), giftCards);
+                money(activations[0].add(reloads[0]), currency),
+                new GiftCardsSold.Figure(activations[3].longValue(), money(activations[0], currency)),
+                new GiftCardsSold.Figure(reloads[3].longValue(), money(reloads[0], currency)));
+        return new DayTotals(date, currency.getCurrencyCode(), day[3].longValue(), money(day[0], currency),
+                money(day[1], currency), money(day[2], currency), money(rounding[1], currency),
+                money(rounding[0], currency), taxByRate, tenders, departments, byHour, voids[3].longValue(),
+                money(voids[0], currency), giftCards);
     }
 
-    private static String str(BigDecimal amount, Currency currency) {
-        return Money.rounded(amount, currency).toString();
+    /** A summed amount rounded to the currency, once, here. */
+    private static Money money(BigDecimal amount, Currency currency) {
+        return Money.rounded(amount, currency);
     }
 }
