@@ -1,5 +1,7 @@
 package io.storedesk.pos.report;
 
+import java.util.Map;
+
 /**
  * Figures the report documents ({@link ZReport}, {@link DailyReport}) take from the sale module, as the documents
  * write them: amounts are strings with the currency's minor digits ("12.30"), formatted once when the document is
@@ -21,5 +23,24 @@ public final class Figures {
      * {@code reloads}.
      */
     public record GiftCards(long count, String amount, Counted activations, Counted reloads) {
+    }
+
+    /**
+     * Price overrides and manual discounts of the sales that stand: how many were given and the reduction they gave,
+     * in all, by reason code and by clerk; an override that raised a price counts negative.
+     */
+    public record ManualDiscounts(long count, String amount, Map<String, Counted> byReason,
+            Map<String, Counted> byClerk) {
+    }
+
+    /**
+     * Tax-exempt sales that stand: how many and the net of their exempt lines (no tax was charged on them), in all and
+     * by exemption reason.
+     */
+    public record TaxExempt(long count, String net, Map<String, Exempt> byReason) {
+    }
+
+    /** How many tax-exempt sales and the net of their exempt lines. */
+    public record Exempt(long count, String net) {
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.storedesk.pos.drawer.BusinessDays;
-import io.storedesk.pos.sale.ManualDiscountTotals;
 
 /**
  * The Z report of a closed business day, as taken at the close. Amounts are strings.
@@ -30,6 +29,5 @@ public record ZReport(long zNumber, String storeId, LocalDate businessDate, Offs
         String voids, long voidsCount, String netSales, String taxTotal, String cashRounding,
         Map<String, Map<String, String>> taxByRate, Map<String, String> tenders, Map<String, String> byDepartment,
         List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser,
-        ManualDiscountTotals manualDiscounts, io.storedesk.pos.sale.TaxExemptTotals taxExempt,
-        Figures.GiftCards giftCardsSold) {
+        Figures.ManualDiscounts manualDiscounts, Figures.TaxExempt taxExempt, Figures.GiftCards giftCardsSold) {
 }

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.storedesk.pos.common.Money;
+
 /**
  * Read-only figures about who sold and who voided, over a range of business days (both ends
- * included), for reports. Amounts are strings ("12.30").
+ * included), for reports. Amounts are money in the store's currency, rounded once when summed.
  */
 public interface SaleActivity {
 
@@ -22,7 +24,8 @@ public interface SaleActivity {
     /** Tax-exempt sales that stand, net by exemption reason. */
     TaxExemptTotals taxExempt(LocalDate from, LocalDate to);
 
-    record ClerkSales(long count, String total) {
+    /** A clerk's sales that stand: how many and what they totalled (gift cards sold left out, issue 26). */
+    record ClerkSales(long count, Money total) {
     }
 
     /**
@@ -31,6 +34,6 @@ public interface SaleActivity {
      * @param total      what the voided sale had totalled
      */
     record VoidedSale(String receiptNumber, LocalDate businessDate, String voidedBy, String approvedBy, String reason,
-            String total) {
+            Money total) {
     }
 }

@@ -2,12 +2,16 @@ package io.storedesk.pos.sale;
 
 import java.util.Map;
 
+import io.storedesk.pos.common.Money;
+
 /**
  * Tax-exempt sales that stand (post-voided ones aside) over business days: how many and what their exempt
- * lines totalled (net: no tax was charged on them), in all and by exemption reason. Amounts are strings ("12.30").
+ * lines totalled (net: no tax was charged on them), in all and by exemption reason, each net rounded to the
+ * currency once when summed.
  */
-public record TaxExemptTotals(long count, String net, Map<String, Figures> byReason) {
+public record TaxExemptTotals(long count, Money net, Map<String, Figures> byReason) {
 
-    public record Figures(long count, String net) {
+    /** How many exempt sales and the net of their exempt lines. */
+    public record Figures(long count, Money net) {
     }
 }

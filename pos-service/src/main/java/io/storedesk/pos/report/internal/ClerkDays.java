@@ -45,7 +45,7 @@ class ClerkDays {
                 .params(date, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).update();
         sales.salesByClerk(date, date).forEach((clerk, s) -> jdbc.sql(
                         "INSERT INTO report_clerk_day (business_date, clerk, sales_count, sales_total) VALUES (?, ?, ?, ?)")
-                .params(date, clerk, s.count(), new BigDecimal(s.total())).update());
+                .params(date, clerk, s.count(), s.total().amount()).update());
     }
 
     Map<String, SaleActivity.ClerkSales> salesByClerk(LocalDate from, LocalDate to) {
@@ -67,13 +67,13 @@ class ClerkDays {
                 runStart = d;
             } else if (!live && runStart != null) {
                 sales.salesByClerk(runStart, d.minusDays(1)).forEach((clerk, s) ->
-                        add(sums, clerk, s.count(), new BigDecimal(s.total())));
+                        add(sums, clerk, s.count(), s.total().amount()));
                 runStart = null;
             }
         }
         Map<String, SaleActivity.ClerkSales> out = new TreeMap<>();
         sums.forEach((clerk, s) -> out.put(clerk, new SaleActivity.ClerkSales((Long) s[0],
-                Money.rounded((BigDecimal) s[1], store.currency()).toString())));
+                Money.rounded((BigDecimal) s[1], store.currency()))));
         return out;
     }
 

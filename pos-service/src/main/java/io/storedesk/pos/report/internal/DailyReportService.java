@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.drawer.DrawerActivity;
 import io.storedesk.pos.report.DailyReport;
@@ -92,11 +93,13 @@ class DailyReportService implements StoreReports {
         for (String clerk : clerks) {
             ReturnActivity.ClerkFigures r = returned.byClerk().getOrDefault(clerk,
                     new ReturnActivity.ClerkFigures(0, sums.zero()));
-            SaleActivity.ClerkSales s = clerkSales.getOrDefault(clerk, new SaleActivity.ClerkSales(0, sums.zero()));
-            BigDecimal sold = new BigDecimal(s.total());
+            SaleActivity.ClerkSales s = clerkSales.getOrDefault(clerk,
+                    new SaleActivity.ClerkSales(0, Money.zero(store.currency())));
+            BigDecimal sold = s.total().amount();
             String rate = sold.signum() == 0 ? null
                     : new BigDecimal(r.amount()).divide(sold, 4, RoundingMode.HALF_UP).toPlainString();
-            byClerk.put(clerk, new DailyReport.ClerkReturns(r.count(), r.amount(), s.count(), s.total(), rate));
+            byClerk.put(clerk, new DailyReport.ClerkReturns(r.count(), r.amount(), s.count(), s.total().toString(),
+                    rate));
         }
 
         List<SaleActivity.VoidedSale> voided = saleActivity.voids(from, to);
@@ -105,8 +108,8 @@ class DailyReportService implements StoreReports {
         for (SaleActivity.VoidedSale v : voided) {
             BigDecimal[] f = voidsByUser.computeIfAbsent(v.voidedBy(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             f[0] = f[0].add(BigDecimal.ONE);
-            f[1] = f[1].add(new BigDecimal(v.total()));
-            voidTotal = voidTotal.add(new BigDecimal(v.total()));
+            f[1] = f[1].add(v.total().amount());
+            voidTotal = voidTotal.add(v.total().amount());
         }
         Map<String, DailyReport.VoidFigures> voidsByClerk = new TreeMap<>();
         voidsByUser.forEach((u, f) -> voidsByClerk.put(u, new DailyReport.VoidFigures(f[0].longValue(), sums.str(f[1]))));

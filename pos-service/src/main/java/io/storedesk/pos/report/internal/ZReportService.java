@@ -23,8 +23,10 @@ import io.storedesk.pos.report.ZReportIssued;
 import io.storedesk.pos.returns.Returns;
 import io.storedesk.pos.sale.DayTotals;
 import io.storedesk.pos.sale.GiftCardsSold;
+import io.storedesk.pos.sale.ManualDiscountTotals;
 import io.storedesk.pos.sale.SaleActivity;
 import io.storedesk.pos.sale.Sales;
+import io.storedesk.pos.sale.TaxExemptTotals;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,7 +84,8 @@ class ZReportService {
                 returned.refunded(), returned.count(), totals.voidTotal().toString(), totals.voidCount(), net,
                 totals.taxTotal().toString(), totals.cashRounding().toString(), taxByRate(totals.taxByRate()),
                 strings(totals.tenders()), strings(totals.byDepartment()), drawers, variancesByUser,
-                saleActivity.manualDiscounts(date, date), saleActivity.taxExempt(date, date),
+                manualDiscounts(saleActivity.manualDiscounts(date, date)),
+                taxExempt(saleActivity.taxExempt(date, date)),
                 giftCards(totals.giftCardsSold()));
         String payload = json.writeValueAsString(report);
         jdbc.sql("INSERT INTO z_report (z_number, business_date, closed_at, closed_by, payload) VALUES (?, ?, ?, ?, ?)")
@@ -137,6 +140,24 @@ class ZReportService {
 
     private static Figures.Counted counted(GiftCardsSold.Figure figure) {
         return new Figures.Counted(figure.count(), figure.amount().toString());
+    }
+
+    private static Figures.ManualDiscounts manualDiscounts(ManualDiscountTotals totals) {
+        return new Figures.ManualDiscounts(totals.count(), totals.amount().toString(), counted(totals.byReason()),
+                counted(totals.byClerk()));
+    }
+
+    private static Map<String, Figures.Counted> counted(Map<String, ManualDiscountTotals.Figures> figures) {
+        Map<String, Figures.Counted> out = new LinkedHashMap<>();
+        figures.forEach((k, f) -> out.put(k, new Figures.Counted(f.count(), f.amount().toString())));
+        return out;
+    }
+
+    private static Figures.TaxExempt taxExempt(TaxExemptTotals totals) {
+        Map<String, Figures.Exempt> byReason = new LinkedHashMap<>();
+        totals.byReason().forEach((reason, f) ->
+                byReason.put(reason, new Figures.Exempt(f.count(), f.net().toString())));
+        return new Figures.TaxExempt(totals.count(), totals.net().toString(), byReason);
     }
 
     static ProblemException notClosed(LocalDate date) {

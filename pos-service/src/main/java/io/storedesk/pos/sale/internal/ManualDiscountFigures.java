@@ -1,12 +1,12 @@
 package io.storedesk.pos.sale.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sale.ManualDiscountTotals;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +41,7 @@ class ManualDiscountFigures {
                     add(byClerk.computeIfAbsent(rs.getString(2), k -> new Object[] {0L, BigDecimal.ZERO}), count, amount);
                     add(all, count, amount);
                 });
-        return new ManualDiscountTotals((Long) all[0], str((BigDecimal) all[1]), figures(byReason), figures(byClerk));
+        return new ManualDiscountTotals((Long) all[0], money((BigDecimal) all[1]), figures(byReason), figures(byClerk));
     }
 
     private static void add(Object[] sum, long count, BigDecimal amount) {
@@ -51,11 +51,11 @@ class ManualDiscountFigures {
 
     private Map<String, ManualDiscountTotals.Figures> figures(Map<String, Object[]> sums) {
         Map<String, ManualDiscountTotals.Figures> out = new LinkedHashMap<>();
-        sums.forEach((k, v) -> out.put(k, new ManualDiscountTotals.Figures((Long) v[0], str((BigDecimal) v[1]))));
+        sums.forEach((k, v) -> out.put(k, new ManualDiscountTotals.Figures((Long) v[0], money((BigDecimal) v[1]))));
         return out;
     }
 
-    private String str(BigDecimal amount) {
-        return amount.setScale(store.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP).toPlainString();
+    private Money money(BigDecimal amount) {
+        return Money.rounded(amount, store.currency());
     }
 }

@@ -49,38 +49,41 @@ class ManualDiscountReportSection implements ReportSection {
         List<String> lines = new ArrayList<>();
         Map<String, Object> byReason = new LinkedHashMap<>();
         totals.byReason().forEach((reason, f) -> {
+            String amount = f.amount().toString();
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("count", f.count());
-            one.put("amount", f.amount());
+            one.put("amount", amount);
             byReason.put(reason, one);
             rows.addAll(Row.of(reason, one));
             lines.add(words.text("manualDiscounts.reason", words.term("discount.reason", reason), f.count(),
-                    words.money(f.amount())));
+                    words.money(amount)));
         });
         Map<String, Object> byClerk = new LinkedHashMap<>();
         totals.byClerk().forEach((clerk, f) -> {
             SaleActivity.ClerkSales s = sales.get(clerk);
-            BigDecimal sold = s == null ? BigDecimal.ZERO : new BigDecimal(s.total());
+            BigDecimal sold = s == null ? BigDecimal.ZERO : s.total().amount();
+            BigDecimal given = f.amount().amount();
             String rate = sold.signum() == 0 ? null
-                    : new BigDecimal(f.amount()).divide(sold.add(new BigDecimal(f.amount())), 4, RoundingMode.HALF_UP)
-                            .toPlainString();
+                    : given.divide(sold.add(given), 4, RoundingMode.HALF_UP).toPlainString();
+            String amount = f.amount().toString();
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("count", f.count());
-            one.put("amount", f.amount());
+            one.put("amount", amount);
             one.put("discountRate", rate);
             byClerk.put(clerk, one);
             rows.addAll(Row.of("clerk:" + clerk, one));
-            lines.add(words.text("manualDiscounts.clerk", words.user(clerk), f.count(), words.money(f.amount()),
+            lines.add(words.text("manualDiscounts.clerk", words.user(clerk), f.count(), words.money(amount),
                     words.percent(rate)));
         });
+        String total = totals.amount().toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("count", totals.count());
-        data.put("amount", totals.amount());
+        data.put("amount", total);
         data.put("byReason", byReason);
         data.put("byClerk", byClerk);
         rows.add(new Row("", "count", Long.toString(totals.count())));
-        rows.add(new Row("", "amount", totals.amount()));
-        lines.add(words.text("manualDiscounts.total", totals.count(), words.money(totals.amount())));
+        rows.add(new Row("", "amount", total));
+        lines.add(words.text("manualDiscounts.total", totals.count(), words.money(total)));
         return new Content(data, rows, lines);
     }
 }

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 
 import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
+import io.storedesk.pos.sale.ManualDiscountTotals;
 import io.storedesk.pos.sale.SaleActivity;
+import io.storedesk.pos.sale.TaxExemptTotals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +34,13 @@ class SaleActivityReader implements SaleActivity {
 
     @Override
     @Transactional(readOnly = true)
-    public io.storedesk.pos.sale.ManualDiscountTotals manualDiscounts(LocalDate from, LocalDate to) {
+    public ManualDiscountTotals manualDiscounts(LocalDate from, LocalDate to) {
         return discounts.of(from, to);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public io.storedesk.pos.sale.TaxExemptTotals taxExempt(LocalDate from, LocalDate to) {
+    public TaxExemptTotals taxExempt(LocalDate from, LocalDate to) {
         return exempt.of(from, to);
     }
 
@@ -73,7 +75,7 @@ class SaleActivityReader implements SaleActivity {
         Map<String, ClerkSales> clerks = new TreeMap<>();
         sums.forEach((clerk, sum) -> {
             if ((Long) sum[0] > 0) {
-                clerks.put(clerk, new ClerkSales((Long) sum[0], str((BigDecimal) sum[1])));
+                clerks.put(clerk, new ClerkSales((Long) sum[0], money((BigDecimal) sum[1])));
             }
         });
         return clerks;
@@ -86,11 +88,11 @@ class SaleActivityReader implements SaleActivity {
                         + "WHERE business_date BETWEEN ? AND ? ORDER BY voided_at, receipt_number")
                 .params(from, to)
                 .query((rs, n) -> new VoidedSale(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), str(rs.getBigDecimal(6))))
+                        rs.getString(4), rs.getString(5), money(rs.getBigDecimal(6))))
                 .list();
     }
 
-    private String str(BigDecimal amount) {
-        return Money.rounded(amount, store.currency()).toString();
+    private Money money(BigDecimal amount) {
+        return Money.rounded(amount, store.currency());
     }
 }

@@ -1,12 +1,12 @@
 package io.storedesk.pos.sale.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.sale.TaxExemptTotals;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,14 +43,14 @@ class TaxExemptFigures {
                     sums.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getBigDecimal(3)});
                 });
         sums.forEach((reason, v) -> {
-            byReason.put(reason, new TaxExemptTotals.Figures((Long) v[0], str((BigDecimal) v[1])));
+            byReason.put(reason, new TaxExemptTotals.Figures((Long) v[0], money((BigDecimal) v[1])));
             count[0] += (Long) v[0];
             net[0] = net[0].add((BigDecimal) v[1]);
         });
-        return new TaxExemptTotals(count[0], str(net[0]), byReason);
+        return new TaxExemptTotals(count[0], money(net[0]), byReason);
     }
 
-    private String str(BigDecimal amount) {
-        return amount.setScale(store.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP).toPlainString();
+    private Money money(BigDecimal amount) {
+        return Money.rounded(amount, store.currency());
     }
 }

@@ -39,20 +39,22 @@ class TaxExemptReportSection implements ReportSection {
         List<String> lines = new ArrayList<>();
         Map<String, Object> byReason = new LinkedHashMap<>();
         totals.byReason().forEach((reason, f) -> {
+            String net = f.net().toString();
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("count", f.count());
-            one.put("net", f.net());
+            one.put("net", net);
             byReason.put(reason, one);
             rows.addAll(Row.of(reason, one));
-            lines.add(words.text("taxExempt.reason", words.term("exempt.reason", reason), f.count(), words.money(f.net())));
+            lines.add(words.text("taxExempt.reason", words.term("exempt.reason", reason), f.count(), words.money(net)));
         });
+        String total = totals.net().toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("count", totals.count());
-        data.put("net", totals.net());
+        data.put("net", total);
         data.put("byReason", byReason);
         rows.add(new Row("", "count", Long.toString(totals.count())));
-        rows.add(new Row("", "net", totals.net()));
-        lines.add(words.text("taxExempt.total", totals.count(), words.money(totals.net())));
+        rows.add(new Row("", "net", total));
+        lines.add(words.text("taxExempt.total", totals.count(), words.money(total)));
         return new Content(data, rows, lines);
     }
 }
