@@ -3,9 +3,11 @@ package io.storedesk.pos.returns;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.storedesk.pos.common.Money;
+
 /**
  * Read-only figures about the returns of a range of business days (both ends included), for
- * reports. Amounts are strings ("12.30").
+ * reports. Amounts are money in the store's currency, each rounded once when summed.
  */
 public interface ReturnActivity {
 
@@ -18,13 +20,15 @@ public interface ReturnActivity {
      * @param byClerk        clerk who took the returns -> how many returns and their refund totals
      * @param byRefundTender refund tender (CASH, CARD, STORE_CREDIT...) -> amount paid back
      */
-    record ReturnSummary(long count, String refunded, String cashRounding, Map<String, ReasonFigures> byReason,
-            Map<String, ClerkFigures> byClerk, Map<String, String> byRefundTender) {
+    record ReturnSummary(long count, Money refunded, Money cashRounding, Map<String, ReasonFigures> byReason,
+            Map<String, ClerkFigures> byClerk, Map<String, Money> byRefundTender) {
     }
 
-    record ReasonFigures(long lines, long quantity, String amount) {
+    /** Returned lines of one reason, their units and what they refunded (before cash rounding). */
+    record ReasonFigures(long lines, long quantity, Money amount) {
     }
 
-    record ClerkFigures(long count, String amount) {
+    /** Returns a clerk took and their refund totals. */
+    record ClerkFigures(long count, Money amount) {
     }
 }

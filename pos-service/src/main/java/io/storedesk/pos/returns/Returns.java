@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.storedesk.pos.common.Money;
+
 /** The returns module's API for other modules. */
 public interface Returns {
 
@@ -17,7 +19,7 @@ public interface Returns {
     /** A completed return by its number, as {@code GET /api/v1/returns/{number}} shows it. */
     Optional<ReturnView> find(String returnNumber);
 
-    /** Amounts are strings. */
-    record DayReturns(LocalDate date, long count, String refunded) {
+    /** {@code count} returns of the day and what they {@code refunded} in all, rounded once when summed. */
+    record DayReturns(LocalDate date, long count, Money refunded) {
     }
 }

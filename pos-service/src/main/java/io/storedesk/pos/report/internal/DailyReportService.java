@@ -82,9 +82,11 @@ class DailyReportService implements StoreReports {
             sums.add(sales.dayTotals(d));
         }
         ReturnActivity.ReturnSummary returned = returns.summary(from, to);
+        Map<String, String> refundsByTender = new TreeMap<>();
+        returned.byRefundTender().forEach((tender, amount) -> refundsByTender.put(tender, amount.toString()));
         Map<String, DailyReport.ReasonFigures> byReason = new TreeMap<>();
         returned.byReason().forEach((reason, f) -> byReason.put(reason,
-                new DailyReport.ReasonFigures(f.lines(), f.quantity(), f.amount())));
+                new DailyReport.ReasonFigures(f.lines(), f.quantity(), f.amount().toString())));
 
         Map<String, SaleActivity.ClerkSales> clerkSales = clerkDays.salesByClerk(from, to);
         Map<String, DailyReport.ClerkReturns> byClerk = new TreeMap<>();
@@ -92,14 +94,14 @@ class DailyReportService implements StoreReports {
         clerks.addAll(returned.byClerk().keySet());
         for (String clerk : clerks) {
             ReturnActivity.ClerkFigures r = returned.byClerk().getOrDefault(clerk,
-                    new ReturnActivity.ClerkFigures(0, sums.zero()));
+                    new ReturnActivity.ClerkFigures(0, Money.zero(store.currency())));
             SaleActivity.ClerkSales s = clerkSales.getOrDefault(clerk,
                     new SaleActivity.ClerkSales(0, Money.zero(store.currency())));
             BigDecimal sold = s.total().amount();
             String rate = sold.signum() == 0 ? null
-                    : new BigDecimal(r.amount()).divide(sold, 4, RoundingMode.HALF_UP).toPlainString();
-            byClerk.put(clerk, new DailyReport.ClerkReturns(r.count(), r.amount(), s.count(), s.total().toString(),
-                    rate));
+                    : r.amount().amount().divide(sold, 4, RoundingMode.HALF_UP).toPlainString();
+            byClerk.put(clerk, new DailyReport.ClerkReturns(r.count(), r.amount().toString(), s.count(),
+                    s.total().toString(), rate));
         }
 
         List<SaleActivity.VoidedSale> voided = saleActivity.voids(from, to);
@@ -139,10 +141,10 @@ class DailyReportService implements StoreReports {
 
         BigDecimal salesTotal = sums.day[2];
         return new Composed(new DailyReport(store.id(), store.name(), date, from, to, store.currency().getCurrencyCode(), sums.count,
-                sums.str(sums.day[0]), sums.str(sums.day[1]), sums.str(salesTotal), returned.refunded(), returned.count(),
-                sums.str(salesTotal.subtract(new BigDecimal(returned.refunded()))), sums.str(sums.tax),
+                sums.str(sums.day[0]), sums.str(sums.day[1]), sums.str(salesTotal), returned.refunded().toString(),
+                returned.count(), sums.str(salesTotal.subtract(returned.refunded().amount())), sums.str(sums.tax),
                 sums.str(sums.rounding), sums.taxByRate(), Sums.strings(sums.tenders, sums), Sums.strings(sums.departments, sums),
-                Sums.strings(sums.hours, sums), returned.byRefundTender(), byReason, returned.cashRounding(), byClerk,
+                Sums.strings(sums.hours, sums), refundsByTender, byReason, returned.cashRounding().toString(), byClerk,
                 new DailyReport.VoidFigures(voided.size(), sums.str(voidTotal)), voidsByClerk, noSales,
                 Sums.strings(movements, sums), Sums.strings(variances, sums), open,
                 date == null ? null : zReports.find(date).map(z -> z.zNumber()).orElse(null), contributed,

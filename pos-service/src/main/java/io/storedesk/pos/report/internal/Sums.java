@@ -78,10 +78,6 @@ final class Sums {
         return amount.setScale(scale, RoundingMode.HALF_UP).toPlainString();
     }
 
-    String zero() {
-        return str(BigDecimal.ZERO);
-    }
-
     static <K> Map<K, String> strings(Map<K, BigDecimal> amounts, Sums sums) {
         Map<K, String> out = new TreeMap<>();
         amounts.forEach((k, v) -> out.put(k, sums.str(v)));

@@ -78,11 +78,11 @@ class ZReportService {
         Map<String, String> variancesByUser = new LinkedHashMap<>();
         variances.forEach((u, v) -> variancesByUser.put(u, v.toPlainString()));
         OffsetDateTime closedAt = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
-        String net = totals.netSales().amount().subtract(new BigDecimal(returned.refunded())).toPlainString();
+        String net = totals.netSales().minus(returned.refunded()).toString();
         ZReport report = new ZReport(zNumber, store.id(), date, closedAt, user, totals.currency(), totals.salesCount(),
                 totals.grossSales().toString(), totals.discounts().toString(), totals.netSales().toString(),
-                returned.refunded(), returned.count(), totals.voidTotal().toString(), totals.voidCount(), net,
-                totals.taxTotal().toString(), totals.cashRounding().toString(), taxByRate(totals.taxByRate()),
+                returned.refunded().toString(), returned.count(), totals.voidTotal().toString(), totals.voidCount(),
+                net, totals.taxTotal().toString(), totals.cashRounding().toString(), taxByRate(totals.taxByRate()),
                 strings(totals.tenders()), strings(totals.byDepartment()), drawers, variancesByUser,
                 manualDiscounts(saleActivity.manualDiscounts(date, date)),
                 taxExempt(saleActivity.taxExempt(date, date)),
@@ -95,7 +95,7 @@ class ZReportService {
         entry.put("businessDate", date.toString());
         entry.put("salesCount", totals.salesCount());
         entry.put("netSales", net);
-        entry.put("returns", returned.refunded());
+        entry.put("returns", report.returns());
         entry.put("voids", report.voids());
         entry.put("voidsCount", totals.voidCount());
         entry.put("tenders", report.tenders());

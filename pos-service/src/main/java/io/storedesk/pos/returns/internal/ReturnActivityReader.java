@@ -36,7 +36,7 @@ class ReturnActivityReader implements ReturnActivity {
                         + IN_RANGE + " GROUP BY r.clerk")
                 .params(from, to)
                 .query(rs -> {
-                    byClerk.put(rs.getString(1), new ClerkFigures(rs.getLong(2), str(rs.getBigDecimal(3))));
+                    byClerk.put(rs.getString(1), new ClerkFigures(rs.getLong(2), money(rs.getBigDecimal(3))));
                     count[0] += rs.getLong(2);
                     totals[0] = totals[0].add(rs.getBigDecimal(3));
                     totals[1] = totals[1].add(rs.getBigDecimal(4));
@@ -47,19 +47,19 @@ class ReturnActivityReader implements ReturnActivity {
                 .params(from, to)
                 .query(rs -> {
                     byReason.put(rs.getString(1), new ReasonFigures(rs.getLong(2), rs.getLong(3),
-                            str(rs.getBigDecimal(4))));
+                            money(rs.getBigDecimal(4))));
                 });
-        Map<String, String> byTender = new TreeMap<>();
+        Map<String, Money> byTender = new TreeMap<>();
         jdbc.sql("SELECT f.type, SUM(f.amount) FROM sale_return_refund f JOIN sale_return r ON r.id = f.return_id "
                         + "WHERE " + IN_RANGE + " GROUP BY f.type")
                 .params(from, to)
                 .query(rs -> {
-                    byTender.put(rs.getString(1), str(rs.getBigDecimal(2)));
+                    byTender.put(rs.getString(1), money(rs.getBigDecimal(2)));
                 });
-        return new ReturnSummary(count[0], str(totals[0]), str(totals[1]), byReason, byClerk, byTender);
+        return new ReturnSummary(count[0], money(totals[0]), money(totals[1]), byReason, byClerk, byTender);
     }
 
-    private String str(BigDecimal amount) {
-        return Money.rounded(amount, store.currency()).toString();
+    private Money money(BigDecimal amount) {
+        return Money.rounded(amount, store.currency());
     }
 }

@@ -1,12 +1,12 @@
 package io.storedesk.pos.returns.internal;
 
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.StoreProperties;
 import io.storedesk.pos.returns.ReturnView;
 import io.storedesk.pos.returns.Returns;
@@ -36,11 +36,10 @@ class ReturnTotals implements Returns {
     @Override
     @Transactional(readOnly = true)
     public DayReturns dayTotals(LocalDate date) {
-        int scale = store.currency().getDefaultFractionDigits();
         return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(refund_total), 0) FROM sale_return WHERE business_date = ?")
                 .param(date)
                 .query((rs, n) -> new DayReturns(date, rs.getLong(1),
-                        rs.getBigDecimal(2).setScale(scale, RoundingMode.HALF_UP).toPlainString()))
+                        Money.rounded(rs.getBigDecimal(2), store.currency())))
                 .single();
     }
 
