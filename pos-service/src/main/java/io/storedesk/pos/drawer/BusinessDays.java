@@ -2,6 +2,9 @@ package io.storedesk.pos.drawer;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+
+import io.storedesk.pos.common.Money;
 
 /** The store's business days: open until a manager closes them with the Z report. */
 public interface BusinessDays {
@@ -17,9 +20,15 @@ public interface BusinessDays {
 
     boolean isClosed(LocalDate date);
 
-    /** A closed drawer session as the Z report shows it. Amounts are strings. */
-    record ClosedSession(String drawerId, String sessionId, String openedBy, String closedBy, String openingFloat,
-            String expectedCash, String countedCash, String variance, String result, String approvedBy,
-            java.util.Map<String, String> postingsByType) {
+    /**
+     * A closed drawer session for the Z report, amounts in the session's currency as they were stored.
+     *
+     * @param variance       counted less expected cash (negative: short)
+     * @param approvedBy     the manager who approved the count when one had to, else null
+     * @param postingsByType posting type (TENDER_CASH, PAID_IN ...) -> what was posted to the drawer
+     */
+    record ClosedSession(String drawerId, String sessionId, String openedBy, String closedBy, Money openingFloat,
+            Money expectedCash, Money countedCash, Money variance, String result, String approvedBy,
+            Map<String, Money> postingsByType) {
     }
 }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.storedesk.pos.common.Money;
+
 /**
  * Read-only drawer figures over a range of business days (both ends included), for reports:
  * the sessions with their cash movements and count results, and the no-sale opens from the
- * journal. Amounts are strings ("12.30").
+ * journal. Amounts are money in the session's currency, as stored.
  */
 public interface DrawerActivity {
 
@@ -23,7 +25,7 @@ public interface DrawerActivity {
      * @param movements PAID_IN, PAID_OUT, SAFE_DROP, PICKUP -> amount moved (positive figures)
      */
     record SessionSummary(String drawerId, String sessionId, LocalDate businessDate, String openedBy,
-            String closedBy, String status, String variance, String result, Map<String, String> movements) {
+            String closedBy, String status, Money variance, String result, Map<String, Money> movements) {
     }
 
     record NoSaleOpen(String drawerId, String sessionId, LocalDate businessDate, String user, String reason,

@@ -5,16 +5,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import io.storedesk.pos.drawer.BusinessDays;
-
 /**
- * The Z report of a closed business day, as taken at the close. Amounts are strings.
+ * The Z report of a closed business day, as taken at the close (stored as this JSON and read back). Amounts are
+ * strings ("12.30"), written once when the report is taken.
  *
  * @param salesTotal      what the day's sales took (gross less discounts, tax included)
  * @param salesCount      sales of the day that stand (post-voided sales are not counted, nor in the totals)
  * @param returns         what the day's returns refunded
  * @param voids           what the day's post-voided sales had totalled; {@code voidsCount} how many
  * @param netSales        sales total less returns
+ * @param drawers         the day's drawer sessions, all closed
  * @param variancesByUser drawer count variances summed per user in charge of the drawer
  * @param manualDiscounts price overrides and manual discounts by reason and by clerk (null in Z reports taken
  *                        before they existed)
@@ -28,6 +28,18 @@ public record ZReport(long zNumber, String storeId, LocalDate businessDate, Offs
         long returnsCount,
         String voids, long voidsCount, String netSales, String taxTotal, String cashRounding,
         Map<String, Map<String, String>> taxByRate, Map<String, String> tenders, Map<String, String> byDepartment,
-        List<BusinessDays.ClosedSession> drawers, Map<String, String> variancesByUser,
+        List<Drawer> drawers, Map<String, String> variancesByUser,
         Figures.ManualDiscounts manualDiscounts, Figures.TaxExempt taxExempt, Figures.GiftCards giftCardsSold) {
+
+    /**
+     * A drawer session of the day as counted at its close.
+     *
+     * @param variance       counted less expected cash (negative: short)
+     * @param approvedBy     the manager who approved the count when one had to, else null
+     * @param postingsByType posting type (TENDER_CASH, PAID_IN ...) -> what was posted to the drawer
+     */
+    public record Drawer(String drawerId, String sessionId, String openedBy, String closedBy, String openingFloat,
+            String expectedCash, String countedCash, String variance, String result, String approvedBy,
+            Map<String, String> postingsByType) {
+    }
 }

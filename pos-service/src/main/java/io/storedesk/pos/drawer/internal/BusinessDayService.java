@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.storedesk.pos.common.Money;
 import io.storedesk.pos.common.ProblemException;
 import io.storedesk.pos.drawer.BusinessDayClosed;
 import io.storedesk.pos.drawer.BusinessDays;
@@ -79,19 +80,25 @@ class BusinessDayService implements BusinessDays {
         }
         events.publishEvent(new BusinessDayClosed(date, user));
         return day.stream().map(s -> new ClosedSession(s.drawerId(), s.id().toString(), s.openedBy(), s.closedBy(),
-                str(s.openingFloat(), s.currency()), str(s.expectedCash(), s.currency()), str(s.countedCash(), s.currency()),
-                str(s.variance(), s.currency()), s.result(), s.approvedBy(), postingsByType(s))).toList();
+                money(s.openingFloat(), s.currency()), money(s.expectedCash(), s.currency()),
+                money(s.countedCash(), s.currency()), money(s.variance(), s.currency()), s.result(), s.approvedBy(),
+                postingsByType(s))).toList();
     }
 
-    private Map<String, String> postingsByType(DrawerSession s) {
-        Map<String, String> totals = new TreeMap<>();
+    private Map<String, Money> postingsByType(DrawerSession s) {
+        Map<String, Money> totals = new TreeMap<>();
         jdbc.sql("SELECT type, tender, SUM(amount) FROM drawer_posting WHERE session_id = ? GROUP BY type, tender")
                 .param(s.id())
                 .query(rs -> {
                     String key = "TENDER".equals(rs.getString(1)) ? "TENDER_" + rs.getString(2) : rs.getString(1);
-                    totals.put(key, str(rs.getBigDecimal(3), s.currency()));
+                    totals.put(key, money(rs.getBigDecimal(3), s.currency()));
                 });
         return totals;
+    }
+
+    /** A stored amount (already in the currency's minor units, so never rounded here) as money; null stays null. */
+    static Money money(BigDecimal amount, String currency) {
+        return amount == null ? null : Money.of(amount, Currency.getInstance(currency));
     }
 
     static String str(BigDecimal amount, String currency) {

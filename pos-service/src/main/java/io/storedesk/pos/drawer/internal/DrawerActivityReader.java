@@ -44,7 +44,7 @@ class DrawerActivityReader implements DrawerActivity {
                     currencies.put(rs.getObject(1).toString(), rs.getString(9));
                     return new SessionSummary(rs.getString(2), rs.getObject(1).toString(),
                             rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                            BusinessDayService.str(rs.getBigDecimal(7), rs.getString(9)), rs.getString(8),
+                            BusinessDayService.money(rs.getBigDecimal(7), rs.getString(9)), rs.getString(8),
                             new TreeMap<>());
                 })
                 .list();
@@ -61,7 +61,7 @@ class DrawerActivityReader implements DrawerActivity {
                     .query(rs -> {
                         String id = rs.getObject(1).toString();
                         byId.get(id).movements().put(rs.getString(2),
-                                BusinessDayService.str(rs.getBigDecimal(3).abs(), currencies.get(id)));
+                                BusinessDayService.money(rs.getBigDecimal(3).abs(), currencies.get(id)));
                     });
         }
         return found.stream().map(s -> new SessionSummary(s.drawerId(), s.sessionId(), s.businessDate(),

@@ -126,9 +126,9 @@ class DailyReportService implements StoreReports {
         Map<String, BigDecimal> variances = new TreeMap<>();
         long open = 0;
         for (DrawerActivity.SessionSummary s : drawers.sessions(from, to)) {
-            s.movements().forEach((type, amount) -> movements.merge(type, new BigDecimal(amount), BigDecimal::add));
+            s.movements().forEach((type, amount) -> movements.merge(type, amount.amount(), BigDecimal::add));
             if (s.variance() != null) {
-                variances.merge(s.openedBy(), new BigDecimal(s.variance()), BigDecimal::add);
+                variances.merge(s.openedBy(), s.variance().amount(), BigDecimal::add);
             } else {
                 open++;
             }

@@ -1,6 +1,5 @@
 package io.storedesk.pos.report.internal;
 
-import io.storedesk.pos.drawer.BusinessDays;
 import io.storedesk.pos.printing.documents.DocumentWords;
 import io.storedesk.pos.report.ZReport;
 import io.storedesk.receipt.DocumentKind;
@@ -56,7 +55,7 @@ class ZReportDocument {
             parts.departments(z.byDepartment()).forEach((name, amount) -> b.row("  " + name, parts.money(amount)));
         }
         row(b, "drawers", "");
-        for (BusinessDays.ClosedSession d : z.drawers()) {
+        for (ZReport.Drawer d : z.drawers()) {
             b.row("  " + d.drawerId() + " " + parts.user(d.openedBy()),
                     parts.caption("variance") + " " + parts.money(d.variance()));
             b.row("    " + parts.caption("expectedCash"), parts.money(d.expectedCash()));

@@ -74,7 +74,7 @@ class ZReportService {
         Returns.DayReturns returned = returns.dayTotals(date);
         long zNumber = jdbc.sql("SELECT COALESCE(MAX(z_number), 0) + 1 FROM z_report").query(Long.class).single();
         Map<String, BigDecimal> variances = new TreeMap<>();
-        drawers.forEach(d -> variances.merge(d.openedBy(), new BigDecimal(d.variance()), BigDecimal::add));
+        drawers.forEach(d -> variances.merge(d.openedBy(), d.variance().amount(), BigDecimal::add));
         Map<String, String> variancesByUser = new LinkedHashMap<>();
         variances.forEach((u, v) -> variancesByUser.put(u, v.toPlainString()));
         OffsetDateTime closedAt = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
@@ -83,7 +83,8 @@ class ZReportService {
                 totals.grossSales().toString(), totals.discounts().toString(), totals.netSales().toString(),
                 returned.refunded().toString(), returned.count(), totals.voidTotal().toString(), totals.voidCount(),
                 net, totals.taxTotal().toString(), totals.cashRounding().toString(), taxByRate(totals.taxByRate()),
-                strings(totals.tenders()), strings(totals.byDepartment()), drawers, variancesByUser,
+                strings(totals.tenders()), strings(totals.byDepartment()),
+                drawers.stream().map(ZReportService::drawer).toList(), variancesByUser,
                 manualDiscounts(saleActivity.manualDiscounts(date, date)),
                 taxExempt(saleActivity.taxExempt(date, date)),
                 giftCards(totals.giftCardsSold()));
@@ -131,6 +132,19 @@ class ZReportService {
         Map<String, String> out = new TreeMap<>();
         amounts.forEach((k, v) -> out.put(k, v.toString()));
         return out;
+    }
+
+    private static ZReport.Drawer drawer(BusinessDays.ClosedSession s) {
+        Map<String, String> postings = new TreeMap<>();
+        s.postingsByType().forEach((type, amount) -> postings.put(type, amount.toString()));
+        return new ZReport.Drawer(s.drawerId(), s.sessionId(), s.openedBy(), s.closedBy(), string(s.openingFloat()),
+                string(s.expectedCash()), string(s.countedCash()), string(s.variance()), s.result(), s.approvedBy(),
+                postings);
+    }
+
+    /** An amount as the report writes it; none stays null. */
+    private static String string(Money amount) {
+        return amount == null ? null : amount.toString();
     }
 
     private static Figures.GiftCards giftCards(GiftCardsSold sold) {
