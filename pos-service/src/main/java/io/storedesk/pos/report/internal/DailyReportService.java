@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Builds daily and range reports from the modules' read APIs: the sale day totalizers (the same
  * rows the Z report sums), returns, post-voids, drawer sessions and no-sale opens, plus the
  * sections other modules contribute. A range is its days' totals summed, so a day in a range
- * report counts exactly as in that day's report.
+ * report counts exactly as in that day's report. The modules give money; sums are BigDecimal
+ * and every amount is written as a string once, when the report is built.
  */
 @Service
 class DailyReportService implements StoreReports {

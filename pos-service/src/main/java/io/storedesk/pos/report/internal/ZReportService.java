@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Closes a business day: every drawer counted and closed, the day marked closed, the Z report
- * computed once, numbered in sequence, stored and journaled, all in one transaction.
+ * computed once, numbered in sequence, stored and journaled, all in one transaction. The sale, returns
+ * and drawer modules give their figures as money; the report writes them as strings once, here.
  */
 @Service
 class ZReportService {
