@@ -224,7 +224,9 @@ final class Browser implements AutoCloseable {
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+            // a page that replaces the element being looked at (a form making way for its result) is looked at again
+            return new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("timeout-" + System.currentTimeMillis());
             throw e;
