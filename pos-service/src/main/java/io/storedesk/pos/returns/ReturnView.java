@@ -45,6 +45,12 @@ public record ReturnView(
 
     /** A returned line: how many units, why, whether they go back on the shelf, and their refund (net paid). */
     public record Line(int lineNo, String sku, int quantity, String reason, boolean restock, String refund) {
+
+        /** The line's refund as a number, for arithmetic in other modules (the JSON keeps the string, {@link #refund()}). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public java.math.BigDecimal refundAmount() {
+            return new java.math.BigDecimal(refund);
+        }
     }
 
     /**

@@ -60,7 +60,7 @@ class PointsReversals implements EarnedPointsSpent {
             return;
         }
         BigDecimal refundedNet = refundedNet(returned.receiptNumber(), returned.lines().stream()
-                .collect(Collectors.toMap(ReturnView.Line::lineNo, l -> new BigDecimal(l.refund()))));
+                .collect(Collectors.toMap(ReturnView.Line::lineNo, ReturnView.Line::refundAmount)));
         reverse(earned.get(), refundedNet, false, returned.returnNumber(), returned.registerId(), returned.clerk());
         if (returned.earnedPointsSpent() > 0) {
             repaid(earned.get(), returned);
@@ -98,7 +98,7 @@ class PointsReversals implements EarnedPointsSpent {
     /** Books the points the return took back beyond the balance as repaid by money kept from the refund. */
     private void repaid(Entry earn, ReturnCompleted returned) {
         long points = returned.earnedPointsSpent();
-        BigDecimal value = new BigDecimal(returned.pointsSpent()).negate();
+        BigDecimal value = returned.pointsSpentAmount().negate();
         ledger.append(new Entry(Ids.timeOrdered(), earn.card(), EntryType.EARN_REPAID, points, value,
                 earn.currency(), earn.receiptNumber(), returned.returnNumber(), null, clock.instant(), null,
                 returned.clerk()));
