@@ -96,22 +96,18 @@ class InterruptSafeConnections implements BeanPostProcessor {
 
         @Override
         public Connection getConnection() throws SQLException {
-            boolean interrupted = Thread.interrupted();
-            try {
-                return guard.guard(obtainTargetDataSource().getConnection(), interrupted);
-            } catch (SQLException | RuntimeException | Error e) {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                throw e;
-            }
+            return deferringInterrupt(() -> obtainTargetDataSource().getConnection());
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
+            return deferringInterrupt(() -> obtainTargetDataSource().getConnection(username, password));
+        }
+
+        private Connection deferringInterrupt(ConnectionSource source) throws SQLException {
             boolean interrupted = Thread.interrupted();
             try {
-                return guard.guard(obtainTargetDataSource().getConnection(username, password), interrupted);
+                return guard.guard(source.get(), interrupted);
             } catch (SQLException | RuntimeException | Error e) {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
@@ -119,5 +115,9 @@ class InterruptSafeConnections implements BeanPostProcessor {
                 throw e;
             }
         }
+    }
+
+    private interface ConnectionSource {
+        Connection get() throws SQLException;
     }
 }
