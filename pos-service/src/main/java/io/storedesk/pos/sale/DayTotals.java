@@ -12,7 +12,7 @@ import io.storedesk.pos.common.Money;
  * @param currency      the store's currency code, that of every amount
  * @param grossSales    line values before discounts
  * @param netSales      what customers paid for the goods (tax included), before cash rounding
- * @param taxByRate     rate ("21", "5.5") -> net, tax and gross of the lines taxed at it
+ * @param taxByRate     rate ("21", "5.5") -> tax and gross of the lines taxed at it
  * @param tenders       tender type -> amount taken
  * @param byDepartment  department -> net sales
  * @param byHour        hour of the day in the store's zone -> sales total
@@ -26,7 +26,7 @@ public record DayTotals(LocalDate date, String currency, long salesCount, Money 
         Map<String, Money> tenders, Map<String, Money> byDepartment, Map<Integer, Money> byHour,
         long voidCount, Money voidTotal, GiftCardsSold giftCardsSold) {
 
-    /** The lines of one tax rate: {@code gross} tax included, its {@code tax}, and {@code net} = gross less tax. */
-    public record TaxFigures(Money net, Money tax, Money gross) {
+    /** The lines of one tax rate: {@code gross} tax included and its {@code tax} (their net is gross less tax). */
+    public record TaxFigures(Money tax, Money gross) {
     }
 }

@@ -1,7 +1,6 @@
 package io.storedesk.pos.drawer.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -101,10 +100,10 @@ class BusinessDayService implements BusinessDays {
         return amount == null ? null : Money.of(amount, Currency.getInstance(currency));
     }
 
+    /** A stored amount as the drawer's documents write it ("12.30"); null stays null. */
     static String str(BigDecimal amount, String currency) {
-        return amount == null ? null
-                : amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.UNNECESSARY)
-                        .toPlainString();
+        Money money = money(amount, currency);
+        return money == null ? null : money.toString();
     }
 
     static ProblemException closed(LocalDate date) {

@@ -22,7 +22,6 @@ import io.storedesk.pos.report.ZReport;
 import io.storedesk.pos.report.ZReportIssued;
 import io.storedesk.pos.returns.Returns;
 import io.storedesk.pos.sale.DayTotals;
-import io.storedesk.pos.sale.GiftCardsSold;
 import io.storedesk.pos.sale.ManualDiscountTotals;
 import io.storedesk.pos.sale.SaleActivity;
 import io.storedesk.pos.sale.Sales;
@@ -72,6 +71,8 @@ class ZReportService {
     public ZReport closeDay(LocalDate date, String user) {
         List<BusinessDays.ClosedSession> drawers = days.close(date, user);
         DayTotals totals = sales.dayTotals(date);
+        Sums day = new Sums(store.currency().getDefaultFractionDigits()); // written as the daily report writes them
+        day.add(totals);
         Returns.DayReturns returned = returns.dayTotals(date);
         long zNumber = jdbc.sql("SELECT COALESCE(MAX(z_number), 0) + 1 FROM z_report").query(Long.class).single();
         Map<String, BigDecimal> variances = new TreeMap<>();
@@ -83,12 +84,12 @@ class ZReportService {
         ZReport report = new ZReport(zNumber, store.id(), date, closedAt, user, totals.currency(), totals.salesCount(),
                 totals.grossSales().toString(), totals.discounts().toString(), totals.netSales().toString(),
                 returned.refunded().toString(), returned.count(), totals.voidTotal().toString(), totals.voidCount(),
-                net, totals.taxTotal().toString(), totals.cashRounding().toString(), taxByRate(totals.taxByRate()),
-                strings(totals.tenders()), strings(totals.byDepartment()),
+                net, totals.taxTotal().toString(), totals.cashRounding().toString(), day.taxByRate(),
+                Sums.strings(day.tenders, day), Sums.strings(day.departments, day),
                 drawers.stream().map(ZReportService::drawer).toList(), variancesByUser,
                 manualDiscounts(saleActivity.manualDiscounts(date, date)),
                 taxExempt(saleActivity.taxExempt(date, date)),
-                giftCards(totals.giftCardsSold()));
+                day.giftCardsSold());
         String payload = json.writeValueAsString(report);
         jdbc.sql("INSERT INTO z_report (z_number, business_date, closed_at, closed_by, payload) VALUES (?, ?, ?, ?, ?)")
                 .params(zNumber, date, closedAt, user, payload).update();
@@ -116,25 +117,6 @@ class ZReportService {
                 .optional().map(p -> json.readValue(p, ZReport.class));
     }
 
-    /** Rate -> {net, tax, gross} as the Z report writes them. */
-    private static Map<String, Map<String, String>> taxByRate(Map<String, DayTotals.TaxFigures> byRate) {
-        Map<String, Map<String, String>> out = new TreeMap<>();
-        byRate.forEach((rate, f) -> {
-            Map<String, String> figures = new LinkedHashMap<>();
-            figures.put("net", f.net().toString());
-            figures.put("tax", f.tax().toString());
-            figures.put("gross", f.gross().toString());
-            out.put(rate, figures);
-        });
-        return out;
-    }
-
-    private static Map<String, String> strings(Map<String, Money> amounts) {
-        Map<String, String> out = new TreeMap<>();
-        amounts.forEach((k, v) -> out.put(k, v.toString()));
-        return out;
-    }
-
     private static ZReport.Drawer drawer(BusinessDays.ClosedSession s) {
         Map<String, String> postings = new TreeMap<>();
         s.postingsByType().forEach((type, amount) -> postings.put(type, amount.toString()));
@@ -146,15 +128,6 @@ class ZReportService {
     /** An amount as the report writes it; none stays null. */
     private static String string(Money amount) {
         return amount == null ? null : amount.toString();
-    }
-
-    private static Figures.GiftCards giftCards(GiftCardsSold sold) {
-        return new Figures.GiftCards(sold.count(), sold.amount().toString(), counted(sold.activations()),
-                counted(sold.reloads()));
-    }
-
-    private static Figures.Counted counted(GiftCardsSold.Figure figure) {
-        return new Figures.Counted(figure.count(), figure.amount().toString());
     }
 
     private static Figures.ManualDiscounts manualDiscounts(ManualDiscountTotals totals) {

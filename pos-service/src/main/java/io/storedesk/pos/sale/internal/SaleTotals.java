@@ -143,7 +143,7 @@ class SaleTotals {
                 new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         Map<String, DayTotals.TaxFigures> taxByRate = new TreeMap<>();
         byKind.getOrDefault("RATE", Map.of()).forEach((rate, v) -> taxByRate.put(rate, new DayTotals.TaxFigures(
-                money(v[0].subtract(v[1]), currency), money(v[1], currency), money(v[0], currency))));
+                money(v[1], currency), money(v[0], currency))));
         Map<String, Money> departments = new TreeMap<>();
         byKind.getOrDefault("DEPT", Map.of()).forEach((k, v) -> departments.put(k, money(v[0], currency)));
         Map<String, Money> tenders = new TreeMap<>();
