@@ -1,6 +1,7 @@
 package io.storedesk.pos.headoffice.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +10,26 @@ import java.util.UUID;
 
 import io.storedesk.pos.common.GiftCardNumbers;
 import io.storedesk.pos.common.ProblemException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks a store's batch ({@code {"events": [...]}}, docs/sync-protocol.md) before anything is
  * applied: size, each event's id, type and time, and the payload fields head office projects.
  * The first offending event refuses the whole batch (400 naming its {@code eventId}).
+ *
+ * <p>The body is read once, as a stream of tokens: only each event's own fields and its payload
+ * become a tree (for the checks), and the payload kept in {@code ho_event} is its text exactly as
+ * the store sent it, cut out of the body by its byte offsets, not written back from the tree. Any
+ * body this reading cannot take (not JSON, a field twice, tokens after it) is read again as a whole
+ * tree by the service's mapper, so it fails as every other request body does (400
+ * {@code malformed-request}), and a valid body of another shape is refused as before.
  */
 final class EventParser {
-
-    /** Writes a payload back as the JSON text kept in {@code ho_event} (as the ingest always did). */
-    private static final JsonMapper PAYLOAD = JsonMapper.builder().build();
 
     static final Set<String> TYPES = Set.of("SALE_COMPLETED", "SALE_VOIDED", "RETURN_COMPLETED", "DRAWER_CLOSED",
             "Z_REPORT", "LOYALTY_ENTRY", "CASE_OPENED", "CASE_RESOLVED", "STOCK_MOVEMENT", "GIFT_CARD_OP");
@@ -28,9 +37,18 @@ final class EventParser {
     private EventParser() {
     }
 
-    static List<StoreEvent> parse(String storeId, JsonNode body, int maxBatch) {
-        JsonNode events = body == null ? null : body.get("events");
-        if (events == null || !events.isArray()) {
+    /** One element of {@code events}, read but not checked: its fields (payload included) and the payload's text. */
+    private record Read(JsonNode node, String payload) {
+    }
+
+    /**
+     * The events of a batch, checked. {@code json} is the service's mapper (its strict reading: a field
+     * twice, trailing tokens); a body it cannot read throws its {@link JacksonException}.
+     */
+    static List<StoreEvent> parse(String storeId, byte[] body, int maxBatch, JsonMapper json) {
+        List<Read> events = read(body, json);
+        if (events == null) {
+            json.readTree(body); // not JSON, or JSON the stream reading does not expect: fails as a tree would
             throw ProblemException.invalidField("events", "must be an array of events");
         }
         if (events.size() > maxBatch) {
@@ -45,7 +63,68 @@ final class EventParser {
         return out;
     }
 
-    private static StoreEvent event(String storeId, int index, JsonNode node) {
+    /** The elements of {@code events}, or null when the body is not {@code {..., "events": [...], ...}} read cleanly. */
+    private static List<Read> read(byte[] body, JsonMapper json) {
+        List<Read> events = null;
+        try (JsonParser p = json.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!name.equals("events")) {
+                    p.skipChildren();
+                } else if (value != JsonToken.START_ARRAY) {
+                    return null;
+                } else {
+                    events = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        events.add(p.currentToken() == JsonToken.START_OBJECT ? event(p, body, json)
+                                : new Read(p.readValueAsTree(), null));
+                    }
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return null;
+            }
+        } catch (JacksonException e) {
+            return null;
+        }
+        return events;
+    }
+
+    /** One event object, the parser on its START_OBJECT: its fields as a tree, its payload's text as sent. */
+    private static Read event(JsonParser p, byte[] body, JsonMapper json) {
+        ObjectNode node = json.createObjectNode();
+        String payload = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            long start = p.currentTokenLocation().getByteOffset();
+            JsonNode tree = p.readValueAsTree();
+            node.set(name, tree);
+            if (name.equals("payload")) {
+                payload = value != JsonToken.START_OBJECT ? null
+                        : slice(body, start, p.currentLocation().getByteOffset());
+                if (payload == null && value == JsonToken.START_OBJECT) {
+                    payload = json.writeValueAsString(tree);
+                }
+            }
+        }
+        return new Read(node, payload);
+    }
+
+    /** The object between two byte offsets of the body, or null when they do not frame one. */
+    private static String slice(byte[] body, long start, long end) {
+        if (start < 0 || end <= start || end > body.length || body[(int) start] != '{' || body[(int) end - 1] != '}') {
+            return null;
+        }
+        return new String(body, (int) start, (int) (end - start), StandardCharsets.UTF_8);
+    }
+
+    private static StoreEvent event(String storeId, int index, Read read) {
+        JsonNode node = read.node();
         JsonNode idNode = node == null ? null : node.get("eventId");
         String eventId = idNode != null && idNode.isString() ? idNode.stringValue() : null;
         if (eventId == null) {
@@ -70,7 +149,7 @@ final class EventParser {
             throw p.invalid("payload.storeId", "must be the sending store " + storeId);
         }
         Object projection = project(type, p, occurredAt);
-        return new StoreEvent(eventId, sequence, type, occurredAt, PAYLOAD.writeValueAsString(payload), projection);
+        return new StoreEvent(eventId, sequence, type, occurredAt, read.payload(), projection);
     }
 
     private static Object project(String type, Fields p, Instant occurredAt) {
