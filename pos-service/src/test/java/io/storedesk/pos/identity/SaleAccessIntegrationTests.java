@@ -87,6 +87,8 @@ class SaleAccessIntegrationTests extends IntegrationTest {
         Api.Response prometheus = api.get("/actuator/prometheus", "admin");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("http_server_requests");
+        // Spring Security observes nothing (identity.internal.SecurityConfiguration): no filter-chain timers
+        assertThat(prometheus.body()).doesNotContain("spring_security");
         assertThat(api.get("/v3/api-docs", null).body()).contains("/api/v1/sales");
     }
 }
