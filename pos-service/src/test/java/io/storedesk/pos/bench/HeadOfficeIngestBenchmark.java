@@ -56,7 +56,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code -Dbench.ho.small.batch} (10) sales, all starting at the same moment, then again after a
  * random pause of 0 to 2 x {@code -Dbench.ho.small.pause-ms} (1,000 ms), for
  * {@code -Dbench.ho.small.seconds} (20 s): p50/p95/p99/max of the answers, and how many were 429
- * (head office busy; the store would resend after {@code Retry-After}).</li>
+ * (head office busy; the store would resend after {@code Retry-After}). Before it the same load runs for
+ * {@code -Dbench.ho.small.warmup-seconds} (20 s; 0 = none) unmeasured, printed as "3w.": on a cold JVM the
+ * JIT compilers take half a core for the first minute of load, which a head office pays once after its start,
+ * not on every batch; the measured round then starts with all 200 stores sending at once, as before. The raw
+ * engine's small batches get the same warm-up.</li>
  * <li><b>Big batches, two nodes</b> on the same database (a second Spring context in this JVM, a
  * store's batches alternating between them), as in 1.</li>
  * </ol>
@@ -83,6 +87,7 @@ public final class HeadOfficeIngestBenchmark {
         int smallBatch = Integer.getInteger("bench.ho.small.batch", 10);
         int smallSeconds = Integer.getInteger("bench.ho.small.seconds", 20);
         int pauseMs = Integer.getInteger("bench.ho.small.pause-ms", 1_000);
+        int smallWarmUp = Integer.getInteger("bench.ho.small.warmup-seconds", 20);
         boolean pgss = Boolean.getBoolean("bench.ho.pgss");
         List<String> phases = List.of(System.getProperty("bench.ho.phases", "big,raw,small,rawsmall,two").split(","));
         String url = pgss ? databaseWithStatements() : Postgres.newDatabase("hobench");
@@ -147,7 +152,13 @@ public final class HeadOfficeIngestBenchmark {
             if (phases.contains("small")) {
                 reset(jdbc, pgss);
                 loadBefore = load();
-                Small answered = small(portOne, smallStores, smallBatch, smallSeconds, pauseMs);
+                if (smallWarmUp > 0) { // the same load first, not measured: JIT-compiled code, as a head office runs
+                    small("3w. warm-up,", portOne, smallStores, smallBatch, smallWarmUp, pauseMs, 8_500_000);
+                    Thread.sleep(3 * pauseMs);
+                    reset(jdbc, pgss);
+                    loadBefore = load();
+                }
+                Small answered = small("3.", portOne, smallStores, smallBatch, smallSeconds, pauseMs, 8_000_000);
                 smallP99 = answered.p99();
                 print("   (load %s -> %s)%n", loadBefore, load());
                 statements(jdbc, pgss, Math.max(1, answered.batches()));
@@ -156,7 +167,13 @@ public final class HeadOfficeIngestBenchmark {
                 reset(jdbc, pgss);
                 loadBefore = load();
                 RawIngest rawSmall = new RawIngest(one.getBean(DataSource.class), false);
-                List<Long> raw = rawSmall.small(smallStores, smallBatch, smallSeconds, pauseMs);
+                if (smallWarmUp > 0) {
+                    rawSmall.small(smallStores, smallBatch, smallWarmUp, pauseMs, 7_500_000);
+                    rawSmall.smallCpu.set(0);
+                    Thread.sleep(3 * pauseMs);
+                    loadBefore = load();
+                }
+                List<Long> raw = rawSmall.small(smallStores, smallBatch, smallSeconds, pauseMs, 7_000_000);
                 print("   raw engine CPU per batch (its threads, building the rows included): %.2f ms%n",
                         rawSmall.smallCpu.get() / 1e6 / Math.max(1, raw.size()));
                 print("3r. raw engine, the same small batches (plain JDBC, same rows and guarantees, one transaction "
@@ -303,25 +320,30 @@ public final class HeadOfficeIngestBenchmark {
         }
     }
 
+    /** The name of the small phase's store threads (their CPU is reported apart). */
+    private static final String STORE_THREAD = "bench-store-";
+
     private record Small(int batches, double p99) {
     }
 
     /** Small batches from many stores at once: latency of each answer, 429s counted apart. */
-    private static Small small(int port, int stores, int batch, int seconds, int pauseMs)
+    private static Small small(String label, int port, int stores, int batch, int seconds, int pauseMs, int first)
             throws Exception {
         ConcurrentLinkedQueue<Long> ok = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> busy = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(stores);
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(stores,
+                r -> new Thread(r, STORE_THREAD + threadNo.incrementAndGet()));
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int s = 1; s <= stores; s++) {
                 String store = store(s);
                 done.add(pool.submit(() -> {
                     go.await();
-                    smallStore(port, store, batch, pauseMs, end, ok, busy, failed);
+                    smallStore(port, store, batch, pauseMs, first, end, ok, busy, failed);
                     return null;
                 }));
             }
@@ -332,6 +354,7 @@ public final class HeadOfficeIngestBenchmark {
                 recording.start();
             }
             long cpuServer0 = threadCpu("http-nio-");
+            long cpuStores0 = threadCpu(STORE_THREAD);
             long cpuProcess0 = processCpu();
             long t0 = System.nanoTime();
             go.countDown();
@@ -340,6 +363,7 @@ public final class HeadOfficeIngestBenchmark {
             }
             double took = (System.nanoTime() - t0) / 1e9;
             long cpuServer = threadCpu("http-nio-") - cpuServer0;
+            long cpuStores = threadCpu(STORE_THREAD) - cpuStores0;
             long cpuProcess = processCpu() - cpuProcess0;
             if (recording != null) {
                 recording.stop();
@@ -348,15 +372,17 @@ public final class HeadOfficeIngestBenchmark {
             }
             List<Long> all = new ArrayList<>(ok);
             Collections.sort(all);
-            print("3. small batches: %d stores, %d sales a batch, each store again after 0-%d ms, %d s: %,d batches "
+            print("%s small batches: %d stores, %d sales a batch, each store again after 0-%d ms, %d s: %,d batches "
                     + "answered 200 (%,.0f events/s), %,d answered 429 (busy), %d failed; latency of the 200s "
-                    + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", stores, batch, 2 * pauseMs, seconds,
+                    + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", label, stores, batch, 2 * pauseMs, seconds,
                     all.size(), all.size() * batch / took, busy.size(), failed.get(), pct(all, 0.50), pct(all, 0.95),
                     pct(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6);
             int requests = Math.max(1, all.size() + busy.size() + failed.get());
             print("   CPU per request (%,d requests, 429s included): the service's request threads %.2f ms, the whole "
-                    + "JVM (clients included) %.2f ms%n", requests, cpuServer / 1e6 / requests,
-                    cpuProcess / 1e6 / requests);
+                    + "JVM (clients included) %.2f ms, of which the store threads %.2f ms and the JVM's own and other "
+                    + "threads (JIT, GC, pools) %.2f ms%n", requests, cpuServer / 1e6 / requests,
+                    cpuProcess / 1e6 / requests, cpuStores / 1e6 / requests,
+                    (cpuProcess - cpuServer - cpuStores) / 1e6 / requests);
             return new Small(all.size(), pct(all, 0.99));
         } finally {
             pool.shutdown();
@@ -369,14 +395,14 @@ public final class HeadOfficeIngestBenchmark {
      * threads share this JVM and the two cores with the service, and a general client's selector thread and
      * per-request objects would take CPU the service needs (and add their own queueing to the latency).
      */
-    private static void smallStore(int port, String store, int batch, int pauseMs, long end,
+    private static void smallStore(int port, String store, int batch, int pauseMs, int first, long end,
             ConcurrentLinkedQueue<Long> ok, ConcurrentLinkedQueue<Long> busy, AtomicInteger failed) throws Exception {
         String path = "/api/ho/v1/stores/" + store + "/events";
         try (KeepAliveHttp http = new KeepAliveHttp("127.0.0.1", port, java.util.Map.of("X-Store-Id", store,
                 "X-Store-Key", KEY))) {
             int n = 0;
             while (System.nanoTime() < end) {
-                String body = body(store, 8_000_000 + n, batch);
+                String body = body(store, first + n, batch);
                 n += batch;
                 long t = System.nanoTime();
                 int status = http.post(path, body, null).status();

@@ -129,7 +129,7 @@ final class RawIngest {
     /** CPU time of the small batches' threads from asking for a connection to the commit, in nanoseconds. */
     final java.util.concurrent.atomic.AtomicLong smallCpu = new java.util.concurrent.atomic.AtomicLong();
 
-    List<Long> small(int stores, int batch, int seconds, int pauseMs) throws Exception {
+    List<Long> small(int stores, int batch, int seconds, int pauseMs, int first) throws Exception {
         List<Long> took = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(stores);
@@ -144,7 +144,7 @@ final class RawIngest {
                         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                         try (Connection c = dataSource.getConnection()) {
                             c.setAutoCommit(false);
-                            batch(c, store, 7_000_000 + n, batch);
+                            batch(c, store, first + n, batch);
                         }
                         took.add(System.nanoTime() - t);
                         smallCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean()
