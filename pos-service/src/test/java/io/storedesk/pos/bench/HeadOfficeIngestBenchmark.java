@@ -65,7 +65,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * store's batches alternating between them), as in 1.</li>
  * </ol>
  * With {@code -Dbench.ho.pgss=true} the benchmark starts its own embedded PostgreSQL with
- * {@code pg_stat_statements} and prints, per phase, where the database spent its time per batch.
+ * {@code pg_stat_statements} and prints, per phase, where the database spent its time per batch (the
+ * {@code cpu} and {@code rawsmall} phases too); {@code -Dbench.ho.explain-ms=N} then also logs the plan of
+ * every statement taking N ms or more ({@code auto_explain}, to the log directory printed at the start). The
+ * small and {@code cpu} phases print the CPU of PostgreSQL's processes per batch, and the small phase the
+ * JVM's threads by name (the JIT compilers and the collector included).
  * {@code -Dbench.ho.phases} (big,raw,small,rawsmall,two) picks the phases (big = 1, raw = 2, small = 3,
  * rawsmall = 3r: the raw engine on the small batches, two = 4
  * and 5). Writes {@code target/bench-head-office.txt}.
@@ -144,7 +148,7 @@ public final class HeadOfficeIngestBenchmark {
 
             if (phases.contains("cpu")) {
                 for (String size : System.getProperty("bench.ho.cpu.sizes", Integer.toString(smallBatch)).split(",")) {
-                    cpu(http, portOne, one.getBean(DataSource.class), Integer.parseInt(size.strip()));
+                    cpu(http, portOne, one.getBean(DataSource.class), Integer.parseInt(size.strip()), jdbc, pgss);
                 }
             }
 
@@ -171,11 +175,14 @@ public final class HeadOfficeIngestBenchmark {
                     rawSmall.small(smallStores, smallBatch, smallWarmUp, pauseMs, 7_500_000);
                     rawSmall.smallCpu.set(0);
                     Thread.sleep(3 * pauseMs);
+                    reset(jdbc, pgss);
                     loadBefore = load();
                 }
+                long postgres0 = postgresCpu();
                 List<Long> raw = rawSmall.small(smallStores, smallBatch, smallSeconds, pauseMs, 7_000_000);
-                print("   raw engine CPU per batch (its threads, building the rows included): %.2f ms%n",
-                        rawSmall.smallCpu.get() / 1e6 / Math.max(1, raw.size()));
+                print("   raw engine CPU per batch (its threads, building the rows included): %.2f ms; PostgreSQL's "
+                        + "processes %.2f ms%n", rawSmall.smallCpu.get() / 1e6 / Math.max(1, raw.size()),
+                        (postgresCpu() - postgres0) / (double) Math.max(1, raw.size()));
                 print("3r. raw engine, the same small batches (plain JDBC, same rows and guarantees, one transaction "
                         + "per batch on the service's pool): %,d batches; from asking for a connection to the commit "
                         + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (load %s -> %s)%n", raw.size(),
@@ -184,6 +191,7 @@ public final class HeadOfficeIngestBenchmark {
                 if (smallP99 > 0) {
                     print("   small batches p99: service / raw engine = %.2f%n", smallP99 / pct(raw, 0.99));
                 }
+                statements(jdbc, pgss, Math.max(1, raw.size()));
             }
 
             if (phases.contains("two")) {
@@ -261,7 +269,8 @@ public final class HeadOfficeIngestBenchmark {
      * same batches the same way ({@code -Dbench.ho.cpu.jfr}: a profile of the measured service round;
      * {@code -Dbench.ho.cpu.sizes}, e.g. 10,20: the batch sizes, each in turn).
      */
-    private static void cpu(HttpClient http, int port, DataSource dataSource, int batch) throws Exception {
+    private static void cpu(HttpClient http, int port, DataSource dataSource, int batch, JdbcTemplate jdbc,
+            boolean pgss) throws Exception {
         int clients = Integer.getInteger("bench.ho.cpu.clients", 4);
         int batches = Integer.getInteger("bench.ho.cpu.batches", 500);
         String jfr = System.getProperty("bench.ho.cpu.jfr");
@@ -272,6 +281,8 @@ public final class HeadOfficeIngestBenchmark {
                 recording.start();
             }
             String loadBefore = load();
+            reset(jdbc, pgss);
+            long postgres0 = postgresCpu();
             long server0 = threadCpu("http-nio-");
             long process0 = processCpu();
             long t0 = System.nanoTime();
@@ -305,18 +316,28 @@ public final class HeadOfficeIngestBenchmark {
             int n = clients * batches;
             print("c%d. CPU per batch of %d sales (%d stores x %,d batches one after the other%s): the service's "
                     + "request threads %.3f ms, the whole JVM (clients included) %.3f ms; wall %.2f ms a batch per "
-                    + "store (load %s -> %s)%n", round, batch, clients, batches, round == 0 ? ", warm-up" : "",
-                    server / 1e6 / n, process / 1e6 / n, wall / batches, loadBefore, load());
+                    + "store; PostgreSQL's processes %.3f ms (load %s -> %s)%n", round, batch, clients, batches,
+                    round == 0 ? ", warm-up" : "", server / 1e6 / n, process / 1e6 / n, wall / batches,
+                    (postgresCpu() - postgres0) / (double) n, loadBefore, load());
+            if (round == 1) {
+                statements(jdbc, pgss, n);
+            }
         }
         for (int round = 0; round < 2; round++) {
             String loadBefore = load();
             RawIngest raw = new RawIngest(dataSource, false);
+            reset(jdbc, pgss);
+            long postgres0 = postgresCpu();
             long t0 = System.nanoTime();
             long cpu = raw.sequential(clients, batches, batch, 4_000_000 + batch * 1_000_000 + round * 200_000);
             double wall = (System.nanoTime() - t0) / 1e6;
             print("c%dr. raw engine, the same batches the same way%s: CPU %.3f ms a batch (its threads); wall %.2f ms "
-                    + "a batch per store (load %s -> %s)%n", round, round == 0 ? " (warm-up)" : "",
-                    cpu / 1e6 / (clients * batches), wall / batches, loadBefore, load());
+                    + "a batch per store; PostgreSQL's processes %.3f ms (load %s -> %s)%n", round,
+                    round == 0 ? " (warm-up)" : "", cpu / 1e6 / (clients * batches), wall / batches,
+                    (postgresCpu() - postgres0) / (double) (clients * batches), loadBefore, load());
+            if (round == 1) {
+                statements(jdbc, pgss, clients * batches);
+            }
         }
     }
 
@@ -356,6 +377,8 @@ public final class HeadOfficeIngestBenchmark {
             long cpuServer0 = threadCpu("http-nio-");
             long cpuStores0 = threadCpu(STORE_THREAD);
             long cpuProcess0 = processCpu();
+            java.util.Map<String, Long> byName0 = cpuByThreadName();
+            long postgres0 = postgresCpu();
             long t0 = System.nanoTime();
             go.countDown();
             for (Future<?> f : done) {
@@ -365,6 +388,9 @@ public final class HeadOfficeIngestBenchmark {
             long cpuServer = threadCpu("http-nio-") - cpuServer0;
             long cpuStores = threadCpu(STORE_THREAD) - cpuStores0;
             long cpuProcess = processCpu() - cpuProcess0;
+            java.util.Map<String, Long> byName = cpuByThreadName();
+            long postgres = postgresCpu() - postgres0;
+            byName0.forEach((name, ms) -> byName.merge(name, -ms, Long::sum));
             if (recording != null) {
                 recording.stop();
                 recording.dump(Path.of(jfr));
@@ -383,6 +409,10 @@ public final class HeadOfficeIngestBenchmark {
                     + "threads (JIT, GC, pools) %.2f ms%n", requests, cpuServer / 1e6 / requests,
                     cpuProcess / 1e6 / requests, cpuStores / 1e6 / requests,
                     (cpuProcess - cpuServer - cpuStores) / 1e6 / requests);
+            print("   the JVM's threads by name, CPU ms over the round (/proc, 10 ms ticks): %s%n", byName.entrySet().stream()
+                    .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(10).map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+            print("   PostgreSQL's processes: %.2f ms CPU per request%n", postgres / (double) requests);
             return new Small(all.size(), pct(all, 0.99));
         } finally {
             pool.shutdown();
@@ -427,6 +457,50 @@ public final class HeadOfficeIngestBenchmark {
             if (t != null && t.getThreadName().startsWith(prefix)) {
                 sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
             }
+        }
+        return sum;
+    }
+
+    /**
+     * CPU ms so far of this JVM's threads, summed by name without its numbers (the kernel's names, which include
+     * the JIT compilers and the collector's threads that {@code ThreadMXBean} does not list).
+     */
+    static java.util.Map<String, Long> cpuByThreadName() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "#");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** CPU ms so far of every process named postgres on this machine (the embedded server's, /proc). */
+    static long postgresCpu() {
+        long sum = 0;
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
         }
         return sum;
     }
@@ -509,12 +583,18 @@ public final class HeadOfficeIngestBenchmark {
     /** A server of its own with pg_stat_statements loaded (same durability settings as {@link Postgres}). */
     private static String databaseWithStatements() throws IOException {
         Path dir = Files.createTempDirectory("storedesk-pg-pgss");
+        print("PostgreSQL's log: %s-log%n", dir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
                 .setServerConfig("pg_stat_statements.track", "all")
-                .setServerConfig("pg_stat_statements.track_planning", "on").start();
+                .setServerConfig("pg_stat_statements.track_planning", "on")
+                // -Dbench.ho.explain-ms=N: the plans of statements taking N ms or more in the server's log
+                .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.ho.explain-ms", "-1"))
+                .setServerConfig("auto_explain.log_analyze", "on").setServerConfig("auto_explain.log_buffers", "on")
+                .setServerConfig("logging_collector", "on").setServerConfig("log_directory", dir + "-log")
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 pg.close();

@@ -83,8 +83,9 @@ class HeadOfficeRoundTripsIntegrationTests {
 
     /**
      * PostgreSQL parses and plans a statement once per connection only if its text stays the same
-     * (issue 25): a batch of another shape (one sale of three lines and two tenders, loyalty entries
-     * on two cards) is applied with the very statements of the 4-sale batch.
+     * (issue 25): a batch of another shape writing the same tables (one sale of three lines and two
+     * tenders, loyalty entries on two cards) is applied with the very statements of the 4-sale batch;
+     * the texts depend on which tables a batch writes, not on how many rows.
      */
     @Test
     void batchesOfAnyShapeRunTheSameStatements() {

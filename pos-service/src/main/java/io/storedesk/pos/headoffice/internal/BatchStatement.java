@@ -17,15 +17,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
- * PostgreSQL: the writes of a store's batch gathered and sent as one statement whose text never
- * changes, whatever the batch holds (docs/scaling.md, "Fixed statement shapes"). Every table the
- * ingest writes is a data-modifying CTE {@code INSERT ... SELECT * FROM unnest(?::type[], ...)}
- * taking one array per column (an empty array inserts nothing), the day and month totals are
- * upserts of that form, the loyalty accounts an upsert whose {@code RETURNING} feeds the store's
- * interest in cards homed elsewhere, and the statement ends with the update of the store's row. So
- * pgjdbc prepares it once per connection (after {@code prepareThreshold} uses) and PostgreSQL
- * parses and plans it once, not per batch shape; and there is no parameter limit to fall back
- * from (an array is one parameter).
+ * PostgreSQL: the writes of a store's batch gathered and sent as one statement whose text depends
+ * only on which tables the batch writes, not on how many rows (docs/scaling.md, "Fixed statement
+ * shapes" and "Session 18"). Every table the batch writes is a data-modifying CTE
+ * {@code INSERT ... SELECT * FROM unnest(?::type[], ...)} taking one array per column, the day and
+ * month totals are upserts of that form, the loyalty accounts an upsert whose {@code RETURNING}
+ * feeds the store's interest in cards homed elsewhere, and the statement ends with the update of
+ * the store's row. So a store's usual batches (sales, with or without loyalty) run one or two
+ * texts, which pgjdbc prepares once per connection (after {@code prepareThreshold} uses) and
+ * PostgreSQL parses and plans once; and there is no parameter limit to fall back from (an array is
+ * one parameter).
  *
  * <p>The CTEs write different tables, so no row is touched twice in the statement, and they all
  * see the snapshot from before it: a writer that must read what the batch wrote first (a post-void
@@ -156,16 +157,29 @@ final class BatchStatement {
      */
     static final int COPY_FROM_ROWS = 50;
 
-    /** The one statement: its text depends on nothing a batch holds. */
-    static final String SQL;
+    /** The statement's text for each set of tables written (bit = ordinal; {@link #ACCOUNTS_BIT} the accounts). */
+    private static final java.util.concurrent.ConcurrentMap<Integer, String> TEXTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int ACCOUNTS_BIT = 1 << Table.values().length;
 
-    static {
-        StringBuilder sql = new StringBuilder("WITH ");
-        for (Table t : Table.values()) {
-            sql.append("w_").append(t.name().toLowerCase(java.util.Locale.ROOT)).append(" AS (").append(t.sql)
-                    .append("), ");
-        }
-        SQL = sql.append(ACCOUNTS).append(STORE).toString();
+    /**
+     * The statement writing the tables of {@code written}, then the store's row: a CTE per table
+     * written, none for a table the batch leaves alone (an empty one still costs PostgreSQL the
+     * setting up of its insert, its indexes and its locks: docs/scaling.md, "Session 18").
+     */
+    static String sql(int written) {
+        return TEXTS.computeIfAbsent(written, w -> {
+            List<String> ctes = new ArrayList<>();
+            for (Table t : Table.values()) {
+                if ((w & (1 << t.ordinal())) != 0) {
+                    ctes.add("w_" + t.name().toLowerCase(java.util.Locale.ROOT) + " AS (" + t.sql + ")");
+                }
+            }
+            if ((w & ACCOUNTS_BIT) != 0) {
+                ctes.add(ACCOUNTS);
+            }
+            return (ctes.isEmpty() ? "" : "WITH " + String.join(", ", ctes) + " ") + STORE;
+        });
     }
 
     private final Map<Table, List<Object[]>> rows = new EnumMap<>(Table.class);
@@ -224,8 +238,11 @@ final class BatchStatement {
             return; // all of it went with COPY
         }
         List<Object> params = new ArrayList<>();
-        for (Table t : Table.values()) {
-            List<Object[]> r = rows.getOrDefault(t, List.of());
+        int written = 0;
+        for (Map.Entry<Table, List<Object[]>> e : rows.entrySet()) { // EnumMap: in the tables' order
+            Table t = e.getKey();
+            List<Object[]> r = e.getValue();
+            written |= 1 << t.ordinal();
             for (int c = 0; c < t.width; c++) {
                 String[] column = new String[r.size()];
                 for (int i = 0; i < column.length; i++) {
@@ -234,18 +251,21 @@ final class BatchStatement {
                 params.add(column);
             }
         }
-        params.add(Rows.text(accountsAt));
-        params.add(Rows.text(accountsStore));
-        params.add(cards.toArray(String[]::new));
-        params.add(points.toArray(String[]::new));
-        params.add(Rows.text(accountsStore));
-        params.add(Rows.text(accountsAt));
-        params.add(Rows.text(accountsStore));
+        if (!cards.isEmpty()) {
+            written |= ACCOUNTS_BIT;
+            params.add(Rows.text(accountsAt));
+            params.add(Rows.text(accountsStore));
+            params.add(cards.toArray(String[]::new));
+            params.add(points.toArray(String[]::new));
+            params.add(Rows.text(accountsStore));
+            params.add(Rows.text(accountsAt));
+            params.add(Rows.text(accountsStore));
+        }
         params.add(Rows.text(Long.toString(events)));
         params.add(Rows.text(text(receivedAt)));
         params.add(Rows.text(currency));
         params.add(Rows.text(storeId));
-        jdbc.update(SQL, params.toArray());
+        jdbc.update(sql(written), params.toArray());
         rows.clear();
         cards.clear();
         points.clear();
