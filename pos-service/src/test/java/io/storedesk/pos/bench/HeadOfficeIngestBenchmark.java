@@ -471,9 +471,7 @@ public final class HeadOfficeIngestBenchmark {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "#");
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                    out.merge(name, cpuMs(Files.readString(task.resolve("stat"))), Long::sum);
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
@@ -484,6 +482,12 @@ public final class HeadOfficeIngestBenchmark {
         return out;
     }
 
+    /** User plus system CPU ms of a {@code /proc/.../stat} line (its clock ticks are 10 ms here). */
+    private static long cpuMs(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
     /** CPU ms so far of every process named postgres on this machine (the embedded server's, /proc). */
     static long postgresCpu() {
         long sum = 0;
@@ -492,8 +496,7 @@ public final class HeadOfficeIngestBenchmark {
                 try {
                     String stat = Files.readString(proc.resolve("stat"));
                     if (stat.contains("(postgres)")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                        sum += cpuMs(stat);
                     }
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the process ended meanwhile

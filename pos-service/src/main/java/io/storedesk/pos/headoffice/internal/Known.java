@@ -41,17 +41,23 @@ final class Known {
      * once per connection); with no empty array in it, PostgreSQL keeps one generic plan instead of
      * planning every batch again (docs/scaling.md, "Session 18").
      */
-    private static final String[] PARTS = {lookup("E", "ho_event", "event_id", true),
-            lookup("S", "ho_sale", "receipt_number", true), lookup("V", "ho_void", "receipt_number", true),
-            lookup("R", "ho_return", "return_number", true), lookup("L", "ho_loyalty_entry", "entry_id", false)};
+    private static final List<Part> PARTS = List.of(new Part("E", "ho_event", "event_id", true),
+            new Part("S", "ho_sale", "receipt_number", true), new Part("V", "ho_void", "receipt_number", true),
+            new Part("R", "ho_return", "return_number", true), new Part("L", "ho_loyalty_entry", "entry_id", false));
     private static final java.util.concurrent.ConcurrentMap<Integer, String> PROBES =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The keys of an array parameter that {@code table} holds (of the store given next, when store-scoped). */
-    private static String lookup(String tag, String table, String column, boolean storeScoped) {
-        return "SELECT '" + tag + "', k.id FROM unnest(?::text[]) AS k (id) CROSS JOIN LATERAL (SELECT 1 FROM "
-                + table + " t WHERE " + (storeScoped ? "t.store_id = ?::text AND " : "") + "t." + column
-                + " = k.id LIMIT 1) AS found";
+    /**
+     * One kind of key of the probe: the keys of an array parameter that {@code table} holds, of the
+     * store given next when store-scoped (loyalty entry ids are the chain's).
+     */
+    private record Part(String tag, String table, String column, boolean storeScoped) {
+
+        String sql() {
+            return "SELECT '" + tag + "', k.id FROM unnest(?::text[]) AS k (id) CROSS JOIN LATERAL (SELECT 1 FROM "
+                    + table + " t WHERE " + (storeScoped ? "t.store_id = ?::text AND " : "") + "t." + column
+                    + " = k.id LIMIT 1) AS found";
+        }
     }
 
     /**
@@ -79,14 +85,14 @@ final class Known {
         }
         Known known = new Known();
         if (postgres) {
-            List<Set<String>> keys = List.of(eventIds, receipts, voided, returns, entries);
+            List<Set<String>> keys = List.of(eventIds, receipts, voided, returns, entries); // PARTS' order
             List<Object> params = new ArrayList<>();
             int kinds = 0;
-            for (int k = 0; k < keys.size(); k++) {
+            for (int k = 0; k < PARTS.size(); k++) {
                 if (!keys.get(k).isEmpty()) {
                     kinds |= 1 << k;
                     params.add(keys.get(k).toArray(String[]::new));
-                    if (k < keys.size() - 1) { // loyalty entry ids are the chain's, the others the store's
+                    if (PARTS.get(k).storeScoped()) {
                         params.add(Rows.text(storeId));
                     }
                 }
@@ -118,9 +124,9 @@ final class Known {
     /** The probe of the kinds of key in {@code kinds} (bit = index in {@link #PARTS}). */
     private static String probeText(int kinds) {
         List<String> parts = new ArrayList<>();
-        for (int k = 0; k < PARTS.length; k++) {
+        for (int k = 0; k < PARTS.size(); k++) {
             if ((kinds & (1 << k)) != 0) {
-                parts.add(PARTS[k]);
+                parts.add(PARTS.get(k).sql());
             }
         }
         return String.join(" UNION ALL ", parts);
